@@ -1,0 +1,69 @@
+import type { GitHubClient } from './octokit.ts';
+
+export const FEEDBACK_BRANCH = 'feedback';
+
+export interface PullTarget {
+  /** how the PRs were found */
+  via: 'feedback' | 'event' | 'commit' | 'none';
+  numbers: number[];
+  /** our own words, never student text */
+  notes: string[];
+}
+
+export interface FindPullOptions {
+  owner: string;
+  repo: string;
+  sha: string;
+  starterSha?: string;
+  eventPullNumber?: number;
+  /** at most this many PRs get a comment (a commit can head several) */
+  maxPulls?: number;
+}
+
+function sameCommit(full: string, recorded: string): boolean {
+  return recorded.length >= 7 && full.toLowerCase().startsWith(recorded.toLowerCase());
+}
+
+function status(error: unknown): number | undefined {
+  const value = (error as { status?: unknown } | null)?.status;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
+ * The Feedback PR (base `feedback`, only while that branch still points at the recorded starter
+ * commit: a student can create a `feedback` branch of their own); else the event's PR; else the open
+ * PRs headed by the pushed commit; else none.
+ */
+export async function findTargetPulls(gh: GitHubClient, options: FindPullOptions): Promise<PullTarget> {
+  const { owner, repo } = options;
+  const notes: string[] = [];
+  if (options.starterSha === undefined) {
+    notes.push('no starter commit recorded (--starter-sha or .dlgrade/manifest.json starterCommit): the Feedback PR is not looked for');
+  } else {
+    let branchSha: string | undefined;
+    try {
+      branchSha = (await gh.rest.repos.getBranch({ owner, repo, branch: FEEDBACK_BRANCH })).data.commit.sha;
+    } catch (error: unknown) {
+      if (status(error) !== 404) throw error;
+      notes.push(`no \`${FEEDBACK_BRANCH}\` branch in the repository`);
+    }
+    if (branchSha !== undefined && !sameCommit(branchSha, options.starterSha)) {
+      notes.push(`refused the \`${FEEDBACK_BRANCH}\` branch: it points at ${branchSha.slice(0, 12)}, not at the starter commit ${options.starterSha.slice(0, 12)}`);
+    } else if (branchSha !== undefined) {
+      const pulls = await gh.rest.pulls.list({ owner, repo, base: FEEDBACK_BRANCH, state: 'open', sort: 'created', direction: 'asc', per_page: 10 });
+      const feedback = pulls.data.find((p) => p.base.ref === FEEDBACK_BRANCH);
+      if (feedback !== undefined) return { via: 'feedback', numbers: [feedback.number], notes };
+      notes.push(`no open pull request into \`${FEEDBACK_BRANCH}\``);
+    }
+  }
+  if (options.eventPullNumber !== undefined) return { via: 'event', numbers: [options.eventPullNumber], notes };
+  const associated = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: options.sha, per_page: 100 });
+  const refused = notes.some((n) => n.startsWith('refused'));
+  const open = associated.data.filter(
+    // with a refused `feedback` branch, a PR into it is not a Feedback PR either
+    (p) => p.state === 'open' && p.head.sha.toLowerCase() === options.sha.toLowerCase() && !(refused && p.base.ref === FEEDBACK_BRANCH),
+  );
+  if (open.length > 0) return { via: 'commit', numbers: open.slice(0, options.maxPulls ?? 3).map((p) => p.number), notes };
+  notes.push('no open pull request has the pushed commit as its head');
+  return { via: 'none', numbers: [], notes };
+}

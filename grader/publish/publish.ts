@@ -1,0 +1,183 @@
+import type { GradeResult } from '../engine/result.ts';
+import { DlgradeError } from '../errors.ts';
+import { overallStatus } from '../report/formats/overall.ts';
+import { collectAnnotations } from './annotations.ts';
+import { publishCheckRun, type CheckConclusion, type CheckRunOutcome } from './check-run.ts';
+import type { PublishConfig } from './config.ts';
+import { readEventInfo, readStarterCommit } from './context-files.ts';
+import { buildFeedbackModel, formatPoints, type FeedbackModel } from './feedback-model.ts';
+import { findTargetPulls, type PullTarget } from './find-pr.ts';
+import { classifyGitHubError } from './github-error.ts';
+import type { PublishLog } from './log.ts';
+import type { GitHubClient, OctokitFactory } from './octokit.ts';
+import { renderFeedbackWithin } from './render-feedback.ts';
+import { classroom50Context, stepOutputs, writeResultFiles } from './result-files.ts';
+import { appendStepOutputs, appendStepSummary, STEP_SUMMARY_MAX_BYTES } from './step-files.ts';
+import { COMMENT_MAX_CHARS, STICKY_MARKER, upsertStickyComment, type StickyOutcome } from './sticky-comment.ts';
+
+export interface PublishOptions {
+  result: GradeResult;
+  config: PublishConfig;
+  octokitFactory: OctokitFactory;
+  log: PublishLog;
+  /** for Classroom 50's context variables (CLASSROOM, ASSIGNMENT, SUBMISSION_TAG...) */
+  env?: Record<string, string | undefined>;
+  now?: () => Date;
+}
+
+/** What happened, as data: the CLI prints it, tests assert on it. */
+export interface PublishReport {
+  files: string[];
+  outputs: Record<string, string>;
+  summaryWritten: boolean;
+  pulls: PullTarget | undefined;
+  comments: (StickyOutcome & { pull: number })[];
+  checkRun: CheckRunOutcome | undefined;
+  /** dlgrade's own words (never student text) */
+  warnings: string[];
+  /** something could not be published on GitHub; the job summary has the feedback */
+  degraded: boolean;
+}
+
+/** Comments stay a little under GitHub's limit. */
+const COMMENT_BUDGET = COMMENT_MAX_CHARS - 256;
+const CHECK_SUMMARY_BUDGET = 65_535 - 256;
+const SUMMARY_BUDGET = STEP_SUMMARY_MAX_BYTES - 16 * 1024;
+
+const CONCLUSION: Record<ReturnType<typeof overallStatus>, CheckConclusion> = { pass: 'success', fail: 'failure', error: 'neutral' };
+
+function explain(step: string, permission: string, error: unknown): string {
+  const failure = classifyGitHubError(error);
+  const what = `${step} failed (${failure.status ?? 'no response'}: ${failure.message})`;
+  switch (failure.kind) {
+    case 'forbidden':
+      return `${what}: the token lacks \`${permission}\` (a workflow needs \`permissions: ${permission}\`; a pull request from a fork only ever gets a read-only token). The feedback is in the job summary.`;
+    case 'not-found':
+      return `${what}: not found (is GITHUB_REPOSITORY right, and does the token see it?). The feedback is in the job summary.`;
+    case 'unauthorized':
+      return `${what}: GitHub did not accept the token (GITHUB_TOKEN). The feedback is in the job summary.`;
+    case 'rate-limited':
+      return `${what}: still rate-limited after retrying. The feedback is in the job summary.`;
+    case 'server':
+    case 'network':
+      return `${what}: GitHub was unreachable or failing after retries. The feedback is in the job summary.`;
+    default:
+      return `${what}. The feedback is in the job summary.`;
+  }
+}
+
+async function publishComments(gh: GitHubClient, options: PublishOptions, model: FeedbackModel, report: PublishReport): Promise<void> {
+  const { config, log } = options;
+  const owner = config.owner as string;
+  const repo = config.repo as string;
+  const sha = config.sha as string;
+  let target: PullTarget;
+  try {
+    const event = await readEventInfo(config.eventPath);
+    const starterSha = config.starterSha ?? (await readStarterCommit(config.manifestPath));
+    target = await findTargetPulls(gh, { owner, repo, sha, starterSha, eventPullNumber: event.pullNumber });
+  } catch (error: unknown) {
+    report.warnings.push(explain('Looking for the pull request', 'pull-requests: read', error));
+    return;
+  }
+  report.pulls = target;
+  for (const note of target.notes) (note.startsWith('refused') ? log.warn : log.info)(note);
+  if (target.notes.some((n) => n.startsWith('refused'))) report.warnings.push(target.notes.find((n) => n.startsWith('refused')) as string);
+  if (target.numbers.length === 0) {
+    log.info('no pull request to comment on: the feedback is in the job summary and the check run');
+    return;
+  }
+  const { text, level } = renderFeedbackWithin(model, { maxChars: COMMENT_BUDGET }, { marker: STICKY_MARKER });
+  if (level > 0) log.info(`comment shortened to fit GitHub's limit (detail level ${level})`);
+  for (const pull of target.numbers) {
+    try {
+      const outcome = await upsertStickyComment(gh, { owner, repo, issueNumber: pull }, text);
+      report.comments.push({ ...outcome, pull });
+      log.info(`comment ${outcome.action} on #${pull} (id ${outcome.commentId}, found via ${target.via})`);
+      if (outcome.duplicates.length > 0) {
+        log.warn(`#${pull} had ${outcome.duplicates.length + 1} dlgrade comments (two runs raced): kept and updated the oldest (${outcome.commentId}); left ${outcome.duplicates.join(', ')} alone`);
+      }
+    } catch (error: unknown) {
+      report.warnings.push(explain(`Commenting on #${pull}`, 'pull-requests: write', error));
+    }
+  }
+}
+
+async function publishChecks(gh: GitHubClient, options: PublishOptions, model: FeedbackModel, report: PublishReport): Promise<void> {
+  const { config, result, log } = options;
+  const runUrl = runLink(config);
+  try {
+    const outcome = await publishCheckRun(gh, {
+      owner: config.owner as string,
+      repo: config.repo as string,
+      sha: config.sha as string,
+      ...(config.checkRunId === undefined ? {} : { checkRunId: config.checkRunId }),
+      name: config.checkName,
+      conclusion: CONCLUSION[overallStatus(result)],
+      title: `${formatPoints(result.score)} / ${formatPoints(result.maxScore)} ${model.m.points}`,
+      summary: renderFeedbackWithin(model, { maxChars: CHECK_SUMMARY_BUDGET }).text,
+      annotations: collectAnnotations(result, model.lang),
+      ...(runUrl === undefined ? {} : { detailsUrl: runUrl }),
+    });
+    report.checkRun = outcome;
+    log.info(`check run ${outcome.checkRunId} ${outcome.created ? 'created' : 'updated'}: ${outcome.annotations} annotations in ${outcome.requests} request(s)`);
+  } catch (error: unknown) {
+    report.warnings.push(explain(config.checkRunId === undefined ? 'Creating the check run' : 'Updating the check run', 'checks: write', error));
+  }
+}
+
+function runLink(config: PublishConfig): string | undefined {
+  if (config.owner === undefined || config.repo === undefined || config.runId === undefined) return undefined;
+  return `${config.serverUrl}/${config.owner}/${config.repo}/actions/runs/${config.runId}`;
+}
+
+function warningsMarkdown(model: FeedbackModel, warnings: string[]): string {
+  return [`### ⚠️ ${model.m.publishWarnings}`, '', ...warnings.map((w) => `- ${w.replace(/[<>]/g, '')}`), ''].join('\n');
+}
+
+/**
+ * Publishes one validated result. Files, step outputs and the job summary are written before any
+ * network call, so nothing computed is lost; each GitHub step that fails becomes a warning (the
+ * run degrades to the job summary) rather than an error.
+ */
+export async function publishResult(options: PublishOptions): Promise<PublishReport> {
+  const { result, config, log } = options;
+  const now = options.now?.() ?? new Date();
+  const runUrl = runLink(config);
+  const model = buildFeedbackModel(result, { ...(config.lang === undefined ? {} : { lang: config.lang }), ...(config.sha === undefined ? {} : { sha: config.sha }), ...(runUrl === undefined ? {} : { runUrl }) });
+  const report: PublishReport = { files: [], outputs: stepOutputs(result), summaryWritten: false, pulls: undefined, comments: [], checkRun: undefined, warnings: [], degraded: false };
+
+  try {
+    report.files = await writeResultFiles(result, config.outDir, classroom50Context(config, options.env ?? {}, now));
+    if (config.outputFile !== undefined) await appendStepOutputs(config.outputFile, report.outputs);
+    if (config.stepSummary !== undefined) {
+      await appendStepSummary(config.stepSummary, renderFeedbackWithin(model, { maxChars: SUMMARY_BUDGET, maxBytes: SUMMARY_BUDGET }).text);
+      report.summaryWritten = true;
+    }
+  } catch (error: unknown) {
+    throw new DlgradeError({ code: 'E_IO', message: 'cannot write the result files, step outputs or job summary', fix: 'check --out-dir, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY point at writable paths', cause: error });
+  }
+  log.info(`wrote ${report.files.join(', ')}${config.outputFile === undefined ? '' : ', step outputs'}${report.summaryWritten ? ', job summary' : ''}`);
+
+  const missing = [config.token === undefined && 'GITHUB_TOKEN', config.owner === undefined && 'GITHUB_REPOSITORY', config.sha === undefined && 'GITHUB_SHA'].filter((m): m is string => typeof m === 'string');
+  if (config.dryRun) {
+    log.info('--dry-run: nothing sent to GitHub');
+  } else if (missing.length > 0) {
+    report.warnings.push(`Nothing published on GitHub: ${missing.join(', ')} not set. The feedback is in the job summary and the files.`);
+  } else {
+    const gh = options.octokitFactory({ token: config.token as string, baseUrl: config.apiUrl, log: { warn: (m) => log.warn(m) } });
+    await publishComments(gh, options, model, report);
+    await publishChecks(gh, options, model, report);
+  }
+
+  report.degraded = report.warnings.length > 0;
+  for (const warning of report.warnings) log.warn(warning);
+  if (report.degraded && config.stepSummary !== undefined) {
+    try {
+      await appendStepSummary(config.stepSummary, warningsMarkdown(model, report.warnings));
+    } catch {
+      log.warn('could not append the warnings to the job summary');
+    }
+  }
+  return report;
+}
