@@ -1,5 +1,5 @@
 import type { ExerciseResult, GradeResult, Lang, PropertyResult } from '../engine/result.ts';
-import { codeSpan, escapeMarkdownText, neutralizeHtmlComments, stripControl } from '../report/escape.ts';
+import { codeSpan as rawCodeSpan, escapeMarkdownText, neutralizeHtmlComments, stripControl } from '../report/escape.ts';
 import { overallStatus } from '../report/formats/overall.ts';
 import { messages, type Messages } from './messages.ts';
 
@@ -51,6 +51,11 @@ export interface FeedbackContext {
 /** Scores are schema-checked numbers; show at most two decimals. */
 export function formatPoints(value: number): string {
   return String(Math.round(value * 100) / 100);
+}
+
+/** A code span of untrusted text, with `<!--` made inert even there. */
+function codeSpan(text: string, max = 200): string {
+  return rawCodeSpan(neutralizeHtmlComments(stripControl(text)), max);
 }
 
 function cell(text: string): string {

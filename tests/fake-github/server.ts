@@ -83,6 +83,9 @@ export interface FakeGitHubOptions {
 
 const ROUTE_PATTERNS = ROUTES.map((r) => ({ ...r, regex: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '([^/]+)')}$`) }));
 let spec: ReturnType<typeof loadPrunedSpec> | undefined;
+// compiled once per test file: ajv compilation of GitHub's schemas is the slow part
+let sharedValidator: OpenApiValidator | undefined;
+let sharedExamples: ExampleBuilder | undefined;
 
 export class FakeGitHub {
   readonly owner: string;
@@ -104,8 +107,10 @@ export class FakeGitHub {
 
   constructor(options: FakeGitHubOptions = {}) {
     spec ??= loadPrunedSpec(ROUTES.map(({ method, path }) => ({ method, path })));
-    this.validator = new OpenApiValidator(spec);
-    this.examples = new ExampleBuilder(spec.definitions);
+    sharedValidator ??= new OpenApiValidator(spec);
+    sharedExamples ??= new ExampleBuilder(spec.definitions);
+    this.validator = sharedValidator;
+    this.examples = sharedExamples;
     this.owner = options.owner ?? 'curso-dl';
     this.repo = options.repo ?? 'tarea-07-ana';
     this.readOnly = options.readOnly ?? false;

@@ -14,7 +14,7 @@ function seconds(ms: number | undefined): string {
 }
 
 function attr(name: string, value: string | number | undefined): string {
-  return value === undefined ? '' : ` ${name}="${xmlText(String(value))}"`;
+  return value === undefined ? '' : ` ${name}="${xmlText(neutralizeHtmlComments(String(value)))}"`;
 }
 
 function text(value: string, max = BODY_MAX): string {
@@ -33,16 +33,20 @@ function propertyDetails(property: PropertyResult): string {
   return lines.join('\n');
 }
 
+function shortMessage(message: string): string {
+  return capLength(neutralizeHtmlComments(stripControl(message)).replace(/\s*\n\s*/g, ' '), 500);
+}
+
 function outcome(status: PropertyResult['status'], message: string, details: string): string {
   switch (status) {
     case 'pass':
       return '';
     case 'skipped':
-      return `<skipped${attr('message', capLength(stripControl(message), 500))}/>`;
+      return `<skipped${attr('message', shortMessage(message))}/>`;
     case 'fail':
-      return `<failure${attr('message', capLength(stripControl(message), 500))} type="fail">${text(details)}</failure>`;
+      return `<failure${attr('message', shortMessage(message))} type="fail">${text(details)}</failure>`;
     default:
-      return `<error${attr('message', capLength(stripControl(message), 500))}${attr('type', status)}>${text(details)}</error>`;
+      return `<error${attr('message', shortMessage(message))}${attr('type', status)}>${text(details)}</error>`;
   }
 }
 
