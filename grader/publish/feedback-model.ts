@@ -69,7 +69,7 @@ function where(location: { file: string; line: number; column?: number } | undef
 }
 
 function clean(text: string): string {
-  return neutralizeHtmlComments(stripControl(text));
+  return neutralizeHtmlComments(stripControl(text)).replace(/\s+$/, '');
 }
 
 function propertyFeedback(property: PropertyResult, m: Messages): PropertyFeedback {
