@@ -81,8 +81,11 @@ async function publishComments(gh: GitHubClient, options: PublishOptions, model:
     return;
   }
   report.pulls = target;
-  for (const note of target.notes) (note.startsWith('refused') ? log.warn : log.info)(note);
-  if (target.notes.some((n) => n.startsWith('refused'))) report.warnings.push(target.notes.find((n) => n.startsWith('refused')) as string);
+  // a refused `feedback` branch is a warning (printed with the others at the end); the rest is information
+  for (const note of target.notes) {
+    if (note.startsWith('refused')) report.warnings.push(note);
+    else log.info(note);
+  }
   if (target.numbers.length === 0) {
     log.info('no pull request to comment on: the feedback is in the job summary and the check run');
     return;
