@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { DlgradeError } from '../errors.ts';
+import type { BackendName } from '../engine/result.ts';
+
+export const BACKENDS: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
+
+export interface BackendChoice {
+  name: BackendName;
+  /** why this one: the fallbacks tried and why they were skipped */
+  notes: string[];
+}
+
+const require = createRequire(import.meta.url);
+
+function hasCuda(): boolean {
+  return existsSync('/proc/driver/nvidia/version') || existsSync('/dev/nvidiactl');
+}
+
+async function tryTensorflow(notes: string[]): Promise<boolean> {
+  const candidates = hasCuda() ? ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] : ['@tensorflow/tfjs-node'];
+  for (const pkg of candidates) {
+    try {
+      await import(pkg);
+      if (await tf.setBackend('tensorflow')) return true;
+      notes.push(`${pkg} loaded but the 'tensorflow' backend did not initialise`);
+    } catch (error: unknown) {
+      notes.push(`${pkg} not available (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
+  return false;
+}
+
+async function tryWasm(notes: string[]): Promise<boolean> {
+  try {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const dir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+    wasm.setWasmPaths(join(dir, 'dist') + '/');
+    if (await tf.setBackend('wasm')) return true;
+    notes.push("the 'wasm' backend did not initialise");
+  } catch (error: unknown) {
+    notes.push(`wasm backend failed (${(error as Error).message.split('\n')[0]})`);
+  }
+  return false;
+}
+
+let selected: BackendChoice | undefined;
+
+/**
+ * Selects the reference backend once per process: `requested` (the --backend flag) or
+ * DLGRADE_BACKEND, else tensorflow (tfjs-node-gpu on CUDA machines, then tfjs-node) → wasm → cpu.
+ * An explicitly requested backend that cannot load is an error, not a silent fallback.
+ */
+export async function selectBackend(requested?: string): Promise<BackendChoice> {
+  const wanted = requested ?? process.env['DLGRADE_BACKEND'] ?? undefined;
+  if (selected && (!wanted || wanted === selected.name)) return selected;
+  if (wanted !== undefined && !BACKENDS.includes(wanted as BackendName)) {
+    throw new DlgradeError({
+      code: 'E_BACKEND',
+      message: `unknown backend "${wanted}"`,
+      fix: `use one of: ${BACKENDS.join(', ')} (flag --backend or environment variable DLGRADE_BACKEND)`,
+    });
+  }
+  const notes: string[] = [];
+  const order: BackendName[] = wanted ? [wanted as BackendName] : [...BACKENDS];
+  for (const name of order) {
+    const ok = name === 'tensorflow' ? await tryTensorflow(notes) : name === 'wasm' ? await tryWasm(notes) : await tf.setBackend('cpu');
+    if (ok) {
+      await tf.ready();
+      selected = { name, notes };
+      return selected;
+    }
+  }
+  throw new DlgradeError({
+    code: 'E_BACKEND',
+    message: `the ${wanted ?? 'reference'} backend could not be loaded: ${notes.join('; ')}`,
+    fix: wanted === 'tensorflow' ? 'install @tensorflow/tfjs-node (needs internet to download libtensorflow) or use --backend wasm' : 'use --backend cpu',
+  });
+}

@@ -1,0 +1,157 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { DEFAULT_TOLERANCE } from '../compare/numeric.ts';
+import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
+import type { Catalog, CatalogIssue, ChapterDef, ExerciseDef } from './types.ts';
+
+const DEFAULT_LIMITS = { timeMs: 30_000, callTimeMs: 5_000, memoryMb: 256 };
+const CHAPTER_DIR = /^ch(\d{2})-[a-z0-9-]+$/;
+const EXERCISE_DIR = /^[a-z0-9-]+$/;
+
+let validators: { exercise: ValidateFunction; chapter: ValidateFunction } | undefined;
+function getValidators(): { exercise: ValidateFunction; chapter: ValidateFunction } {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true });
+    validators = {
+      exercise: ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'exercise.schema.json'), 'utf8')) as object),
+      chapter: ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'chapter.schema.json'), 'utf8')) as object),
+    };
+  }
+  return validators;
+}
+
+function ajvIssues(file: string, errors: ErrorObject[] | null | undefined): CatalogIssue[] {
+  return (errors ?? []).map((e) => ({
+    file,
+    field: e.instancePath === '' ? '(root)' : e.instancePath.slice(1).replace(/\//g, '.'),
+    message:
+      e.keyword === 'additionalProperties'
+        ? `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`
+        : e.keyword === 'required'
+          ? `missing field "${(e.params as { missingProperty: string }).missingProperty}"`
+          : `${e.message ?? 'invalid'}${e.keyword === 'enum' ? ` (${JSON.stringify(e.params)})` : ''}`,
+  }));
+}
+
+function readYaml(path: string, issues: CatalogIssue[], rel: string): unknown {
+  try {
+    return parseYaml(readFileSync(path, 'utf8'));
+  } catch (error: unknown) {
+    issues.push({ file: rel, field: '(file)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+/**
+ * Discovers `exercises/<chapter>/<exercise>/exercise.yaml`, validates each with ajv and checks the
+ * files around it (stub, spec, statements, reference, solution). An invalid exercise becomes an
+ * issue naming its file and field; the others still load.
+ */
+export function loadCatalog(options: { root?: string } = {}): Catalog {
+  const root = options.root ?? INSTALL_ROOT;
+  const exercisesDir = join(root, 'exercises');
+  const issues: CatalogIssue[] = [];
+  const chapters: ChapterDef[] = [];
+  const exercises: ExerciseDef[] = [];
+  const rel = (p: string): string => relative(root, p);
+  if (!existsSync(exercisesDir)) {
+    issues.push({ file: rel(exercisesDir), field: '(folder)', message: 'the exercises folder does not exist' });
+    return { root, chapters, exercises, issues };
+  }
+  const { exercise: validateExercise, chapter: validateChapter } = getValidators();
+  for (const chapter of readdirSync(exercisesDir).sort()) {
+    const chapterDir = join(exercisesDir, chapter);
+    if (!statSync(chapterDir).isDirectory()) continue;
+    const match = CHAPTER_DIR.exec(chapter);
+    if (!match) {
+      issues.push({ file: rel(chapterDir), field: '(folder)', message: `chapter folders are named chNN-slug (e.g. ch07-convolution), not "${chapter}"` });
+      continue;
+    }
+    const chapterYaml = join(chapterDir, 'chapter.yaml');
+    let chapterDef: ChapterDef = { id: chapter, number: Number(match[1]), title: { es: chapter, en: chapter } };
+    if (existsSync(chapterYaml)) {
+      const data = readYaml(chapterYaml, issues, rel(chapterYaml));
+      if (data !== undefined && !validateChapter(data)) issues.push(...ajvIssues(rel(chapterYaml), validateChapter.errors));
+      else if (data !== undefined) chapterDef = { id: chapter, ...(data as Omit<ChapterDef, 'id'>) };
+    } else {
+      issues.push({ file: rel(chapterYaml), field: '(file)', message: 'missing chapter.yaml (number and title in es/en)' });
+    }
+    chapters.push(chapterDef);
+    for (const name of readdirSync(chapterDir).sort()) {
+      const dir = join(chapterDir, name);
+      if (!statSync(dir).isDirectory()) continue;
+      const loaded = loadExercise(root, chapter, name, dir, validateExercise, issues);
+      if (loaded) exercises.push(loaded);
+    }
+  }
+  return { root, chapters, exercises, issues };
+}
+
+function loadExercise(root: string, chapter: string, name: string, dir: string, validate: ValidateFunction, issues: CatalogIssue[]): ExerciseDef | undefined {
+  const rel = (p: string): string => relative(root, p);
+  const yamlPath = join(dir, 'exercise.yaml');
+  if (!EXERCISE_DIR.test(name)) {
+    issues.push({ file: rel(dir), field: '(folder)', message: `exercise folders are lower-case-with-dashes, not "${name}"` });
+    return undefined;
+  }
+  if (!existsSync(yamlPath)) {
+    issues.push({ file: rel(yamlPath), field: '(file)', message: 'missing exercise.yaml' });
+    return undefined;
+  }
+  const data = readYaml(yamlPath, issues, rel(yamlPath));
+  if (data === undefined) return undefined;
+  if (!validate(data)) {
+    issues.push(...ajvIssues(rel(yamlPath), validate.errors));
+    return undefined;
+  }
+  const meta = data as {
+    title: ExerciseDef['title'];
+    summary: ExerciseDef['summary'];
+    file: string;
+    exports: ExerciseDef['exports'];
+    runs?: number;
+    limits?: Partial<ExerciseDef['limits']>;
+    properties: (Omit<ExerciseDef['properties'][number], 'hidden' | 'tolerance'> & { hidden?: boolean; tolerance?: ExerciseDef['properties'][number]['tolerance'] })[];
+  };
+  const before = issues.length;
+  const exportNames = new Set(meta.exports.map((e) => e.name));
+  const seen = new Set<string>();
+  meta.properties.forEach((p, i) => {
+    if (seen.has(p.name)) issues.push({ file: rel(yamlPath), field: `properties.${i}.name`, message: `duplicate property name "${p.name}"` });
+    seen.add(p.name);
+    if (!exportNames.has(p.function)) {
+      issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
+    }
+  });
+  if (meta.file !== `${name}.ts`) issues.push({ file: rel(yamlPath), field: 'file', message: `must be "${name}.ts" (the exercise's folder name), not "${meta.file}"` });
+  const def: ExerciseDef = {
+    id: `${chapter}/${name}`,
+    chapter,
+    name,
+    dir,
+    file: meta.file,
+    title: meta.title,
+    summary: meta.summary,
+    exports: meta.exports,
+    limits: { ...DEFAULT_LIMITS, ...meta.limits },
+    properties: meta.properties.map((p) => ({ ...p, hidden: p.hidden ?? false, tolerance: p.tolerance ?? DEFAULT_TOLERANCE })),
+    specPath: join(dir, 'spec.ts'),
+    referencePath: join(root, 'reference', chapter, `${name}.ts`),
+    solutionPath: join(root, 'solutions', chapter, name, meta.file),
+    statementPaths: { es: join(dir, 'README.es.md'), en: join(dir, 'README.en.md') },
+  };
+  if (meta.runs !== undefined) def.runs = meta.runs;
+  const required: [string, string][] = [
+    [join(dir, meta.file), 'the stub the student edits'],
+    [def.specPath, 'the properties (spec.ts)'],
+    [def.statementPaths.es, 'the statement in Spanish'],
+    [def.statementPaths.en, 'the statement in English'],
+    [def.referencePath, 'the TensorFlow.js reference'],
+  ];
+  for (const [path, what] of required) {
+    if (!existsSync(path)) issues.push({ file: rel(path), field: '(file)', message: `missing: ${what}` });
+  }
+  return issues.length === before ? def : undefined;
+}

@@ -1,0 +1,115 @@
+import { loadCatalog } from '../catalog/load.ts';
+import { selectExercises } from '../catalog/select.ts';
+import type { Catalog, ExerciseDef } from '../catalog/types.ts';
+import { selectBackend } from '../backend/select.ts';
+import { toolVersion } from '../paths.ts';
+import { probeIsolation } from '../sandbox/isolation.ts';
+import type { Audience, ExerciseResult, GradeResult, Lang, PropertyResult } from './result.ts';
+import { DEFAULT_RUNS, DEFAULT_SEED } from './seed.ts';
+import { loadSpec } from './steps/load-spec.ts';
+import { resolveStudentFile } from './steps/resolve.ts';
+import { runExercise } from './steps/run-exercise.ts';
+import { round, scoreExercise } from './steps/score.ts';
+
+export interface GradeOptions {
+  /** folder mirroring exercises/: `<dir>/<chapter>/<exercise>/<exercise>.ts` */
+  submissionDir: string;
+  /** how the student's files are named in the report (their path in the student's repository) */
+  displayPrefix?: string;
+  /** exercise ids, chapters or names; default all */
+  exercises?: readonly string[];
+  seed?: number;
+  /** overrides every property's number of runs */
+  runs?: number;
+  lang?: Lang;
+  backend?: string;
+  /** student: hidden properties neither run nor shown; instructor: everything */
+  audience?: Audience;
+  /** replay only these properties */
+  properties?: string[];
+  /** replay: fast-check path */
+  path?: string;
+  catalog?: Catalog;
+  /** the command students run to reproduce, default "npx dlgrade check" */
+  commandPrefix?: string;
+  /** how the submission is named in the result (default: the folder as given) */
+  submissionLabel?: string;
+  /** called after each exercise, for progress output */
+  onExercise?: (result: ExerciseResult, index: number, total: number) => void;
+}
+
+function notSubmitted(def: ExerciseDef, displayPath: string, lang: Lang, audience: Audience, reason: 'not-submitted' | 'grader-error', detail?: string): ExerciseResult {
+  const selected = def.properties.filter((p) => audience === 'instructor' || !p.hidden);
+  const properties: PropertyResult[] = selected.map((p) => ({ name: p.name, title: p.title[lang], function: p.function, status: 'skipped', points: p.points, score: 0, ...(p.hidden ? { hidden: true } : {}) }));
+  const message =
+    reason === 'not-submitted'
+      ? lang === 'es'
+        ? `No se entregó: no existe ${displayPath}.`
+        : `Not submitted: ${displayPath} does not exist.`
+      : `${displayPath} ${detail ?? ''}`;
+  return scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, status: 'error', reason, message, properties }, selected);
+}
+
+/**
+ * Grades a submission: resolve → load the instructor's side → run each exercise in the sandbox →
+ * one result object. Never throws for anything a student did; throws DlgradeError only when the
+ * grader itself cannot run (unknown exercise, no backend).
+ */
+export async function gradeSubmission(options: GradeOptions): Promise<GradeResult> {
+  const started = performance.now();
+  const lang = options.lang ?? 'es';
+  const audience = options.audience ?? 'student';
+  const seed = options.seed ?? DEFAULT_SEED;
+  const catalog = options.catalog ?? loadCatalog();
+  const defs = selectExercises(catalog, options.exercises);
+  const backend = await selectBackend(options.backend);
+  const prefix = options.displayPrefix ?? 'exercises';
+  const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
+  const command = (def: ExerciseDef, property: string): string => {
+    const parts = [commandPrefix, def.id, '--seed', String(seed), '--property', property];
+    if (options.runs !== undefined) parts.push('--runs', String(options.runs));
+    if (lang !== 'es') parts.push('--lang', lang);
+    return parts.join(' ');
+  };
+  const exercises: ExerciseResult[] = [];
+  for (const [index, def] of defs.entries()) {
+    const resolved = resolveStudentFile(def, options.submissionDir, prefix);
+    let result: ExerciseResult;
+    if (resolved.kind === 'absent') result = notSubmitted(def, resolved.displayPath, lang, audience, 'not-submitted');
+    else if (resolved.kind === 'unreadable') result = notSubmitted(def, resolved.displayPath, lang, audience, 'grader-error', resolved.message);
+    else {
+      result = await runExercise({
+        def,
+        spec: await loadSpec(def),
+        source: resolved.source,
+        displayPath: resolved.displayPath,
+        lang,
+        seed,
+        runs: options.runs,
+        audience,
+        ...(options.properties ? { only: options.properties } : {}),
+        ...(options.path !== undefined ? { path: options.path } : {}),
+        command,
+      });
+    }
+    exercises.push(result);
+    options.onExercise?.(result, index, defs.length);
+  }
+  const result: GradeResult = {
+    schemaVersion: 1,
+    tool: { name: 'dlgrade', version: toolVersion() },
+    lang,
+    seed,
+    runs: options.runs ?? DEFAULT_RUNS,
+    backend: backend.name,
+    audience,
+    submission: options.submissionLabel ?? options.submissionDir,
+    startedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    sandbox: probeIsolation().info,
+    score: round(exercises.reduce((s, e) => s + e.score, 0)),
+    maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
+    exercises,
+  };
+  return result;
+}

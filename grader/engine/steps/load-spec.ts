@@ -1,0 +1,28 @@
+import { pathToFileURL } from 'node:url';
+import type { ExerciseDef } from '../../catalog/types.ts';
+import type { PropertyImpl } from '../../spec/define.ts';
+
+export type LoadedSpec = { ok: true; properties: Map<string, PropertyImpl<unknown>> } | { ok: false; message: string };
+
+/** Step 2: loads the instructor's properties (trusted code from the grader's own install). */
+export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(def.specPath).href)) as { default?: unknown };
+  } catch (error: unknown) {
+    return { ok: false, message: `${def.specPath}: ${(error as Error).message}` };
+  }
+  const spec = mod.default;
+  if (!spec || typeof spec !== 'object') return { ok: false, message: `${def.specPath} must "export default defineSpec({...})"` };
+  const properties = new Map<string, PropertyImpl<unknown>>();
+  for (const meta of def.properties) {
+    const impl = (spec as Record<string, unknown>)[meta.name] as PropertyImpl<unknown> | undefined;
+    if (!impl || typeof impl.check !== 'function' || !impl.arbitrary) {
+      return { ok: false, message: `${def.specPath} has no property "${meta.name}" (declared in exercise.yaml)` };
+    }
+    properties.set(meta.name, impl);
+  }
+  const extra = Object.keys(spec).filter((name) => !def.properties.some((p) => p.name === name));
+  if (extra.length > 0) return { ok: false, message: `${def.specPath} defines ${extra.join(', ')}, not declared in exercise.yaml` };
+  return { ok: true, properties };
+}

@@ -1,0 +1,124 @@
+import type { ExerciseDef } from '../../catalog/types.ts';
+import { compileStudentFile, findExportLine } from '../../sandbox/compile.ts';
+import { DEFAULT_LIMITS } from '../../sandbox/student-process.ts';
+import { sanitize } from '../../report/escape.ts';
+import type { Audience, ExerciseResult, Lang, PropertyResult } from '../result.ts';
+import { propertySeed } from '../seed.ts';
+import type { LoadedSpec } from './load-spec.ts';
+import { runProperty } from './run-property.ts';
+import { StudentSession } from './student-session.ts';
+import { lineFromStack } from './call-context.ts';
+import { scoreExercise } from './score.ts';
+
+export interface RunExerciseOptions {
+  def: ExerciseDef;
+  spec: LoadedSpec;
+  source: string;
+  displayPath: string;
+  lang: Lang;
+  seed: number;
+  runs: number | undefined;
+  audience: Audience;
+  /** only these properties (replay); default all visible to the audience */
+  only?: string[];
+  path?: string;
+  /** builds the reproduce command for a property */
+  command: (def: ExerciseDef, property: string) => string;
+}
+
+function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: string): PropertyResult[] {
+  return def.properties
+    .filter((p) => names.has(p.name))
+    .map((p) => {
+      const r: PropertyResult = { name: p.name, title: p.title[lang], function: p.function, status: 'skipped', points: p.points, score: 0 };
+      if (p.hidden) r.hidden = true;
+      if (message) r.message = message;
+      return r;
+    });
+}
+
+/** Compiles, starts the sandbox and runs every selected property of one exercise. */
+export async function runExercise(options: RunExerciseOptions): Promise<ExerciseResult> {
+  const { def, lang, displayPath } = options;
+  const started = performance.now();
+  const selected = def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name)));
+  const names = new Set(selected.map((p) => p.name));
+  const finish = (partial: Omit<ExerciseResult, 'id' | 'title' | 'file' | 'maxScore' | 'score'> & { score?: number }): ExerciseResult =>
+    scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, ...partial, durationMs: Math.round(performance.now() - started) }, selected);
+
+  if (!options.spec.ok) {
+    return finish({ status: 'error', reason: 'grader-error', message: options.spec.message, properties: skipped(def, names, lang) });
+  }
+  const compiled = await compileStudentFile({ source: options.source, displayPath });
+  if (!compiled.ok) {
+    const result = finish({
+      status: 'error',
+      reason: 'compile-error',
+      message: (lang === 'es' ? 'No se pudo compilar: ' : 'Could not compile: ') + sanitize(compiled.message, 4000),
+      properties: skipped(def, names, lang),
+    });
+    if (compiled.line !== undefined) result.location = { file: displayPath, line: compiled.line, ...(compiled.column ? { column: compiled.column } : {}) };
+    return result;
+  }
+  const limits = { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, deadline: Date.now() + def.limits.timeMs };
+  const session = new StudentSession(compiled.code, limits);
+  try {
+    const start = await session.start();
+    if (start.kind !== 'ok') {
+      const isTimeout = start.kind === 'dead' && start.reason === 'timeout';
+      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : start.message;
+      const result = finish({
+        status: isTimeout ? 'timeout' : 'error',
+        reason: isTimeout ? 'timeout' : start.kind === 'dead' && start.reason === 'out-of-memory' ? 'out-of-memory' : 'crash',
+        message: (lang === 'es' ? 'El módulo falló al cargarse: ' : 'The module failed while loading: ') + detail,
+        output: start.output,
+        properties: skipped(def, names, lang),
+      });
+      const line = start.kind === 'load-error' ? lineFromStack(start.stack, displayPath) : undefined;
+      if (line !== undefined) result.location = { file: displayPath, line };
+      return result;
+    }
+    const exports = new Set(compiled.exports.filter((name) => start.exports[name] === 'function'));
+    const properties: PropertyResult[] = [];
+    for (const meta of selected) {
+      if (session.timedOut) {
+        properties.push(...skipped(def, new Set([meta.name]), lang, lang === 'es' ? 'no se ejecutó: el ejercicio agotó su tiempo' : 'not run: the exercise ran out of time'));
+        continue;
+      }
+      const seed = propertySeed(options.seed, def.id, meta.name);
+      properties.push(
+        await runProperty({
+          meta,
+          impl: (options.spec.properties.get(meta.name))!,
+          session,
+          exports,
+          lang,
+          seed,
+          numRuns: options.runs ?? meta.runs ?? def.runs ?? 100,
+          ...(options.path !== undefined ? { path: options.path } : {}),
+          displayPath,
+          exportLine: findExportLine(options.source, meta.function),
+          command: options.command(def, meta.name),
+        }),
+      );
+    }
+    const missing = def.exports.filter((e) => !exports.has(e.name)).map((e) => e.name);
+    const output = session.output();
+    const partial: Parameters<typeof finish>[0] = { status: 'pass', properties };
+    if (output.length > 0) partial.output = sanitize(output, 3500);
+    if (session.timedOut) {
+      partial.status = 'timeout';
+      partial.reason = 'timeout';
+      partial.message = lang === 'es' ? `Tiempo agotado: ${session.timedOut.message}. El ejercicio puntúa 0.` : `Timed out: ${session.timedOut.message}. The exercise scores 0.`;
+    } else if (missing.length > 0) {
+      partial.reason = 'missing-export';
+      partial.message = lang === 'es' ? `Faltan exportaciones en ${displayPath}: ${missing.join(', ')}` : `Missing exports in ${displayPath}: ${missing.join(', ')}`;
+    } else if (session.exhausted) {
+      partial.reason = session.exhausted.reason === 'out-of-memory' ? 'out-of-memory' : session.exhausted.reason === 'output-too-large' ? 'output-too-large' : 'crash';
+      partial.message = session.exhausted.message;
+    }
+    return finish(partial);
+  } finally {
+    await session.dispose();
+  }
+}

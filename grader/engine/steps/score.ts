@@ -1,0 +1,27 @@
+import type { PropertyMeta } from '../../catalog/types.ts';
+import type { ExerciseResult } from '../result.ts';
+
+/**
+ * Step 4: the exercise's score and status from its properties. A timeout scores 0 for the whole
+ * exercise; otherwise each passing property earns its points. Status: pass only with full marks;
+ * error when nothing could be graded; fail otherwise.
+ */
+export function scoreExercise(partial: Omit<ExerciseResult, 'score' | 'maxScore'> & { score?: number }, selected: PropertyMeta[]): ExerciseResult {
+  const maxScore = selected.reduce((sum, p) => sum + p.points, 0);
+  const earned = partial.properties.reduce((sum, p) => sum + (p.status === 'pass' ? p.score : 0), 0);
+  const result: ExerciseResult = { ...partial, score: partial.status === 'timeout' || partial.status === 'error' ? 0 : round(earned), maxScore: round(maxScore) };
+  if (partial.status === 'pass') {
+    const allPass = partial.properties.length > 0 && partial.properties.every((p) => p.status === 'pass');
+    const noneRan = partial.properties.every((p) => p.status === 'error' || p.status === 'skipped');
+    result.status = allPass ? 'pass' : noneRan ? 'error' : 'fail';
+    if (result.status === 'error') result.score = 0;
+  }
+  if (result.status === 'timeout') {
+    result.properties = result.properties.map((p) => ({ ...p, score: 0 }));
+  }
+  return result;
+}
+
+export function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

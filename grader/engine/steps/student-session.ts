@@ -1,0 +1,87 @@
+import { StudentProcess, type CallOutcome, type DeathReason, type SandboxLimits } from '../../sandbox/student-process.ts';
+
+const MAX_SPAWNS = 3;
+
+export type SessionStart =
+  | { kind: 'ok'; exports: Record<string, string> }
+  | { kind: 'load-error'; name: string; message: string; stack: string; output: string }
+  | { kind: 'dead'; reason: DeathReason; message: string; output: string };
+
+/**
+ * The student's module for one exercise: one sandboxed process at a time, restarted after a
+ * crash (up to MAX_SPAWNS), never after a timeout (the wall-clock limit ends the exercise).
+ */
+export class StudentSession {
+  private proc: StudentProcess | undefined;
+  private spawns = 0;
+  private outputs: string[] = [];
+  /** set once a call hit the time limit: every later call fails at once */
+  timedOut: { message: string } | undefined;
+  /** set once the restart budget is spent */
+  exhausted: { reason: DeathReason; message: string } | undefined;
+
+  constructor(
+    private readonly moduleCode: string,
+    private readonly limits: SandboxLimits,
+  ) {}
+
+  /** Starts the first process; tells whether the module loads at all. */
+  async start(): Promise<SessionStart> {
+    const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits: this.limits });
+    this.spawns++;
+    if (started.kind === 'ready') {
+      this.proc = started.process;
+      return { kind: 'ok', exports: started.exports };
+    }
+    this.outputs.push(started.output);
+    if (started.kind === 'dead' && started.reason === 'timeout') this.timedOut = { message: started.message };
+    if (started.kind === 'load-error') {
+      const { name, message, stack } = started.error;
+      return { kind: 'load-error', name, message, stack, output: started.output };
+    }
+    return started;
+  }
+
+  /** True when calls can no longer produce real answers (shrinking should stop). */
+  get finished(): boolean {
+    return this.timedOut !== undefined || this.exhausted !== undefined;
+  }
+
+  async call(fn: string, args: unknown[]): Promise<CallOutcome> {
+    if (this.timedOut) return { kind: 'dead', reason: 'timeout', message: this.timedOut.message };
+    if (this.exhausted) return { kind: 'dead', ...this.exhausted };
+    if (!this.proc || this.proc.dead) {
+      if (this.proc) {
+        this.outputs.push(this.proc.output());
+        await this.proc.dispose();
+        this.proc = undefined;
+      }
+      const restarted = await this.start();
+      if (restarted.kind !== 'ok') {
+        const reason: DeathReason = restarted.kind === 'dead' ? restarted.reason : 'crash';
+        this.exhausted = { reason, message: restarted.message };
+        return { kind: 'dead', ...this.exhausted };
+      }
+    }
+    const outcome = await this.proc!.call(fn, args);
+    if (outcome.kind === 'dead') {
+      if (outcome.reason === 'timeout') this.timedOut = { message: outcome.message };
+      else if (this.spawns >= MAX_SPAWNS) this.exhausted = { reason: outcome.reason, message: outcome.message };
+    }
+    return outcome;
+  }
+
+  /** Everything the student's processes printed, capped by each process. */
+  output(): string {
+    const current = this.proc ? [this.proc.output()] : [];
+    return [...this.outputs, ...current].filter((o) => o.length > 0).join('\n');
+  }
+
+  async dispose(): Promise<void> {
+    if (this.proc) {
+      this.outputs.push(this.proc.output());
+      await this.proc.dispose();
+      this.proc = undefined;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The wire format between the trusted process and the student process.
+ * JSON cannot carry NaN, ±Infinity, -0, undefined or tell a plain object from an array of
+ * numbers reliably, so every value is encoded as a small tagged tree. The student side encodes
+ * with built-ins captured before student code ran; the trusted side decodes with hard limits
+ * (depth, node count) and never trusts the shape it receives.
+ */
+export type Encoded =
+  | number
+  | string
+  | boolean
+  | null
+  | Encoded[]
+  | { t: 'n'; v: 'NaN' | 'Infinity' | '-Infinity' | '-0' }
+  | { t: 'u' }
+  | { t: 'o'; v: Record<string, Encoded> }
+  | { t: 'x'; v: string };
+
+export const MAX_DEPTH = 64;
+export const MAX_NODES = 2_000_000;
+
+export class DecodeError extends Error {
+  override name = 'DecodeError';
+}
+
+/** Trusted side: encodes a grader-generated input (plain numbers, arrays, objects). */
+export function encode(value: unknown, depth = 0): Encoded {
+  if (depth > MAX_DEPTH) throw new DecodeError('value nested too deeply');
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return { t: 'n', v: 'NaN' };
+    if (value === Infinity) return { t: 'n', v: 'Infinity' };
+    if (value === -Infinity) return { t: 'n', v: '-Infinity' };
+    if (Object.is(value, -0)) return { t: 'n', v: '-0' };
+    return value;
+  }
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+  if (value === undefined) return { t: 'u' };
+  if (Array.isArray(value)) return value.map((item) => encode(item, depth + 1));
+  if (typeof value === 'object') {
+    const out: Record<string, Encoded> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = encode(item, depth + 1);
+    return { t: 'o', v: out };
+  }
+  return { t: 'x', v: typeof value };
+}
+
+/**
+ * A value as the student returned it. `Opaque` stands for anything that is not plain data
+ * (a function, a Promise, a Float64Array, a class instance): the comparison reports its tag.
+ */
+export class Opaque {
+  constructor(readonly tag: string) {}
+  toString(): string {
+    return `[${this.tag}]`;
+  }
+}
+
+/** Trusted side: decodes an untrusted tree, enforcing depth and size limits. */
+export function decode(tree: unknown): unknown {
+  const budget = { nodes: 0 };
+  return decodeNode(tree, 0, budget);
+}
+
+function decodeNode(node: unknown, depth: number, budget: { nodes: number }): unknown {
+  if (++budget.nodes > MAX_NODES) throw new DecodeError(`more than ${MAX_NODES} values`);
+  if (depth > MAX_DEPTH) throw new DecodeError(`nested deeper than ${MAX_DEPTH}`);
+  if (typeof node === 'number' || typeof node === 'string' || typeof node === 'boolean' || node === null) return node;
+  if (Array.isArray(node)) {
+    const out = new Array<unknown>(node.length);
+    for (let i = 0; i < node.length; i++) out[i] = decodeNode(node[i], depth + 1, budget);
+    return out;
+  }
+  if (typeof node !== 'object') throw new DecodeError(`unexpected ${typeof node}`);
+  const tagged = node as { t?: unknown; v?: unknown };
+  switch (tagged.t) {
+    case 'n':
+      if (tagged.v === 'NaN') return NaN;
+      if (tagged.v === 'Infinity') return Infinity;
+      if (tagged.v === '-Infinity') return -Infinity;
+      if (tagged.v === '-0') return -0;
+      throw new DecodeError('bad number tag');
+    case 'u':
+      return undefined;
+    case 'x':
+      return new Opaque(typeof tagged.v === 'string' ? tagged.v.slice(0, 80) : 'unknown');
+    case 'o': {
+      if (typeof tagged.v !== 'object' || tagged.v === null || Array.isArray(tagged.v)) throw new DecodeError('bad object');
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const key of Object.keys(tagged.v)) {
+        if (key.length > 200) throw new DecodeError('object key too long');
+        out[key] = decodeNode((tagged.v as Record<string, unknown>)[key], depth + 1, budget);
+      }
+      return out;
+    }
+    default:
+      throw new DecodeError('unknown tag');
+  }
+}

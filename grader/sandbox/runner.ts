@@ -1,0 +1,201 @@
+/**
+ * The program that runs INSIDE the student's process (bundled by esbuild, no dependencies).
+ * It captures the built-ins it needs before the student's module is imported, loads the module,
+ * then answers calls from the trusted process over fd 3 (newline-delimited JSON).
+ * Nothing here is trusted by the grader: whatever this process says is only "the student's output".
+ */
+import { Socket } from 'node:net';
+
+// --- built-ins captured before any student code runs ---------------------------------------
+const $JSON_parse = JSON.parse;
+const $JSON_stringify = JSON.stringify;
+const $isArray = Array.isArray;
+const $keys = Object.keys;
+const $getPrototypeOf = Object.getPrototypeOf;
+const $ObjectProto = Object.prototype;
+const $ArrayProto = Array.prototype;
+const $isNaN = Number.isNaN;
+const $is = Object.is;
+const $apply = Reflect.apply;
+const $String = String;
+const $now = performance.now.bind(performance);
+const $toStringTag = Object.prototype.toString;
+const $Error = Error;
+const MAX_DEPTH = 64;
+
+type Encoded = unknown;
+
+function encodeValue(value: unknown, depth: number, seen: unknown[]): Encoded {
+  if (depth > MAX_DEPTH) return { t: 'x', v: 'too-deep' };
+  const kind = typeof value;
+  if (kind === 'number') {
+    const n = value as number;
+    if ($isNaN(n)) return { t: 'n', v: 'NaN' };
+    if (n === Infinity) return { t: 'n', v: 'Infinity' };
+    if (n === -Infinity) return { t: 'n', v: '-Infinity' };
+    if ($is(n, -0)) return { t: 'n', v: '-0' };
+    return n;
+  }
+  if (kind === 'string' || kind === 'boolean' || value === null) return value;
+  if (kind === 'undefined') return { t: 'u' };
+  if (kind === 'bigint') return { t: 'x', v: 'bigint' };
+  if (kind === 'function') return { t: 'x', v: 'function' };
+  if (kind === 'symbol') return { t: 'x', v: 'symbol' };
+  for (let i = 0; i < seen.length; i++) if (seen[i] === value) return { t: 'x', v: 'circular' };
+  seen[seen.length] = value;
+  const proto = $getPrototypeOf(value);
+  let result: Encoded;
+  if ($isArray(value) && proto === $ArrayProto) {
+    const arr = value as unknown[];
+    const out: Encoded[] = [];
+    for (let i = 0; i < arr.length; i++) out[i] = encodeValue(arr[i], depth + 1, seen);
+    result = out;
+  } else if (proto === $ObjectProto || proto === null) {
+    const obj = value as Record<string, unknown>;
+    if (typeof obj['then'] === 'function') {
+      result = { t: 'x', v: 'Promise' };
+    } else {
+      const out: Record<string, Encoded> = {};
+      const keys = $keys(obj);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        out[key] = encodeValue(obj[key], depth + 1, seen);
+      }
+      result = { t: 'o', v: out };
+    }
+  } else {
+    const tag = $apply($toStringTag, value, []) as string;
+    result = { t: 'x', v: tag.slice(8, -1) === 'Object' ? 'instance' : tag.slice(8, -1) };
+  }
+  seen.length = seen.length - 1;
+  return result;
+}
+
+function decodeValue(node: unknown): unknown {
+  if (node === null || typeof node !== 'object') return node;
+  if ($isArray(node)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < node.length; i++) out[i] = decodeValue(node[i]);
+    return out;
+  }
+  const tagged = node as { t: string; v: unknown };
+  if (tagged.t === 'n') return tagged.v === 'NaN' ? NaN : tagged.v === 'Infinity' ? Infinity : tagged.v === '-Infinity' ? -Infinity : -0;
+  if (tagged.t === 'u') return undefined;
+  if (tagged.t === 'o') {
+    const out: Record<string, unknown> = {};
+    const src = tagged.v as Record<string, unknown>;
+    const keys = $keys(src);
+    for (let i = 0; i < keys.length; i++) out[keys[i] as string] = decodeValue(src[keys[i] as string]);
+    return out;
+  }
+  return undefined;
+}
+
+/** Which top-level arguments differ after the call (the grader keeps its own copies anyway). */
+function changedArgs(before: string[], args: unknown[]): number[] {
+  const changed: number[] = [];
+  for (let i = 0; i < before.length; i++) {
+    let now: string;
+    try {
+      now = $JSON_stringify(encodeValue(args[i], 0, [])) as string;
+    } catch {
+      now = '';
+    }
+    if (now !== before[i]) changed[changed.length] = i;
+  }
+  return changed;
+}
+
+function describeError(thrown: unknown): { kind: string; name: string; message: string; stack: string } {
+  try {
+    if (thrown instanceof $Error) {
+      return { kind: 'error', name: $String(thrown.name), message: $String(thrown.message), stack: $String(thrown.stack ?? '') };
+    }
+    if (thrown === undefined) return { kind: 'non-error', name: 'undefined', message: 'undefined', stack: '' };
+    if (thrown === null) return { kind: 'non-error', name: 'null', message: 'null', stack: '' };
+    return { kind: 'non-error', name: typeof thrown, message: $String(thrown), stack: '' };
+  } catch {
+    return { kind: 'non-error', name: 'unknown', message: '(unprintable value)', stack: '' };
+  }
+}
+
+// A stray rejection or exception from student code must not end the process between calls:
+// it is reported on stderr (part of the captured output) and the next call still gets an answer.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`unhandled rejection: ${describeError(reason).message}\n`);
+});
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`uncaught exception: ${describeError(error).message}\n`);
+});
+
+const channel = new Socket({ fd: 3, readable: true, writable: true });
+const write = channel.write.bind(channel);
+
+function send(message: unknown): void {
+  let text: string;
+  try {
+    text = $JSON_stringify(message) as string;
+  } catch (error) {
+    text = $JSON_stringify({ id: (message as { id?: number }).id ?? -1, ok: false, error: { kind: 'unserializable', name: 'Error', message: $String(error), stack: '' } }) as string;
+  }
+  write(text + '\n');
+}
+
+let exportsTable: Record<string, unknown> = {};
+
+function handle(request: { id: number; fn: string; args: unknown[] }): void {
+  const fn = exportsTable[request.fn];
+  if (typeof fn !== 'function') {
+    send({ id: request.id, ok: false, error: { kind: 'missing-export', name: 'TypeError', message: `${request.fn} is not an exported function`, stack: '' } });
+    return;
+  }
+  const args = decodeValue(request.args) as unknown[];
+  const before: string[] = [];
+  for (let i = 0; i < args.length; i++) before[i] = $JSON_stringify(encodeValue(args[i], 0, [])) as string;
+  const start = $now();
+  let value: unknown;
+  try {
+    value = $apply(fn as (...a: unknown[]) => unknown, undefined, args);
+  } catch (thrown) {
+    send({ id: request.id, ok: false, error: describeError(thrown), ms: $now() - start, mutated: changedArgs(before, args) });
+    return;
+  }
+  const ms = $now() - start;
+  let encoded: Encoded;
+  try {
+    encoded = encodeValue(value, 0, []);
+  } catch (thrown) {
+    send({ id: request.id, ok: false, error: { ...describeError(thrown), kind: 'unserializable' }, ms });
+    return;
+  }
+  send({ id: request.id, ok: true, value: encoded, ms, mutated: changedArgs(before, args) });
+}
+
+let buffered = '';
+channel.setEncoding('utf8');
+channel.on('data', (chunk: string) => {
+  buffered += chunk;
+  let newline = buffered.indexOf('\n');
+  while (newline >= 0) {
+    const line = buffered.slice(0, newline);
+    buffered = buffered.slice(newline + 1);
+    if (line.length > 0) handle($JSON_parse(line) as { id: number; fn: string; args: unknown[] });
+    newline = buffered.indexOf('\n');
+  }
+});
+
+const modulePath = process.argv[2] as string;
+try {
+  const mod = (await import(modulePath)) as Record<string, unknown>;
+  exportsTable = {};
+  const names = $keys(mod);
+  const kinds: Record<string, string> = {};
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    exportsTable[name] = mod[name];
+    kinds[name] = typeof mod[name];
+  }
+  send({ id: 0, ready: true, exports: kinds });
+} catch (thrown) {
+  send({ id: 0, ready: false, error: describeError(thrown) });
+}

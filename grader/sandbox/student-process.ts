@@ -1,0 +1,319 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { decode, encode } from './codec.ts';
+import { probeIsolation } from './isolation.ts';
+import { runnerSource } from './runner-bundle.ts';
+
+export interface SandboxLimits {
+  /** wall-clock limit of one call */
+  callTimeMs: number;
+  /** absolute time (Date.now()) after which every call times out: the exercise's wall-clock budget */
+  deadline: number;
+  /** V8 heap limit; the resident set is also watched and capped at memoryMb + 160 MiB */
+  memoryMb: number;
+  /** bytes of stdout+stderr kept */
+  outputBytes: number;
+  /** the largest message accepted on the channel */
+  messageBytes: number;
+}
+
+export const DEFAULT_LIMITS: Omit<SandboxLimits, 'deadline'> = {
+  callTimeMs: 5000,
+  memoryMb: 256,
+  outputBytes: 64 * 1024,
+  messageBytes: 16 * 1024 * 1024,
+};
+
+export interface StudentError {
+  /** 'error': an Error was thrown; 'non-error': something else was thrown; others: runner-side problems */
+  kind: 'error' | 'non-error' | 'unserializable' | 'missing-export';
+  name: string;
+  message: string;
+  stack: string;
+}
+
+export type DeathReason = 'timeout' | 'out-of-memory' | 'crash' | 'output-too-large' | 'protocol';
+
+export type CallOutcome =
+  | { kind: 'ok'; value: unknown; mutated: number[]; ms: number }
+  | { kind: 'threw'; error: StudentError; mutated: number[] }
+  | { kind: 'dead'; reason: DeathReason; message: string };
+
+export type StartOutcome =
+  | { kind: 'ready'; process: StudentProcess; exports: Record<string, string> }
+  | { kind: 'load-error'; error: StudentError; output: string }
+  | { kind: 'dead'; reason: DeathReason; message: string; output: string };
+
+interface Pending {
+  id: number;
+  resolve: (outcome: CallOutcome) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * One student module in its own OS process. The trusted side only ever sends inputs and reads
+ * outputs; a call that does not answer in time kills the process.
+ */
+export class StudentProcess {
+  private readonly child: ChildProcess;
+  private readonly channel: Duplex;
+  readonly dir: string;
+  private buffer = '';
+  private nextId = 1;
+  private pending: Pending | undefined;
+  private outputChunks: Buffer[] = [];
+  private outputSize = 0;
+  private outputTruncated = false;
+  private death: { reason: DeathReason; message: string } | undefined;
+  private readyWaiter: ((message: Record<string, unknown>) => void) | undefined;
+  private readonly memoryWatch: NodeJS.Timeout;
+  private readonly exited: Promise<void>;
+
+  private constructor(
+    private readonly limits: SandboxLimits,
+    moduleCode: string,
+  ) {
+    const isolation = probeIsolation();
+    this.dir = mkdtempSync(join(tmpdir(), 'dlgrade-sandbox-'));
+    const runnerPath = join(this.dir, 'runner.mjs');
+    const modulePath = join(this.dir, 'student.mjs');
+    writeFileSync(runnerPath, runnerSource());
+    writeFileSync(modulePath, moduleCode);
+    const nodeArgs = [
+      `--max-old-space-size=${limits.memoryMb}`,
+      '--max-semi-space-size=16',
+      '--stack-size=2048',
+      '--enable-source-maps',
+      '--disable-proto=delete',
+      '--no-addons',
+      '--no-deprecation',
+      '--no-warnings',
+    ];
+    if (isolation.permissionFlag) nodeArgs.push(isolation.permissionFlag, `--allow-fs-read=${this.dir}`);
+    const argv = [...isolation.networkPrefix, process.execPath, ...nodeArgs, runnerPath, pathToFileURL(modulePath).href];
+    const [command, ...args] = argv as [string, ...string[]];
+    this.child = spawn(command, args, {
+      cwd: this.dir,
+      // nothing of the grader's environment: no tokens, no secrets, no NODE_OPTIONS
+      env: { LANG: 'C.UTF-8', TZ: 'UTC', HOME: this.dir },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      detached: false,
+    });
+    this.channel = this.child.stdio[3] as Duplex;
+    this.channel.setEncoding('utf8');
+    this.channel.on('data', (chunk: string) => this.onData(chunk));
+    this.channel.on('error', () => undefined);
+    this.child.stdout?.on('data', (chunk: Buffer) => this.onOutput(chunk));
+    this.child.stderr?.on('data', (chunk: Buffer) => this.onOutput(chunk));
+    this.exited = new Promise((resolve) => {
+      this.child.on('exit', (code, signal) => {
+        this.onExit(code, signal);
+        resolve();
+      });
+      this.child.on('error', (error) => {
+        this.die('crash', `could not start the student process: ${error.message}`);
+        resolve();
+      });
+    });
+    this.memoryWatch = setInterval(() => this.checkMemory(), 100);
+    this.memoryWatch.unref();
+  }
+
+  /** Starts the process and waits until the module is loaded (or fails to load). */
+  static async start(options: { moduleCode: string; limits: SandboxLimits }): Promise<StartOutcome> {
+    const proc = new StudentProcess(options.limits, options.moduleCode);
+    const message = await new Promise<Record<string, unknown> | undefined>((resolve) => {
+      const timer = setTimeout(() => {
+        proc.die('timeout', `loading the module took more than ${options.limits.callTimeMs} ms`);
+        resolve(undefined);
+      }, Math.max(1, Math.min(options.limits.callTimeMs, options.limits.deadline - Date.now())));
+      proc.readyWaiter = (msg) => {
+        clearTimeout(timer);
+        resolve(msg);
+      };
+      void proc.exited.then(() => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+    });
+    if (!message) {
+      await proc.dispose();
+      const death = proc.death ?? { reason: 'crash' as const, message: 'the process ended while loading the module' };
+      return { kind: 'dead', ...death, output: proc.output() };
+    }
+    if (message['ready'] !== true) {
+      const error = sanitizeError(message['error'], proc.dir);
+      await proc.dispose();
+      return { kind: 'load-error', error, output: proc.output() };
+    }
+    const exports: Record<string, string> = {};
+    const raw = message['exports'];
+    if (raw && typeof raw === 'object') {
+      for (const [key, value] of Object.entries(raw)) if (typeof value === 'string') exports[key.slice(0, 80)] = value.slice(0, 20);
+    }
+    return { kind: 'ready', process: proc, exports };
+  }
+
+  get dead(): boolean {
+    return this.death !== undefined;
+  }
+
+  /** Calls an exported function with a copy of `args`; never throws. */
+  call(fn: string, args: unknown[]): Promise<CallOutcome> {
+    if (this.death) return Promise.resolve({ kind: 'dead', ...this.death });
+    if (this.pending) throw new Error('StudentProcess.call: one call at a time');
+    const id = this.nextId++;
+    const budget = Math.min(this.limits.callTimeMs, this.limits.deadline - Date.now());
+    return new Promise<CallOutcome>((resolve) => {
+      const timer = setTimeout(
+        () => {
+          const what = budget < this.limits.callTimeMs ? 'the exercise ran out of its time limit' : `the call took more than ${this.limits.callTimeMs} ms`;
+          this.die('timeout', `${fn}: ${what}`);
+        },
+        Math.max(1, budget),
+      );
+      this.pending = { id, resolve, timer };
+      this.channel.write(JSON.stringify({ id, fn, args: encode(args) }) + '\n');
+    });
+  }
+
+  /** The student's stdout and stderr, capped. */
+  output(): string {
+    const text = Buffer.concat(this.outputChunks).toString('utf8').split(this.dir).join('<sandbox>');
+    return this.outputTruncated ? `${text}\n…[output truncated at ${this.limits.outputBytes} bytes]` : text;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
+    clearInterval(this.memoryWatch);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private onData(chunk: string): void {
+    this.buffer += chunk;
+    if (this.buffer.length > this.limits.messageBytes) {
+      this.die('output-too-large', `a value of more than ${Math.round(this.limits.messageBytes / 1048576)} MiB was returned`);
+      return;
+    }
+    let newline = this.buffer.indexOf('\n');
+    while (newline >= 0 && !this.death) {
+      const line = this.buffer.slice(0, newline);
+      this.buffer = this.buffer.slice(newline + 1);
+      this.onMessage(line);
+      newline = this.buffer.indexOf('\n');
+    }
+  }
+
+  private onMessage(line: string): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      this.die('protocol', 'the student process wrote something that is not a message on the grader channel');
+      return;
+    }
+    if (!message || typeof message !== 'object') return this.die('protocol', 'malformed message');
+    const msg = message as Record<string, unknown>;
+    if (msg['id'] === 0) {
+      const waiter = this.readyWaiter;
+      this.readyWaiter = undefined;
+      waiter?.(msg);
+      return;
+    }
+    const pending = this.pending;
+    if (!pending || msg['id'] !== pending.id) return; // stale or forged: ignored
+    clearTimeout(pending.timer);
+    this.pending = undefined;
+    const mutated = Array.isArray(msg['mutated']) ? (msg['mutated'] as unknown[]).filter((i): i is number => Number.isInteger(i)).slice(0, 16) : [];
+    if (msg['ok'] === true) {
+      let value: unknown;
+      try {
+        value = decode(msg['value']);
+      } catch (error) {
+        pending.resolve({ kind: 'threw', error: { kind: 'unserializable', name: 'Error', message: String((error as Error).message), stack: '' }, mutated });
+        return;
+      }
+      pending.resolve({ kind: 'ok', value, mutated, ms: typeof msg['ms'] === 'number' ? msg['ms'] : 0 });
+    } else {
+      pending.resolve({ kind: 'threw', error: sanitizeError(msg['error'], this.dir), mutated });
+    }
+  }
+
+  private onOutput(chunk: Buffer): void {
+    if (this.outputSize >= this.limits.outputBytes) {
+      this.outputTruncated = true;
+      return; // keep draining so the child never blocks on a full pipe
+    }
+    const room = this.limits.outputBytes - this.outputSize;
+    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    if (kept.length < chunk.length) this.outputTruncated = true;
+    this.outputChunks.push(Buffer.from(kept));
+    this.outputSize += kept.length;
+  }
+
+  private checkMemory(): void {
+    const pid = this.child.pid;
+    if (pid === undefined || this.death) return;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const rss = /VmRSS:\s+(\d+) kB/.exec(status);
+      if (rss && Number(rss[1]) / 1024 > this.limits.memoryMb + 160) {
+        this.die('out-of-memory', `the process used more than ${this.limits.memoryMb + 160} MiB of memory`);
+      }
+    } catch {
+      // not Linux, or already gone
+    }
+  }
+
+  private onExit(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.death) return this.settleDead();
+    const output = Buffer.concat(this.outputChunks).toString('utf8');
+    if (/heap limit|Allocation failed|out of memory|Array buffer allocation failed/i.test(output)) {
+      this.death = { reason: 'out-of-memory', message: `the process ran out of memory (limit ${this.limits.memoryMb} MiB)` };
+    } else {
+      this.death = {
+        reason: 'crash',
+        message: signal ? `the process was killed by ${signal}` : `the process exited with code ${code ?? '?'} instead of answering`,
+      };
+    }
+    this.settleDead();
+  }
+
+  private die(reason: DeathReason, message: string): void {
+    if (!this.death) this.death = { reason, message };
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    this.settleDead();
+  }
+
+  private settleDead(): void {
+    const pending = this.pending;
+    if (pending && this.death) {
+      clearTimeout(pending.timer);
+      this.pending = undefined;
+      pending.resolve({ kind: 'dead', ...this.death });
+    }
+  }
+}
+
+function sanitizeError(raw: unknown, sandboxDir?: string): StudentError {
+  const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const text = (value: unknown, max: number): string => {
+    const s = typeof value === 'string' ? value : '';
+    const cleaned = sandboxDir ? s.split(pathToFileURL(sandboxDir).href + '/').join('').split(sandboxDir + '/').join('').split(sandboxDir).join('<sandbox>') : s;
+    return cleaned.slice(0, max);
+  };
+  const kind = record['kind'];
+  return {
+    kind: kind === 'error' || kind === 'non-error' || kind === 'unserializable' || kind === 'missing-export' ? kind : 'error',
+    name: text(record['name'], 100),
+    message: text(record['message'], 2000),
+    stack: text(record['stack'], 4000),
+  };
+}

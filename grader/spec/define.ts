@@ -1,0 +1,38 @@
+import type { Arbitrary } from 'fast-check';
+import type { Lang } from '../engine/result.ts';
+import type { Tolerance } from '../compare/numeric.ts';
+
+/** What a property's check gets besides its input. */
+export interface PropertyContext {
+  lang: Lang;
+  /** the tolerance declared for this property in exercise.yaml */
+  tolerance: Tolerance;
+  /**
+   * Calls the student's exported function in the sandbox with a copy of `args` and returns what it
+   * returned. Throws StudentCallFailure when it threw, hung, crashed or is not exported.
+   */
+  call(fn: string, ...args: unknown[]): Promise<unknown>;
+  /** Like call, also telling which argument positions the student's function modified. */
+  callTracked(fn: string, ...args: unknown[]): Promise<{ value: unknown; mutated: number[] }>;
+  /** Fails unless `received` matches `expected` within the tolerance (shapes and types first). */
+  expectClose(expected: unknown, received: unknown, options?: { tolerance?: Tolerance; what?: import('./text.ts').Text }): void;
+}
+
+export interface PropertyImpl<T> {
+  arbitrary: Arbitrary<T>;
+  check(input: T, ctx: PropertyContext): Promise<void>;
+  /** pretty form of an input for the report; default: the input's fields */
+  describe?(input: T): string;
+}
+
+export type Spec = Record<string, PropertyImpl<never>>;
+
+/** The trusted half of an exercise: its properties, keyed by the names declared in exercise.yaml. */
+export function defineSpec<S extends Record<string, PropertyImpl<any>>>(spec: S): S {
+  return spec;
+}
+
+/** Typed helper so `check` gets the arbitrary's type. */
+export function property<T>(impl: PropertyImpl<T>): PropertyImpl<T> {
+  return impl;
+}
