@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { rnnBptt as reference } from '../../../reference/ch11-sequences-rnn/rnn-bptt.ts';
+
+/** A sequence of length T ≥ minT with I inputs and H hidden units; W_hh is generally not symmetric. */
+const sequences = (minT: number) =>
+  fc.record({ t: arb.dim(minT, 5), i: arb.dim(1, 3), h: arb.dim(1, 4) }).chain(({ t, i, h }) =>
+    fc.record({
+      xs: arb.matrix(t, i, arb.num(2)),
+      h0: arb.vector(h, arb.numIn(-1, 1)),
+      Wxh: arb.matrix(h, i, arb.numIn(-1, 1)),
+      Whh: arb.matrix(h, h, arb.numIn(-1, 1)),
+      b: arb.vector(h, arb.numIn(-1, 1)),
+      targets: arb.matrix(t, h, arb.numIn(-1, 1)),
+    }),
+  );
+
+type Input = { xs: number[][]; h0: number[]; Wxh: number[][]; Whh: number[][]; b: number[]; targets: number[][] };
+
+/** The reference is autodiff over an unrolled graph (slow-ish): memoize it across properties that draw the same inputs. */
+const memo = new Map<string, ReturnType<typeof reference>>();
+function expectedFor(input: Input): ReturnType<typeof reference> {
+  const key = JSON.stringify(input);
+  let value = memo.get(key);
+  if (!value) {
+    if (memo.size > 500) memo.clear();
+    value = reference(input.xs, input.h0, input.Wxh, input.Whh, input.b, input.targets);
+    memo.set(key, value);
+  }
+  return value;
+}
+
+const field = (value: unknown, key: string): unknown => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : value);
+
+/** A property comparing some fields of the student's result with the autodiff reference. */
+const compares = (keys: (keyof ReturnType<typeof reference>)[], minT: number) =>
+  property({
+    arbitrary: sequences(minT),
+    async check({ xs, h0, Wxh, Whh, b, targets }: Input, ctx) {
+      const received = await ctx.call('rnnBptt', xs, h0, Wxh, Whh, b, targets);
+      const expected = expectedFor({ xs, h0, Wxh, Whh, b, targets });
+      for (const key of keys) ctx.expectClose(expected[key], field(received, key), { what: { es: key, en: key } });
+    },
+  });
+
+export default defineSpec({
+  'forward-loss': compares(['loss'], 1),
+  'grad-input-weights': compares(['dWxh', 'db'], 1),
+  'grad-recurrent-weights': compares(['dWhh'], 1),
+  'grad-initial-state': compares(['dh0'], 1),
+
+  'no-mutation': property({
+    arbitrary: sequences(1),
+    async check({ xs, h0, Wxh, Whh, b, targets }, ctx) {
+      const { mutated } = await ctx.callTracked('rnnBptt', xs, h0, Wxh, Whh, b, targets);
+      if (mutated.length > 0) {
+        const names = mutated.map((i) => ['xs', 'h0', 'Wxh', 'Whh', 'b', 'targets'][i] ?? `#${i}`).join(', ');
+        fail({ es: `rnnBptt modificó su argumento ${names}.`, en: `rnnBptt modified its argument ${names}.` });
+      }
+    },
+  }),
+});
