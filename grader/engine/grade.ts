@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
 import { loadCatalog } from '../catalog/load.ts';
 import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
@@ -34,6 +36,11 @@ export interface GradeOptions {
   commandPrefix?: string;
   /** how the submission is named in the result (default: the folder as given) */
   submissionLabel?: string;
+  /**
+   * exercises graded at once (default: the number of cores, at most 4). Each has its own student
+   * process; the trusted side interleaves them while it waits for answers.
+   */
+  concurrency?: number;
   /** called after each exercise, for progress output */
   onExercise?: (result: ExerciseResult, index: number, total: number) => void;
 }
@@ -71,30 +78,36 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     if (lang !== 'es') parts.push('--lang', lang);
     return parts.join(' ');
   };
-  const exercises: ExerciseResult[] = [];
-  for (const [index, def] of defs.entries()) {
+  const gradeOne = async (def: ExerciseDef): Promise<ExerciseResult> => {
     const resolved = resolveStudentFile(def, options.submissionDir, prefix);
-    let result: ExerciseResult;
-    if (resolved.kind === 'absent') result = notSubmitted(def, resolved.displayPath, lang, audience, 'not-submitted');
-    else if (resolved.kind === 'unreadable') result = notSubmitted(def, resolved.displayPath, lang, audience, 'grader-error', resolved.message);
-    else {
-      result = await runExercise({
-        def,
-        spec: await loadSpec(def),
-        source: resolved.source,
-        displayPath: resolved.displayPath,
-        lang,
-        seed,
-        runs: options.runs,
-        audience,
-        ...(options.properties ? { only: options.properties } : {}),
-        ...(options.path !== undefined ? { path: options.path } : {}),
-        command,
-      });
-    }
-    exercises.push(result);
-    options.onExercise?.(result, index, defs.length);
-  }
+    if (resolved.kind === 'absent') return notSubmitted(def, resolved.displayPath, lang, audience, 'not-submitted');
+    if (resolved.kind === 'unreadable') return notSubmitted(def, resolved.displayPath, lang, audience, 'grader-error', resolved.message);
+    return runExercise({
+      def,
+      spec: await loadSpec(def),
+      source: resolved.source,
+      displayPath: resolved.displayPath,
+      lang,
+      seed,
+      runs: options.runs,
+      audience,
+      ...(options.properties ? { only: options.properties } : {}),
+      ...(options.path !== undefined ? { path: options.path } : {}),
+      command,
+    });
+  };
+  const limit = pLimit(Math.max(1, options.concurrency ?? Math.min(4, availableParallelism())));
+  let done = 0;
+  // results keep catalog order whatever order they finish in
+  const exercises = await Promise.all(
+    defs.map((def) =>
+      limit(async () => {
+        const result = await gradeOne(def);
+        options.onExercise?.(result, done++, defs.length);
+        return result;
+      }),
+    ),
+  );
   const result: GradeResult = {
     schemaVersion: 1,
     tool: { name: 'dlgrade', version: toolVersion() },

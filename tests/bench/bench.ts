@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: measurements printed side by side from ONE run on this machine (never used as
+ * assertions). Machines are shared and noisy: compare the ratios, not the absolute numbers.
+ *   1. grading the five headline exercises of a correct submission with the CLI, cold start included
+ *   2. the same properties as a plain in-process `vitest run` (no sandbox)
+ *   3. the reference's time per backend for conv2d and Adam at a few sizes
+ *   4. grading the whole course's solutions (issue: under 30 s on 2 cores)
+ */
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { BACKENDS, selectBackend } from '../../grader/backend/select.ts';
+import { INSTALL_ROOT } from '../../grader/paths.ts';
+import { HEADLINE } from './headline.ts';
+
+const results: [string, string][] = [];
+const report = (label: string, value: string): void => {
+  results.push([label, value]);
+  console.log(`${label.padEnd(64)} ${value}`);
+};
+
+function timeCommand(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; status: number | null } {
+  const start = performance.now();
+  const r = spawnSync(args[0]!, args.slice(1), { cwd: INSTALL_ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+  return { seconds: (performance.now() - start) / 1000, status: r.status };
+}
+
+console.log(`dlgrade bench · ${availableParallelism()} cores · node ${process.version}\n`);
+
+const only = process.argv.slice(2);
+const want = (n: string): boolean => only.length === 0 || only.includes(n);
+
+if (want('grade')) {
+  const flags = HEADLINE.flatMap((id) => ['--exercise', id]);
+  const grade = timeCommand([process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags]);
+  report('1. dlgrade grade, 5 headline exercises (cold start, wall)', `${grade.seconds.toFixed(2)} s (goal < 5 s)${grade.status === 0 ? '' : ` exit ${grade.status}`}`);
+  const vitest = timeCommand([process.execPath, 'node_modules/vitest/vitest.mjs', 'run', '--config', 'tests/bench/vitest.config.ts']);
+  report('2. same properties, plain in-process vitest run (wall)', `${vitest.seconds.toFixed(2)} s${vitest.status === 0 ? '' : ` exit ${vitest.status}`}`);
+  report('   ratio dlgrade / vitest', `${(grade.seconds / vitest.seconds).toFixed(2)}×`);
+}
+
+if (want('backends')) {
+  const conv = (await import(pathToFileURL(join(INSTALL_ROOT, 'reference/ch07-convolution/conv2d.ts')).href)) as {
+    conv2d: (x: number[][][], k: number[][][][], o: { stride?: number; padding?: 'same' | 'valid' }) => number[][][];
+  };
+  const adam = (await import(pathToFileURL(join(INSTALL_ROOT, 'reference/ch16-optimizers/adam.ts')).href)) as {
+    adam: (p: number[], g: number[][], hp: { lr: number; beta1: number; beta2: number; epsilon: number }) => Promise<unknown>;
+  };
+  const rand = (n: number): number[] => Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898) * 0.5);
+  const tensor = (h: number, w: number, c: number): number[][][] => Array.from({ length: h }, () => Array.from({ length: w }, () => rand(c)));
+  for (const name of BACKENDS) {
+    try {
+      await selectBackend(name);
+    } catch {
+      report(`3. reference on ${name}`, 'not available here');
+      continue;
+    }
+    for (const [h, c] of [[8, 2], [32, 8], [64, 16]] as const) {
+      const x = tensor(h, h, c);
+      const k = Array.from({ length: 3 }, () => Array.from({ length: 3 }, () => Array.from({ length: c }, () => rand(c))));
+      conv.conv2d(x, k, { padding: 'same' }); // warm-up
+      const reps = 20;
+      const start = performance.now();
+      for (let i = 0; i < reps; i++) conv.conv2d(x, k, { padding: 'same' });
+      report(`3. conv2d reference, ${name}, ${h}×${h}×${c} * 3×3×${c}×${c}`, `${((performance.now() - start) / reps).toFixed(2)} ms/call`);
+    }
+    for (const n of [16, 1024, 65536]) {
+      const grads = Array.from({ length: 5 }, (_, s) => rand(n).map((g) => g + s * 0.01));
+      await adam.adam(rand(n), grads, { lr: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+      const reps = 5;
+      const start = performance.now();
+      for (let i = 0; i < reps; i++) await adam.adam(rand(n), grads, { lr: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+      report(`3. adam reference, ${name}, ${n} params × 5 steps`, `${((performance.now() - start) / reps).toFixed(2)} ms/call`);
+    }
+    void tf;
+  }
+}
+
+if (want('course')) {
+  const course = timeCommand([process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet']);
+  report('4. whole course solution set, dlgrade grade (wall)', `${course.seconds.toFixed(2)} s (goal < 30 s)${course.status === 0 ? '' : ` exit ${course.status}`}`);
+}
