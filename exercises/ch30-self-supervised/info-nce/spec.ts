@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { infoNce as reference } from '../../../reference/ch30-self-supervised/info-nce.ts';
+
+interface Batch {
+  queries: number[][];
+  keys: number[][];
+  queue: number[][];
+  tau: number;
+}
+
+/**
+ * B queries with their positive keys and a queue of K negatives (B, K = 1..4, d = 1..4). Some
+ * queues hold a copy of a positive key, so that a positive and a negative tie.
+ */
+function batches(element: fc.Arbitrary<number>, tau: fc.Arbitrary<number>, maxD = 4): fc.Arbitrary<Batch> {
+  return fc
+    .record({ b: arb.dim(1, 4), k: arb.dim(1, 4), d: arb.dim(1, maxD) })
+    .chain(({ b, k, d }) =>
+      fc.record({
+        queries: arb.matrix(b, d, element),
+        keys: arb.matrix(b, d, element),
+        queue: arb.matrix(k, d, element),
+        tau,
+        copy: fc.option(fc.record({ from: fc.integer({ min: 0, max: b - 1 }), to: fc.integer({ min: 0, max: k - 1 }) }), { nil: undefined }),
+      }),
+    )
+    .map(({ queries, keys, queue, tau, copy }) => ({
+      queries,
+      keys,
+      queue: copy ? queue.map((row, j) => (j === copy.to ? keys[copy.from]!.slice() : row)) : queue,
+      tau,
+    }));
+}
+
+const usual = batches(arb.num(2), fc.constantFrom(0.1, 0.2, 0.5, 1));
+
+function field(received: unknown, name: string): unknown {
+  return typeof received === 'object' && received !== null ? (received as Record<string, unknown>)[name] : undefined;
+}
+
+export default defineSpec({
+  'loss-matches-reference': property({
+    arbitrary: usual,
+    async check({ queries, keys, queue, tau }, ctx) {
+      const received = await ctx.call('infoNce', queries, keys, queue, tau);
+      ctx.expectClose(reference(queries, keys, queue, tau).loss, field(received, 'loss'), { what: { es: 'loss', en: 'loss' } });
+    },
+  }),
+
+  'accuracy-matches-reference': property({
+    arbitrary: usual,
+    async check({ queries, keys, queue, tau }, ctx) {
+      const received = await ctx.call('infoNce', queries, keys, queue, tau);
+      ctx.expectClose(reference(queries, keys, queue, tau).accuracy, field(received, 'accuracy'), { what: { es: 'accuracy', en: 'accuracy' } });
+    },
+  }),
+
+  'more-negatives-higher-loss': property({
+    arbitrary: batches(arb.num(1), fc.constant(1), 3).chain((b) => fc.record({ b: fc.constant(b), extra: arb.vector(b.queries[0]!.length, arb.num(1)) })),
+    async check({ b: { queries, keys, queue, tau }, extra }, ctx) {
+      const before = field(await ctx.call('infoNce', queries, keys, queue, tau), 'loss');
+      const after = field(await ctx.call('infoNce', queries, keys, [...queue, extra], tau), 'loss');
+      if (typeof before !== 'number' || typeof after !== 'number' || !(after > before)) {
+        fail(
+          {
+            es: `Añadir un negativo a la cola (${JSON.stringify(extra)}) debe aumentar la pérdida: antes ${String(before)}, después ${String(after)}.`,
+            en: `Adding a negative to the queue (${JSON.stringify(extra)}) must increase the loss: before ${String(before)}, after ${String(after)}.`,
+          },
+          { expected: `> ${String(before)}`, received: after },
+        );
+      }
+    },
+  }),
+
+  'numerically-stable': property({
+    arbitrary: batches(arb.num(2), fc.constantFrom(0.01, 0.02)),
+    async check({ queries, keys, queue, tau }, ctx) {
+      const received = await ctx.call('infoNce', queries, keys, queue, tau);
+      ctx.expectClose(reference(queries, keys, queue, tau).loss, field(received, 'loss'), {
+        what: { es: `Con τ = ${tau} (logits de hasta cientos) la pérdida`, en: `With τ = ${tau} (logits in the hundreds) the loss` },
+      });
+    },
+  }),
+
+  'no-mutation': property({
+    arbitrary: usual,
+    async check({ queries, keys, queue, tau }, ctx) {
+      const { mutated } = await ctx.callTracked('infoNce', queries, keys, queue, tau);
+      if (mutated.length > 0) {
+        const names = mutated.map((i) => ['queries', 'keys', 'queue', 'tau'][i] ?? `#${i}`).join(', ');
+        fail({ es: `infoNce modificó su argumento ${names}.`, en: `infoNce modified its argument ${names}.` });
+      }
+    },
+  }),
+});
