@@ -16,7 +16,7 @@ function column(param: Param, u: tf.Tensor1D): tf.Tensor1D {
     case 'log-uniform':
       return tf.exp(tf.log(param.low).add(u.mul(tf.log(param.high).sub(tf.log(param.low))))) as tf.Tensor1D;
     case 'int':
-      return tf.floor(u.mul(param.high - param.low + 1)).add(param.low);
+      return tf.floor(u.mul(param.high - param.low + 1)).add(param.low) as tf.Tensor1D;
     case 'choice':
       return tf.floor(u.mul(param.options.length)).toInt();
   }

@@ -13,12 +13,12 @@ export interface Bracket {
 
 /** Successive Halving with tf.topk on the negated losses of each rung (tf.topk puts the lower index first on ties). */
 export function successiveHalving(losses: number[][], minBudget: number, eta: number): { rungs: Rung[]; winner: number } {
-  return tf.tidy(() => {
+  const rungs: Rung[] = [];
+  let winner = 0;
+  tf.tidy(() => {
     const table = tf.tensor2d(losses);
     const maxBudget = table.shape[1];
-    const rungs: Rung[] = [];
     let alive = tf.range(0, table.shape[0], 1, 'int32');
-    let winner = 0;
     for (let budget = minBudget; budget <= maxBudget; budget *= eta) {
       const configs = Array.from(alive.dataSync());
       rungs.push({ budget, configs });
@@ -29,13 +29,13 @@ export function successiveHalving(losses: number[][], minBudget: number, eta: nu
       const chosen = tf.gather(alive, tf.topk(negLoss, keep).indices);
       alive = tf.topk(chosen.neg(), keep).values.neg() as tf.Tensor1D; // back to increasing index order
     }
-    return { rungs, winner };
   });
+  return { rungs, winner };
 }
 
 /** Hyperband brackets: η^s as a cumulative product, s_max counted from the powers ≤ R, n with an exact ceil-division. */
 export function hyperbandBrackets(R: number, eta: number): Bracket[] {
-  return tf.tidy(() => {
+  const columns = tf.tidy(() => {
     // η^0, η^1, …, far enough to pass R (float32 keeps them exact up to 2^24 and never wraps around)
     const count = Math.ceil(Math.log2(R + 1)) + 1;
     const powers = tf.concat([tf.ones([1]), tf.cumprod(tf.fill([count], eta))]);
@@ -45,7 +45,7 @@ export function hyperbandBrackets(R: number, eta: number): Bracket[] {
     const numerator = etaS.mul(sMax + 1);
     const n = tf.floorDiv(numerator.add(s), s.add(1)); // ⌈a/b⌉ = ⌊(a + b − 1)/b⌋
     const r = tf.div(R, etaS);
-    const [sv, nv, rv] = [s.dataSync(), n.dataSync(), r.dataSync()];
-    return Array.from(sv, (value, i) => ({ s: value, n: nv[i]!, r: rv[i]! }));
+    return [Array.from(s.dataSync()), Array.from(n.dataSync()), Array.from(r.dataSync())];
   });
+  return columns[0]!.map((value, i) => ({ s: value, n: columns[1]![i]!, r: columns[2]![i]! }));
 }
