@@ -18,7 +18,7 @@ function column(param: Param, u: tf.Tensor1D): tf.Tensor1D {
     case 'int':
       return tf.floor(u.mul(param.high - param.low + 1)).add(param.low) as tf.Tensor1D;
     case 'choice':
-      return tf.floor(u.mul(param.options.length)).toInt();
+      return tf.floor(u.mul(param.options.length)).toInt() as tf.Tensor1D;
   }
 }
 

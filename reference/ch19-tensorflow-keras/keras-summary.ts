@@ -39,7 +39,7 @@ function build(spec: LayerSpec, inputShape?: number[]): tf.layers.Layer {
   }
 }
 
-const size = (weights: tf.LayerVariable[]) => weights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+const size = (weights: tf.LayerVariable[]) => weights.reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
 
 /** Builds the tf.sequential model and reads what Keras' model.summary() prints: output shapes and parameter counts. */
 export function summarize(inputShape: number[], layers: LayerSpec[]): ModelSummary {
