@@ -122,6 +122,8 @@ export default defineSpec({
           en: `conv2d is not linear in the kernel: conv(x, ${a}·K1 + ${b}·K2) versus ${a}·conv(x, K1) + ${b}·conv(x, K2)`,
         },
       });
+      // linear is not enough (zeros are linear too): conv(x, K1) must also be the right one
+      ctx.expectClose(reference(input, k1, opts), y1, { tolerance: { atol: 1e-5, rtol: 1e-5 }, what: { es: 'conv(x, K1)', en: 'conv(x, K1)' } });
     },
   }),
 
@@ -170,11 +172,12 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: cases,
     async check({ input, kernel, opts }, ctx) {
-      const { mutated } = await ctx.callTracked('conv2d', input, kernel, opts);
+      const { value, mutated } = await ctx.callTracked('conv2d', input, kernel, opts);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['input', 'kernel', 'opts'][i] ?? `#${i}`).join(', ');
         fail({ es: `conv2d modificó su argumento ${names}.`, en: `conv2d modified its argument ${names}.` });
       }
+      ctx.expectClose(reference(input, kernel, opts), value, { tolerance: { atol: 1e-5, rtol: 1e-5 } });
     },
   }),
 
@@ -196,6 +199,10 @@ export default defineSpec({
           es: `Con padding 'valid', el stride [${sh}, ${sw}] debe quedarse con una de cada ${sh} filas y ${sw} columnas de la salida con stride 1`,
           en: `With 'valid' padding, stride [${sh}, ${sw}] must keep every ${sh}-th row and ${sw}-th column of the stride-1 output`,
         },
+      });
+      ctx.expectClose(reference(input, kernel, { stride: 1, padding: 'valid' }), dense, {
+        tolerance: { atol: 1e-5, rtol: 1e-5 },
+        what: { es: 'La salida con stride 1', en: 'The stride-1 output' },
       });
     },
   }),

@@ -80,6 +80,7 @@ export default defineSpec({
     arbitrary: fc.record({ c: cases, fn: fc.constantFrom<Fn>('maxPool2d', 'avgPool2d') }).filter(({ c }) => c.input[0]![0]!.length > 1),
     async check({ c: { input, pool, opts }, fn }, ctx) {
       const whole = await ctx.call(fn, input, pool, opts);
+      const reference = fn === 'maxPool2d' ? maxPool2d : avgPool2d;
       for (let c = 0; c < input[0]![0]!.length; c++) {
         const alone = await ctx.call(fn, channel(input, c), pool, opts);
         const slice = Array.isArray(whole) ? whole.map((r: unknown) => (Array.isArray(r) ? r.map((p: unknown) => [Array.isArray(p) ? p[c] : undefined]) : r)) : whole;
@@ -90,6 +91,7 @@ export default defineSpec({
           },
         });
       }
+      ctx.expectClose(reference(input, pool, opts), whole, { tolerance: { atol: 1e-5, rtol: 1e-5 } });
     },
   }),
 
@@ -129,11 +131,12 @@ export default defineSpec({
     arbitrary: cases,
     async check({ input, pool, opts }, ctx) {
       for (const fn of ['maxPool2d', 'avgPool2d'] as const) {
-        const { mutated } = await ctx.callTracked(fn, input, pool, opts);
+        const { value, mutated } = await ctx.callTracked(fn, input, pool, opts);
         if (mutated.length > 0) {
           const names = mutated.map((i) => ['input', 'poolSize', 'opts'][i] ?? `#${i}`).join(', ');
           fail({ es: `${fn} modificó su argumento ${names}.`, en: `${fn} modified its argument ${names}.` });
         }
+        ctx.expectClose((fn === 'maxPool2d' ? maxPool2d : avgPool2d)(input, pool, opts), value, { tolerance: { atol: 1e-5, rtol: 1e-5 }, what: { es: fn, en: fn } });
       }
     },
   }),

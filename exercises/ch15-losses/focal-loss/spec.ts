@@ -46,6 +46,7 @@ export default defineSpec({
       if (typeof focal !== 'number' || typeof weightedCe !== 'number') {
         fail({ es: 'focalLoss debe devolver un número.', en: 'focalLoss must return a number.' }, { received: typeof focal !== 'number' ? focal : weightedCe });
       }
+      ctx.expectClose(reference([p], [y], gamma, alpha), focal, { tolerance: { atol: 1e-6, rtol: 1e-5 } });
       const factor = (1 - pt) ** gamma;
       ctx.expectClose(factor * weightedCe, focal, {
         what: {
@@ -73,11 +74,12 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: batch,
     async check({ p, y, gamma, alpha }, ctx) {
-      const { mutated } = await ctx.callTracked('focalLoss', p, y, gamma, alpha);
+      const { value, mutated } = await ctx.callTracked('focalLoss', p, y, gamma, alpha);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['p', 'y', 'gamma', 'alpha'][i] ?? `#${i}`).join(', ');
         fail({ es: `focalLoss modificó su argumento ${names}.`, en: `focalLoss modified its argument ${names}.` });
       }
+      ctx.expectClose(reference(p, y, gamma, alpha), value, { tolerance: { atol: 1e-6, rtol: 1e-5 } });
     },
   }),
 
@@ -86,6 +88,7 @@ export default defineSpec({
     async check({ p, y, gamma, alpha }, ctx) {
       const once = await ctx.call('focalLoss', p, y, gamma, alpha);
       const twice = await ctx.call('focalLoss', [...p, ...p], [...y, ...y], gamma, alpha);
+      ctx.expectClose(reference(p, y, gamma, alpha), once, { tolerance: { atol: 1e-6, rtol: 1e-5 } });
       ctx.expectClose(once, twice, {
         what: {
           es: 'Es una media: repetir el lote dos veces no debe cambiar la pérdida',

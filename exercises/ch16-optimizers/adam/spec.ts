@@ -124,15 +124,17 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: run(2, 2),
     async check({ params, grads, hp }, ctx) {
+      const expected = await reference(params, grads, hp);
       let state = fresh(params.length);
       let current = params;
-      for (const g of grads) {
+      for (const [k, g] of grads.entries()) {
         const { value, mutated } = await ctx.callTracked('adamStep', current, g, state, hp);
         if (mutated.length > 0) {
           const names = mutated.map((i) => ['params', 'grads', 'state', 'hp'][i] ?? `#${i}`).join(', ');
           fail({ es: `adamStep modificó su argumento ${names}.`, en: `adamStep modified its argument ${names}.` });
         }
-        ({ params: current, state } = asStep(value, params.length, 1));
+        ({ params: current, state } = asStep(value, params.length, k + 1));
+        ctx.expectClose(expected.params[k], current, { tolerance: { atol: 1e-4, rtol: 1e-4 }, what: stepText(k) });
       }
     },
   }),
@@ -141,6 +143,8 @@ export default defineSpec({
     arbitrary: fc.record({ run: run(1, 4, hyper.map((hp) => ({ ...hp, epsilon: 1e-8 }))), c: fc.constantFrom(4, 16, 0.25) }),
     async check({ run: { params, grads, hp }, c }, ctx) {
       const plain = await studentRun(ctx, params, grads, hp, fresh(params.length));
+      const expected = await reference(params, grads, hp);
+      plain.forEach((s, k) => ctx.expectClose(expected.params[k], s.params, { tolerance: { atol: 1e-4, rtol: 1e-4 }, what: stepText(k) }));
       const scaled = await studentRun(ctx, params, grads.map((g) => g.map((x) => c * x)), hp, fresh(params.length));
       scaled.forEach((s, k) =>
         ctx.expectClose(plain[k]!.params, s.params, {

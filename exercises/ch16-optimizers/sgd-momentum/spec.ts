@@ -111,14 +111,16 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: run(2, 2),
     async check({ params, grads, hp }, ctx) {
+      const expected = await reference(params, grads, hp);
       let current: Step = { params, state: zeros(params.length) };
-      for (const g of grads) {
+      for (const [k, g] of grads.entries()) {
         const { value, mutated } = await ctx.callTracked('sgdMomentumStep', current.params, g, current.state, hp);
         if (mutated.length > 0) {
           const names = mutated.map((i) => ['params', 'grads', 'state', 'hp'][i] ?? `#${i}`).join(', ');
           fail({ es: `sgdMomentumStep modificó su argumento ${names}.`, en: `sgdMomentumStep modified its argument ${names}.` });
         }
-        current = asStep(value, params.length, 1);
+        current = asStep(value, params.length, k + 1);
+        ctx.expectClose(expected.params[k], current.params, { tolerance: { atol: 1e-5, rtol: 1e-4 }, what: { es: `θ tras el paso ${k + 1}`, en: `θ after step ${k + 1}` } });
       }
     },
   }),
