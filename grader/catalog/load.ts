@@ -44,12 +44,43 @@ function readYaml(path: string, issues: CatalogIssue[], rel: string): unknown {
   }
 }
 
+let embedded: Catalog | undefined;
+
+/** An exercise as a self-contained grader embeds it: the catalog entry without paths, its spec loaded. */
+export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec'> & { spec: unknown };
+
+/**
+ * A catalog from embedded entries (no files: the specs are already loaded). Paths are placeholders
+ * under `<embedded>/`, for messages only.
+ */
+export function catalogFromEmbedded(data: { chapters: ChapterDef[]; exercises: EmbeddedExercise[] }): Catalog {
+  const root = '<embedded>';
+  const exercises = data.exercises.map((e): ExerciseDef => {
+    const dir = `${root}/exercises/${e.chapter}/${e.name}`;
+    return {
+      ...e,
+      dir,
+      specPath: `${dir}/spec.ts`,
+      referencePath: `${root}/reference/${e.chapter}/${e.name}.ts`,
+      solutionPath: `${root}/solutions/${e.chapter}/${e.name}/${e.file}`,
+      statementPaths: { es: `${dir}/README.es.md`, en: `${dir}/README.en.md` },
+    };
+  });
+  return { root, chapters: data.chapters, exercises, issues: [] };
+}
+
+/** Makes `loadCatalog()` (without a root) return this catalog: used by self-contained grader bundles. */
+export function registerEmbeddedCatalog(catalog: Catalog | undefined): void {
+  embedded = catalog;
+}
+
 /**
  * Discovers `exercises/<chapter>/<exercise>/exercise.yaml`, validates each with ajv and checks the
  * files around it (stub, spec, statements, reference, solution). An invalid exercise becomes an
  * issue naming its file and field; the others still load.
  */
 export function loadCatalog(options: { root?: string } = {}): Catalog {
+  if (options.root === undefined && embedded !== undefined) return embedded;
   const root = options.root ?? INSTALL_ROOT;
   const exercisesDir = join(root, 'exercises');
   const issues: CatalogIssue[] = [];

@@ -44,6 +44,11 @@ export interface ExerciseDef {
   referencePath: string;
   solutionPath: string;
   statementPaths: { es: string; en: string };
+  /**
+   * The spec's properties, already loaded (a self-contained grader bundle embeds them). When set,
+   * the engine uses it instead of importing specPath.
+   */
+  spec?: unknown;
 }
 
 export interface ChapterDef {

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAssign } from './commands/assign.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerGrade } from './commands/grade.ts';
 import { registerList } from './commands/list.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerList(program);
   registerPublish(program);
+  registerAssign(program);
   return program;
 }
 

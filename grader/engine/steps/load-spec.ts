@@ -7,10 +7,13 @@ export type LoadedSpec = { ok: true; properties: Map<string, PropertyImpl<unknow
 /** Step 2: loads the instructor's properties (trusted code from the grader's own install). */
 export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
   let mod: { default?: unknown };
-  try {
-    mod = (await import(pathToFileURL(def.specPath).href)) as { default?: unknown };
-  } catch (error: unknown) {
-    return { ok: false, message: `${def.specPath}: ${(error as Error).message}` };
+  if (def.spec !== undefined) mod = { default: def.spec }; // embedded (self-contained grader bundle)
+  else {
+    try {
+      mod = (await import(pathToFileURL(def.specPath).href)) as { default?: unknown };
+    } catch (error: unknown) {
+      return { ok: false, message: `${def.specPath}: ${(error as Error).message}` };
+    }
   }
   const spec = mod.default;
   if (!spec || typeof spec !== 'object') return { ok: false, message: `${def.specPath} must "export default defineSpec({...})"` };
