@@ -47,6 +47,8 @@ async function tryWasm(notes: string[]): Promise<boolean> {
 }
 
 let selected: BackendChoice | undefined;
+/** the selection in progress: concurrent gradings must not initialise backends twice */
+let pending: { wanted: string | undefined; promise: Promise<BackendChoice> } | undefined;
 
 /**
  * Selects the reference backend once per process: `requested` (the --backend flag) or
@@ -56,6 +58,17 @@ let selected: BackendChoice | undefined;
 export async function selectBackend(requested?: string): Promise<BackendChoice> {
   const wanted = requested ?? process.env['DLGRADE_BACKEND'] ?? undefined;
   if (selected && (!wanted || wanted === selected.name)) return selected;
+  if (pending && pending.wanted === wanted) return pending.promise;
+  const promise = doSelect(wanted);
+  pending = { wanted, promise };
+  try {
+    return await promise;
+  } finally {
+    if (pending?.promise === promise) pending = undefined;
+  }
+}
+
+async function doSelect(wanted: string | undefined): Promise<BackendChoice> {
   if (wanted !== undefined && !BACKENDS.includes(wanted as BackendName)) {
     throw new DlgradeError({
       code: 'E_BACKEND',

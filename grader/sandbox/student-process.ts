@@ -11,8 +11,11 @@ import { runnerSource } from './runner-bundle.ts';
 export interface SandboxLimits {
   /** wall-clock limit of one call */
   callTimeMs: number;
-  /** absolute time (Date.now()) after which every call times out: the exercise's wall-clock budget */
-  deadline: number;
+  /**
+   * the exercise's wall-clock budget for the student's code: the time spent waiting for the
+   * student's process (loading and calls) adds up against it; the grader's own work does not
+   */
+  budgetMs: number;
   /** V8 heap limit; the resident set is also watched and capped at memoryMb + 160 MiB */
   memoryMb: number;
   /** bytes of stdout+stderr kept */
@@ -21,7 +24,7 @@ export interface SandboxLimits {
   messageBytes: number;
 }
 
-export const DEFAULT_LIMITS: Omit<SandboxLimits, 'deadline'> = {
+export const DEFAULT_LIMITS: Omit<SandboxLimits, 'budgetMs'> = {
   callTimeMs: 5000,
   memoryMb: 256,
   outputBytes: 64 * 1024,
@@ -63,6 +66,8 @@ export class StudentProcess {
   private readonly channel: Duplex;
   readonly dir: string;
   private buffer = '';
+  /** time spent waiting for this process's answers, shared across restarts by the session */
+  usedMs = 0;
   private nextId = 1;
   private pending: Pending | undefined;
   private outputChunks: Buffer[] = [];
@@ -130,7 +135,7 @@ export class StudentProcess {
       const timer = setTimeout(() => {
         proc.die('timeout', `loading the module took more than ${options.limits.callTimeMs} ms`);
         resolve(undefined);
-      }, Math.max(1, Math.min(options.limits.callTimeMs, options.limits.deadline - Date.now())));
+      }, Math.max(1, Math.min(options.limits.callTimeMs, options.limits.budgetMs)));
       proc.readyWaiter = (msg) => {
         clearTimeout(timer);
         resolve(msg);
@@ -167,7 +172,8 @@ export class StudentProcess {
     if (this.death) return Promise.resolve({ kind: 'dead', ...this.death });
     if (this.pending) throw new Error('StudentProcess.call: one call at a time');
     const id = this.nextId++;
-    const budget = Math.min(this.limits.callTimeMs, this.limits.deadline - Date.now());
+    const budget = Math.min(this.limits.callTimeMs, this.limits.budgetMs - this.usedMs);
+    const started = Date.now();
     return new Promise<CallOutcome>((resolve) => {
       const timer = setTimeout(
         () => {
@@ -176,7 +182,14 @@ export class StudentProcess {
         },
         Math.max(1, budget),
       );
-      this.pending = { id, resolve, timer };
+      this.pending = {
+        id,
+        resolve: (outcome) => {
+          this.usedMs += Date.now() - started;
+          resolve(outcome);
+        },
+        timer,
+      };
       this.channel.write(JSON.stringify({ id, fn, args: encode(args) }) + '\n');
     });
   }

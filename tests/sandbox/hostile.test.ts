@@ -89,7 +89,8 @@ describe('hostile submissions', () => {
     expectations[name]?.(e);
     if (neighbour) {
       const other = result.exercises.find((x) => x.id === neighbour.id)!;
-      expect(other.score, `${neighbour.id} still graded after ${name}`).toBe(other.maxScore);
+      const why = other.properties.filter((p) => p.status !== 'pass').map((p) => `${p.name}: ${p.status} ${p.message ?? ''}`);
+      expect(other.score, `${neighbour.id} still graded after ${name}: ${other.status} ${other.reason ?? ''} ${why.join('; ')}`).toBe(other.maxScore);
     }
   });
 

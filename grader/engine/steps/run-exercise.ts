@@ -60,7 +60,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     if (compiled.line !== undefined) result.location = { file: displayPath, line: compiled.line, ...(compiled.column ? { column: compiled.column } : {}) };
     return result;
   }
-  const limits = { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, deadline: Date.now() + def.limits.timeMs };
+  const limits = { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, budgetMs: def.limits.timeMs };
   const session = new StudentSession(compiled.code, limits);
   try {
     const start = await session.start();

@@ -15,6 +15,12 @@ export class StudentSession {
   private proc: StudentProcess | undefined;
   private spawns = 0;
   private outputs: string[] = [];
+  /** time the student's code has used (loading and calls) across restarts */
+  private usedMs = 0;
+
+  private remainingMs(): number {
+    return Math.max(1, this.limits.budgetMs - this.usedMs - (this.proc?.usedMs ?? 0));
+  }
   /** set once a call hit the time limit: every later call fails at once */
   timedOut: { message: string } | undefined;
   /** set once the restart budget is spent */
@@ -27,7 +33,9 @@ export class StudentSession {
 
   /** Starts the first process; tells whether the module loads at all. */
   async start(): Promise<SessionStart> {
-    const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits: this.limits });
+    const t0 = Date.now();
+    const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits: { ...this.limits, budgetMs: this.remainingMs() } });
+    this.usedMs += Date.now() - t0;
     this.spawns++;
     if (started.kind === 'ready') {
       this.proc = started.process;
@@ -52,6 +60,7 @@ export class StudentSession {
     if (this.exhausted) return { kind: 'dead', ...this.exhausted };
     if (!this.proc || this.proc.dead) {
       if (this.proc) {
+        this.usedMs += this.proc.usedMs;
         this.outputs.push(this.proc.output());
         await this.proc.dispose();
         this.proc = undefined;
