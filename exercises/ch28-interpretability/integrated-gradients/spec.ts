@@ -21,6 +21,10 @@ function cases(w: number, mMin: number, mMax: number): fc.Arbitrary<Case> {
   );
 }
 
+/** The reference tolerance, for invariant properties that also check the values (so a constant answer scores 0). */
+const TOL = { atol: 1e-5, rtol: 1e-3 };
+const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' };
+
 export default defineSpec({
   'matches-reference': property({
     arbitrary: cases(2, 1, 8),
@@ -72,17 +76,19 @@ export default defineSpec({
           { expected: 0, received: attributions[i] },
         );
       }
+      ctx.expectClose(reference(net, x, baseline, m), received, { tolerance: TOL, what: REFERENCE });
     },
   }),
 
   'no-mutation': property({
     arbitrary: cases(2, 1, 4),
     async check({ net, x, baseline, m }, ctx) {
-      const { mutated } = await ctx.callTracked('integratedGradients', net, x, baseline, m);
+      const { value, mutated } = await ctx.callTracked('integratedGradients', net, x, baseline, m);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['net', 'x', 'baseline', 'm'][i] ?? `#${i}`).join(', ');
         fail({ es: `integratedGradients modificó su argumento ${names}.`, en: `integratedGradients modified its argument ${names}.` });
       }
+      ctx.expectClose(reference(net, x, baseline, m), value, { tolerance: TOL, what: REFERENCE });
     },
   }),
 });

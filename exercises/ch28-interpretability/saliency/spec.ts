@@ -29,6 +29,10 @@ const cases: fc.Arbitrary<Case> = fc
     return { net: { ...net, b1 }, x, c };
   });
 
+/** The reference tolerance, for invariant properties that also check the values (so a constant answer scores 0). */
+const TOL = { atol: 1e-5, rtol: 1e-4 };
+const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' };
+
 export default defineSpec({
   'matches-reference': property({
     arbitrary: cases,
@@ -39,24 +43,27 @@ export default defineSpec({
   }),
 
   'dead-relu-is-blind': property({
-    arbitrary: cases.map(({ net, x, c }) => ({ net: { ...net, b1: net.b1.map(() => -100) }, x, c })),
+    arbitrary: cases,
     async check({ net, x, c }, ctx) {
-      // every hidden unit is off (a_j ≤ 2·5·2 − 100 < 0): the class score is constant near x
-      const received = await ctx.call('saliency', net, x, c);
+      // every hidden unit is off (a_j ≤ 5·2·2 − 100 < 0): the class score is constant near x
+      const dead = { ...net, b1: net.b1.map(() => -100) };
+      const received = await ctx.call('saliency', dead, x, c);
       ctx.expectClose(x.map(() => 0), received, {
         what: { es: 'Con todas las ReLU apagadas (b1 = −100) la saliencia', en: 'With every ReLU off (b1 = −100) the saliency' },
       });
+      ctx.expectClose(reference(net, x, c), await ctx.call('saliency', net, x, c), { tolerance: TOL, what: REFERENCE });
     },
   }),
 
   'no-mutation': property({
     arbitrary: cases,
     async check({ net, x, c }, ctx) {
-      const { mutated } = await ctx.callTracked('saliency', net, x, c);
+      const { value, mutated } = await ctx.callTracked('saliency', net, x, c);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['net', 'x', 'c'][i] ?? `#${i}`).join(', ');
         fail({ es: `saliency modificó su argumento ${names}.`, en: `saliency modified its argument ${names}.` });
       }
+      ctx.expectClose(reference(net, x, c), value, { tolerance: TOL, what: REFERENCE });
     },
   }),
 
@@ -68,6 +75,7 @@ export default defineSpec({
       ctx.expectClose(base, shifted, {
         what: { es: 'Cambiar b2 no debe cambiar la saliencia; con b2 desplazado', en: 'Changing b2 must not change the saliency; with b2 shifted' },
       });
+      ctx.expectClose(reference(net, x, c), base, { tolerance: TOL, what: REFERENCE });
     },
   }),
 });
