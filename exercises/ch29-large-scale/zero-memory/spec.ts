@@ -56,6 +56,9 @@ export default defineSpec({
           );
         }
       }
+      ctx.expectClose(reference(params, gpus, 0, optimizerBytes).total, totals[0], {
+        what: { es: 'Además, comparado con la referencia, el total de la etapa 0', en: 'Also, compared with the reference, the stage-0 total' },
+      });
       ctx.expectClose(totals[0]! / gpus, totals[3]!, {
         what: {
           es: 'La etapa 3 lo particiona todo: su total debe ser el de la etapa 0 dividido entre N_d; total(3)',
