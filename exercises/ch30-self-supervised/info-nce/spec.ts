@@ -86,11 +86,16 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: usual,
     async check({ queries, keys, queue, tau }, ctx) {
-      const { mutated } = await ctx.callTracked('infoNce', queries, keys, queue, tau);
+      const { value, mutated } = await ctx.callTracked('infoNce', queries, keys, queue, tau);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['queries', 'keys', 'queue', 'tau'][i] ?? `#${i}`).join(', ');
         fail({ es: `infoNce modificó su argumento ${names}.`, en: `infoNce modified its argument ${names}.` });
       }
+      // checks the values too, so that a constant answer scores 0
+      ctx.expectClose(reference(queries, keys, queue, tau), value, {
+        tolerance: { atol: 1e-4, rtol: 1e-4 },
+        what: { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' },
+      });
     },
   }),
 });

@@ -10,6 +10,10 @@ const batch = fc
   .record({ n: arb.dim(1, 4), d: arb.dim(1, 4) })
   .chain(({ n, d }) => fc.record({ z: fc.array(nonZeroRow(d), { minLength: 2 * n, maxLength: 2 * n }), tau: temperature }));
 
+/** The reference tolerance, for invariant properties that also check the values (so a constant answer scores 0). */
+const TOL = { atol: 1e-4, rtol: 1e-4 };
+const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' };
+
 export default defineSpec({
   'matches-reference': property({
     arbitrary: batch,
@@ -30,6 +34,7 @@ export default defineSpec({
           en: `Multiplying each row by a positive number (${scales.join(', ')}) must not change the loss, since rows are normalised; with scaled rows`,
         },
       });
+      ctx.expectClose(reference(z, tau), base, { tolerance: TOL, what: REFERENCE });
     },
   }),
 
@@ -53,10 +58,11 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: batch,
     async check({ z, tau }, ctx) {
-      const { mutated } = await ctx.callTracked('ntXent', z, tau);
+      const { value, mutated } = await ctx.callTracked('ntXent', z, tau);
       if (mutated.length > 0) {
         fail({ es: 'ntXent modificó z (¿normalizaste las filas en su sitio?).', en: 'ntXent modified z (did you normalise the rows in place?).' });
       }
+      ctx.expectClose(reference(z, tau), value, { tolerance: TOL, what: REFERENCE });
     },
   }),
 
@@ -75,6 +81,7 @@ export default defineSpec({
           en: 'Reordering the examples (and/or swapping the two halves of views) must not change the loss; with the reordered batch',
         },
       });
+      ctx.expectClose(reference(z, tau), base, { tolerance: TOL, what: REFERENCE });
     },
   }),
 });
