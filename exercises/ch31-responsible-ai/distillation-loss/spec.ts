@@ -26,6 +26,10 @@ const batch: fc.Arbitrary<Batch> = fc
     }),
   );
 
+/** The reference tolerance, for invariant properties that also check the values (so a constant answer scores 0). */
+const TOL = { atol: 1e-5, rtol: 1e-4 };
+const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' };
+
 export default defineSpec({
   'matches-reference': property({
     arbitrary: batch,
@@ -37,7 +41,7 @@ export default defineSpec({
 
   'same-logits-no-distillation-loss': property({
     arbitrary: batch,
-    async check({ teacher, labels, T }, ctx) {
+    async check({ student, teacher, labels, T, alpha }, ctx) {
       const received = await ctx.call('distillationLoss', teacher.map((r) => r.slice()), teacher, labels, T, 1);
       ctx.expectClose(0, received, {
         what: {
@@ -45,6 +49,8 @@ export default defineSpec({
           en: `With α = 1 and the student equal to the teacher (T = ${T}) there is nothing left to distil: the loss`,
         },
       });
+      const general = await ctx.call('distillationLoss', student, teacher, labels, T, alpha);
+      ctx.expectClose(reference(student, teacher, labels, T, alpha), general, { tolerance: TOL, what: REFERENCE });
     },
   }),
 
@@ -64,11 +70,12 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: batch,
     async check({ student, teacher, labels, T, alpha }, ctx) {
-      const { mutated } = await ctx.callTracked('distillationLoss', student, teacher, labels, T, alpha);
+      const { value, mutated } = await ctx.callTracked('distillationLoss', student, teacher, labels, T, alpha);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['studentLogits', 'teacherLogits', 'labels', 'T', 'alpha'][i] ?? `#${i}`).join(', ');
         fail({ es: `distillationLoss modificó su argumento ${names}.`, en: `distillationLoss modified its argument ${names}.` });
       }
+      ctx.expectClose(reference(student, teacher, labels, T, alpha), value, { tolerance: TOL, what: REFERENCE });
     },
   }),
 
@@ -90,6 +97,7 @@ export default defineSpec({
           en: 'Adding a constant to all the logits of an example changes no softmax; with shifted logits',
         },
       });
+      ctx.expectClose(reference(student, teacher, labels, T, alpha), base, { tolerance: TOL, what: REFERENCE });
     },
   }),
 });

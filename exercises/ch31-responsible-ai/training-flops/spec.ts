@@ -68,6 +68,11 @@ export default defineSpec({
       ctx.expectClose(pick(one, 'energyKWh'), pick(two, 'energyKWh'), {
         what: { es: 'Con el doble de GPUs la energía total no cambia (las mismas horas-GPU); energyKWh', en: 'With twice the GPUs the total energy does not change (the same GPU-hours); energyKWh' },
       });
+      // checks the values too, so that a constant answer scores 0
+      ctx.expectClose(reference(j), one, {
+        tolerance: { atol: 1e-9, rtol: 1e-5 },
+        what: { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' },
+      });
     },
   }),
 });
