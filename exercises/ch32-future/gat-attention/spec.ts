@@ -35,6 +35,10 @@ function field(received: unknown, name: string): unknown {
   return typeof received === 'object' && received !== null ? (received as Record<string, unknown>)[name] : undefined;
 }
 
+/** The reference tolerance, for properties that also check the values (so a constant answer scores 0). */
+const TOL = { atol: 1e-5, rtol: 1e-4 };
+const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' };
+
 export default defineSpec({
   'alpha-matches-reference': property({
     arbitrary: graphs,
@@ -80,17 +84,19 @@ export default defineSpec({
           );
         }
       });
+      ctx.expectClose(reference(A, H, W, a).alpha, alpha, { tolerance: TOL, what: REFERENCE });
     },
   }),
 
   'no-mutation': property({
     arbitrary: graphs,
     async check({ A, H, W, a }, ctx) {
-      const { mutated } = await ctx.callTracked('gatAttention', A, H, W, a);
+      const { value, mutated } = await ctx.callTracked('gatAttention', A, H, W, a);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['A', 'H', 'W', 'a'][i] ?? `#${i}`).join(', ');
         fail({ es: `gatAttention modificó su argumento ${names}.`, en: `gatAttention modified its argument ${names}.` });
       }
+      ctx.expectClose(reference(A, H, W, a), value, { tolerance: TOL, what: REFERENCE });
     },
   }),
 
@@ -106,6 +112,7 @@ export default defineSpec({
           en: `Renumbering the nodes (order ${perm.join(', ')}) must only renumber alpha's rows and columns`,
         },
       });
+      ctx.expectClose(reference(A, H, W, a).alpha, base, { tolerance: TOL, what: REFERENCE });
     },
   }),
 });

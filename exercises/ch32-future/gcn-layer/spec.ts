@@ -29,6 +29,10 @@ const graphs: fc.Arbitrary<Graph> = fc
   .record({ n: arb.dim(1, 6), f: arb.dim(1, 4), g: arb.dim(1, 3) })
   .chain(({ n, f, g }) => fc.record({ A: adjacency(n), H: arb.matrix(n, f, arb.num(2)), W: arb.matrix(f, g, arb.num(2)) }));
 
+/** The reference tolerance, for invariant properties that also check the values (so a constant answer scores 0). */
+const TOL = { atol: 1e-5, rtol: 1e-4 };
+const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' };
+
 export default defineSpec({
   'matches-reference': property({
     arbitrary: graphs,
@@ -58,11 +62,12 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: graphs,
     async check({ A, H, W }, ctx) {
-      const { mutated } = await ctx.callTracked('gcnLayer', A, H, W);
+      const { value, mutated } = await ctx.callTracked('gcnLayer', A, H, W);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['A', 'H', 'W'][i] ?? `#${i}`).join(', ');
         fail({ es: `gcnLayer modificó su argumento ${names} (¿añadiste los autobucles a A en su sitio?).`, en: `gcnLayer modified its argument ${names} (did you add the self-loops to A in place?).` });
       }
+      ctx.expectClose(reference(A, H, W), value, { tolerance: TOL, what: REFERENCE });
     },
   }),
 
@@ -81,6 +86,7 @@ export default defineSpec({
           en: `Renumbering the nodes (order ${perm.join(', ')}) must only renumber the output rows`,
         },
       });
+      ctx.expectClose(reference(A, H, W), base, { tolerance: TOL, what: REFERENCE });
     },
   }),
 });
