@@ -3,6 +3,7 @@ import { registerAssign } from './commands/assign.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerGrade } from './commands/grade.ts';
 import { registerList } from './commands/list.ts';
+import { registerProvision } from './commands/provision.ts';
 import { registerPublish } from './commands/publish.ts';
 import { toolVersion } from '../paths.ts';
 import { formatCliError } from './errors.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerList(program);
   registerPublish(program);
   registerAssign(program);
+  registerProvision(program);
   return program;
 }
 

@@ -12,7 +12,7 @@ export const SPEC_FILE = join(INSTALL_ROOT, 'node_modules/@octokit/openapi/gener
 const CACHE_DIR = join(INSTALL_ROOT, 'node_modules/.cache/dlgrade');
 
 export interface OperationKey {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
 }
 
