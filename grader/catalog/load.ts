@@ -144,7 +144,11 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     exports: ExerciseDef['exports'];
     runs?: number;
     limits?: Partial<ExerciseDef['limits']>;
-    properties: (Omit<ExerciseDef['properties'][number], 'hidden' | 'tolerance'> & { hidden?: boolean; tolerance?: ExerciseDef['properties'][number]['tolerance'] })[];
+    properties: (Omit<ExerciseDef['properties'][number], 'hidden' | 'secondary' | 'tolerance'> & {
+      hidden?: boolean;
+      secondary?: boolean;
+      tolerance?: ExerciseDef['properties'][number]['tolerance'];
+    })[];
   };
   const before = issues.length;
   const exportNames = new Set(meta.exports.map((e) => e.name));
@@ -156,6 +160,9 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
     }
   });
+  if (meta.properties.every((p) => p.secondary ?? p.name === 'no-mutation')) {
+    issues.push({ file: rel(yamlPath), field: 'properties', message: 'every property is secondary: at least one must check the result itself' });
+  }
   if (meta.file !== `${name}.ts`) issues.push({ file: rel(yamlPath), field: 'file', message: `must be "${name}.ts" (the exercise's folder name), not "${meta.file}"` });
   const def: ExerciseDef = {
     id: `${chapter}/${name}`,
@@ -167,7 +174,12 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     summary: meta.summary,
     exports: meta.exports,
     limits: { ...DEFAULT_LIMITS, ...meta.limits },
-    properties: meta.properties.map((p) => ({ ...p, hidden: p.hidden ?? false, tolerance: p.tolerance ?? DEFAULT_TOLERANCE })),
+    properties: meta.properties.map((p) => ({
+      ...p,
+      hidden: p.hidden ?? false,
+      secondary: p.secondary ?? p.name === 'no-mutation',
+      tolerance: p.tolerance ?? DEFAULT_TOLERANCE,
+    })),
     specPath: join(dir, 'spec.ts'),
     referencePath: join(root, 'reference', chapter, `${name}.ts`),
     solutionPath: join(root, 'solutions', chapter, name, meta.file),

@@ -12,6 +12,8 @@ export interface PropertyMeta {
   function: string;
   points: number;
   hidden: boolean;
+  /** earns points only when a primary property of the same exercise passes */
+  secondary: boolean;
   runs?: number;
   tolerance: Tolerance;
   hint: Text;

@@ -54,7 +54,7 @@ function notSubmitted(def: ExerciseDef, displayPath: string, lang: Lang, audienc
         ? `No se entregó: no existe ${displayPath}.`
         : `Not submitted: ${displayPath} does not exist.`
       : `${displayPath} ${detail ?? ''}`;
-  return scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, status: 'error', reason, message, properties }, selected);
+  return scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, status: 'error', reason, message, properties }, selected, lang);
 }
 
 /**

@@ -44,7 +44,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   const selected = def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name)));
   const names = new Set(selected.map((p) => p.name));
   const finish = (partial: Omit<ExerciseResult, 'id' | 'title' | 'file' | 'maxScore' | 'score'> & { score?: number }): ExerciseResult =>
-    scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, ...partial, durationMs: Math.round(performance.now() - started) }, selected);
+    scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, ...partial, durationMs: Math.round(performance.now() - started) }, selected, lang);
 
   if (!options.spec.ok) {
     return finish({ status: 'error', reason: 'grader-error', message: options.spec.message, properties: skipped(def, names, lang) });

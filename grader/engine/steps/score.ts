@@ -6,7 +6,8 @@ import type { ExerciseResult } from '../result.ts';
  * exercise; otherwise each passing property earns its points. Status: pass only with full marks;
  * error when nothing could be graded; fail otherwise.
  */
-export function scoreExercise(partial: Omit<ExerciseResult, 'score' | 'maxScore'> & { score?: number }, selected: PropertyMeta[]): ExerciseResult {
+export function scoreExercise(partial: Omit<ExerciseResult, 'score' | 'maxScore'> & { score?: number }, selected: PropertyMeta[], lang: 'es' | 'en' = 'es'): ExerciseResult {
+  partial = { ...partial, properties: gateSecondary(partial.properties, selected, lang) };
   const maxScore = selected.reduce((sum, p) => sum + p.points, 0);
   const earned = partial.properties.reduce((sum, p) => sum + (p.status === 'pass' ? p.score : 0), 0);
   const result: ExerciseResult = { ...partial, score: partial.status === 'timeout' || partial.status === 'error' ? 0 : round(earned), maxScore: round(maxScore) };
@@ -24,4 +25,28 @@ export function scoreExercise(partial: Omit<ExerciseResult, 'score' | 'maxScore'
 
 export function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/**
+ * Secondary properties (no-mutation, invariances: what a constant function also satisfies) earn
+ * their points only when at least one primary property passes, so `return 0` earns nothing.
+ */
+function gateSecondary(properties: ExerciseResult['properties'], selected: PropertyMeta[], lang: 'es' | 'en'): ExerciseResult['properties'] {
+  const secondary = new Set(selected.filter((p) => p.secondary).map((p) => p.name));
+  if (secondary.size === 0) return properties;
+  const primaryPassed = properties.some((p) => !secondary.has(p.name) && p.status === 'pass');
+  if (primaryPassed) return properties;
+  return properties.map((p) =>
+    secondary.has(p.name) && p.status === 'pass'
+      ? {
+          ...p,
+          status: 'fail' as const,
+          score: 0,
+          message:
+            lang === 'es'
+              ? 'Todavía no puntúa: esta comprobación solo cuenta cuando alguna de las principales (las que comparan tu resultado) ya es correcta.'
+              : 'Not scored yet: this check only counts once one of the main ones (those comparing your result) passes.',
+        }
+      : p,
+  );
 }
