@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { gradeSubmission } from '../../engine/grade.ts';
 import type { GradeResult, Lang } from '../../engine/result.ts';
 import { DEFAULT_SEED } from '../../engine/seed.ts';
@@ -41,6 +41,18 @@ export function addGradingOptions(command: Command): Command {
     .option('--path <path>', 'replay a counterexample: fast-check path printed in the report')
     .option('-v, --verbose', 'also list passing properties')
     .option('-q, --quiet', 'print nothing on the terminal');
+}
+
+/** `<chapter>/<exercise>` for every exercise file present in a submission folder. */
+function submittedExercises(folder: string): string[] {
+  const ids: string[] = [];
+  for (const chapter of readdirSync(folder).sort()) {
+    if (!statSync(join(folder, chapter)).isDirectory()) continue;
+    for (const name of readdirSync(join(folder, chapter)).sort()) {
+      if (existsSync(join(folder, chapter, name, `${name}.ts`))) ids.push(`${chapter}/${name}`);
+    }
+  }
+  return ids;
 }
 
 function checkDir(dir: string, flag: string): string {
@@ -87,7 +99,9 @@ export function registerGrade(program: Command): void {
     .action(async (dir: string | undefined, opts: GradeCliOptions) => {
       const folder = checkDir(dir ?? SAMPLE_SUBMISSION_DIR, 'the submission folder');
       const label = dir ?? relative(INSTALL_ROOT, SAMPLE_SUBMISSION_DIR);
-      const { failedUnder } = await runGrading(folder, opts, opts.includeHidden ? 'instructor' : 'student', label);
+      // the bundled sample holds only some exercises: grade those, not the whole catalog
+      const exercise = opts.exercise ?? (dir === undefined ? submittedExercises(folder) : undefined);
+      const { failedUnder } = await runGrading(folder, { ...opts, ...(exercise ? { exercise } : {}) }, opts.includeHidden ? 'instructor' : 'student', label);
       // 0 whenever grading ran, whatever the score; 1 only when --fail-under says so
       process.exitCode = failedUnder ? 1 : 0;
     });
