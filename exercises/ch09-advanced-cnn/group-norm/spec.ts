@@ -34,7 +34,7 @@ function expectNormalized(x: number[][][], y: number[][][], from: number, to: nu
   const before = stats(channelValues(x, from, to));
   const after = stats(channelValues(y, from, to));
   const target = before.variance / (before.variance + eps);
-  if (Math.abs(after.mean) > 1e-6 || Math.abs(after.variance - target) > 1e-6) {
+  if (!(Math.abs(after.mean) <= 1e-6 && Math.abs(after.variance - target) <= 1e-6)) {
     fail(
       {
         es: `${label.es}: tras normalizar (gamma = 1, beta = 0) la media es ${after.mean} y la varianza ${after.variance}; deberían ser 0 y σ²/(σ²+eps) = ${target}.`,
@@ -82,6 +82,8 @@ export default defineSpec({
       for (let ch = 0; ch < c; ch++) {
         expectNormalized(x, instance, ch, ch + 1, eps, { es: `Con G = C (instance norm), canal ${ch}`, en: `With G = C (instance norm), channel ${ch}` });
       }
+      ctx.expectClose(reference(x, 1, ones, zeros, eps), layer, { tolerance: TOL, what: { es: 'G = 1', en: 'G = 1' } });
+      ctx.expectClose(reference(x, c, ones, zeros, eps), instance, { tolerance: TOL, what: { es: 'G = C', en: 'G = C' } });
     },
   }),
 
