@@ -71,6 +71,26 @@ export default defineSpec({
   'dx-matches-autodiff': gradProperty(['dX']),
   'weight-grads-match-autodiff': gradProperty(['dW2', 'db2', 'dW1', 'db1']),
 
+  'relu-kink': property({
+    // a zero example and zero biases put pre-activations exactly at the ReLU's kink
+    arbitrary: block.chain((b) =>
+      fc.record({ zeroRow: fc.nat(b.X.length - 1), zeroBias: fc.nat(b.b1.length - 1) }).map(({ zeroRow, zeroBias }) => ({
+        ...b,
+        X: b.X.map((row, n) => (n === zeroRow ? row.map(() => 0) : row)),
+        b1: b.b1.map((v, h) => (h === zeroBias ? 0 : v)),
+      })),
+    ),
+    async check({ X, W1, b1, W2, b2, dY }, ctx) {
+      const received = (await ctx.call('residualBackward', X, W1, b1, W2, b2, dY)) as ResidualGrads;
+      const expected = ref.residualBackward(X, W1, b1, W2, b2, dY);
+      for (const k of ['dX', 'dW1', 'db1', 'dW2', 'db2'] as const) {
+        ctx.expectClose(expected[k], received?.[k], {
+          what: { es: `${k} con preactivaciones exactamente 0 (relu'(0) = 0)`, en: `${k} with pre-activations exactly 0 (relu'(0) = 0)` },
+        });
+      }
+    },
+  }),
+
   'no-mutation': property({
     arbitrary: block,
     async check({ X, W1, b1, W2, b2, dY }, ctx) {
