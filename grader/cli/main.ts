@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAssign } from './commands/assign.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerCollect } from './commands/collect.ts';
 import { registerGrade } from './commands/grade.ts';
 import { registerList } from './commands/list.ts';
 import { registerProvision } from './commands/provision.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerPublish(program);
   registerAssign(program);
   registerProvision(program);
+  registerCollect(program);
   return program;
 }
 
