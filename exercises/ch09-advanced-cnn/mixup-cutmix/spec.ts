@@ -61,7 +61,6 @@ export default defineSpec({
           { expected: [1 - share, share], received: label },
         );
       }
-      ctx.expectClose(refCutmix(zeros, [1, 0], ones, [0, 1], box), out, { what: { es: 'cutmix', en: 'cutmix' } });
     },
   }),
 
@@ -70,13 +69,11 @@ export default defineSpec({
     async check({ x1, y1, x2, y2, lambda, box }, ctx) {
       const names = ['x1', 'y1', 'x2', 'y2', 'lambda/box'];
       for (const [fn, last] of [['mixup', lambda], ['cutmix', box]] as const) {
-        const { value, mutated } = await ctx.callTracked(fn, x1, y1, x2, y2, last);
+        const { mutated } = await ctx.callTracked(fn, x1, y1, x2, y2, last);
         if (mutated.length > 0) {
           const which = mutated.map((i) => names[i] ?? `#${i}`).join(', ');
           fail({ es: `${fn} modificó su argumento ${which}.`, en: `${fn} modified its argument ${which}.` });
         }
-        const expected = fn === 'mixup' ? refMixup(x1, y1, x2, y2, lambda) : refCutmix(x1, y1, x2, y2, box);
-        ctx.expectClose(expected, value, { what: { es: fn, en: fn } });
       }
     },
   }),

@@ -114,12 +114,11 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: inputs,
     async check({ image, patchSize, weight, bias, clsToken, positions }, ctx) {
-      const { value, mutated } = await ctx.callTracked('patchEmbedding', image, patchSize, weight, bias, clsToken, positions);
+      const { mutated } = await ctx.callTracked('patchEmbedding', image, patchSize, weight, bias, clsToken, positions);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['image', 'patchSize', 'weight', 'bias', 'clsToken', 'positions'][i] ?? `#${i}`).join(', ');
         fail({ es: `patchEmbedding modificó su argumento ${names}.`, en: `patchEmbedding modified its argument ${names}.` });
       }
-      ctx.expectClose(reference(image, patchSize, weight, bias, clsToken, positions), value, { tolerance: { atol: 1e-4, rtol: 1e-4 } });
     },
   }),
 });

@@ -4,8 +4,6 @@ import { sinusoidalPositionalEncoding as reference } from '../../../reference/ch
 
 const sizes = fc.record({ length: arb.dim(1, 12), dModel: arb.dim(1, 10), base: fc.constantFrom(10000, 100, 10) });
 
-const TOL = { atol: 2e-5, rtol: 1e-4 };
-
 /** The student's table as number[][], or a failure that says what came back instead. */
 function asTable(value: unknown, length: number, dModel: number): number[][] {
   const ok = Array.isArray(value) && value.length === length && value.every((r) => Array.isArray(r) && r.length === dModel && r.every((v) => typeof v === 'number'));
@@ -44,7 +42,6 @@ export default defineSpec({
       ctx.expectClose(expected, table[0], {
         what: { es: 'La fila pos = 0 (sin 0 = 0 en columnas pares, cos 0 = 1 en impares)', en: 'Row pos = 0 (sin 0 = 0 in even columns, cos 0 = 1 in odd ones)' },
       });
-      ctx.expectClose(reference(length, dModel, base), table, { tolerance: TOL });
     },
   }),
 
@@ -63,7 +60,6 @@ export default defineSpec({
           }
         }
       }
-      ctx.expectClose(reference(length, dModel, base), table, { tolerance: TOL });
     },
   }),
 
@@ -86,7 +82,6 @@ export default defineSpec({
           }
         }
       }
-      ctx.expectClose(reference(length, dModel, base), table, { tolerance: TOL });
     },
   }),
 });

@@ -10,8 +10,6 @@ const gradList = fc.array(
 
 const inputs = fc.record({ grads: gradList, maxNorm: fc.constantFrom(0.25, 0.5, 1, 2, 5, 50) });
 
-const TOL = { atol: 1e-5, rtol: 1e-4 };
-
 const norm = (grads: number[][][]) => Math.sqrt(grads.flat(2).reduce((a, v) => a + v * v, 0));
 
 /** The student's clipped gradients, checked to be a list of matrices shaped like `like`. */
@@ -39,8 +37,7 @@ export default defineSpec({
   'norm-at-most-max': property({
     arbitrary: inputs,
     async check({ grads, maxNorm }, ctx) {
-      const received = await ctx.call('clipGradNorm', grads, maxNorm);
-      const clipped = clippedOf(received, grads);
+      const clipped = clippedOf(await ctx.call('clipGradNorm', grads, maxNorm), grads);
       const after = norm(clipped);
       if (after > maxNorm + 1e-9) {
         fail({
@@ -48,15 +45,13 @@ export default defineSpec({
           en: `After clipping the global norm is ${after}, above maxNorm = ${maxNorm} (it was ${norm(grads)} before).`,
         });
       }
-      ctx.expectClose(reference(grads, maxNorm), received, { tolerance: TOL });
     },
   }),
 
   'direction-preserved': property({
     arbitrary: inputs.filter(({ grads }) => grads.flat(2).some((v) => v !== 0)),
     async check({ grads, maxNorm }, ctx) {
-      const received = await ctx.call('clipGradNorm', grads, maxNorm);
-      const clipped = clippedOf(received, grads);
+      const clipped = clippedOf(await ctx.call('clipGradNorm', grads, maxNorm), grads);
       // one common factor s: clipped = s · grads for every element of every tensor
       const flatIn = grads.flat(2);
       const flatOut = clipped.flat(2);
@@ -78,7 +73,6 @@ export default defineSpec({
       if (!(s > 0 && s <= 1 + 1e-12)) {
         fail({ es: `El factor común es ${s}; debe estar en (0, 1].`, en: `The common factor is ${s}; it must lie in (0, 1].` });
       }
-      ctx.expectClose(reference(grads, maxNorm), received, { tolerance: TOL });
     },
   }),
 
@@ -86,23 +80,20 @@ export default defineSpec({
     arbitrary: gradList,
     async check(grads, ctx) {
       const maxNorm = 2 * norm(grads) + 1;
-      const value = await ctx.call('clipGradNorm', grads, maxNorm);
-      const received = clippedOf(value, grads);
+      const received = clippedOf(await ctx.call('clipGradNorm', grads, maxNorm), grads);
       ctx.expectClose(grads, received, {
         what: { es: `Con maxNorm = ${maxNorm} (mayor que la norma), los gradientes`, en: `With maxNorm = ${maxNorm} (above the norm), the gradients` },
       });
-      ctx.expectClose(reference(grads, maxNorm), value, { tolerance: TOL });
     },
   }),
 
   'no-mutation': property({
     arbitrary: inputs,
     async check({ grads, maxNorm }, ctx) {
-      const { value, mutated } = await ctx.callTracked('clipGradNorm', grads, maxNorm);
+      const { mutated } = await ctx.callTracked('clipGradNorm', grads, maxNorm);
       if (mutated.includes(0)) {
         fail({ es: 'clipGradNorm modificó grads: devuelve copias escaladas.', en: 'clipGradNorm modified grads: return scaled copies.' });
       }
-      ctx.expectClose(reference(grads, maxNorm), value);
     },
   }),
 });

@@ -52,12 +52,11 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: sequences(1),
     async check({ xs, h0, Wxh, Whh, b, targets }, ctx) {
-      const { value, mutated } = await ctx.callTracked('rnnBptt', xs, h0, Wxh, Whh, b, targets);
+      const { mutated } = await ctx.callTracked('rnnBptt', xs, h0, Wxh, Whh, b, targets);
       if (mutated.length > 0) {
         const names = mutated.map((i) => ['xs', 'h0', 'Wxh', 'Whh', 'b', 'targets'][i] ?? `#${i}`).join(', ');
         fail({ es: `rnnBptt modificó su argumento ${names}.`, en: `rnnBptt modified its argument ${names}.` });
       }
-      ctx.expectClose(expectedFor({ xs, h0, Wxh, Whh, b, targets }), value, { tolerance: { atol: 1e-4, rtol: 1e-3 } });
     },
   }),
 });

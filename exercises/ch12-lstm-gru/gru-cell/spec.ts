@@ -55,12 +55,11 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: inputs,
     async check({ x, h, W, U, b }, ctx) {
-      const { value, mutated } = await ctx.callTracked('gruCell', x, h, W, U, b);
+      const { mutated } = await ctx.callTracked('gruCell', x, h, W, U, b);
       if (mutated.length > 0) {
         const names = mutated.map((k) => ['x', 'h', 'W', 'U', 'b'][k] ?? `#${k}`).join(', ');
         fail({ es: `gruCell modificó su argumento ${names}.`, en: `gruCell modified its argument ${names}.` });
       }
-      ctx.expectClose(reference(x, h, W, U, b), value);
     },
   }),
 });

@@ -60,12 +60,11 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: inputs,
     async check({ x, h, c, W, U, b }, ctx) {
-      const { value, mutated } = await ctx.callTracked('lstmCell', x, h, c, W, U, b);
+      const { mutated } = await ctx.callTracked('lstmCell', x, h, c, W, U, b);
       if (mutated.length > 0) {
         const names = mutated.map((k) => ['x', 'h', 'c', 'W', 'U', 'b'][k] ?? `#${k}`).join(', ');
         fail({ es: `lstmCell modificó su argumento ${names}.`, en: `lstmCell modified its argument ${names}.` });
       }
-      ctx.expectClose(reference(x, h, c, W, U, b), value);
     },
   }),
 });

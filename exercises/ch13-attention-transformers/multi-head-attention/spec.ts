@@ -41,19 +41,17 @@ export default defineSpec({
           en: `Reordering the heads (order ${JSON.stringify(order)}: their column blocks in Wq, Wk, Wv and row blocks in Wo) should not change the output`,
         },
       });
-      ctx.expectClose(reference(X, Wq, Wk, Wv, Wo, heads), original, { tolerance: { atol: 1e-4, rtol: 1e-3 } });
     },
   }),
 
   'no-mutation': property({
     arbitrary: problems,
     async check({ X, Wq, Wk, Wv, Wo, heads }, ctx) {
-      const { value, mutated } = await ctx.callTracked('multiHeadAttention', X, Wq, Wk, Wv, Wo, heads);
+      const { mutated } = await ctx.callTracked('multiHeadAttention', X, Wq, Wk, Wv, Wo, heads);
       if (mutated.length > 0) {
         const names = mutated.map((k) => ['X', 'Wq', 'Wk', 'Wv', 'Wo', 'heads'][k] ?? `#${k}`).join(', ');
         fail({ es: `multiHeadAttention modificó su argumento ${names}.`, en: `multiHeadAttention modified its argument ${names}.` });
       }
-      ctx.expectClose(reference(X, Wq, Wk, Wv, Wo, heads), value, { tolerance: { atol: 1e-4, rtol: 1e-3 } });
     },
   }),
 });

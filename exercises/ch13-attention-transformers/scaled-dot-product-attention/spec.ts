@@ -38,8 +38,7 @@ export default defineSpec({
   'weights-sum-to-one': property({
     arbitrary: problems('maybe'),
     async check({ Q, K, V, mask }, ctx) {
-      const received = await ctx.call('scaledDotProductAttention', Q, K, V, mask);
-      const weights = weightsOf(received, Q.length, K.length);
+      const weights = weightsOf(await ctx.call('scaledDotProductAttention', Q, K, V, mask), Q.length, K.length);
       weights.forEach((row, i) => {
         const sum = row.reduce((a, b) => a + b, 0);
         if (Math.abs(sum - 1) > 1e-9 || row.some((v) => v < 0)) {
@@ -49,15 +48,13 @@ export default defineSpec({
           });
         }
       });
-      ctx.expectClose(reference(Q, K, V, mask), received);
     },
   }),
 
   'masked-weights-zero': property({
     arbitrary: problems('always'),
     async check({ Q, K, V, mask }, ctx) {
-      const received = await ctx.call('scaledDotProductAttention', Q, K, V, mask);
-      const weights = weightsOf(received, Q.length, K.length);
+      const weights = weightsOf(await ctx.call('scaledDotProductAttention', Q, K, V, mask), Q.length, K.length);
       weights.forEach((row, i) =>
         row.forEach((w, j) => {
           if (!mask![i]![j] && Math.abs(w) > 1e-12) {
@@ -68,7 +65,6 @@ export default defineSpec({
           }
         }),
       );
-      ctx.expectClose(reference(Q, K, V, mask), received);
     },
   }),
 
@@ -98,12 +94,11 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: problems('always'),
     async check({ Q, K, V, mask }, ctx) {
-      const { value, mutated } = await ctx.callTracked('scaledDotProductAttention', Q, K, V, mask);
+      const { mutated } = await ctx.callTracked('scaledDotProductAttention', Q, K, V, mask);
       if (mutated.length > 0) {
         const names = mutated.map((k) => ['Q', 'K', 'V', 'mask'][k] ?? `#${k}`).join(', ');
         fail({ es: `scaledDotProductAttention modificó su argumento ${names}.`, en: `scaledDotProductAttention modified its argument ${names}.` });
       }
-      ctx.expectClose(reference(Q, K, V, mask), value);
     },
   }),
 });

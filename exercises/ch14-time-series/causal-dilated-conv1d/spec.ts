@@ -37,7 +37,6 @@ export default defineSpec({
           en: `Changing x[t] for t > ${cut} changed your outputs y[0…${cut}]: a causal convolution cannot look into the future`,
         },
       });
-      ctx.expectClose(reference(x, kernel, bias, dilation), before, { tolerance: { atol: 1e-5, rtol: 1e-4 } });
     },
   }),
 
@@ -73,12 +72,11 @@ export default defineSpec({
   'no-mutation': property({
     arbitrary: problems,
     async check({ x, kernel, bias, dilation }, ctx) {
-      const { value, mutated } = await ctx.callTracked('causalConv1d', x, kernel, bias, dilation);
+      const { mutated } = await ctx.callTracked('causalConv1d', x, kernel, bias, dilation);
       if (mutated.length > 0) {
         const names = mutated.map((k) => ['x', 'kernel', 'bias', 'dilation'][k] ?? `#${k}`).join(', ');
         fail({ es: `causalConv1d modificó su argumento ${names}.`, en: `causalConv1d modified its argument ${names}.` });
       }
-      ctx.expectClose(reference(x, kernel, bias, dilation), value);
     },
   }),
 });
