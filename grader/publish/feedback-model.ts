@@ -113,7 +113,10 @@ function exerciseFeedback(exercise: ExerciseResult, m: Messages): ExerciseFeedba
   const passing = exercise.properties
     .filter((p) => p.status === 'pass')
     .map((p) => (p.hidden === true ? `${m.status_.pass} · ${m.hidden}` : `${m.status_.pass} · ${codeSpan(p.name, 80)} ${escapeMarkdownText(p.title, 300)}`));
-  return { heading, lines, blocks, failing: failingProps.map((p) => propertyFeedback(p, m)), passing };
+  // an exercise that could not run at all (not submitted, compile error) has only skipped
+  // properties: its message says why, a section per property would only repeat it
+  const detailed = failingProps.filter((p) => p.status !== 'skipped');
+  return { heading, lines, blocks, failing: detailed.map((p) => propertyFeedback(p, m)), passing };
 }
 
 /** Builds the view-model from a validated result (pure). */

@@ -50,7 +50,7 @@ async function actionsEnv(event: 'push' | 'pull_request', payload: object): Prom
 
 async function dlgrade(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(INSTALL_ROOT, 'bin/dlgrade.js'), 'publish', ...args], { cwd: dir, env, timeout: 30_000 });
+    const { stdout, stderr } = await run(process.execPath, [join(INSTALL_ROOT, 'bin/dlgrade.js'), 'publish', ...args], { cwd: dir, env, timeout: 120_000 });
     return { code: 0, stdout, stderr };
   } catch (error: unknown) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
