@@ -6,6 +6,8 @@ import { registerGrade } from './commands/grade.ts';
 import { registerList } from './commands/list.ts';
 import { registerProvision } from './commands/provision.ts';
 import { registerPublish } from './commands/publish.ts';
+import { registerRegrade } from './commands/regrade.ts';
+import { registerGradebook } from './commands/gradebook.ts';
 import { toolVersion } from '../paths.ts';
 import { formatCliError } from './errors.ts';
 
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerPublish(program);
   registerAssign(program);
   registerProvision(program);
+  registerRegrade(program);
+  registerGradebook(program);
   registerCollect(program);
   return program;
 }

@@ -1,0 +1,85 @@
+import { Option, type Command } from 'commander';
+import { DEFAULT_SEED } from '../../engine/seed.ts';
+import type { Lang } from '../../engine/result.ts';
+import { createProgress } from '../../regrade/progress.ts';
+import { defaultConcurrency, regrade, removeLiveTrees } from '../../regrade/regrade.ts';
+import { readRosterStudents } from '../../regrade/roster.ts';
+import { parseShard } from '../../regrade/shard.ts';
+import { collect, parseInteger, parseLang, parsePositive } from '../options.ts';
+
+interface RegradeCliOptions {
+  out: string;
+  manifest?: string;
+  exercise?: string[];
+  roster?: string;
+  shard?: string;
+  seed: number;
+  runs?: number;
+  lang: Lang;
+  backend?: string;
+  concurrency: number;
+  force?: boolean;
+}
+
+/** `dlgrade regrade <collected> --out <results>`: the score of record, one file per student. */
+export function registerRegrade(program: Command): void {
+  program
+    .command('regrade')
+    .description('instructors: grade every collected student (hidden properties included, fixed seed) into <out>/<username>.json; resumable')
+    .argument('<collected>', 'the folder dlgrade collect wrote: <collected>/<username>/ (checkout) and collect.json')
+    .requiredOption('--out <dir>', 'results folder: one <username>.json per student, written as soon as each is done')
+    .option('--manifest <file>', "the instructor's copy of .dlgrade/manifest.json (exercises and protected files; env DLGRADE_MANIFEST)")
+    .option('-e, --exercise <id>', 'exercise id or chapter (repeatable; default: the manifest’s exercises)', collect)
+    .option('--roster <csv>', 'roster (github_username,student_id,…): students without a folder are reported too')
+    .option('--shard <i/n>', 'grade only shard i of n (students sorted by username, every n-th)')
+    .option('--seed <n>', 'fast-check seed', parseInteger('--seed'), DEFAULT_SEED)
+    .option('--runs <n>', 'cases per property (default: each property’s own)', parsePositive('--runs'))
+    .addOption(new Option('--lang <lang>', 'language of the results').choices(['es', 'en']).default('es').argParser(parseLang))
+    .addOption(new Option('--backend <name>', 'TensorFlow.js backend of the reference').choices(['tensorflow', 'wasm', 'cpu']))
+    .option('--concurrency <n>', 'submissions graded at once (default: cores − 1)', parsePositive('--concurrency'), defaultConcurrency())
+    .option('--force', 'regrade students that already have a valid result for the same commit and settings')
+    .action(async (collected: string, opts: RegradeCliOptions) => {
+      const manifest = opts.manifest ?? process.env['DLGRADE_MANIFEST'];
+      const progress = createProgress();
+      let stopping = false;
+      const onSigint = (): void => {
+        if (stopping) process.exit(130);
+        stopping = true;
+        progress.stop();
+        removeLiveTrees();
+        process.stderr.write('\nregrade interrumpido: los resultados ya escritos se conservan; vuelve a ejecutar el mismo comando para continuar.\n');
+        process.exit(130);
+      };
+      process.on('SIGINT', onSigint);
+      process.on('SIGTERM', onSigint);
+      try {
+        const summary = await regrade({
+          collectedDir: collected,
+          resultsDir: opts.out,
+          seed: opts.seed,
+          lang: opts.lang,
+          concurrency: opts.concurrency,
+          ...(manifest !== undefined && manifest !== '' ? { manifest } : {}),
+          ...(opts.exercise ? { exercises: opts.exercise } : {}),
+          ...(opts.roster !== undefined ? { students: readRosterStudents(opts.roster) } : {}),
+          ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
+          ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
+          ...(opts.backend !== undefined ? { backend: opts.backend } : {}),
+          ...(opts.force ? { force: true } : {}),
+          onPlan: (plan) => progress.start(plan.toGrade, plan.skipped.length),
+          onStudent: (o) => progress.student(o),
+          shouldStop: () => stopping,
+        });
+        progress.stop();
+        const tampered = summary.outcomes.filter((o) => o.tampered).map((o) => o.username);
+        process.stdout.write(
+          `regrade: ${summary.total} estudiante(s): ${summary.graded} corregido(s), ${summary.skipped} omitido(s) (ya corregidos), ${summary.errors} con error\n` +
+            (tampered.length > 0 ? `archivos protegidos alterados: ${tampered.join(', ')}\n` : '') +
+            summary.outcomes.filter((o) => o.state === 'error').map((o) => `error ${o.username}: ${o.errors.join('; ')}\n`).join(''),
+        );
+      } finally {
+        process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigint);
+      }
+    });
+}

@@ -1,0 +1,36 @@
+import type { Gradebook } from './model.ts';
+
+/**
+ * One CSV cell: a spreadsheet must never read student-controlled text as a formula, so a cell
+ * starting with = + - @ (or a tab / carriage return) gets a leading apostrophe (OWASP's guard);
+ * then RFC 4180 quoting when it holds a comma, a quote or a line break.
+ */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The gradebook as CSV: one row per student, one column per exercise, CRLF line ends (RFC 4180). */
+export function renderGradebookCsv(book: Gradebook): string {
+  const header = ['username', 'student_id', ...book.exercises.map((e) => e.id), 'total', 'max', 'percentage', 'late', 'tampered', 'errors'];
+  const rows = book.students.map((s) => [
+    s.username,
+    s.studentId,
+    ...book.exercises.map((e) => s.scores[e.id] ?? null),
+    s.total,
+    s.max,
+    s.percentage,
+    s.late,
+    s.tampered,
+    [...(s.tamperFiles ?? []).map((f) => `tampered: ${f}`), ...s.errors].join('; '),
+  ]);
+  return [header, ...rows].map((r) => r.map((c) => csvCell(c)).join(',')).join('\r\n') + '\r\n';
+}
+
+export function renderGradebookJson(book: Gradebook): string {
+  return JSON.stringify(book, null, 2) + '\n';
+}

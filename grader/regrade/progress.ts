@@ -1,0 +1,51 @@
+import cliProgress from 'cli-progress';
+import type { StudentOutcome } from './regrade.ts';
+
+export interface Progress {
+  start: (total: number, skipped: number) => void;
+  student: (outcome: StudentOutcome) => void;
+  stop: () => void;
+}
+
+function describe(o: StudentOutcome): string {
+  const score = o.score !== undefined ? `${o.score}/${o.maxScore}` : 'sin nota';
+  const flags = [o.tampered ? 'ALTERADO' : '', o.errors.length > 0 ? `${o.errors.length} error(es)` : ''].filter(Boolean).join(', ');
+  return `${o.username} ${score} (${(o.durationMs / 1000).toFixed(1)} s)${flags ? ` [${flags}]` : ''}`;
+}
+
+/**
+ * Progress on stderr: a bar with ETA on a terminal, one plain line per student otherwise
+ * (CI logs). stdout stays free for the summary.
+ */
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { stream, format: 'regrade [{bar}] {value}/{total} · {percentage}% · ETA {eta_formatted} · {last}', hideCursor: true, etaBuffer: 20, clearOnComplete: false },
+      cliProgress.Presets.shades_classic,
+    );
+    return {
+      start: (total, skipped) => {
+        if (skipped > 0) stream.write(`${skipped} ya corregido(s) con el mismo commit y los mismos ajustes: se omiten (--force para recorregir)\n`);
+        bar.start(total, 0, { last: '' });
+      },
+      student: (o) => bar.increment(1, { last: describe(o).slice(0, 60) }),
+      stop: () => bar.stop(),
+    };
+  }
+  let done = 0;
+  let total = 0;
+  const started = Date.now();
+  return {
+    start: (t, skipped) => {
+      total = t;
+      stream.write(`regrade: ${t} por corregir${skipped > 0 ? `, ${skipped} ya corregido(s) (se omiten)` : ''}\n`);
+    },
+    student: (o) => {
+      done++;
+      const elapsed = (Date.now() - started) / 1000;
+      const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : 0;
+      stream.write(`[${done}/${total}] ${describe(o)} · ETA ${eta} s\n`);
+    },
+    stop: () => undefined,
+  };
+}

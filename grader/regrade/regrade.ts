@@ -1,0 +1,248 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import pLimit from 'p-limit';
+import { loadCatalog } from '../catalog/load.ts';
+import { selectExercises } from '../catalog/select.ts';
+import type { Catalog, ExerciseDef } from '../catalog/types.ts';
+import { gradeSubmission } from '../engine/grade.ts';
+import type { Lang } from '../engine/result.ts';
+import { DEFAULT_SEED } from '../engine/seed.ts';
+import { DlgradeError, describeThrown } from '../errors.ts';
+import { toolVersion } from '../paths.ts';
+import { buildCleanTree, type CleanTree } from './clean-tree.ts';
+import { readInstructorManifest, type InstructorManifest } from './manifest.ts';
+import { isReusable, readRegradeFile, resultPath, settingsKey, writeAtomic, type RegradeFile, type RegradeSettings } from './result-file.ts';
+import { shardUsernames, type Shard } from './shard.ts';
+import { describeStudent, discoverStudents, normaliseCollect, type StudentEntry } from './students.ts';
+import { findTampering } from './tamper.ts';
+
+export interface RegradeOptions {
+  collectedDir: string;
+  resultsDir: string;
+  /** exercise selectors; default: the exercises of the manifest */
+  exercises?: readonly string[];
+  /** the instructor's copy of `.dlgrade/manifest.json`: exercises and protected files */
+  manifest?: string;
+  /** students that must appear even without a folder (the roster), with their student id */
+  students?: readonly { username: string; studentId?: string }[];
+  shard?: Shard;
+  seed?: number;
+  runs?: number;
+  lang?: Lang;
+  backend?: string;
+  /** submissions graded at once (default: cores − 1, at least 1) */
+  concurrency?: number;
+  /** regrade even when a valid result for the same commit and settings exists */
+  force?: boolean;
+  catalog?: Catalog;
+  onPlan?: (plan: { total: number; toGrade: number; skipped: string[] }) => void;
+  onStudent?: (outcome: StudentOutcome) => void;
+  /** checked before each student starts: true stops scheduling (an interrupted run) */
+  shouldStop?: () => boolean;
+}
+
+export interface StudentOutcome {
+  username: string;
+  state: 'graded' | 'skipped' | 'error';
+  file: string;
+  score?: number;
+  maxScore?: number;
+  durationMs: number;
+  tampered: boolean;
+  errors: string[];
+}
+
+export interface RegradeSummary {
+  total: number;
+  graded: number;
+  skipped: number;
+  errors: number;
+  outcomes: StudentOutcome[];
+  settings: RegradeSettings;
+}
+
+/** The username as the roster spells it (collect.json), else the folder's name. */
+const displayName = (entry: StudentEntry): string => entry.collect.username ?? entry.username;
+
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/** Removes every live clean tree (called on SIGINT so nothing is left in the temporary folder). */
+const liveTrees = new Set<CleanTree>();
+export function removeLiveTrees(): void {
+  for (const tree of liveTrees) tree.remove();
+  liveTrees.clear();
+}
+
+/**
+ * Whether `dlgrade collect --shard i/n` already took this shard of the roster into the folder (it
+ * leaves `collect-summary.<i>-of-<n>.json`): then every student here is in the shard, and sharding
+ * again would drop some.
+ */
+function alreadySharded(collectedDir: string, entries: StudentEntry[], shard: Shard): boolean {
+  const text = `${shard.index}/${shard.count}`;
+  if (existsSync(join(collectedDir, `collect-summary.${shard.index}-of-${shard.count}.json`))) return true;
+  const index = join(collectedDir, 'collect.json');
+  if (existsSync(index)) {
+    try {
+      if (normaliseCollect(JSON.parse(readFileSync(index, 'utf8'))).shard === text) return true;
+    } catch {
+      /* not an index */
+    }
+  }
+  return entries.length > 0 && entries.every((e) => e.collect.shard === text);
+}
+
+/**
+ * `dlgrade regrade`: the score of record of every collected student. Each student's allow-listed
+ * exercise files are copied into a clean temporary tree and graded with the instructor audience
+ * (hidden properties included) and a fixed seed; `<results>/<username>.json` is written atomically
+ * as soon as that student is done, so an interrupted run loses nothing already written and a rerun
+ * skips them. One student's problem is recorded in that student's file and never stops the others.
+ */
+export async function regrade(options: RegradeOptions): Promise<RegradeSummary> {
+  const collectedDir = resolve(options.collectedDir);
+  if (!existsSync(collectedDir) || !statSync(collectedDir).isDirectory()) {
+    throw new DlgradeError({ code: 'E_SUBMISSION_DIR', file: collectedDir, message: `the collected folder "${options.collectedDir}" does not exist`, fix: 'run dlgrade collect --out <dir> first, and give that folder' });
+  }
+  const resultsDir = resolve(options.resultsDir);
+  const catalog = options.catalog ?? loadCatalog();
+  let manifest: InstructorManifest | undefined;
+  let manifestHash: string | null = null;
+  if (options.manifest !== undefined) {
+    const read = readInstructorManifest(options.manifest);
+    manifest = read.manifest;
+    manifestHash = createHash('sha256').update(read.text).digest('hex');
+  }
+  const selectors = options.exercises && options.exercises.length > 0 ? options.exercises : manifest?.exercises.map((e) => e.id);
+  if (selectors === undefined || selectors.length === 0) {
+    throw new DlgradeError({ code: 'E_OPTION', message: 'regrade needs the assignment\'s exercises', fix: 'give the instructor\'s manifest with --manifest <assignment>/.dlgrade/manifest.json, or the exercises with --exercise' });
+  }
+  const defs: ExerciseDef[] = selectExercises(catalog, selectors);
+  const settings: RegradeSettings = {
+    exercises: defs.map((d) => d.id),
+    seed: options.seed ?? DEFAULT_SEED,
+    runs: options.runs ?? null,
+    backend: options.backend ?? process.env['DLGRADE_BACKEND'] ?? null,
+    lang: options.lang ?? 'es',
+    dlgradeVersion: toolVersion(),
+    manifest: manifestHash,
+  };
+  const key = settingsKey(settings);
+
+  const all = discoverStudents(collectedDir, (options.students ?? []).map((s) => s.username));
+  const chosen =
+    options.shard === undefined || alreadySharded(collectedDir, all, options.shard)
+      ? all.map((e) => e.username)
+      : shardUsernames(all.map((e) => e.username), options.shard);
+  const entries = chosen.map((u) => all.find((e) => e.username === u) ?? describeStudent(collectedDir, u));
+
+  const skipped: string[] = [];
+  const todo: StudentEntry[] = [];
+  for (const entry of entries) {
+    const existing = options.force ? undefined : readRegradeFile(resultPath(resultsDir, entry.username));
+    if (isReusable(existing, { settingsKey: key, sha: entry.collect.sha, username: displayName(entry) })) skipped.push(entry.username);
+    else todo.push(entry);
+  }
+  options.onPlan?.({ total: entries.length, toGrade: todo.length, skipped });
+  const outcomes: StudentOutcome[] = skipped.map((username) => ({ username, state: 'skipped', file: resultPath(resultsDir, username), durationMs: 0, tampered: false, errors: [] }));
+
+  const gradeStudent = async (entry: StudentEntry): Promise<StudentOutcome> => {
+    const started = performance.now();
+    const file = resultPath(resultsDir, entry.username);
+    const { collect } = entry;
+    const rosterId = options.students?.find((s) => s.username === entry.username)?.studentId;
+    if (collect.studentId === undefined && rosterId !== undefined) collect.studentId = rosterId;
+    const envelope: RegradeFile = {
+      kind: 'dlgrade-regrade',
+      version: 1,
+      username: displayName(entry),
+      ...(collect.studentId !== undefined ? { studentId: collect.studentId } : {}),
+      ...(collect.repo !== undefined ? { repo: collect.repo } : {}),
+      ...(collect.sha !== undefined ? { sha: collect.sha } : {}),
+      ...(collect.pushedAt !== undefined ? { pushedAt: collect.pushedAt } : {}),
+      late: collect.late,
+      latePushes: collect.latePushes,
+      gradedAt: '',
+      settings,
+      settingsKey: key,
+      tamper: null,
+      errors: [...collect.errors],
+      status: 'error',
+    };
+    if (entry.dir === undefined) {
+      envelope.errors.push(`no checkout: ${entry.username}/ is missing from the collected folder`);
+    } else if (collect.status === 'failed' || collect.status === 'no-submission') {
+      if (envelope.errors.length === 0) envelope.errors.push(`collect: ${collect.status}`);
+    } else {
+      let tree: CleanTree | undefined;
+      try {
+        if (manifest !== undefined) envelope.tamper = findTampering(entry.dir, manifest, collect.starterCommit !== undefined ? { starterCommit: collect.starterCommit } : {});
+        tree = buildCleanTree(entry.dir, defs);
+        liveTrees.add(tree);
+        envelope.errors.push(...tree.notes);
+        const result = await gradeSubmission({
+          submissionDir: tree.dir,
+          displayPrefix: 'exercises',
+          submissionLabel: entry.username,
+          exercises: settings.exercises,
+          audience: 'instructor',
+          seed: settings.seed,
+          lang: settings.lang as Lang,
+          catalog,
+          concurrency: 1,
+          ...(options.runs !== undefined ? { runs: options.runs } : {}),
+          ...(settings.backend !== null ? { backend: settings.backend } : {}),
+        });
+        if (collect.sha !== undefined) result.commit = collect.sha;
+        envelope.result = result;
+        envelope.status = 'graded';
+      } catch (error: unknown) {
+        envelope.errors.push(`grading failed: ${error instanceof DlgradeError ? error.message : describeThrown(error)}`);
+      } finally {
+        if (tree !== undefined) {
+          tree.remove();
+          liveTrees.delete(tree);
+        }
+      }
+    }
+    envelope.gradedAt = new Date().toISOString();
+    const outcome: StudentOutcome = {
+      username: entry.username,
+      state: envelope.status === 'graded' ? 'graded' : 'error',
+      file,
+      durationMs: Math.round(performance.now() - started),
+      tampered: (envelope.tamper ?? []).length > 0,
+      errors: envelope.errors,
+      ...(envelope.result ? { score: envelope.result.score, maxScore: envelope.result.maxScore } : {}),
+    };
+    try {
+      writeAtomic(file, JSON.stringify(envelope, null, 2) + '\n');
+    } catch (error: unknown) {
+      outcome.state = 'error';
+      outcome.errors = [...outcome.errors, `could not write ${file}: ${describeThrown(error)}`];
+    }
+    options.onStudent?.(outcome);
+    return outcome;
+  };
+
+  const limit = pLimit(Math.max(1, options.concurrency ?? defaultConcurrency()));
+  const graded = await Promise.all(
+    todo.map((entry) =>
+      limit(async (): Promise<StudentOutcome | undefined> => (options.shouldStop?.() ? undefined : gradeStudent(entry))),
+    ),
+  );
+  for (const o of graded) if (o !== undefined) outcomes.push(o);
+  outcomes.sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+  return {
+    total: entries.length,
+    graded: outcomes.filter((o) => o.state === 'graded').length,
+    skipped: skipped.length,
+    errors: outcomes.filter((o) => o.state === 'error').length,
+    outcomes,
+    settings,
+  };
+}
