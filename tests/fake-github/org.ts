@@ -90,6 +90,8 @@ export class FakeGitHubOrg {
   readonly failures: ScriptedFailure[] = [];
   readonly validator: OpenApiValidator;
   readonly examples: ExampleBuilder;
+  /** clone_url of repositories created through the API (tests: file:// URLs of local bare repositories) */
+  cloneUrlFor: ((owner: string, name: string) => string) | undefined;
   #nextId = 5000;
   #clock = Date.parse('2026-09-01T10:00:00Z');
   #server = createServer((req, res) => void this.#handle(req, res));
@@ -139,7 +141,7 @@ export class FakeGitHubOrg {
     const branch = init.defaultBranch ?? 'main';
     const repo: FakeOrgRepo = {
       owner, name: init.name, id: this.nextId(), private: init.private ?? true, isTemplate: init.isTemplate ?? false, defaultBranch: branch,
-      cloneUrl: init.cloneUrl ?? `https://github.com/${owner}/${init.name}.git`,
+      cloneUrl: init.cloneUrl ?? this.cloneUrlFor?.(owner, init.name) ?? `https://github.com/${owner}/${init.name}.git`,
       branches: new Map([[branch, sha]]), commits: [{ sha, message: 'Initial commit', date: this.now() }],
       files: new Map(Object.entries(init.files ?? {})), collaborators: new Set(), invitations: [], pulls: [], activity: [],
     };
