@@ -31,7 +31,7 @@ function expectNormalized(x: number[][][], y: number[][][], from: number, to: nu
   const before = stats(channelValues(x, from, to));
   const after = stats(channelValues(y, from, to));
   const target = before.variance / (before.variance + eps);
-  if (Math.abs(after.mean) > 1e-6 || Math.abs(after.variance - target) > 1e-6) {
+  if (!(Math.abs(after.mean) <= 1e-6 && Math.abs(after.variance - target) <= 1e-6)) {
     fail(
       {
         es: `${label.es}: tras normalizar (gamma = 1, beta = 0) la media es ${after.mean} y la varianza ${after.variance}; deberían ser 0 y σ²/(σ²+eps) = ${target}.`,

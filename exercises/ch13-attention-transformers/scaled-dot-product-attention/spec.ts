@@ -91,6 +91,16 @@ export default defineSpec({
     },
   }),
 
+  'large-scores': property({
+    arbitrary: problems('maybe').map(({ Q, K, V, mask }) => ({ Q: Q.map((r) => r.map((v) => 32 * v)), K: K.map((r) => r.map((v) => 32 * v)), V, mask })),
+    async check({ Q, K, V, mask }, ctx) {
+      const received = await ctx.call('scaledDotProductAttention', Q, K, V, mask);
+      ctx.expectClose(reference(Q, K, V, mask), received, {
+        what: { es: 'Con puntuaciones grandes (|Q·Kᵀ/√d_k| de hasta miles)', en: 'With large scores (|Q·Kᵀ/√d_k| up to thousands)' },
+      });
+    },
+  }),
+
   'no-mutation': property({
     arbitrary: problems('always'),
     async check({ Q, K, V, mask }, ctx) {
