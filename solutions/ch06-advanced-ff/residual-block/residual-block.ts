@@ -41,13 +41,12 @@ export function residualBackward(
   W1: number[][],
   b1: number[],
   W2: number[][],
-  b2: number[],
+  _b2: number[], // b2 shifts Y but does not change any gradient
   dY: number[][],
 ): ResidualGrads {
   // forward again, keeping the pre-activation A for relu'
   const A = addBias(matmul(X, W1), b1);
   const H = A.map((row) => row.map((v) => Math.max(0, v)));
-  void b2; // b2 shifts Y but does not change any gradient
 
   // Y = X + F: the gradient reaches F unchanged, and X directly through the skip
   const dF = dY;
