@@ -10,9 +10,9 @@ import type { Lang } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
 import { alreadyExists, describeGitHubError, type GitHubClient } from '../github/client.ts';
 import { authConfig, redact } from '../github/git-auth.ts';
-import { toolVersion } from '../paths.ts';
+import { TEMPLATES_DIR, toolVersion } from '../paths.ts';
 import { renderWorkflow, WORKFLOW_TARGETS } from '../workflows/render.ts';
-import { buildGraderBundle } from './bundle.ts';
+import { BUNDLE_TEMPLATES, buildGraderBundle } from './bundle.ts';
 import { MANIFEST_PATH, protectedFiles, renderManifest, type AssignmentManifest } from './manifest.ts';
 import { assignmentPackageJson, graderPackageJson, lockedVersions } from './package-json.ts';
 import { publicPoints, readmeView, renderReadme } from './readme.ts';
@@ -120,6 +120,7 @@ export async function assign(options: AssignOptions): Promise<AssignResult> {
   log('empaquetando el corrector (.dlgrade/grader.mjs)…');
   const chapterDefs = catalog.chapters.filter((c) => chapters.includes(c.id));
   write(dir, '.dlgrade/grader.mjs', await buildGraderBundle({ exercises: defs, chapters: chapterDefs }), 0o755);
+  for (const template of BUNDLE_TEMPLATES) write(dir, `.dlgrade/templates/${template}`, readFileSync(join(TEMPLATES_DIR, template)));
   const lockfile = options.lockfile === false ? false : await writeLockfile(dir, log);
 
   const studentFiles = defs.map(studentFile);

@@ -25,7 +25,10 @@ function embeddedEntry(def: ExerciseDef): Record<string, unknown> {
   };
 }
 
-/** The bundle's own paths.ts: the same constants, and the version fixed at bundle time. */
+/** Templates the bundled CLI reads at run time, copied to `.dlgrade/templates/`. */
+export const BUNDLE_TEMPLATES = ['report.md.hbs'] as const;
+
+/** The bundle's own paths.ts: the same constants, the templates beside the bundle, and the version fixed at bundle time. */
 function pathsModule(version: string): string {
   return `import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +36,8 @@ export const INSTALL_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXERCISES_DIR = join(INSTALL_ROOT, 'exercises');
 export const REFERENCE_DIR = join(INSTALL_ROOT, 'reference');
 export const SOLUTIONS_DIR = join(INSTALL_ROOT, 'solutions');
-export const TEMPLATES_DIR = join(INSTALL_ROOT, 'templates');
+// the Markdown report's template is shipped beside the bundle (.dlgrade/templates/report.md.hbs)
+export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'templates');
 export const SCHEMA_DIR = join(INSTALL_ROOT, 'grader', 'schema');
 export const SAMPLE_SUBMISSION_DIR = join(INSTALL_ROOT, 'tests', 'fixtures', 'sample-submission');
 export function toolVersion() { return ${JSON.stringify(version)}; }
