@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { simpleGit } from 'simple-git';
@@ -128,6 +128,10 @@ async function collectOne(options: CollectOptions, student: RosterEntry): Promis
   } catch (error: unknown) {
     record.status = 'failed';
     record.errors.push(redact(error instanceof Error ? error.message : describeThrown(error), options.token));
+  }
+  // no stale tree from an earlier run may pass for this one's: only a collected folder holds files
+  if (record.status !== 'collected' && existsSync(dir)) {
+    for (const name of readdirSync(dir)) if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
   }
   writeRecord(dir, record);
   return record;
