@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../grader/cli/main.ts';
 import { collect, renderCollectReport, type CollectRecord } from '../../grader/collect/collect.ts';
 import { selectAtDeadline } from '../../grader/collect/pushes.ts';
 import { parseRoster, parseShard, shardRoster } from '../../grader/provision/roster.ts';
@@ -150,6 +151,46 @@ describe('dlgrade collect', () => {
       ['ana', 'collected', shas['ana']![1]],
       ['luis', 'collected', shas['luis']!.at(-1)],
     ]);
+  });
+});
+
+describe('dlgrade collect (CLI)', () => {
+  it('collects one shard with --shard and writes its summary; the token is never printed', async () => {
+    const roster = join(tmp, 'roster.csv');
+    writeFileSync(roster, 'github_username,student_id,name,email\nana,A1,Ana,\nluis,A2,Luis,\nmarta,A3,Marta,\npedro,A4,Pedro,\n');
+    writeFileSync(join(tmp, 'token'), TOKEN);
+    let printed = '';
+    const capture = (chunk: string | Uint8Array): boolean => ((printed += String(chunk)), true);
+    const so = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const se = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    let code: number;
+    try {
+      code = await main(['node', 'dlgrade', 'collect', '--roster', roster, '--deadline', '2026-10-16T01:59:59+02:00', '--org', 'curso-dl', '--assignment', 'ch07-convolution', '--out', join(tmp, 'shard'), '--shard', '1/2', '--api-url', gh.url, '--token-file', join(tmp, 'token')]);
+    } finally {
+      so.mockRestore();
+      se.mockRestore();
+      process.exitCode = undefined;
+    }
+    // sorted by username, every second from the first: ana, marta (marta's clone fails: exit 1)
+    expect(code).toBe(1);
+    const summary = JSON.parse(readFileSync(join(tmp, 'shard', 'collect-summary.1-of-2.json'), 'utf8')) as { deadline: string; students: CollectRecord[] };
+    expect(summary.deadline).toBe(DEADLINE.toISOString());
+    expect(summary.students.map((r) => [r.username, r.status, r.shard])).toEqual([
+      ['ana', 'collected', '1/2'],
+      ['marta', 'failed', '1/2'],
+    ]);
+    expect(readdirSync(join(tmp, 'shard')).sort()).toEqual(['ana', 'collect-summary.1-of-2.json', 'marta']);
+    expect(printed).toMatch(/✔ ana/);
+    expect(printed).not.toContain(TOKEN);
+  });
+
+  it('refuses a deadline without a zone', async () => {
+    const se = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['node', 'dlgrade', 'collect', '--roster', 'r.csv', '--deadline', '2026-10-15 23:59', '--org', 'o', '--assignment', 'a'])).toBe(2);
+    } finally {
+      se.mockRestore();
+    }
   });
 });
 
