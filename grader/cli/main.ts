@@ -8,6 +8,7 @@ import { registerProvision } from './commands/provision.ts';
 import { registerPublish } from './commands/publish.ts';
 import { registerRegrade } from './commands/regrade.ts';
 import { registerGradebook } from './commands/gradebook.ts';
+import { registerVerify } from './commands/verify.ts';
 import { toolVersion } from '../paths.ts';
 import { formatCliError } from './errors.ts';
 
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerProvision(program);
   registerRegrade(program);
   registerGradebook(program);
+  registerVerify(program);
   registerCollect(program);
   return program;
 }

@@ -93,7 +93,7 @@ describe.skipIf(executablePath === undefined && !inCi)('class report in headless
   });
 
   it('hostile usernames and counterexamples are text, and nothing runs', async () => {
-    expect(await page().evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page().evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page().locator('script').count()).toBe(0);
     expect(await page().locator('img').count()).toBe(0);
     const names = await page().locator('#students td.username').allTextContents();

@@ -1,0 +1,188 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { selectBackend } from '../backend/select.ts';
+import { loadCatalog } from '../catalog/load.ts';
+import { selectExercises } from '../catalog/select.ts';
+import type { Catalog, CatalogIssue, ExerciseDef } from '../catalog/types.ts';
+import { gradeSubmission } from '../engine/grade.ts';
+import type { ExerciseResult } from '../engine/result.ts';
+import { describeThrown } from '../errors.ts';
+import { buggyFixtures, FIXTURES_DIR, stubSubmission, submissionWith, variantFixtures } from './fixtures.ts';
+
+export interface VerifyCheck {
+  name: string;
+  ok: boolean;
+  /** why (the score, the properties that failed or passed when they should not) */
+  detail: string;
+}
+
+export interface ExerciseVerification {
+  id: string;
+  ok: boolean;
+  checks: VerifyCheck[];
+}
+
+export interface VerifyOptions {
+  /** exercise ids, chapters or names; default all (invalid exercises included) */
+  selectors?: readonly string[];
+  catalog?: Catalog;
+  /** tests/fixtures of the course (default: `<catalog root>/tests/fixtures`) */
+  fixturesDir?: string;
+  seed?: number;
+  runs?: number;
+  /** gradings at once (default 2) */
+  concurrency?: number;
+  onExercise?: (verification: ExerciseVerification) => void;
+}
+
+export interface VerifyReport {
+  backend: string;
+  exercises: ExerciseVerification[];
+  ok: boolean;
+}
+
+const NOT_IMPLEMENTED = /not implemented|no está implementada/i;
+
+/** `<chapter>/<exercise>` an issue belongs to, from its file (exercises/, solutions/ or reference/). */
+function issueExercise(issue: CatalogIssue): string | undefined {
+  const path = issue.file.split('\\').join('/');
+  const m = /^(?:exercises|solutions)\/(ch\d{2}-[^/]+)\/([^/]+)(?:\/|$)/.exec(path) ?? /^reference\/(ch\d{2}-[^/]+)\/([^/]+)\.ts$/.exec(path);
+  return m && !m[2]!.endsWith('.yaml') ? `${m[1]}/${m[2]}` : undefined;
+}
+
+function matches(selector: string, id: string): boolean {
+  const s = selector.trim().replace(/\/+$/, '').replace(/^exercises\//, '');
+  const [chapter, name] = id.split('/') as [string, string];
+  return id === s || chapter === s || chapter.startsWith(`${s}-`) || name === s;
+}
+
+function failing(r: ExerciseResult): string {
+  const bad = r.properties.filter((p) => p.status !== 'pass').map((p) => `${p.name}: ${p.status}${p.message ? ` (${p.message.split('\n')[0]!.slice(0, 160)})` : ''}`);
+  return [r.reason ? `${r.status} (${r.reason})${r.message ? `: ${r.message.split('\n')[0]!.slice(0, 200)}` : ''}` : '', ...bad].filter(Boolean).join('; ');
+}
+
+/**
+ * `dlgrade verify`: the catalog self-check after adding or changing an exercise. For each one:
+ * catalog issues, both statements, the solution earns full marks (the reference agrees with it
+ * within tolerance) on the default backend and on `cpu`, the stub earns 0, every buggy fixture is
+ * caught by the properties its `// expect-fail:` header names, every variant earns full marks.
+ */
+export async function verifyCatalog(options: VerifyOptions = {}): Promise<VerifyReport> {
+  const catalog = options.catalog ?? loadCatalog();
+  const fixturesDir = options.fixturesDir ?? (catalog.root === undefined ? FIXTURES_DIR : join(catalog.root, 'tests', 'fixtures'));
+  const valid = new Map(catalog.exercises.map((d) => [d.id, d]));
+  const invalidIds = [...new Set(catalog.issues.map(issueExercise).filter((id): id is string => id !== undefined && !valid.has(id)))];
+  const selectors = options.selectors ?? [];
+  let chosenValid: ExerciseDef[];
+  let chosenInvalid: string[];
+  if (selectors.length === 0) {
+    chosenValid = catalog.exercises;
+    chosenInvalid = invalidIds;
+  } else {
+    chosenInvalid = invalidIds.filter((id) => selectors.some((s) => matches(s, id)));
+    const validSelectors = selectors.filter((s) => catalog.exercises.some((d) => matches(s, d.id)));
+    for (const s of selectors) if (!validSelectors.includes(s) && !invalidIds.some((id) => matches(s, id))) selectExercises(catalog, [s]); // throws E_EXERCISE_UNKNOWN
+    chosenValid = validSelectors.length > 0 ? selectExercises(catalog, validSelectors) : [];
+  }
+
+  const backend = (await selectBackend()).name;
+  const base = { audience: 'instructor' as const, catalog, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.runs !== undefined ? { runs: options.runs } : {}) };
+  const grade = async (def: ExerciseDef, dir: string, on: string): Promise<ExerciseResult> =>
+    (await gradeSubmission({ ...base, submissionDir: dir, exercises: [def.id], concurrency: 1, backend: on })).exercises[0]!;
+  const withFile = async (def: ExerciseDef, file: string, on = backend): Promise<ExerciseResult> => {
+    const sub = submissionWith(def, file);
+    try {
+      return await grade(def, sub.dir, on);
+    } finally {
+      sub.cleanup();
+    }
+  };
+  const guarded = async (name: string, run: () => Promise<Omit<VerifyCheck, 'name'>>): Promise<VerifyCheck> => {
+    try {
+      return { name, ...(await run()) };
+    } catch (error: unknown) {
+      return { name, ok: false, detail: `could not grade: ${describeThrown(error)}` };
+    }
+  };
+  const fullMarks = (r: ExerciseResult): Omit<VerifyCheck, 'name'> =>
+    r.score === r.maxScore && r.status === 'pass' ? { ok: true, detail: `${r.score}/${r.maxScore}` } : { ok: false, detail: `${r.score}/${r.maxScore}: ${failing(r)}` };
+
+  const limit = pLimit(Math.max(1, options.concurrency ?? 2));
+  const checksOf = (def: ExerciseDef): Promise<VerifyCheck>[] => {
+    const list: Promise<VerifyCheck>[] = [];
+    const issues = catalog.issues.filter((i) => issueExercise(i) === def.id);
+    list.push(Promise.resolve({ name: 'catalog', ok: issues.length === 0, detail: issues.length === 0 ? 'no issues' : issues.map((i) => `${i.file} [${i.field}] ${i.message}`).join('; ') }));
+    const statements = (['es', 'en'] as const).map((l) => [l, def.statementPaths[l]] as const);
+    const missing = statements.filter(([, p]) => !existsSync(p) || readFileSync(p, 'utf8').trim() === '').map(([l]) => `README.${l}.md`);
+    list.push(Promise.resolve({ name: 'statements', ok: missing.length === 0, detail: missing.length === 0 ? 'README.es.md and README.en.md' : `missing or empty: ${missing.join(', ')}` }));
+    list.push(
+      limit(() =>
+        guarded(`solution (${backend})`, async () => {
+          if (!existsSync(def.solutionPath)) return { ok: false, detail: `missing ${def.solutionPath}` };
+          return fullMarks(await withFile(def, def.solutionPath));
+        }),
+      ),
+    );
+    list.push(
+      limit(() =>
+        guarded('stub earns 0', async () => {
+          const stub = stubSubmission([def]);
+          try {
+            const r = await grade(def, stub.dir, backend);
+            const notImplemented = r.properties.every((p) => p.status === 'skipped' || NOT_IMPLEMENTED.test(p.message ?? '') || r.reason !== undefined);
+            return r.score === 0 ? { ok: true, detail: `0/${r.maxScore}${notImplemented ? '' : ' (some property failed for another reason than "not implemented")'}` } : { ok: false, detail: `${r.score}/${r.maxScore}: passing: ${r.properties.filter((p) => p.status === 'pass').map((p) => p.name).join(', ')}` };
+          } finally {
+            stub.cleanup();
+          }
+        }),
+      ),
+    );
+    for (const bug of buggyFixtures(def, fixturesDir)) {
+      list.push(
+        limit(() =>
+          guarded(`bug ${bug.name}`, async () => {
+            if (bug.expectFail.length === 0) return { ok: false, detail: 'the first line must be // expect-fail: <property>[, ...]' };
+            const unknown = bug.expectFail.filter((n) => !def.properties.some((p) => p.name === n));
+            if (unknown.length > 0) return { ok: false, detail: `expect-fail names unknown properties: ${unknown.join(', ')}` };
+            const r = await withFile(def, bug.path);
+            const failed = r.properties.filter((p) => p.status !== 'pass').map((p) => p.name);
+            const escaped = bug.expectFail.filter((n) => !failed.includes(n));
+            if (r.score < r.maxScore && escaped.length === 0) return { ok: true, detail: `caught by ${bug.expectFail.join(', ')} (${r.score}/${r.maxScore})` };
+            return { ok: false, detail: `${r.score}/${r.maxScore}; not caught by: ${escaped.join(', ') || '(score is full)'}${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}` };
+          }),
+        ),
+      );
+    }
+    for (const variant of variantFixtures(def, fixturesDir)) list.push(limit(() => guarded(`variant ${variant.name}`, async () => fullMarks(await withFile(def, variant.path)))));
+    return list;
+  };
+
+  const pending = chosenValid.map((def) => ({ def, checks: Promise.all(checksOf(def)) }));
+  const byId = new Map<string, VerifyCheck[]>();
+  for (const p of pending) byId.set(p.def.id, await p.checks);
+  // the cpu backend last and one at a time: the reference backend is global to the process
+  for (const def of chosenValid) {
+    if (backend === 'cpu') continue;
+    byId.get(def.id)!.push(
+      await guarded('solution (cpu)', async () => (existsSync(def.solutionPath) ? fullMarks(await withFile(def, def.solutionPath, 'cpu')) : { ok: false, detail: `missing ${def.solutionPath}` })),
+    );
+  }
+  if (backend !== 'cpu') await selectBackend(backend);
+
+  const exercises: ExerciseVerification[] = [];
+  for (const id of [...chosenValid.map((d) => d.id), ...chosenInvalid].sort()) {
+    const checks = byId.get(id) ?? [
+      { name: 'catalog', ok: false, detail: `not loaded: ${catalog.issues.filter((i) => issueExercise(i) === id).map((i) => `${i.file} [${i.field}] ${i.message}`).join('; ')}` },
+    ];
+    const verification = { id, ok: checks.every((c) => c.ok), checks };
+    options.onExercise?.(verification);
+    exercises.push(verification);
+  }
+  return { backend, exercises, ok: exercises.every((e) => e.ok) };
+}
+
+/** Plain text, one line per check: ✔/✘, the check, why. */
+export function renderVerification(v: ExerciseVerification): string {
+  return [`${v.ok ? '✔' : '✘'} ${v.id}`, ...v.checks.map((c) => `  ${c.ok ? '✔' : '✘'} ${c.name}: ${c.detail}`)].join('\n') + '\n';
+}

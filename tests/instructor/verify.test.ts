@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../grader/catalog/load.ts';
+import { INSTALL_ROOT } from '../../grader/paths.ts';
+import { renderVerification, verifyCatalog } from '../../grader/verify/verify.ts';
+
+const run = promisify(execFile);
+const CH = 'ch01-intro-ml';
+const ROC = `${CH}/roc-auc`;
+
+describe('dlgrade verify', () => {
+  it('passes every check of a good exercise', async () => {
+    const report = await verifyCatalog({ selectors: [ROC], catalog: loadCatalog() });
+    const [roc] = report.exercises;
+    expect(report.ok).toBe(true);
+    const names = roc!.checks.map((c) => c.name);
+    expect(names.slice(0, 4)).toEqual(['catalog', 'statements', `solution (${report.backend})`, 'stub earns 0']);
+    expect(names.filter((n) => n.startsWith('bug ')).length).toBeGreaterThan(2);
+    expect(names).toContain('variant mann-whitney-ranks');
+    if (report.backend !== 'cpu') expect(names.at(-1)).toBe('solution (cpu)');
+    expect(renderVerification(roc!)).toMatch(/^✔ ch01-intro-ml\/roc-auc\n {2}✔ catalog: no issues\n/);
+  }, 300_000);
+
+  describe('on a deliberately broken copy of the catalog', () => {
+    let root: string;
+    beforeAll(() => {
+      root = mkdtempSync(join(tmpdir(), 'dlgrade-verify-'));
+      // the chapter file and two of its exercises (authors may add more to the real chapter)
+      cpSync(join(INSTALL_ROOT, 'exercises', CH, 'chapter.yaml'), join(root, 'exercises', CH, 'chapter.yaml'));
+      for (const name of ['confusion-matrix', 'roc-auc']) {
+        cpSync(join(INSTALL_ROOT, 'exercises', CH, name), join(root, 'exercises', CH, name), { recursive: true });
+        cpSync(join(INSTALL_ROOT, 'solutions', CH, name), join(root, 'solutions', CH, name), { recursive: true });
+        cpSync(join(INSTALL_ROOT, 'reference', CH, `${name}.ts`), join(root, 'reference', CH, `${name}.ts`));
+      }
+      // specs import ../../../grader and packages: the same install
+      symlinkSync(join(INSTALL_ROOT, 'grader'), join(root, 'grader'));
+      symlinkSync(join(INSTALL_ROOT, 'node_modules'), join(root, 'node_modules'));
+      writeFileSync(join(root, 'package.json'), '{ "type": "module", "private": true }\n');
+      // confusion-matrix: a statement missing → catalog issue
+      rmSync(join(root, 'exercises', CH, 'confusion-matrix', 'README.en.md'));
+      // roc-auc: a wrong solution, a stub that already works, a "bug" that is correct, a fixture without header
+      const bug = join(INSTALL_ROOT, 'tests/fixtures/buggy', ROC, 'rectangle-rule.ts');
+      cpSync(bug, join(root, 'solutions', ROC, 'roc-auc.ts'));
+      cpSync(join(INSTALL_ROOT, 'solutions', ROC, 'roc-auc.ts'), join(root, 'exercises', ROC, 'roc-auc.ts'));
+      const fixtures = join(root, 'tests', 'fixtures', 'buggy', ROC);
+      mkdirSync(fixtures, { recursive: true });
+      writeFileSync(join(fixtures, 'not-a-bug.ts'), '// expect-fail: auc-with-ties\n' + readFileSync(join(INSTALL_ROOT, 'solutions', ROC, 'roc-auc.ts'), 'utf8'));
+      writeFileSync(join(fixtures, 'no-header.ts'), readFileSync(bug, 'utf8').split('\n').slice(1).join('\n'));
+    });
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+    it('reports each failing check with its reason and exits 1', async () => {
+      const result = await run(process.execPath, ['bin/dlgrade.js', 'verify', '--root', root, '--runs', '20'], { cwd: INSTALL_ROOT, maxBuffer: 16 * 1024 * 1024 }).then(
+        (r) => ({ code: 0, stdout: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+      );
+      expect(result.code).toBe(1);
+      const out = result.stdout;
+      expect(out).toMatch(/✘ ch01-intro-ml\/confusion-matrix\n {2}✘ catalog: not loaded: .*README\.en\.md.*missing: the statement in English/);
+      expect(out).toMatch(/✘ ch01-intro-ml\/roc-auc\n/);
+      expect(out).toMatch(/ {2}✔ catalog: no issues/);
+      expect(out).toMatch(/ {2}✘ solution \((wasm|tensorflow)\): \d+\/11: .*auc-with-ties: fail/);
+      expect(out).toMatch(/ {2}✘ solution \(cpu\): \d+\/11/);
+      expect(out).toMatch(/ {2}✘ stub earns 0: 11\/11: passing: /);
+      expect(out).toMatch(/ {2}✘ bug not-a-bug: 11\/11; not caught by: auc-with-ties/);
+      expect(out).toMatch(/ {2}✘ bug no-header: the first line must be \/\/ expect-fail:/);
+      expect(out).toMatch(/verify .*0\/2 ejercicio\(s\) correctos; fallan: ch01-intro-ml\/confusion-matrix, ch01-intro-ml\/roc-auc/);
+    }, 300_000);
+  });
+});
