@@ -59,7 +59,26 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
   });
   const params: fc.Parameters<[unknown]> = { seed: options.seed, numRuns: options.numRuns };
   if (options.path !== undefined) params.path = options.path;
-  const details = await fc.check(property, params);
+  let details: Awaited<ReturnType<typeof fc.check<[unknown]>>>;
+  try {
+    details = await fc.check(property, params);
+  } catch (error: unknown) {
+    // the spec itself failed (e.g. an arbitrary threw while generating): the grader's fault
+    const r: PropertyResult = {
+      name: meta.name,
+      title: meta.title[lang],
+      function: meta.function,
+      status: 'error',
+      points: meta.points,
+      score: 0,
+      message:
+        lang === 'es'
+          ? `Error interno del corrector (no es culpa tuya; avisa al profesorado): ${describeThrown(error)}`
+          : `Internal grader error (not your fault; tell the teaching staff): ${describeThrown(error)}`,
+    };
+    if (meta.hidden) r.hidden = true;
+    return r;
+  }
   const base: PropertyResult = {
     name: meta.name,
     title: meta.title[lang],

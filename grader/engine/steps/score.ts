@@ -32,7 +32,8 @@ export function round(n: number): number {
  * their points only when at least one primary property passes, so `return 0` earns nothing.
  */
 function gateSecondary(properties: ExerciseResult['properties'], selected: PropertyMeta[], lang: 'es' | 'en'): ExerciseResult['properties'] {
-  const secondary = new Set(selected.filter((p) => p.secondary).map((p) => p.name));
+  const secondaryMeta = new Map(selected.filter((p) => p.secondary).map((p) => [p.name, p] as const));
+  const secondary = new Set(secondaryMeta.keys());
   if (secondary.size === 0) return properties;
   const primaryPassed = properties.some((p) => !secondary.has(p.name) && p.status === 'pass');
   if (primaryPassed) return properties;
@@ -42,6 +43,7 @@ function gateSecondary(properties: ExerciseResult['properties'], selected: Prope
           ...p,
           status: 'fail' as const,
           score: 0,
+          hint: secondaryMeta.get(p.name)!.hint[lang],
           message:
             lang === 'es'
               ? 'Todavía no puntúa: esta comprobación solo cuenta cuando alguna de las principales (las que comparan tu resultado) ya es correcta.'
