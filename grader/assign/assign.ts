@@ -10,7 +10,8 @@ import type { Lang } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
 import { alreadyExists, describeGitHubError, type GitHubClient } from '../github/client.ts';
 import { authConfig, redact } from '../github/git-auth.ts';
-import { TEMPLATES_DIR, toolVersion } from '../paths.ts';
+import { INSTALL_ROOT, TEMPLATES_DIR, toolVersion } from '../paths.ts';
+import { GRADER_PACKAGE_PATTERN } from '../workflows/context.ts';
 import { renderWorkflow, WORKFLOW_TARGETS } from '../workflows/render.ts';
 import { BUNDLE_TEMPLATES, buildGraderBundle } from './bundle.ts';
 import { MANIFEST_PATH, protectedFiles, renderManifest, type AssignmentManifest } from './manifest.ts';
@@ -29,7 +30,7 @@ export interface AssignOptions {
   lang?: Lang;
   /** repository / assignment name; default: the chapter when there is one, else `tarea` */
   name?: string;
-  /** where the student workflow's publisher is installed from (pinned); default `dlgrade@<version>` */
+  /** where the student workflow's publisher is installed from (pinned); default: this checkout's GitHub origin at HEAD */
   graderPackage?: string;
   /** write package-lock.json with `npm install --package-lock-only` (needs the registry); default true */
   lockfile?: boolean;
@@ -74,6 +75,30 @@ async function writeLockfile(dir: string, log: (line: string) => void): Promise<
 }
 
 /**
+ * The publisher the student workflow installs, when not given: this dlgrade checkout's own commit on
+ * GitHub (`github:owner/repo#<sha>`), which cannot change under the same name. Never an unpinned or
+ * guessed registry name: that job holds a token that writes.
+ */
+async function defaultGraderPackage(): Promise<string> {
+  const git = simpleGit(INSTALL_ROOT);
+  let url = '';
+  let sha = '';
+  try {
+    url = (await git.remote(['get-url', 'origin']))?.trim() ?? '';
+    sha = (await git.revparse(['HEAD'])).trim();
+  } catch {
+    // not a git checkout, or no origin
+  }
+  const m = /github\.com[:/]([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+?)(?:\.git)?$/.exec(url);
+  if (m && /^[0-9a-f]{40}$/.test(sha)) return `github:${m[1]}/${m[2]}#${sha}`;
+  throw new DlgradeError({
+    code: 'E_OPTION',
+    message: 'no --grader-package, and this dlgrade checkout has no GitHub origin to pin',
+    fix: 'pass --grader-package github:<owner>/<repo>#<40-hex commit> (or name@<exact version>): the student workflow installs the publisher from it',
+  });
+}
+
+/**
  * `dlgrade assign`: writes an assignment repository for the chosen exercises and commits it.
  *
  * Two commits on `main`: the **starter commit** (stubs, statements, README, package.json and
@@ -98,7 +123,10 @@ export async function assign(options: AssignOptions): Promise<AssignResult> {
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new DlgradeError({ code: 'E_IO', file: dir, message: 'the output folder is not empty', fix: 'give a new or empty folder with --out' });
   }
-  const graderPackage = options.graderPackage ?? `dlgrade@${toolVersion()}`;
+  const graderPackage = options.graderPackage ?? (await defaultGraderPackage());
+  if (!GRADER_PACKAGE_PATTERN.test(graderPackage)) {
+    throw new DlgradeError({ code: 'E_OPTION', message: `--grader-package "${graderPackage}" is not pinned`, fix: 'use github:<owner>/<repo>#<40-hex commit> or name@<exact version>' });
+  }
   const ids = defs.map((d) => d.id);
   log(`${ids.length} ejercicio(s): ${ids.join(', ')}`);
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assign, type AssignResult } from '../../grader/assign/assign.ts';
 import { main } from '../../grader/cli/main.ts';
 import { startFakeGitHubOrg, type FakeGitHubOrg } from '../fake-github/org.ts';
-import { TOKEN, testClient } from './helpers.ts';
+import { GRADER_PACKAGE, TOKEN, testClient } from './helpers.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dlgrade-assign-provision-'));
 let gh: FakeGitHubOrg;
@@ -37,7 +37,7 @@ beforeAll(async () => {
   gh = await startFakeGitHubOrg({ org: 'curso-dl' });
   gh.cloneUrlFor = (owner, name) => `file://${join(tmp, 'github', owner, `${name}.git`)}`;
   execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', join(tmp, 'github', 'curso-dl', 'ch07-convolution.git')]);
-  result = await assign({ selectors: ['ch07-convolution/conv2d'], name: 'ch07-convolution', out: join(tmp, 'template'), lockfile: false, github: { org: 'curso-dl', client: testClient(gh), token: TOKEN } });
+  result = await assign({ selectors: ['ch07-convolution/conv2d'], name: 'ch07-convolution', out: join(tmp, 'template'), lockfile: false, graderPackage: GRADER_PACKAGE, github: { org: 'curso-dl', client: testClient(gh), token: TOKEN } });
   // what GitHub would now serve from the template's default branch
   const template = gh.repo('curso-dl', 'ch07-convolution')!;
   const bare = join(tmp, 'github', 'curso-dl', 'ch07-convolution.git');

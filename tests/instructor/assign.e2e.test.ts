@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign, type AssignResult } from '../../grader/assign/assign.ts';
 import { sha256, type AssignmentManifest } from '../../grader/assign/manifest.ts';
 import { loadCatalog } from '../../grader/catalog/load.ts';
+import { GRADER_PACKAGE } from './helpers.ts';
 import { selectExercises } from '../../grader/catalog/select.ts';
 
 const CHAPTER = 'ch07-convolution';
@@ -25,7 +26,7 @@ function sh(command: string, args: string[], cwd: string): { status: number | nu
 
 beforeAll(async () => {
   execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', remote]);
-  result = await assign({ selectors: [CHAPTER], out: join(tmp, 'assignment'), push: remote });
+  result = await assign({ selectors: [CHAPTER], out: join(tmp, 'assignment'), push: remote, graderPackage: GRADER_PACKAGE });
   execFileSync('git', ['clone', '--quiet', '--branch', 'main', remote, clone]);
 }, 300_000);
 

@@ -8,6 +8,9 @@ export function testClient(gh: FakeGitHubOrg): GitHubClient {
   return instructorClient({ token: TOKEN, apiUrl: gh.url, tuning: { retries: 0, throttle: { enabled: false } }, warn: () => undefined });
 }
 
+/** A pinned publisher for the rendered workflows. */
+export const GRADER_PACKAGE = 'github:curso-dl/dlgrade#0123456789abcdef0123456789abcdef01234567';
+
 export const STARTER_IN_TEMPLATE = 'a'.repeat(40);
 
 /** A template as `dlgrade assign --github-org` leaves it: manifest and workflow naming its starter commit. */

@@ -25,7 +25,7 @@ export function registerAssign(program: Command): void {
     .requiredOption('--out <dir>', 'new folder for the repository')
     .addOption(new Option('--lang <lang>', 'language of the README and of the feedback').choices(['es', 'en']).default('es').argParser(parseLang))
     .option('--name <name>', 'repository name (default: the chapter)')
-    .option('--grader-package <spec>', 'pinned source of the publisher the workflow installs (github:owner/repo#<sha> or name@x.y.z)')
+    .option('--grader-package <spec>', 'pinned source of the publisher the workflow installs: github:owner/repo#<40-hex> or name@x.y.z (default: this checkout’s GitHub origin at HEAD)')
     .option('--no-lockfile', 'do not run `npm install --package-lock-only` (needs the npm registry)')
     .option('--push <remote>', 'push main and feedback to this git remote')
     .option('--github-org <org>', 'create the repository in this organisation as a template and push to it')
