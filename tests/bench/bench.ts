@@ -82,3 +82,49 @@ if (want('course')) {
   const course = timeCommand([process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet']);
   report('4. whole course solution set, dlgrade grade (wall)', `${course.seconds.toFixed(2)} s (goal < 30 s)${course.status === 0 ? '' : ` exit ${course.status}`}`);
 }
+
+if (want('regrade')) {
+  // 5. dlgrade regrade of a class of synthetic submissions of one chapter (BENCH_REGRADE_N, default
+  // 100): a mix of solutions, buggy fixtures and stubs, at concurrency 1, 2 (and 4 with ≥ 4 cores).
+  const { mkdtempSync, rmSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { loadCatalog } = await import('../../grader/catalog/load.ts');
+  const { selectExercises } = await import('../../grader/catalog/select.ts');
+  const { regrade, defaultConcurrency } = await import('../../grader/regrade/regrade.ts');
+  const { addStudent, makeAssignment } = await import('../instructor/regrade-class.ts');
+  type Answer = import('../instructor/regrade-class.ts').Answer;
+  const chapter = process.env['BENCH_REGRADE_CHAPTER'] ?? 'ch01-intro-ml';
+  const size = Number(process.env['BENCH_REGRADE_N'] ?? 100);
+  const catalog = loadCatalog();
+  const defs = selectExercises(catalog, [chapter]);
+  const assignment = makeAssignment(defs);
+  const root = mkdtempSync(join(tmpdir(), 'dlgrade-bench-regrade-'));
+  const collected = join(root, 'collected');
+  const bugs = Object.fromEntries(defs.map((d) => [d.id, readdirSync(join(INSTALL_ROOT, 'tests/fixtures/buggy', d.chapter, d.name)).filter((f) => f.endsWith('.ts'))]));
+  for (let i = 0; i < size; i++) {
+    // 50% solutions, 35% buggy fixtures, 15% stubs, per exercise
+    const answers: Record<string, Answer> = {};
+    defs.forEach((d, k) => {
+      const r = (i * 7 + k * 13) % 20;
+      const list = bugs[d.id] ?? [];
+      answers[d.id] = r < 10 || list.length === 0 ? 'solution' : r < 17 ? { fixture: join(INSTALL_ROOT, 'tests/fixtures/buggy', d.chapter, d.name, list[(i + k) % list.length]!) } : 'stub';
+    });
+    addStudent(collected, assignment, { username: `student-${String(i).padStart(3, '0')}`, answers }, i);
+  }
+  const levels = [1, 2, ...(availableParallelism() >= 4 ? [4] : [])];
+  // warm-up: catalog, backend, the runner bundle
+  await regrade({ collectedDir: collected, resultsDir: join(root, 'warm'), manifest: assignment.manifestPath, catalog, concurrency: 1, shard: { index: 1, count: size } });
+  const rates: number[] = [];
+  for (const c of levels) {
+    const start = performance.now();
+    const summary = await regrade({ collectedDir: collected, resultsDir: join(root, `c${c}`), manifest: assignment.manifestPath, catalog, concurrency: c });
+    const minutes = (performance.now() - start) / 60_000;
+    const rate = summary.graded / minutes;
+    rates.push(rate);
+    report(`5. regrade ${size} submissions of ${chapter} (${defs.length} exercises), concurrency ${c}`, `${rate.toFixed(1)} submissions/min (${(minutes * 60).toFixed(1)} s, ${summary.errors} errors)`);
+  }
+  for (let i = 1; i < levels.length; i++) report(`   ratio concurrency ${levels[i]} / 1`, `${(rates[i]! / rates[0]!).toFixed(2)}×`);
+  report('   default --concurrency on this machine (cores − 1)', String(defaultConcurrency()));
+  rmSync(root, { recursive: true, force: true });
+  rmSync(assignment.dir, { recursive: true, force: true });
+}
