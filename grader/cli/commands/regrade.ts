@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { DEFAULT_SEED } from '../../engine/seed.ts';
 import type { Lang } from '../../engine/result.ts';
 import { createProgress } from '../../regrade/progress.ts';
@@ -6,6 +7,8 @@ import { defaultConcurrency, regrade, removeLiveTrees } from '../../regrade/regr
 import { readRosterStudents } from '../../regrade/roster.ts';
 import { parseShard } from '../../regrade/shard.ts';
 import { collect, parseInteger, parseLang, parsePositive } from '../options.ts';
+
+const DEFAULT_MANIFEST = '.dlgrade/manifest.json';
 
 interface RegradeCliOptions {
   out: string;
@@ -28,7 +31,7 @@ export function registerRegrade(program: Command): void {
     .description('instructors: grade every collected student (hidden properties included, fixed seed) into <out>/<username>.json; resumable')
     .argument('<collected>', 'the folder dlgrade collect wrote: <collected>/<username>/ (checkout) and collect.json')
     .requiredOption('--out <dir>', 'results folder: one <username>.json per student, written as soon as each is done')
-    .option('--manifest <file>', "the instructor's copy of .dlgrade/manifest.json (exercises and protected files; env DLGRADE_MANIFEST)")
+    .option('--manifest <file>', 'the instructor’s copy of the template’s .dlgrade/manifest.json: exercises and protected files (default: env DLGRADE_MANIFEST, else ./.dlgrade/manifest.json)')
     .option('-e, --exercise <id>', 'exercise id or chapter (repeatable; default: the manifest’s exercises)', collect)
     .option('--roster <csv>', 'roster (github_username,student_id,…): students without a folder are reported too')
     .option('--shard <i/n>', 'grade only shard i of n (students sorted by username, every n-th)')
@@ -39,7 +42,8 @@ export function registerRegrade(program: Command): void {
     .option('--concurrency <n>', 'submissions graded at once (default: cores − 1)', parsePositive('--concurrency'), defaultConcurrency())
     .option('--force', 'regrade students that already have a valid result for the same commit and settings')
     .action(async (collected: string, opts: RegradeCliOptions) => {
-      const manifest = opts.manifest ?? process.env['DLGRADE_MANIFEST'];
+      // the instructor repository may keep the template's manifest at .dlgrade/manifest.json
+      const manifest = opts.manifest ?? (process.env['DLGRADE_MANIFEST'] || (existsSync(DEFAULT_MANIFEST) ? DEFAULT_MANIFEST : undefined));
       const progress = createProgress();
       let stopping = false;
       const onSigint = (): void => {
