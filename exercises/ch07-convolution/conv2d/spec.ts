@@ -84,13 +84,13 @@ export default defineSpec({
       const ok =
         Array.isArray(received) &&
         received.length === hout &&
-        received.every((row) => Array.isArray(row) && row.length === wout && row.every((p) => Array.isArray(p) && p.length === cout));
+        received.every((row) => Array.isArray(row) && row.length === wout && row.every((p) => Array.isArray(p) && p.length === cout && p.every((v) => typeof v === 'number')));
       if (!ok) {
         const k = `${kernel.length}×${kernel[0]!.length}`;
         fail(
           {
-            es: `Con una entrada ${input.length}×${input[0]!.length}, kernel ${k}, stride [${sh}, ${sw}] y padding '${padding}' la salida debe ser ${hout}×${wout}×${cout}, y devolviste ${describeShape(received)}.`,
-            en: `With a ${input.length}×${input[0]!.length} input, a ${k} kernel, stride [${sh}, ${sw}] and padding '${padding}' the output must be ${hout}×${wout}×${cout}; you returned ${describeShape(received)}.`,
+            es: `Con una entrada ${input.length}×${input[0]!.length}, kernel ${k}, stride [${sh}, ${sw}] y padding '${padding}' la salida debe ser un arreglo ${hout}×${wout}×${cout} de números, y devolviste ${describeShape(received)}.`,
+            en: `With a ${input.length}×${input[0]!.length} input, a ${k} kernel, stride [${sh}, ${sw}] and padding '${padding}' the output must be a ${hout}×${wout}×${cout} array of numbers; you returned ${describeShape(received)}.`,
           },
           { expected: `${hout}×${wout}×${cout}`, received: describeShape(received) },
         );

@@ -63,12 +63,12 @@ export default defineSpec({
       const wout = same ? Math.ceil(input[0]!.length / sw) : Math.floor((input[0]!.length - pw) / sw) + 1;
       const C = input[0]![0]!.length;
       const received = await ctx.call(fn, input, pool, opts);
-      const ok = Array.isArray(received) && received.length === hout && received.every((r) => Array.isArray(r) && r.length === wout && r.every((p) => Array.isArray(p) && p.length === C));
+      const ok = Array.isArray(received) && received.length === hout && received.every((r) => Array.isArray(r) && r.length === wout && r.every((p) => Array.isArray(p) && p.length === C && p.every((v) => typeof v === 'number')));
       if (!ok) {
         fail(
           {
-            es: `${fn} de una entrada ${input.length}×${input[0]!.length}×${C} con ventana ${ph}×${pw}, stride [${sh}, ${sw}] y padding '${opts.padding ?? 'valid'}' debe dar ${hout}×${wout}×${C}, y devolviste ${describeShape(received)}.`,
-            en: `${fn} of a ${input.length}×${input[0]!.length}×${C} input with a ${ph}×${pw} window, stride [${sh}, ${sw}] and padding '${opts.padding ?? 'valid'}' must give ${hout}×${wout}×${C}; you returned ${describeShape(received)}.`,
+            es: `${fn} de una entrada ${input.length}×${input[0]!.length}×${C} con ventana ${ph}×${pw}, stride [${sh}, ${sw}] y padding '${opts.padding ?? 'valid'}' debe dar un arreglo ${hout}×${wout}×${C} de números, y devolviste ${describeShape(received)}.`,
+            en: `${fn} of a ${input.length}×${input[0]!.length}×${C} input with a ${ph}×${pw} window, stride [${sh}, ${sw}] and padding '${opts.padding ?? 'valid'}' must give a ${hout}×${wout}×${C} array of numbers; you returned ${describeShape(received)}.`,
           },
           { expected: `${hout}×${wout}×${C}`, received: describeShape(received) },
         );
