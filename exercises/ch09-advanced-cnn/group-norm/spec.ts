@@ -26,6 +26,17 @@ function channelValues(x: number[][][], from: number, to: number): number[] {
   return x.flatMap((row) => row.flatMap((pixel) => pixel.slice(from, to)));
 }
 
+/** The student's output as an H×W×C map of numbers shaped like `x`, or a failure that says so. */
+function asMapLike(value: unknown, x: number[][][]): number[][][] {
+  const [h, w, c] = [x.length, x[0]!.length, x[0]![0]!.length];
+  const ok =
+    Array.isArray(value) &&
+    value.length === h &&
+    value.every((row) => Array.isArray(row) && row.length === w && row.every((pixel) => Array.isArray(pixel) && pixel.length === c && pixel.every((v) => typeof v === 'number')));
+  if (!ok) fail({ es: `groupNorm debe devolver un arreglo ${h}×${w}×${c} de números (la forma de x).`, en: `groupNorm must return an ${h}×${w}×${c} array of numbers (the shape of x).` }, { received: value });
+  return value as number[][][];
+}
+
 /** Checks that channels [from, to) of `y` have mean 0 and mean square σ²/(σ²+eps), σ² taken from `x`. */
 function expectNormalized(x: number[][][], y: number[][][], from: number, to: number, eps: number, label: { es: string; en: string }): void {
   const before = stats(channelValues(x, from, to));
@@ -73,9 +84,9 @@ export default defineSpec({
       const c = x[0]![0]!.length;
       const ones = new Array<number>(c).fill(1);
       const zeros = new Array<number>(c).fill(0);
-      const layer = (await ctx.call('groupNorm', x, 1, ones, zeros, eps)) as number[][][];
+      const layer = asMapLike(await ctx.call('groupNorm', x, 1, ones, zeros, eps), x);
       expectNormalized(x, layer, 0, c, eps, { es: 'Con G = 1 (layer norm)', en: 'With G = 1 (layer norm)' });
-      const instance = (await ctx.call('groupNorm', x, c, ones, zeros, eps)) as number[][][];
+      const instance = asMapLike(await ctx.call('groupNorm', x, c, ones, zeros, eps), x);
       for (let ch = 0; ch < c; ch++) {
         expectNormalized(x, instance, ch, ch + 1, eps, { es: `Con G = C (instance norm), canal ${ch}`, en: `With G = C (instance norm), channel ${ch}` });
       }

@@ -52,7 +52,7 @@ export default defineSpec({
       }
       const pasted = (image as unknown[]).flat(2).filter((v) => v === 1).length;
       const share = pasted / (h * w);
-      if (Math.abs(label[1] - share) > 1e-9 || Math.abs(label[0] + label[1] - 1) > 1e-9) {
+      if (!(Math.abs(label[1] - share) <= 1e-9) || !(Math.abs(label[0] + label[1] - 1) <= 1e-9)) {
         fail(
           {
             es: `Imagen ${h}×${w}, caja ${JSON.stringify(box)}: pegaste ${pasted} de ${h * w} píxeles de x2 (fracción ${share}), pero la etiqueta da a y2 un peso ${label[1]} (y a y1, ${label[0]}). El peso de y2 debe ser exactamente la fracción de área pegada.`,
