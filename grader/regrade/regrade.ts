@@ -154,7 +154,9 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     const started = performance.now();
     const file = resultPath(resultsDir, entry.username);
     const { collect } = entry;
-    const rosterId = options.students?.find((s) => s.username === entry.username)?.studentId;
+    const rosterEntry = options.students?.find((s) => s.username.toLowerCase() === entry.username.toLowerCase());
+    const rosterId = rosterEntry?.studentId;
+    if (collect.username === undefined && rosterEntry !== undefined) collect.username = rosterEntry.username;
     if (collect.studentId === undefined && rosterId !== undefined) collect.studentId = rosterId;
     const envelope: RegradeFile = {
       kind: 'dlgrade-regrade',

@@ -99,12 +99,15 @@ function readCollect(file: string): { info: CollectInfo } | { error: string } {
  * usernames given explicitly (a roster). Sorted; nothing is graded here.
  */
 export function discoverStudents(collectedDir: string, extra: readonly string[] = []): StudentEntry[] {
-  const names = new Set<string>(extra);
+  const names = new Set<string>();
   const entries = existsSync(collectedDir) ? readdirSync(collectedDir, { withFileTypes: true }) : [];
   for (const e of entries) {
     if (e.isDirectory() && !RESERVED.has(e.name) && !e.name.startsWith('.')) names.add(e.name);
     else if (e.isFile() && e.name.endsWith('.collect.json')) names.add(e.name.slice(0, -'.collect.json'.length));
   }
+  // collect names folders in lower case; a roster spells usernames as GitHub does
+  const known = new Set([...names].map((n) => n.toLowerCase()));
+  for (const u of extra) if (!known.has(u.toLowerCase())) names.add(u.toLowerCase());
   return [...names].sort().map((username) => describeStudent(collectedDir, username));
 }
 

@@ -52,7 +52,7 @@ beforeAll(() => {
   ];
   specs.forEach((s, i) => addStudent(collected, assignment, s, i));
   roster = join(root, 'roster.csv');
-  writeFileSync(roster, 'github_username,student_id,name,email\nfrank,A9999,Frank,f@example.com\nalice,A0000,Alice,a@example.com\n');
+  writeFileSync(roster, 'github_username,student_id,name,email\nfrank,A9999,Frank,f@example.com\nalice,A0000,Alice,a@example.com\nErin,A0004,Erin,e@example.com\n');
 });
 
 afterAll(() => {
@@ -70,6 +70,22 @@ const options = (out: string, extra: Partial<RegradeOptions> = {}): RegradeOptio
   concurrency: 2,
   ...extra,
 });
+
+/** Direct children of a process (Linux /proc; empty elsewhere). */
+function childrenOf(pid: number): number[] {
+  if (!existsSync('/proc')) return [];
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 const read = (dir: string, user: string): RegradeFile => JSON.parse(readFileSync(join(dir, `${user}.json`), 'utf8')) as RegradeFile;
 const comparable = (book: Gradebook): unknown => ({ ...book, students: book.students.map(({ gradedAt: _g, ...rest }) => rest), duplicates: [] });
@@ -89,8 +105,12 @@ describe('dlgrade regrade', () => {
     // wait for the first two graded students, then interrupt
     const deadline = Date.now() + 240_000;
     while (gradedFiles().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const sandboxes = childrenOf(child.pid!);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
+    // the student processes of the gradings in flight do not outlive it
+    await new Promise((r) => setTimeout(r, 500));
+    for (const pid of sandboxes) expect(existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')).toBe(false);
     expect(stderr).toMatch(/interrumpido/);
     const before = gradedFiles();
     expect(before.length).toBeGreaterThanOrEqual(2);
@@ -98,7 +118,7 @@ describe('dlgrade regrade', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const mtimes = new Map(before.map((f) => [f, statSync(join(out, f)).mtimeMs]));
 
-    const resumed = await regrade(options(out, { students: [{ username: 'frank', studentId: 'A9999' }, { username: 'alice', studentId: 'A0000' }] }));
+    const resumed = await regrade(options(out, { students: [{ username: 'frank', studentId: 'A9999' }, { username: 'alice', studentId: 'A0000' }, { username: 'Erin', studentId: 'A0004' }] }));
     expect(resumed.skipped).toBe(before.length);
     for (const [f, m] of mtimes) expect(statSync(join(out, f)).mtimeMs).toBe(m);
     expect(gradedFiles().length).toBe(graded.length);

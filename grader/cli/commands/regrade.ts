@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { DEFAULT_SEED } from '../../engine/seed.ts';
 import type { Lang } from '../../engine/result.ts';
+import { killChildren } from '../../regrade/children.ts';
 import { createProgress } from '../../regrade/progress.ts';
 import { defaultConcurrency, regrade, removeLiveTrees } from '../../regrade/regrade.ts';
 import { readRosterStudents } from '../../regrade/roster.ts';
@@ -51,6 +52,7 @@ export function registerRegrade(program: Command): void {
         stopping = true;
         progress.stop();
         removeLiveTrees();
+        killChildren();
         process.stderr.write('\nregrade interrumpido: los resultados ya escritos se conservan; vuelve a ejecutar el mismo comando para continuar.\n');
         process.exit(130);
       };
