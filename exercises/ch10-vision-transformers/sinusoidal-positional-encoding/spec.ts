@@ -52,7 +52,7 @@ export default defineSpec({
       for (let pos = 0; pos < length; pos++) {
         for (let j = 0; j + 1 < dModel; j += 2) {
           const r2 = table[pos]![j]! ** 2 + table[pos]![j + 1]! ** 2;
-          if (Math.abs(r2 - 1) > 1e-6) {
+          if (!(Math.abs(r2 - 1) <= 1e-6)) {
             fail({
               es: `En pos = ${pos}, columnas (${j}, ${j + 1}): PE² + PE² = ${r2}, no 1. Cada par (2i, 2i+1) debe ser (sin θ, cos θ) del MISMO ángulo θ = pos / base^(2i/d).`,
               en: `At pos = ${pos}, columns (${j}, ${j + 1}): PE² + PE² = ${r2}, not 1. Every pair (2i, 2i+1) must be (sin θ, cos θ) of the SAME angle θ = pos / base^(2i/d).`,
@@ -74,7 +74,7 @@ export default defineSpec({
         const expected = dot(head(table[0]!), head(table[k]!));
         for (let p = 1; p + k < length; p++) {
           const got = dot(head(table[p]!), head(table[p + k]!));
-          if (Math.abs(got - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
+          if (!(Math.abs(got - expected) <= 1e-6 * Math.max(1, Math.abs(expected)))) {
             fail({
               es: `PE[${p}]·PE[${p + k}] = ${got} pero PE[0]·PE[${k}] = ${expected}: con pares (sin, cos) de la misma frecuencia, el producto escalar entre dos posiciones solo depende de su distancia (${k}).`,
               en: `PE[${p}]·PE[${p + k}] = ${got} but PE[0]·PE[${k}] = ${expected}: with (sin, cos) pairs of one frequency, the dot product of two positions depends only on their distance (${k}).`,
