@@ -39,7 +39,7 @@ export default defineSpec({
     async check({ grads, maxNorm }, ctx) {
       const clipped = clippedOf(await ctx.call('clipGradNorm', grads, maxNorm), grads);
       const after = norm(clipped);
-      if (after > maxNorm + 1e-9) {
+      if (!(after <= maxNorm + 1e-9)) {
         fail({
           es: `Tras recortar, la norma global es ${after}, mayor que maxNorm = ${maxNorm} (antes era ${norm(grads)}).`,
           en: `After clipping the global norm is ${after}, above maxNorm = ${maxNorm} (it was ${norm(grads)} before).`,
@@ -61,7 +61,7 @@ export default defineSpec({
         g.forEach((row, i) =>
           row.forEach((v, j) => {
             const got = clipped[t]![i]![j]!;
-            if (Math.abs(got - s * v) > 1e-9 * (1 + Math.abs(v))) {
+            if (!(Math.abs(got - s * v) <= 1e-9 * (1 + Math.abs(v)))) {
               fail({
                 es: `No todos los elementos se escalaron por el mismo factor: grads[${t}][${i}][${j}] pasó de ${v} a ${got}, pero otros elementos se multiplicaron por ${s}. El recorte por norma global usa UN factor para todos los tensores, así que la dirección del gradiente no cambia.`,
                 en: `Not every element was scaled by the same factor: grads[${t}][${i}][${j}] went from ${v} to ${got}, but other elements were multiplied by ${s}. Global-norm clipping uses ONE factor for every tensor, so the gradient's direction does not change.`,
