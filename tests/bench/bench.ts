@@ -124,7 +124,7 @@ if (want('regrade')) {
     report(`5. regrade ${size} submissions of ${chapter} (${defs.length} exercises), concurrency ${c}`, `${rate.toFixed(1)} submissions/min (${(minutes * 60).toFixed(1)} s, ${summary.errors} errors)`);
   }
   for (let i = 1; i < levels.length; i++) report(`   ratio concurrency ${levels[i]} / 1`, `${(rates[i]! / rates[0]!).toFixed(2)}×`);
-  report('   default --concurrency on this machine (cores − 1)', String(defaultConcurrency()));
+  report('   default --concurrency on this machine (cores − 1, at least 2)', String(defaultConcurrency()));
   rmSync(root, { recursive: true, force: true });
   rmSync(assignment.dir, { recursive: true, force: true });
 }

@@ -40,7 +40,7 @@ export function registerRegrade(program: Command): void {
     .option('--runs <n>', 'cases per property (default: each property’s own)', parsePositive('--runs'))
     .addOption(new Option('--lang <lang>', 'language of the results').choices(['es', 'en']).default('es').argParser(parseLang))
     .addOption(new Option('--backend <name>', 'TensorFlow.js backend of the reference').choices(['tensorflow', 'wasm', 'cpu']))
-    .option('--concurrency <n>', 'submissions graded at once (default: cores − 1)', parsePositive('--concurrency'), defaultConcurrency())
+    .option('--concurrency <n>', 'submissions graded at once (the default is cores − 1, at least 2)', parsePositive('--concurrency'), defaultConcurrency())
     .option('--force', 'regrade students that already have a valid result for the same commit and settings')
     .action(async (collected: string, opts: RegradeCliOptions) => {
       // the instructor repository may keep the template's manifest at .dlgrade/manifest.json
