@@ -41,7 +41,7 @@ export default defineSpec({
       const weights = weightsOf(await ctx.call('scaledDotProductAttention', Q, K, V, mask), Q.length, K.length);
       weights.forEach((row, i) => {
         const sum = row.reduce((a, b) => a + b, 0);
-        if (Math.abs(sum - 1) > 1e-9 || row.some((v) => v < 0)) {
+        if (!(Math.abs(sum - 1) <= 1e-9) || row.some((v) => !(v >= 0))) {
           fail({
             es: `La fila ${i} de tus pesos de atención suma ${sum} (o tiene negativos): ${JSON.stringify(row)}. Cada consulta reparte un peso total de 1 entre las claves: softmax por FILAS, y renormalizada si hay máscara.`,
             en: `Row ${i} of your attention weights sums to ${sum} (or has negatives): ${JSON.stringify(row)}. Each query spreads a total weight of 1 over the keys: softmax along ROWS, renormalized when there is a mask.`,
@@ -57,7 +57,7 @@ export default defineSpec({
       const weights = weightsOf(await ctx.call('scaledDotProductAttention', Q, K, V, mask), Q.length, K.length);
       weights.forEach((row, i) =>
         row.forEach((w, j) => {
-          if (!mask![i]![j] && Math.abs(w) > 1e-12) {
+          if (!mask![i]![j] && !(Math.abs(w) <= 1e-12)) {
             fail({
               es: `La posición enmascarada (${i}, ${j}) recibió peso ${w}. Una posición prohibida debe quedar fuera del softmax (puntuación −∞), no con puntuación 0.`,
               en: `Masked position (${i}, ${j}) got weight ${w}. A forbidden position must be left out of the softmax (score −∞), not given a score of 0.`,
