@@ -45,7 +45,7 @@ export default defineSpec({
       const perfect = (await ctx.call('regressionMetrics', yTrue, [...yTrue])) as RegressionMetrics;
       const mean = yTrue.reduce((a, b) => a + b, 0) / yTrue.length;
       const baseline = (await ctx.call('regressionMetrics', yTrue, yTrue.map(() => mean))) as RegressionMetrics;
-      if (Math.abs((perfect?.r2 ?? NaN) - 1) > 1e-12 || Math.abs(baseline?.r2 ?? NaN) > 1e-9) {
+      if (!(Math.abs((perfect?.r2 ?? NaN) - 1) <= 1e-12 && Math.abs(baseline?.r2 ?? NaN) <= 1e-9)) {
         fail(
           {
             es: `R² debe valer 1 con la predicción perfecta y 0 prediciendo siempre la media ȳ; obtuviste ${String(perfect?.r2)} y ${String(baseline?.r2)}.`,

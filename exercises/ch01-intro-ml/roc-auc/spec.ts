@@ -58,7 +58,7 @@ export default defineSpec({
     arbitrary: scored.map(({ labels }) => labels),
     async check(labels, ctx) {
       const received = await ctx.call('rocAuc', labels, labels.map(() => 0.5));
-      if (typeof received !== 'number' || Math.abs(received - 0.5) > 1e-9) {
+      if (typeof received !== 'number' || !(Math.abs(received - 0.5) <= 1e-9)) {
         fail(
           {
             es: `Si todas las puntuaciones son iguales, el clasificador no distingue nada y la AUC debe ser 0.5; la tuya es ${String(received)}.`,
@@ -75,7 +75,7 @@ export default defineSpec({
     async check({ labels, scores }, ctx) {
       const auc = (await ctx.call('rocAuc', labels, scores)) as number;
       const reversed = (await ctx.call('rocAuc', labels, scores.map((s) => -s))) as number;
-      if (typeof auc !== 'number' || typeof reversed !== 'number' || Math.abs(auc + reversed - 1) > 1e-9) {
+      if (typeof auc !== 'number' || typeof reversed !== 'number' || !(Math.abs(auc + reversed - 1) <= 1e-9)) {
         fail(
           {
             es: `Invertir el signo de las puntuaciones debe dar 1 − AUC: obtuviste ${String(auc)} y ${String(reversed)}, que suman ${auc + reversed}.`,

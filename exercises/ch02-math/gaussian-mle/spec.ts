@@ -46,7 +46,7 @@ export default defineSpec({
       // at the maximum-likelihood estimate both partial derivatives of the NLL vanish
       const g = ref.gaussianNllGradient(x, est.mu, est.sigma);
       const scale = x.length / est.sigma;
-      if (Math.abs(g.dmu) > 1e-3 * scale || Math.abs(g.dsigma) > 1e-3 * scale) {
+      if (!(Math.abs(g.dmu) <= 1e-3 * scale && Math.abs(g.dsigma) <= 1e-3 * scale)) {
         fail(
           {
             es: `En tu estimación (mu = ${est.mu}, sigma = ${est.sigma}) el gradiente de la NLL (tf.grads) no es 0: ∂/∂mu = ${g.dmu}, ∂/∂sigma = ${g.dsigma}. No es un mínimo de la NLL.`,

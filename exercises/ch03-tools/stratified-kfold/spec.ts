@@ -23,9 +23,12 @@ function counts(values: number[], k: number): number[] {
   return c;
 }
 
-function asFolds(value: unknown, n: number): number[] {
-  if (!Array.isArray(value) || value.length !== n) {
-    fail({ es: `stratifiedFolds debe devolver un array de ${n} particiones.`, en: `stratifiedFolds must return an array of ${n} folds.` }, { received: value });
+function asFolds(value: unknown, n: number, k: number): number[] {
+  if (!Array.isArray(value) || value.length !== n || !value.every((f) => Number.isInteger(f) && f >= 0 && f < k)) {
+    fail(
+      { es: `stratifiedFolds debe devolver un array de ${n} particiones, enteros entre 0 y ${k - 1}.`, en: `stratifiedFolds must return an array of ${n} folds, integers from 0 to ${k - 1}.` },
+      { received: value },
+    );
   }
   return value as number[];
 }
@@ -43,7 +46,7 @@ export default defineSpec({
   'classes-are-spread': property({
     arbitrary: split,
     async check({ labels, permutation, k }, ctx) {
-      const fold = asFolds(await ctx.call('stratifiedFolds', labels, permutation, k), labels.length);
+      const fold = asFolds(await ctx.call('stratifiedFolds', labels, permutation, k), labels.length, k);
       for (const c of new Set(labels)) {
         const perFold = counts(fold.filter((_, i) => labels[i] === c), k);
         if (Math.max(...perFold) - Math.min(...perFold) > 1) {
@@ -62,7 +65,7 @@ export default defineSpec({
   'folds-are-balanced': property({
     arbitrary: split,
     async check({ labels, permutation, k }, ctx) {
-      const fold = asFolds(await ctx.call('stratifiedFolds', labels, permutation, k), labels.length);
+      const fold = asFolds(await ctx.call('stratifiedFolds', labels, permutation, k), labels.length, k);
       const sizes = counts(fold, k);
       if (sizes.reduce((a, b) => a + b, 0) !== labels.length || Math.max(...sizes) - Math.min(...sizes) > 1) {
         fail(

@@ -58,7 +58,7 @@ export default defineSpec({
         const constant = column(X, j).every((v) => v === X[0]![j]);
         const std = Math.sqrt(z.reduce((a, v) => a + (v - mean) ** 2, 0) / n);
         const expected = constant ? 0 : 1;
-        if (Math.abs(mean) > 1e-9 || Math.abs(std - expected) > 1e-9) {
+        if (!(Math.abs(mean) <= 1e-9 && Math.abs(std - expected) <= 1e-9)) {
           fail(
             {
               es: `Tras estandarizar el propio conjunto de entrenamiento, la columna ${j} tiene media ${mean} y desviación típica poblacional ${std}; deberían ser 0 y ${expected}.`,

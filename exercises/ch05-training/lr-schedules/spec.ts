@@ -52,7 +52,7 @@ export default defineSpec({
         }
       }
       for (let t = 1; t <= T; t++) {
-        if (lrs[t]! > lrs[t - 1]! + 1e-12) {
+        if (!(lrs[t]! <= lrs[t - 1]! + 1e-12)) {
           fail({
             es: `Entre 0 y T la tasa no debe subir, pero pasa de ${lrs[t - 1]} (t = ${t - 1}) a ${lrs[t]} (t = ${t}).`,
             en: `Between 0 and T the rate must not increase, but it goes from ${lrs[t - 1]} (t = ${t - 1}) to ${lrs[t]} (t = ${t}).`,
@@ -78,14 +78,14 @@ export default defineSpec({
         if (!(v >= baseLr - tol && v <= maxLr + tol)) {
           fail({ es: `La tasa en t = ${t} es ${v}, fuera de [baseLr, maxLr] = [${baseLr}, ${maxLr}].`, en: `The rate at t = ${t} is ${v}, outside [baseLr, maxLr] = [${baseLr}, ${maxLr}].` });
         }
-        if (t + 2 * stepSize < count && Math.abs(lrs[t + 2 * stepSize]! - v) > tol) {
+        if (t + 2 * stepSize < count && !(Math.abs(lrs[t + 2 * stepSize]! - v) <= tol)) {
           fail({
             es: `El periodo es 2·stepSize = ${2 * stepSize}, pero lr[${t}] = ${v} y lr[${t + 2 * stepSize}] = ${lrs[t + 2 * stepSize]}.`,
             en: `The period is 2·stepSize = ${2 * stepSize}, but lr[${t}] = ${v} and lr[${t + 2 * stepSize}] = ${lrs[t + 2 * stepSize]}.`,
           });
         }
       });
-      if (Math.abs(lrs[stepSize]! - maxLr) > tol || Math.abs(lrs[0]! - baseLr) > tol) {
+      if (!(Math.abs(lrs[stepSize]! - maxLr) <= tol && Math.abs(lrs[0]! - baseLr) <= tol)) {
         fail({
           es: `Cada ciclo empieza en baseLr (t = 0: ${lrs[0]}) y alcanza maxLr a mitad de ciclo (t = stepSize = ${stepSize}: ${lrs[stepSize]}).`,
           en: `Each cycle starts at baseLr (t = 0: ${lrs[0]}) and reaches maxLr half way (t = stepSize = ${stepSize}: ${lrs[stepSize]}).`,
@@ -100,7 +100,7 @@ export default defineSpec({
       const lrs = asArray(await ctx.call('stepDecay', lr0, gamma, stepSize, count), count, 'stepDecay');
       for (let t = 1; t < count; t++) {
         const expected = t % stepSize === 0 ? lrs[t - 1]! * gamma : lrs[t - 1]!;
-        if (Math.abs(lrs[t]! - expected) > 1e-12 + 1e-9 * Math.abs(expected)) {
+        if (!(Math.abs(lrs[t]! - expected) <= 1e-12 + 1e-9 * Math.abs(expected))) {
           fail({
             es: `La tasa solo debe cambiar (multiplicándose por gamma) cuando t es múltiplo de stepSize = ${stepSize}; en t = ${t} pasa de ${lrs[t - 1]} a ${lrs[t]}.`,
             en: `The rate must only change (multiplied by gamma) when t is a multiple of stepSize = ${stepSize}; at t = ${t} it goes from ${lrs[t - 1]} to ${lrs[t]}.`,
