@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { arb, defineSpec, fail, property, formatValue } from '../../../grader/spec/index.ts';
 import { mape as refMape, mase as refMase, smape as refSmape } from '../../../reference/ch14-time-series/forecast-metrics.ts';
 
 /** Values with plenty of exact zeros (the interesting case for percentage errors). */
@@ -45,7 +45,7 @@ export default defineSpec({
       const ab = await ctx.call('smape', actual, forecast);
       const ba = await ctx.call('smape', forecast, actual);
       if (typeof ab !== 'number' || !(ab >= 0 && ab <= 200)) {
-        fail({ es: `sMAPE = ${String(ab)}: debe ser un número entre 0 y 200.`, en: `sMAPE = ${String(ab)}: it must be a number between 0 and 200.` }, { received: ab });
+        fail({ es: `sMAPE = ${formatValue(ab)}: debe ser un número entre 0 y 200.`, en: `sMAPE = ${formatValue(ab)}: it must be a number between 0 and 200.` }, { received: ab });
       }
       ctx.expectClose(ab, ba, {
         what: { es: 'smape(forecast, actual) debe valer lo mismo que smape(actual, forecast)', en: 'smape(forecast, actual) must equal smape(actual, forecast)' },
