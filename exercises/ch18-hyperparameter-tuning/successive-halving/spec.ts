@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { defineSpec, fail, formatValue, property } from '../../../grader/spec/index.ts';
 import { hyperbandBrackets as refBrackets, successiveHalving as refHalving, type Rung } from '../../../reference/ch18-hyperparameter-tuning/successive-halving.ts';
 
 /** Loss curves with many ties (quarters in [0, 2]): n configurations × R budgets, plus r0 ≤ R and η. */
@@ -21,7 +21,10 @@ const hyperband = fc
 
 const asResult = (value: unknown): { rungs: Rung[]; winner: number } => {
   const v = value as { rungs?: unknown; winner?: unknown };
-  if (!v || !Array.isArray(v.rungs)) fail({ es: 'successiveHalving debe devolver { rungs, winner }.', en: 'successiveHalving must return { rungs, winner }.' });
+  const wellFormed = (r: unknown) => r !== null && typeof r === 'object' && typeof (r as Rung).budget === 'number' && Array.isArray((r as Rung).configs);
+  if (!v || !Array.isArray(v.rungs) || !v.rungs.every(wellFormed)) {
+    fail({ es: 'successiveHalving debe devolver { rungs, winner }, con cada ronda { budget, configs }.', en: 'successiveHalving must return { rungs, winner }, each rung being { budget, configs }.' }, { received: value });
+  }
   return v as { rungs: Rung[]; winner: number };
 };
 
@@ -39,6 +42,19 @@ export default defineSpec({
     async check({ losses, r0, eta }, ctx) {
       const { rungs, winner } = asResult(await ctx.call('successiveHalving', losses, r0, eta));
       const R = losses[0]!.length;
+      const n = losses.length;
+      // how many rungs there are depends only on n, r0, η and R, not on the losses
+      const count = refHalving(losses, r0, eta).rungs.length;
+      if (rungs.length !== count) {
+        fail({
+          es: `Con ${n} configuraciones, r0 = ${r0}, η = ${eta} y R = ${R} debe haber ${count} ronda(s) (el presupuesto r0·η^i crece mientras no pase de R, y se para antes si solo queda una configuración); hay ${rungs.length}.`,
+          en: `With ${n} configurations, r0 = ${r0}, η = ${eta} and R = ${R} there must be ${count} rung(s) (the budget r0·η^i grows while it does not exceed R, stopping early once a single configuration is left); there are ${rungs.length}.`,
+        });
+      }
+      const first = rungs[0]!.configs;
+      if (first.length !== n || !Array.from({ length: n }, (_, c) => c).every((c) => first.includes(c))) {
+        fail({ es: `La ronda 0 debe evaluar las ${n} configuraciones; evalúa ${formatValue(first)}.`, en: `Rung 0 must evaluate all ${n} configurations; it evaluates ${formatValue(first)}.` });
+      }
       let previous: number[] | undefined;
       rungs.forEach((rung, i) => {
         const where = { es: `Ronda ${i}`, en: `Rung ${i}` };
@@ -49,8 +65,8 @@ export default defineSpec({
           const size = Math.max(1, Math.floor(previous.length / eta));
           if (rung.configs.length !== size || rung.configs.some((c) => !previous!.includes(c))) {
             fail({
-              es: `${where.es}: de ${previous.length} configuraciones deben pasar ⌊${previous.length}/${eta}⌋ = ${size}, todas de la ronda anterior; llegan [${rung.configs.join(', ')}].`,
-              en: `${where.en}: out of ${previous.length} configurations ⌊${previous.length}/${eta}⌋ = ${size} must go on, all from the previous rung; got [${rung.configs.join(', ')}].`,
+              es: `${where.es}: de ${previous.length} configuraciones deben pasar ⌊${previous.length}/${eta}⌋ = ${size}, todas de la ronda anterior; llegan ${formatValue(rung.configs)}.`,
+              en: `${where.en}: out of ${previous.length} configurations ⌊${previous.length}/${eta}⌋ = ${size} must go on, all from the previous rung; got ${formatValue(rung.configs)}.`,
             });
           }
         }
