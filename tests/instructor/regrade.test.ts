@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,13 +104,22 @@ describe('dlgrade regrade', () => {
     const gradedFiles = (): string[] => (existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.json') && graded.includes(f.slice(0, -5).toLowerCase())) : []);
     // wait for the first two graded students, then interrupt
     const deadline = Date.now() + 240_000;
-    while (gradedFiles().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    while (gradedFiles().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const sandboxes = childrenOf(child.pid!);
+    const sandboxDirs = sandboxes.flatMap((pid) => {
+      try {
+        const cwd = readlinkSync(`/proc/${pid}/cwd`);
+        return cwd.includes('dlgrade-sandbox-') ? [cwd] : [];
+      } catch {
+        return [];
+      }
+    });
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     // the student processes of the gradings in flight do not outlive it
     await new Promise((r) => setTimeout(r, 500));
     for (const pid of sandboxes) expect(existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')).toBe(false);
+    for (const dir of sandboxDirs) expect(existsSync(dir)).toBe(false);
     expect(stderr).toMatch(/interrumpido/);
     const before = gradedFiles();
     expect(before.length).toBeGreaterThanOrEqual(2);
