@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { arb, defineSpec, fail, formatValue, property } from '../../../grader/spec/index.ts';
 import { makeBatches as reference, type Batch } from '../../../reference/ch20-pytorch/data-loader.ts';
 
 /** A dataset of N examples (d features), a batch size, a permutation (a shuffled 0..N−1) and drop_last. */
@@ -61,8 +61,8 @@ export default defineSpec({
       const seen = batches.flatMap((b) => b.y);
       if (seen.length !== n || seen.some((v, k) => v !== perm[k])) {
         fail({
-          es: `Con y[i] = i, la época debería leer los ejemplos en el orden de perm = [${perm.join(', ')}], y se leen [${seen.join(', ')}]. El k-ésimo ejemplo es perm[k], no el que va a la posición perm[k].`,
-          en: `With y[i] = i, the epoch should read the examples in the order perm = [${perm.join(', ')}], but it reads [${seen.join(', ')}]. The k-th example is perm[k], not the one sent to position perm[k].`,
+          es: `Con y[i] = i, la época debería leer los ejemplos en el orden de perm = [${perm.join(', ')}], y se leen ${formatValue(seen)}. El k-ésimo ejemplo es perm[k], no el que va a la posición perm[k].`,
+          en: `With y[i] = i, the epoch should read the examples in the order perm = [${perm.join(', ')}], but it reads ${formatValue(seen)}. The k-th example is perm[k], not the one sent to position perm[k].`,
         });
       }
     },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { arb, defineSpec, fail, formatValue, property } from '../../../grader/spec/index.ts';
 import { backward as reference, type GraphNode } from '../../../reference/ch20-pytorch/micrograd.ts';
 
 type Op = GraphNode['op'];
@@ -92,11 +92,11 @@ export default defineSpec({
         const plus = asResult(await ctx.call('backward', shifted(h))).value;
         const minus = asResult(await ctx.call('backward', shifted(-h))).value;
         const numeric = (plus - minus) / (2 * h);
-        const g = grads[i]!;
+        const g = grads[i] as unknown as number;
         if (!(Math.abs(numeric - g) <= 1e-4 + 1e-3 * Math.abs(numeric))) {
           fail({
-            es: `Para la hoja ${i}, tu gradiente es ${g} pero (f(x + h) − f(x − h))/2h con tu propio value da ${numeric}: el backward no es la derivada de tu forward.`,
-            en: `For leaf ${i}, your gradient is ${g} but (f(x + h) − f(x − h))/2h with your own value gives ${numeric}: your backward is not the derivative of your forward.`,
+            es: `Para la hoja ${i}, tu gradiente es ${formatValue(g)} pero (f(x + h) − f(x − h))/2h con tu propio value da ${numeric}: el backward no es la derivada de tu forward.`,
+            en: `For leaf ${i}, your gradient is ${formatValue(g)} but (f(x + h) − f(x − h))/2h with your own value gives ${numeric}: your backward is not the derivative of your forward.`,
           });
         }
       }
