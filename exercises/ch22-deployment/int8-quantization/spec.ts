@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { arb, defineSpec, fail, formatValue, property } from '../../../grader/spec/index.ts';
 import { dequantize as refDequantize, quantize as refQuantize, quantParams as refParams, type QuantParams } from '../../../reference/ch22-deployment/int8-quantization.ts';
 
 /** True when v is within 1e-3 of a rounding tie k + 0.5 (float32 and float64 could round it differently). */
@@ -87,14 +87,26 @@ export default defineSpec({
   'round-trip-error': property({
     arbitrary: range.chain(({ min, max }) => fc.record({ min: fc.constant(min), max: fc.constant(max), x: fc.array(arb.numIn(min, max), { minLength: 1, maxLength: 8 }) })),
     async check({ min, max, x }, ctx) {
-      const p = (await ctx.call('quantParams', min, max)) as QuantParams;
-      const back = (await ctx.call('dequantize', await ctx.call('quantize', x, p.scale, p.zeroPoint), p.scale, p.zeroPoint)) as number[];
+      const p = (await ctx.call('quantParams', min, max)) as QuantParams | null;
+      if (p === null || typeof p !== 'object' || typeof p.scale !== 'number' || typeof p.zeroPoint !== 'number') {
+        fail({ es: `quantParams(${min}, ${max}) debe devolver { scale, zeroPoint } con dos números.`, en: `quantParams(${min}, ${max}) must return { scale, zeroPoint } holding two numbers.` }, { received: p });
+      }
+      const q = await ctx.call('quantize', x, p.scale, p.zeroPoint);
+      if (!Array.isArray(q) || q.length !== x.length || q.some((v) => !Number.isInteger(v) || v < -128 || v > 127)) {
+        fail(
+          { es: `quantize debe devolver un entero de [−128, 127] por cada valor (${x.length}), y devolvió ${formatValue(q)}.`, en: `quantize must return one integer in [−128, 127] per value (${x.length}), and it returned ${formatValue(q)}.` },
+          { received: q },
+        );
+      }
+      const back = (await ctx.call('dequantize', q, p.scale, p.zeroPoint)) as number[];
+      // the bound is half of the right step (the reference's scale), so a too-coarse scale does not excuse a larger error
+      const half = (refParams(min, max).scale * (1 + 1e-6)) / 2;
       x.forEach((v, i) => {
-        const err = Math.abs((back?.[i] ?? NaN) - v);
-        if (!(err <= p.scale / 2 + 1e-9)) {
+        const err = Math.abs((Array.isArray(back) && typeof back[i] === 'number' ? back[i] : NaN) - v);
+        if (!(err <= half + 1e-9)) {
           fail({
-            es: `${v} está dentro de [${min}, ${max}] pero vuelve como ${back?.[i]} (error ${err}); el error de redondeo no puede pasar de scale/2 = ${p.scale / 2}.`,
-            en: `${v} is inside [${min}, ${max}] but comes back as ${back?.[i]} (error ${err}); the rounding error cannot exceed scale/2 = ${p.scale / 2}.`,
+            es: `${v} está dentro de [${min}, ${max}] pero vuelve como ${formatValue(Array.isArray(back) ? back[i] : back)} (error ${err}); el error de redondeo no puede pasar de medio paso, scale/2 = ${half}.`,
+            en: `${v} is inside [${min}, ${max}] but comes back as ${formatValue(Array.isArray(back) ? back[i] : back)} (error ${err}); the rounding error cannot exceed half a step, scale/2 = ${half}.`,
           });
         }
       });
