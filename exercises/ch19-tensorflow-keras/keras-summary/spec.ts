@@ -97,6 +97,13 @@ export default defineSpec({
     arbitrary: model,
     async check({ inputShape, layers }, ctx) {
       const s = asSummary(await ctx.call('summarize', inputShape, layers));
+      const numbers = (o: unknown, keys: string[]) => o !== null && typeof o === 'object' && keys.every((k) => typeof (o as Record<string, unknown>)[k] === 'number');
+      if (!numbers(s, ['total', 'trainable', 'nonTrainable']) || !s.layers.every((l) => numbers(l, ['params', 'trainable']))) {
+        fail(
+          { es: 'total, trainable y nonTrainable, y params y trainable de cada capa, deben ser números.', en: "total, trainable and nonTrainable, and each layer's params and trainable, must be numbers." },
+          { received: s },
+        );
+      }
       const sum = s.layers.reduce((acc, l) => acc + l.params, 0);
       const sumTrainable = s.layers.reduce((acc, l) => acc + l.trainable, 0);
       if (s.total !== sum || s.trainable !== sumTrainable || s.nonTrainable !== s.total - s.trainable) {
