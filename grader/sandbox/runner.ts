@@ -171,6 +171,13 @@ function handle(request: { id: number; fn: string; args: unknown[] }): void {
   send({ id: request.id, ok: true, value: encoded, ms, mutated: changedArgs(before, args) });
 }
 
+// The grader went away (killed, interrupted): nobody will ever ask again, so this process ends
+// instead of lingering as an orphan with the student's code loaded.
+const $exit = process.exit.bind(process);
+channel.on('end', () => $exit(0));
+channel.on('close', () => $exit(0));
+channel.on('error', () => $exit(0));
+
 let buffered = '';
 channel.setEncoding('utf8');
 channel.on('data', (chunk: string) => {

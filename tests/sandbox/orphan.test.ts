@@ -1,0 +1,52 @@
+/** A student process whose grader dies must not outlive it. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INSTALL_ROOT } from '../../grader/paths.ts';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('student process lifetime', () => {
+  it('ends when the grader that started it is killed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dlgrade-orphan-'));
+    const pidFile = join(dir, 'pid');
+    // a tiny "grader" that starts a student process, reports its pid, then waits forever
+    const script = join(dir, 'grader.mts');
+    writeFileSync(
+      script,
+      `import { StudentProcess } from ${JSON.stringify(join(INSTALL_ROOT, 'grader/sandbox/student-process.ts'))};
+import { DEFAULT_LIMITS } from ${JSON.stringify(join(INSTALL_ROOT, 'grader/sandbox/student-process.ts'))};
+import { writeFileSync } from 'node:fs';
+const s = await StudentProcess.start({ moduleCode: 'export function f() { return 1 }', limits: { ...DEFAULT_LIMITS, budgetMs: 60000 } });
+if (s.kind !== 'ready') throw new Error(s.kind);
+writeFileSync(${JSON.stringify(pidFile)}, String((s.process as unknown as { child: { pid: number } }).child.pid));
+setInterval(() => {}, 1000);
+`,
+    );
+    const grader = spawn(process.execPath, ['--import', 'tsx', script], { cwd: INSTALL_ROOT, stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 200 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+      const pid = Number(readFileSync(pidFile, 'utf8'));
+      expect(alive(pid)).toBe(true);
+      grader.kill('SIGKILL');
+      let gone = false;
+      for (let i = 0; i < 50 && !gone; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        gone = !alive(pid);
+      }
+      expect(gone).toBe(true);
+    } finally {
+      grader.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
