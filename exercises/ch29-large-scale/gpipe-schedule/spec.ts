@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { arb, defineSpec, fail, property, formatValue } from '../../../grader/spec/index.ts';
 import { gpipeSchedule as reference } from '../../../reference/ch29-large-scale/gpipe-schedule.ts';
 
 const shapes = fc.record({ stages: arb.dim(1, 6), microbatches: arb.dim(1, 8) });
@@ -17,7 +17,7 @@ function stepsOf(grid: unknown, K: number, M: number, label: string): number[][]
     for (let s = 0; s < K; s++) {
       const i = (grid[t] as unknown[])[s];
       if (i === -1) continue;
-      if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= M) return `${label}[${t}][${s}] = ${String(i)}`;
+      if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= M) return `${label}[${t}][${s}] = ${formatValue(i)}`;
       if (when[i]![s] !== -1) return `${label}: el micro-batch ${i} pasa dos veces por la etapa ${s} / micro-batch ${i} visits stage ${s} twice`;
       when[i]![s] = t;
     }
@@ -89,8 +89,8 @@ export default defineSpec({
       if (!ok) {
         fail(
           {
-            es: `Con K = ${stages} etapas, pasar de M = ${microbatches} a ${2 * microbatches} micro-batches debe reducir la burbuja (y con K = 1 no hay burbuja): ${String(few)} → ${String(many)}.`,
-            en: `With K = ${stages} stages, going from M = ${microbatches} to ${2 * microbatches} micro-batches must shrink the bubble (and with K = 1 there is none): ${String(few)} → ${String(many)}.`,
+            es: `Con K = ${stages} etapas, pasar de M = ${microbatches} a ${2 * microbatches} micro-batches debe reducir la burbuja (y con K = 1 no hay burbuja): ${formatValue(few)} → ${formatValue(many)}.`,
+            en: `With K = ${stages} stages, going from M = ${microbatches} to ${2 * microbatches} micro-batches must shrink the bubble (and with K = 1 there is none): ${formatValue(few)} → ${formatValue(many)}.`,
           },
         );
       }

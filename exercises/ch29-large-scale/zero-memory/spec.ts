@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { defineSpec, fail, property, formatValue } from '../../../grader/spec/index.ts';
 import { maxParameters as referenceMax, zeroMemory as reference } from '../../../reference/ch29-large-scale/zero-memory.ts';
 
 /** Ψ: a toy count or 1M..200B parameters. */
@@ -84,7 +84,7 @@ export default defineSpec({
       const best = await ctx.call('maxParameters', memory, gpus, stage, optimizerBytes);
       if (typeof best !== 'number' || !Number.isInteger(best) || best < 0) {
         fail(
-          { es: `maxParameters debe devolver un número entero de parámetros ≥ 0, no ${String(best)}.`, en: `maxParameters must return a whole number of parameters ≥ 0, not ${String(best)}.` },
+          { es: `maxParameters debe devolver un número entero de parámetros ≥ 0, no ${formatValue(best)}.`, en: `maxParameters must return a whole number of parameters ≥ 0, not ${formatValue(best)}.` },
           { received: best },
         );
       }
