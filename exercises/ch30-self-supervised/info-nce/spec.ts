@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { arb, defineSpec, fail, property, formatValue } from '../../../grader/spec/index.ts';
 import { infoNce as reference } from '../../../reference/ch30-self-supervised/info-nce.ts';
 
 interface Batch {
@@ -64,10 +64,10 @@ export default defineSpec({
       if (typeof before !== 'number' || typeof after !== 'number' || !(after > before)) {
         fail(
           {
-            es: `Añadir un negativo a la cola (${JSON.stringify(extra)}) debe aumentar la pérdida: antes ${String(before)}, después ${String(after)}.`,
-            en: `Adding a negative to the queue (${JSON.stringify(extra)}) must increase the loss: before ${String(before)}, after ${String(after)}.`,
+            es: `Añadir un negativo a la cola (${JSON.stringify(extra)}) debe aumentar la pérdida: antes ${formatValue(before)}, después ${formatValue(after)}.`,
+            en: `Adding a negative to the queue (${JSON.stringify(extra)}) must increase the loss: before ${formatValue(before)}, after ${formatValue(after)}.`,
           },
-          { expected: `> ${String(before)}`, received: after },
+          { expected: `> ${formatValue(before)}`, received: after },
         );
       }
     },
