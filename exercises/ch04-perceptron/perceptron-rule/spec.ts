@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { arb, defineSpec, fail, property, formatValue } from '../../../grader/spec/index.ts';
 import * as reference from '../../../reference/ch04-perceptron/perceptron-rule.ts';
 
 type Label = 0 | 1;
@@ -93,7 +93,7 @@ export default defineSpec({
       const received = await ctx.call('predict', w, b, x);
       if (received !== 1) {
         fail(
-          { es: `En la frontera (w·x + b = 0 exactamente) predict debe devolver 1 y devolvió ${String(received)}.`, en: `On the boundary (w·x + b = 0 exactly) predict must return 1 but returned ${String(received)}.` },
+          { es: `En la frontera (w·x + b = 0 exactamente) predict debe devolver 1 y devolvió ${formatValue(received)}.`, en: `On the boundary (w·x + b = 0 exactly) predict must return 1 but returned ${formatValue(received)}.` },
           { expected: 1, received },
         );
       }
@@ -151,7 +151,7 @@ export default defineSpec({
       const last = received.errors[received.errors.length - 1];
       if (last !== 0) {
         fail(
-          { es: `El entrenamiento converge, así que el último elemento de errors debe ser 0 y es ${String(last)}.`, en: `Training converges, so the last entry of errors must be 0 but it is ${String(last)}.` },
+          { es: `El entrenamiento converge, así que el último elemento de errors debe ser 0 y es ${formatValue(last)}.`, en: `Training converges, so the last entry of errors must be 0 but it is ${formatValue(last)}.` },
           { expected: 0, received: last },
         );
       }
