@@ -56,7 +56,7 @@ export default defineSpec({
         const j = k - 1 - lag / dilation;
         return Number.isInteger(j) && j >= 0 && j < k ? kernel[j]![0]!.slice() : zeros.slice();
       });
-      const ok = Array.isArray(received) && received.length === expected.length && expected.every((row, t) => Array.isArray(received[t]) && row.every((v, o) => Math.abs(v - (received[t] as number[])[o]!) <= 1e-9));
+      const ok = Array.isArray(received) && received.length === expected.length && expected.every((row, t) => Array.isArray(received[t]) && row.every((v, o) => { const r = (received[t] as unknown[])[o]; return typeof r === 'number' && Math.abs(v - r) <= 1e-9; }));
       if (!ok) {
         fail(
           {
