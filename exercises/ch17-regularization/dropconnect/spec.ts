@@ -43,7 +43,7 @@ export default defineSpec({
       const c = (await ctx.call('dropConnectDense', x, W, b, inverse, 0.5, true)) as number[][];
       const inference = await ctx.call('dropConnectDense', x, W, b, mask, 0.5, false);
       if (!Array.isArray(a) || !Array.isArray(c)) fail({ es: 'dropConnectDense no devolvió una matriz.', en: 'dropConnectDense did not return a matrix.' });
-      const mean = a.map((row, i) => (Array.isArray(row) ? row.map((v, j) => (v + (c[i]?.[j] ?? NaN)) / 2) : row));
+      const mean = a.map((row, i) => (Array.isArray(row) ? row.map((v: unknown, j) => { const w = c[i]?.[j]; return typeof v === 'number' && typeof w === 'number' ? (v + w) / 2 : NaN; }) : row));
       ctx.expectClose(inference, mean, {
         what: {
           es: 'Con p = 1/2, la media de las salidas con una máscara y con su complementaria frente a la salida de inferencia',
