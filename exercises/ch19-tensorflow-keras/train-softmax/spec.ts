@@ -18,8 +18,9 @@ const problem = fc
 
 const asTrained = (value: unknown): Trained => {
   const v = value as Trained;
-  if (!v || !Array.isArray(v.W) || !Array.isArray(v.b) || !Array.isArray(v.losses)) {
-    fail({ es: 'trainSoftmax debe devolver { W, b, losses }.', en: 'trainSoftmax must return { W, b, losses }.' });
+  const numbers = (a: unknown) => Array.isArray(a) && a.every((n) => typeof n === 'number');
+  if (!v || !Array.isArray(v.W) || !v.W.every(numbers) || !numbers(v.b) || !numbers(v.losses)) {
+    fail({ es: 'trainSoftmax debe devolver { W, b, losses } con números (W una matriz, b y losses vectores).', en: 'trainSoftmax must return { W, b, losses } holding numbers (W a matrix, b and losses vectors).' }, { received: value });
   }
   return v;
 };
