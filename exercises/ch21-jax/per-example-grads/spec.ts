@@ -21,6 +21,9 @@ const asPerExample = (value: unknown): PerExample => {
   return v;
 };
 
+/** A student's entry as a number (NaN when it is anything else), safe to add. */
+const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
+
 export default defineSpec({
   'matches-reference': property({
     arbitrary: batch,
@@ -36,8 +39,8 @@ export default defineSpec({
       // the mean of the per-example gradients must be the gradient of the mean loss
       const r = asPerExample(await ctx.call('perExampleGrads', params, X, Y));
       const n = X.length;
-      const meanW = params.W.map((row, i) => row.map((_, j) => r.W.reduce((s, g) => s + (g?.[i]?.[j] ?? NaN), 0) / n));
-      const meanB = params.b.map((_, j) => r.b.reduce((s, g) => s + (g?.[j] ?? NaN), 0) / n);
+      const meanW = params.W.map((row, i) => row.map((_, j) => r.W.reduce((s, g) => s + num(g?.[i]?.[j]), 0) / n));
+      const meanB = params.b.map((_, j) => r.b.reduce((s, g) => s + num(g?.[j]), 0) / n);
       ctx.expectClose(meanGradient(params, X, Y), { W: meanW, b: meanB }, {
         what: { es: 'La media de tus gradientes por ejemplo frente a grad de la pérdida media del lote', en: 'The mean of your per-example gradients against grad of the batch mean loss' },
       });
