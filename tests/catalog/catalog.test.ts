@@ -62,3 +62,21 @@ describe('catalog', () => {
     }
   });
 });
+
+describe('README course map', () => {
+  it('is the one generated from the catalog (run `npm run docs` after adding an exercise)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderCourseMap } = await import('../../grader/catalog/course-map.ts');
+    const readme = readFileSync(join(INSTALL_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(renderCourseMap(loadCatalog()));
+  });
+
+  it('covers every chapter of the course with at least two exercises', () => {
+    const catalog = loadCatalog();
+    for (let n = 1; n <= 32; n++) {
+      const chapter = catalog.chapters.find((c) => c.number === n);
+      expect(chapter, `chapter ${n}`).toBeDefined();
+      expect(catalog.exercises.filter((e) => e.chapter === chapter!.id).length, `chapter ${n}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
