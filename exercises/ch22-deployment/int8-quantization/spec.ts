@@ -71,14 +71,14 @@ export default defineSpec({
       const p = (await ctx.call('quantParams', min, max)) as QuantParams;
       const z = p?.zeroPoint;
       if (typeof z !== 'number' || !Number.isInteger(z) || z < -128 || z > 127) {
-        fail({ es: `El zeroPoint de [${min}, ${max}] es ${z}: tiene que ser un entero de [−128, 127].`, en: `The zeroPoint for [${min}, ${max}] is ${z}: it must be an integer in [−128, 127].` });
+        fail({ es: `El zeroPoint de [${min}, ${max}] es ${formatValue(z)}: tiene que ser un entero de [−128, 127].`, en: `The zeroPoint for [${min}, ${max}] is ${formatValue(z)}: it must be an integer in [−128, 127].` });
       }
       const q = (await ctx.call('quantize', [0], p.scale, z)) as number[];
       const back = (await ctx.call('dequantize', q, p.scale, z)) as number[];
       if (!Array.isArray(back) || back[0] !== 0) {
         fail({
-          es: `Con el rango [${min}, ${max}], 0 → q = ${q?.[0]} → ${back?.[0]}: el cero debe recuperarse EXACTAMENTE (q = zeroPoint). ¿Amplías el rango para que contenga el 0 y redondeas el punto cero?`,
-          en: `With the range [${min}, ${max}], 0 → q = ${q?.[0]} → ${back?.[0]}: zero must come back EXACTLY (q = zeroPoint). Do you extend the range to contain 0 and round the zero point?`,
+          es: `Con el rango [${min}, ${max}], 0 → q = ${formatValue(Array.isArray(q) ? q[0] : q)} → ${formatValue(Array.isArray(back) ? back[0] : back)}: el cero debe recuperarse EXACTAMENTE (q = zeroPoint). ¿Amplías el rango para que contenga el 0 y redondeas el punto cero?`,
+          en: `With the range [${min}, ${max}], 0 → q = ${formatValue(Array.isArray(q) ? q[0] : q)} → ${formatValue(Array.isArray(back) ? back[0] : back)}: zero must come back EXACTLY (q = zeroPoint). Do you extend the range to contain 0 and round the zero point?`,
         });
       }
     },
