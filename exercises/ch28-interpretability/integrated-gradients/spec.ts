@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { arb, defineSpec, fail, property, formatValue } from '../../../grader/spec/index.ts';
 import { integratedGradients as reference, probability, type Classifier } from '../../../reference/ch28-interpretability/integrated-gradients.ts';
 
 interface Case {
@@ -38,8 +38,8 @@ export default defineSpec({
     arbitrary: cases(1, 400, 400),
     async check({ net, x, baseline, m }, ctx) {
       const received = await ctx.call('integratedGradients', net, x, baseline, m);
-      if (!Array.isArray(received) || received.length !== x.length) {
-        fail({ es: `Se esperaba un vector de ${x.length} atribuciones.`, en: `Expected a vector of ${x.length} attributions.` }, { received });
+      if (!Array.isArray(received) || received.length !== x.length || !received.every((v) => typeof v === 'number')) {
+        fail({ es: `Se esperaba un vector de ${x.length} atribuciones (números).`, en: `Expected a vector of ${x.length} attributions (numbers).` }, { received });
       }
       const total = (received as number[]).reduce((s, v) => s + v, 0);
       const gap = probability(net, x) - probability(net, baseline);
@@ -62,16 +62,16 @@ export default defineSpec({
     ),
     async check({ net, x, baseline, m, same }, ctx) {
       const received = await ctx.call('integratedGradients', net, x, baseline, m);
-      if (!Array.isArray(received) || received.length !== x.length) {
-        fail({ es: `Se esperaba un vector de ${x.length} atribuciones.`, en: `Expected a vector of ${x.length} attributions.` }, { received });
+      if (!Array.isArray(received) || received.length !== x.length || !received.every((v) => typeof v === 'number')) {
+        fail({ es: `Se esperaba un vector de ${x.length} atribuciones (números).`, en: `Expected a vector of ${x.length} attributions (numbers).` }, { received });
       }
       const attributions = received as unknown[];
       const i = same.findIndex((s, k) => s && attributions[k] !== 0);
       if (i >= 0) {
         fail(
           {
-            es: `x[${i}] = x'[${i}] = ${x[i]}, pero su atribución es ${String(attributions[i])}: una componente que no cambia entre la referencia y la entrada debe recibir 0.`,
-            en: `x[${i}] = x'[${i}] = ${x[i]}, but its attribution is ${String(attributions[i])}: a component that does not change between baseline and input must get 0.`,
+            es: `x[${i}] = x'[${i}] = ${x[i]}, pero su atribución es ${formatValue(attributions[i])}: una componente que no cambia entre la referencia y la entrada debe recibir 0.`,
+            en: `x[${i}] = x'[${i}] = ${x[i]}, but its attribution is ${formatValue(attributions[i])}: a component that does not change between baseline and input must get 0.`,
           },
           { expected: 0, received: attributions[i] },
         );
