@@ -20,8 +20,8 @@ const TOL = { atol: 1e-5, rtol: 1e-3 };
 const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' };
 
 function rowsOf(received: unknown, B: number, K: number): number[][] {
-  if (!Array.isArray(received) || received.length !== B || received.some((r) => !Array.isArray(r) || r.length !== K)) {
-    fail({ es: `Se esperaba una matriz ${B}×${K}.`, en: `Expected a ${B}×${K} matrix.` }, { received });
+  if (!Array.isArray(received) || received.length !== B || received.some((r) => !Array.isArray(r) || r.length !== K || !r.every((v) => typeof v === 'number'))) {
+    fail({ es: `Se esperaba una matriz ${B}×${K} de números.`, en: `Expected a ${B}×${K} matrix of numbers.` }, { received });
   }
   return received as number[][];
 }
