@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { arb, defineSpec, fail, property } from '../../../grader/spec/index.ts';
+import { arb, defineSpec, fail, property, formatValue } from '../../../grader/spec/index.ts';
 import { magnitudePrune as reference } from '../../../reference/ch31-responsible-ai/magnitude-pruning.ts';
 
 interface Case {
@@ -79,7 +79,7 @@ export default defineSpec({
       const kept = flat.filter((w, i) => out[i] !== 0).map(Math.abs);
       const changed = flat.findIndex((w, i) => out[i] !== 0 && out[i] !== w);
       if (changed >= 0) {
-        fail({ es: `Un peso que se conserva no debe cambiar: la posición ${changed} valía ${flat[changed]} y devuelves ${String(out[changed])}.`, en: `A kept weight must not change: position ${changed} was ${flat[changed]} and you return ${String(out[changed])}.` });
+        fail({ es: `Un peso que se conserva no debe cambiar: la posición ${changed} valía ${flat[changed]} y devuelves ${formatValue(out[changed])}.`, en: `A kept weight must not change: position ${changed} was ${flat[changed]} and you return ${formatValue(out[changed])}.` });
       }
       if (removed.length > 0 && kept.length > 0 && Math.max(...removed) > Math.min(...kept)) {
         fail(
