@@ -64,8 +64,8 @@ export default defineSpec({
         fail({ es: `alpha debe ser una matriz ${A.length}×${A.length}.`, en: `alpha must be a ${A.length}×${A.length} matrix.` }, { received: alpha });
       }
       (alpha as unknown[]).forEach((row, i) => {
-        if (!Array.isArray(row) || row.length !== A.length) {
-          fail({ es: `La fila ${i} de alpha debe tener ${A.length} elementos.`, en: `Row ${i} of alpha must have ${A.length} entries.` }, { received: row });
+        if (!Array.isArray(row) || row.length !== A.length || !row.every((v) => typeof v === 'number')) {
+          fail({ es: `La fila ${i} de alpha debe tener ${A.length} números.`, en: `Row ${i} of alpha must have ${A.length} numbers.` }, { received: row });
         }
         const r = row as number[];
         const outside = r.findIndex((v, j) => j !== i && A[i]![j] === 0 && v !== 0);
