@@ -85,10 +85,12 @@ function decodeNode(node: unknown, depth: number, budget: { nodes: number }): un
       return new Opaque(typeof tagged.v === 'string' ? tagged.v.slice(0, 80) : 'unknown');
     case 'o': {
       if (typeof tagged.v !== 'object' || tagged.v === null || Array.isArray(tagged.v)) throw new DecodeError('bad object');
-      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      // an ordinary object (specs may print it or do arithmetic on it), built with
+      // defineProperty so a key named "__proto__" is data, never a prototype change
+      const out: Record<string, unknown> = {};
       for (const key of Object.keys(tagged.v)) {
         if (key.length > 200) throw new DecodeError('object key too long');
-        out[key] = decodeNode((tagged.v as Record<string, unknown>)[key], depth + 1, budget);
+        Object.defineProperty(out, key, { value: decodeNode((tagged.v as Record<string, unknown>)[key], depth + 1, budget), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decode, DecodeError, encode, Opaque } from '../../grader/sandbox/codec.ts';
+
+describe('the sandbox channel codec', () => {
+  it('round-trips numbers, NaN, ±Infinity, -0, undefined, nested arrays and objects', () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: false, withBoxedValues: false, withMap: false, withSet: false, withObjectString: false, withTypedArray: false, withSparseArray: false, withDate: false, withBigInt: false }), (value) => {
+        expect(decode(JSON.parse(JSON.stringify(encode(value))))).toStrictEqual(value);
+      }),
+    );
+    expect(Object.is(decode(encode(-0)), -0)).toBe(true);
+  });
+
+  it('decodes objects as ordinary objects that can be printed, and "__proto__" as plain data', () => {
+    // JSON.parse makes "__proto__" an own key, as the student process's JSON does
+    const decoded = decode(JSON.parse('{"t":"o","v":{"__proto__":{"t":"o","v":{"polluted":true}},"a":1}}')) as Record<string, unknown>;
+    expect(String(decoded)).toBe('[object Object]');
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.keys(decoded)).toEqual(['__proto__', 'a']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('enforces depth and size limits and rejects unknown tags', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = [deep];
+    expect(() => decode(deep)).toThrow(DecodeError);
+    expect(() => decode({ t: 'zzz' })).toThrow(DecodeError);
+    expect(decode({ t: 'x', v: 'Float64Array' })).toBeInstanceOf(Opaque);
+  });
+});
