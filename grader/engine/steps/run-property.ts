@@ -34,21 +34,14 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
   const started = performance.now();
   if (session.exhausted) {
     // the student's code already ended its process too many times: nothing can answer
-    const r: PropertyResult = {
-      name: meta.name,
-      title: meta.title[lang],
-      function: meta.function,
-      status: 'fail',
-      points: meta.points,
-      score: 0,
+    return {
+      ...unrun(meta, lang, 'fail'),
       hint: meta.hint[lang],
       message:
         lang === 'es'
           ? `No se pudo comprobar: tu código terminó su proceso demasiadas veces (${session.exhausted.message}).`
           : `Could not be checked: your code ended its process too many times (${session.exhausted.message}).`,
     };
-    if (meta.hidden) r.hidden = true;
-    return r;
   }
   const ctx = makeContext({ session, exports: options.exports, lang, tolerance: meta.tolerance, displayPath: options.displayPath });
   const property = fc.asyncProperty(impl.arbitrary, async (input) => {
@@ -64,33 +57,14 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     details = await fc.check(property, params);
   } catch (error: unknown) {
     // the spec itself failed (e.g. an arbitrary threw while generating): the grader's fault
-    const r: PropertyResult = {
-      name: meta.name,
-      title: meta.title[lang],
-      function: meta.function,
-      status: 'error',
-      points: meta.points,
-      score: 0,
-      message:
-        lang === 'es'
-          ? `Error interno del corrector (no es culpa tuya; avisa al profesorado): ${describeThrown(error)}`
-          : `Internal grader error (not your fault; tell the teaching staff): ${describeThrown(error)}`,
-    };
-    if (meta.hidden) r.hidden = true;
-    return r;
+    return { ...unrun(meta, lang, 'error'), message: graderErrorMessage(error, lang) };
   }
   const base: PropertyResult = {
-    name: meta.name,
-    title: meta.title[lang],
-    function: meta.function,
-    status: 'pass',
-    points: meta.points,
-    score: 0,
+    ...unrun(meta, lang, 'pass'),
     seed: options.seed,
     numRuns: details.numRuns,
     durationMs: Math.round(performance.now() - started),
   };
-  if (meta.hidden) base.hidden = true;
   if (options.exportLine !== undefined) base.location = { file: options.displayPath, line: options.exportLine };
   if (!details.failed) return { ...base, score: meta.points };
 
@@ -130,10 +104,20 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
   } else {
     // neither the student's output nor the student's call: the grader itself failed here
     result.status = 'error';
-    result.message =
-      lang === 'es'
-        ? `Error interno del corrector (no es culpa tuya; avisa al profesorado): ${describeThrown(error)}`
-        : `Internal grader error (not your fault; tell the teaching staff): ${describeThrown(error)}`;
+    result.message = graderErrorMessage(error, lang);
   }
   return result;
+}
+
+/** The fields every property result has, before anything ran. */
+function unrun(meta: PropertyMeta, lang: Lang, status: PropertyResult['status']): PropertyResult {
+  const r: PropertyResult = { name: meta.name, title: meta.title[lang], function: meta.function, status, points: meta.points, score: 0 };
+  if (meta.hidden) r.hidden = true;
+  return r;
+}
+
+function graderErrorMessage(error: unknown, lang: Lang): string {
+  return lang === 'es'
+    ? `Error interno del corrector (no es culpa tuya; avisa al profesorado): ${describeThrown(error)}`
+    : `Internal grader error (not your fault; tell the teaching staff): ${describeThrown(error)}`;
 }
