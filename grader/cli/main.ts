@@ -1,40 +1,44 @@
 import { Command, CommanderError } from 'commander';
-import { registerAssign } from './commands/assign.ts';
-import { registerCheck } from './commands/check.ts';
-import { registerCollect } from './commands/collect.ts';
-import { registerGrade } from './commands/grade.ts';
-import { registerList } from './commands/list.ts';
-import { registerProvision } from './commands/provision.ts';
-import { registerPublish } from './commands/publish.ts';
-import { registerRegrade } from './commands/regrade.ts';
-import { registerGradebook } from './commands/gradebook.ts';
-import { registerVerify } from './commands/verify.ts';
 import { toolVersion } from '../paths.ts';
 import { formatCliError } from './errors.ts';
 
-/** Builds the `dlgrade` program. Each subcommand lives in its own file under ./commands. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every subcommand, each in its own file under ./commands, loaded on demand: some pull in heavy
+ * modules (TensorFlow.js, octokit, the TypeScript compiler) that other commands never need.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  grade: async () => (await import('./commands/grade.ts')).registerGrade,
+  check: async () => (await import('./commands/check.ts')).registerCheck,
+  list: async () => (await import('./commands/list.ts')).registerList,
+  publish: async () => (await import('./commands/publish.ts')).registerPublish,
+  assign: async () => (await import('./commands/assign.ts')).registerAssign,
+  provision: async () => (await import('./commands/provision.ts')).registerProvision,
+  collect: async () => (await import('./commands/collect.ts')).registerCollect,
+  regrade: async () => (await import('./commands/regrade.ts')).registerRegrade,
+  gradebook: async () => (await import('./commands/gradebook.ts')).registerGradebook,
+  verify: async () => (await import('./commands/verify.ts')).registerVerify,
+};
+
+/**
+ * Builds the `dlgrade` program. With `only` naming a known subcommand, just that one is loaded
+ * (the common case: `dlgrade grade …`); otherwise all of them, for help and errors.
+ */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('dlgrade')
     .description('Ejercicios y corrección automática para «Deep Learning Profundo» / exercises and autograding')
     .version(toolVersion())
     .showHelpAfterError()
     .exitOverride();
-  registerGrade(program);
-  registerCheck(program);
-  registerList(program);
-  registerPublish(program);
-  registerAssign(program);
-  registerProvision(program);
-  registerRegrade(program);
-  registerGradebook(program);
-  registerVerify(program);
-  registerCollect(program);
+  const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]!())(program);
   return program;
 }
 
 /** Runs the CLI and returns the exit code (0: grading ran; 1: --fail-under or check failed; 2: the grader could not run). */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv[2]);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
