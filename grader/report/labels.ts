@@ -1,4 +1,5 @@
-import type { Lang } from '../engine/result.ts';
+import { formatNumber } from '../compare/format.ts';
+import type { GradeResult, Lang, NumericDiff } from '../engine/result.ts';
 
 /** Fixed student-facing words of the reports, in both languages. */
 type LabelKey =
@@ -90,4 +91,22 @@ const LABELS: Record<Lang, Labels> = {
 
 export function labels(lang: Lang): Labels {
   return LABELS[lang];
+}
+
+/** "separate process, no network, read-only access to its folder": what the sandbox guaranteed. */
+export function sandboxSummary(result: GradeResult, L: Labels): string {
+  return [
+    L.separateProcess,
+    result.sandbox.network === 'isolated' ? L.networkIsolated : L.networkOpen,
+    result.sandbox.filesystem === 'permission-model' ? L.fsRestricted : L.fsOpen,
+  ].join(', ');
+}
+
+/** The absolute and relative error and the tolerance of a numeric difference, as short phrases. */
+export function diffNotes(diff: NumericDiff, L: Labels): string[] {
+  return [
+    diff.absError != null ? `${L.absError} ${formatNumber(diff.absError, 3)}` : '',
+    diff.relError != null ? `${L.relError} ${formatNumber(diff.relError, 3)}` : '',
+    diff.atol !== undefined ? `${L.tolerance} atol=${formatNumber(diff.atol, 3)}, rtol=${formatNumber(diff.rtol ?? 0, 3)}` : '',
+  ].filter(Boolean);
 }

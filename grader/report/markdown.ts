@@ -8,7 +8,7 @@ import { codeSpan, escapeMarkdownText, neutralizeHtmlComments, untrustedFence } 
 
 const codeFence = untrustedFence;
 const span = (text: string, max = 200): string => codeSpan(neutralizeHtmlComments(text), max);
-import { labels, type Labels } from './labels.ts';
+import { diffNotes, labels, sandboxSummary, type Labels } from './labels.ts';
 
 const ICON = { pass: '✅', fail: '❌', error: '⚠️', timeout: '⏱️', skipped: '➖' } as const;
 
@@ -62,11 +62,7 @@ export function markdownView(result: GradeResult): MarkdownView {
       if (p.message) view.message = escapeMarkdownText(p.message, 2000);
       if (p.counterexample) view.counterexample = codeFence(p.counterexample, { max: 1500 });
       if (p.diff) {
-        const notes = [
-          p.diff.absError != null ? `${L.absError} ${formatNumber(p.diff.absError, 3)}` : '',
-          p.diff.relError != null ? `${L.relError} ${formatNumber(p.diff.relError, 3)}` : '',
-          p.diff.atol !== undefined ? `${L.tolerance} atol=${formatNumber(p.diff.atol, 3)}, rtol=${formatNumber(p.diff.rtol ?? 0, 3)}` : '',
-        ].filter(Boolean);
+        const notes = diffNotes(p.diff, L);
         view.diff = `**${L.firstDiff}** ${span(p.diff.index || '·')}: ${L.expected.toLowerCase()} ${span(p.diff.expected ?? '')}, ${L.received.toLowerCase()} ${span(p.diff.received ?? '')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
       }
       if (p.expected !== undefined && p.received !== undefined) {
@@ -79,7 +75,7 @@ export function markdownView(result: GradeResult): MarkdownView {
       failures.push(view);
     }
   }
-  const sandbox = [L.separateProcess, result.sandbox.network === 'isolated' ? L.networkIsolated : L.networkOpen, result.sandbox.filesystem === 'permission-model' ? L.fsRestricted : L.fsOpen].join(', ');
+  const sandbox = sandboxSummary(result, L);
   const view: MarkdownView = {
     L,
     title: L.title,

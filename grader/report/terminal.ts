@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { ExerciseResult, GradeResult, PropertyResult } from '../engine/result.ts';
 import { formatNumber } from '../compare/format.ts';
 import { sanitize } from './escape.ts';
-import { labels } from './labels.ts';
+import { diffNotes, labels, sandboxSummary } from './labels.ts';
 
 export interface TerminalOptions {
   color: boolean;
@@ -19,11 +19,7 @@ export function renderTerminal(result: GradeResult, options: TerminalOptions): s
   const colorFor = (status: keyof typeof ICON): ((s: string) => string) =>
     status === 'pass' ? c.green : status === 'skipped' ? c.dim : status === 'fail' ? c.red : c.yellow;
   const lines: string[] = [];
-  const sandbox = [
-    L.separateProcess,
-    result.sandbox.network === 'isolated' ? L.networkIsolated : L.networkOpen,
-    result.sandbox.filesystem === 'permission-model' ? L.fsRestricted : L.fsOpen,
-  ].join(', ');
+  const sandbox = sandboxSummary(result, L);
   lines.push(c.bold(`dlgrade ${result.tool.version}`) + c.dim(` · ${L.seed} ${result.seed} · ${L.backend} ${result.backend} · ${L.sandbox}: ${sandbox}`));
   lines.push('');
   for (const exercise of result.exercises) {
@@ -77,11 +73,7 @@ function renderProperty(
     lines.push(`      ${L.received}: ${sanitize(p.received, 600)}`);
   }
   if (p.diff) {
-    const notes = [
-      p.diff.absError != null ? `${L.absError} ${formatNumber(p.diff.absError, 3)}` : '',
-      p.diff.relError != null ? `${L.relError} ${formatNumber(p.diff.relError, 3)}` : '',
-      p.diff.atol !== undefined ? `${L.tolerance} atol=${formatNumber(p.diff.atol, 3)} rtol=${formatNumber(p.diff.rtol ?? 0, 3)}` : '',
-    ].filter(Boolean);
+    const notes = diffNotes(p.diff, L);
     lines.push(
       `      ${L.firstDiff} ${p.diff.index || '(valor)'}: ${L.expected.toLowerCase()} ${sanitize(p.diff.expected ?? '', 100)}, ${L.received.toLowerCase()} ${sanitize(p.diff.received ?? '', 100)}${notes.length > 0 ? c.dim(` (${notes.join('; ')})`) : ''}`,
     );

@@ -25,8 +25,6 @@ export interface PropertyImpl<T> {
   describe?(input: T): string;
 }
 
-export type Spec = Record<string, PropertyImpl<never>>;
-
 /** The trusted half of an exercise: its properties, keyed by the names declared in exercise.yaml. */
 export function defineSpec<S extends Record<string, PropertyImpl<any>>>(spec: S): S {
   return spec;
