@@ -2,6 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { SandboxInfo } from '../engine/result.ts';
 
+/** The walls of the sandbox, each reported separately in every result. */
+export type WallName = 'processes' | 'filesystem' | 'network' | 'sockets';
+export const WALL_NAMES: readonly WallName[] = ['processes', 'filesystem', 'network', 'sockets'];
+
+/**
+ * The walls a sandbox did not build, in a fixed order ([] when every wall holds). An info without
+ * walls (a result file written before they were reported, or a malformed one) misses all of them.
+ */
+export function missingWalls(info: SandboxInfo): WallName[] {
+  const walls = (info as Partial<SandboxInfo> | undefined)?.walls;
+  return WALL_NAMES.filter((wall) => walls?.[wall] !== 'isolated');
+}
+
 /** How the student process is started on this machine: what the OS and Node let us remove. */
 export interface Isolation {
   info: SandboxInfo;
@@ -31,8 +44,14 @@ export function probeIsolation(): Isolation {
     permissionFlag,
     info: {
       process: 'separate',
-      network: networkPrefix.length > 0 ? 'isolated' : 'not-isolated',
-      filesystem: permissionFlag ? 'permission-model' : 'not-restricted',
+      mechanism: networkPrefix.length > 0 ? 'unshare' : 'process',
+      walls: {
+        processes: 'not-isolated',
+        // Node's permission model alone does not hide the host's files (existence oracle)
+        filesystem: 'not-isolated',
+        network: networkPrefix.length > 0 ? 'isolated' : 'not-isolated',
+        sockets: 'not-isolated',
+      },
     },
   };
   return cached;
