@@ -9,6 +9,8 @@ import { runProperty } from './run-property.ts';
 import { StudentSession } from './student-session.ts';
 import { lineFromStack } from './call-context.ts';
 import { scoreExercise } from './score.ts';
+import { orderByRequires } from '../../catalog/requires.ts';
+import { parameterNames } from '../../compare/layout.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
@@ -41,7 +43,8 @@ function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: str
 export async function runExercise(options: RunExerciseOptions): Promise<ExerciseResult> {
   const { def, lang, displayPath } = options;
   const started = performance.now();
-  const selected = def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name)));
+  // prerequisites first (exercise.yaml `requires`), otherwise as declared
+  const selected = orderByRequires(def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name))));
   const names = new Set(selected.map((p) => p.name));
   const finish = (partial: Omit<ExerciseResult, 'id' | 'title' | 'file' | 'maxScore' | 'score'> & { score?: number }): ExerciseResult =>
     scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, ...partial, durationMs: Math.round(performance.now() - started) }, selected, lang);
@@ -80,6 +83,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     }
     const exports = new Set(compiled.exports.filter((name) => start.exports[name] === 'function'));
     const properties: PropertyResult[] = [];
+    const params = new Map(def.exports.map((e) => [e.name, parameterNames(e.signature)] as const));
     for (const meta of selected) {
       if (session.timedOut) {
         properties.push(...skipped(def, new Set([meta.name]), lang, lang === 'es' ? 'no se ejecutó: el ejercicio agotó su tiempo' : 'not run: the exercise ran out of time'));
@@ -99,6 +103,9 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
           displayPath,
           exportLine: findExportLine(options.source, meta.function),
           command: options.command(def, meta.name),
+          source: options.source,
+          params,
+          done: properties,
         }),
       );
     }
