@@ -144,6 +144,7 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     exports: ExerciseDef['exports'];
     runs?: number;
     limits?: Partial<ExerciseDef['limits']>;
+    examples?: (Omit<ExerciseDef['examples'][number], 'tolerance'> & { tolerance?: ExerciseDef['examples'][number]['tolerance'] })[];
     properties: (Omit<ExerciseDef['properties'][number], 'hidden' | 'secondary' | 'tolerance'> & {
       hidden?: boolean;
       secondary?: boolean;
@@ -158,6 +159,11 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     seen.add(p.name);
     if (!exportNames.has(p.function)) {
       issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
+    }
+  });
+  (meta.examples ?? []).forEach((x, i) => {
+    if (!exportNames.has(x.function)) {
+      issues.push({ file: rel(yamlPath), field: `examples.${i}.function`, message: `"${x.function}" is not one of the exports (${[...exportNames].join(', ')})` });
     }
   });
   if (meta.properties.every((p) => p.secondary ?? p.name === 'no-mutation')) {
@@ -180,6 +186,7 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       secondary: p.secondary ?? p.name === 'no-mutation',
       tolerance: p.tolerance ?? DEFAULT_TOLERANCE,
     })),
+    examples: (meta.examples ?? []).map((x) => ({ ...x, tolerance: x.tolerance ?? DEFAULT_TOLERANCE })),
     specPath: join(dir, 'spec.ts'),
     referencePath: join(root, 'reference', chapter, `${name}.ts`),
     solutionPath: join(root, 'solutions', chapter, name, meta.file),
