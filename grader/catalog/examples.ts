@@ -21,7 +21,10 @@ export function formatExampleCall(example: Pick<ExampleDecl, 'function' | 'args'
   return `${example.function}(${example.args.map(formatLiteral).join(', ')})`;
 }
 
-/** Whitespace-free text, so a statement may break a long call or result over lines. */
+/**
+ * Text without whitespace or trailing commas, so a statement may break a long call or result over
+ * lines in the usual TypeScript style.
+ */
 export function compact(text: string): string {
-  return text.replace(/\s+/g, '');
+  return text.replace(/\s+/g, '').replace(/,([)\]}])/g, '$1');
 }
