@@ -6,7 +6,6 @@ import pLimit from 'p-limit';
 import { loadCatalog } from '../catalog/load.ts';
 import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
-import { gradeSubmission } from '../engine/grade.ts';
 import type { Lang } from '../engine/result.ts';
 import { DEFAULT_SEED } from '../engine/seed.ts';
 import { DlgradeError, describeThrown } from '../errors.ts';
@@ -16,7 +15,8 @@ import { readInstructorManifest, type InstructorManifest } from './manifest.ts';
 import { isReusable, readRegradeFile, resultPath, settingsKey, writeAtomic, type RegradeFile, type RegradeSettings } from './result-file.ts';
 import { shardUsernames, type Shard } from './shard.ts';
 import { describeStudent, discoverStudents, normaliseCollect, type StudentEntry } from './students.ts';
-import { findTampering } from './tamper.ts';
+import { findSymlinks, findTampering, WORKFLOW_DIR, type TamperFinding } from './tamper.ts';
+import { gradeInWorker, studentTimeLimitMs } from './run-worker.ts';
 
 export interface RegradeOptions {
   collectedDir: string;
@@ -39,6 +39,11 @@ export interface RegradeOptions {
   catalog?: Catalog;
   onPlan?: (plan: { total: number; toGrade: number; skipped: string[] }) => void;
   onStudent?: (outcome: StudentOutcome) => void;
+  /**
+   * wall-clock limit of one student's grading (its worker process); default: generous, from the
+   * exercises' own budgets (grader/regrade/run-worker.ts studentTimeLimitMs)
+   */
+  studentTimeLimitMs?: number;
   /** checked before each student starts: true stops scheduling (an interrupted run) */
   shouldStop?: () => boolean;
 }
@@ -51,6 +56,8 @@ export interface StudentOutcome {
   maxScore?: number;
   durationMs: number;
   tampered: boolean;
+  /** the grading (or an exercise of it) failed for the grader's reasons: retried on the next run */
+  graderError: boolean;
   errors: string[];
 }
 
@@ -137,6 +144,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     manifest: manifestHash,
   };
   const key = settingsKey(settings);
+  const timeLimit = options.studentTimeLimitMs ?? studentTimeLimitMs(defs);
 
   const all = discoverStudents(collectedDir, (options.students ?? []).map((s) => s.username));
   const chosen =
@@ -153,11 +161,14 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     else todo.push(entry);
   }
   options.onPlan?.({ total: entries.length, toGrade: todo.length, skipped });
-  const outcomes: StudentOutcome[] = skipped.map((username) => ({ username, state: 'skipped', file: resultPath(resultsDir, username), durationMs: 0, tampered: false, errors: [] }));
+  const outcomes: StudentOutcome[] = skipped.map((username) => ({ username, state: 'skipped', file: resultPath(resultsDir, username), durationMs: 0, tampered: false, graderError: false, errors: [] }));
 
   const gradeStudent = async (entry: StudentEntry): Promise<StudentOutcome> => {
     const started = performance.now();
     const file = resultPath(resultsDir, entry.username);
+    // an earlier run's file for the same commit and settings (its count of failed workers)
+    const earlier = readRegradeFile(file);
+    const previous = earlier !== undefined && earlier.settingsKey === key && (earlier.sha ?? null) === (entry.collect.sha ?? null) ? earlier : undefined;
     const { collect } = entry;
     const rosterEntry = options.students?.find((s) => s.username.toLowerCase() === entry.username.toLowerCase());
     const rosterId = rosterEntry?.studentId;
@@ -187,27 +198,54 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     } else {
       let tree: CleanTree | undefined;
       try {
+        const links: TamperFinding[] = findSymlinks(entry.dir).map((path) => ({ path, kind: 'symlink', workflow: path.startsWith(WORKFLOW_DIR) }));
         if (manifest !== undefined) envelope.tamper = findTampering(entry.dir, manifest, collect.starterCommit !== undefined ? { starterCommit: collect.starterCommit } : {});
+        else if (links.length > 0) envelope.tamper = links;
         tree = buildCleanTree(entry.dir, defs);
         liveTrees.add(tree);
         envelope.errors.push(...tree.notes);
-        const result = await gradeSubmission({
-          submissionDir: tree.dir,
-          displayPrefix: 'exercises',
-          submissionLabel: entry.username,
-          exercises: settings.exercises,
-          audience: 'instructor',
-          seed: settings.seed,
-          lang: settings.lang as Lang,
-          catalog,
-          concurrency: 1,
-          ...(options.runs !== undefined ? { runs: options.runs } : {}),
-          ...(settings.backend !== null ? { backend: settings.backend } : {}),
-        });
-        if (collect.sha !== undefined) result.commit = collect.sha;
-        envelope.result = result;
-        envelope.status = 'graded';
+        const job = {
+          kind: 'grade' as const,
+          catalogRoot: catalog.root,
+          options: {
+            submissionDir: tree.dir,
+            displayPrefix: 'exercises',
+            submissionLabel: entry.username,
+            exercises: settings.exercises,
+            audience: 'instructor' as const,
+            seed: settings.seed,
+            lang: settings.lang as Lang,
+            concurrency: 1,
+            refusedFiles: tree.refused,
+            ...(options.runs !== undefined ? { runs: options.runs } : {}),
+            ...(settings.backend !== null ? { backend: settings.backend } : {}),
+          },
+        };
+        // one student's grading in its own worker process: whatever it does to that process ends
+        // there. A worker that dies or hangs is tried once more, then recorded as a grader error.
+        let outcome = await gradeInWorker(job, timeLimit);
+        if (!outcome.ok && outcome.why !== 'failed') {
+          const first = outcome.message;
+          outcome = await gradeInWorker(job, timeLimit);
+          if (!outcome.ok) outcome = { ...outcome, message: `${first}; tried again: ${outcome.message}` };
+        }
+        if (outcome.ok) {
+          const result = outcome.result;
+          if (collect.sha !== undefined) result.commit = collect.sha;
+          envelope.result = result;
+          envelope.status = 'graded';
+          const faulty = result.exercises.filter((e) => e.reason === 'grader-error').map((e) => e.id);
+          if (faulty.length > 0) {
+            envelope.graderError = true;
+            envelope.errors.push(`grader error in ${faulty.join(', ')} (not the student's fault; retried on the next regrade)`);
+          }
+        } else {
+          envelope.graderError = true;
+          envelope.workerFailures = (previous?.workerFailures ?? 0) + 1;
+          envelope.errors.push(`grader error: ${outcome.message}`);
+        }
       } catch (error: unknown) {
+        envelope.graderError = true;
         envelope.errors.push(`grading failed: ${error instanceof DlgradeError ? error.message : describeThrown(error)}`);
       } finally {
         if (tree !== undefined) {
@@ -223,6 +261,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
       file,
       durationMs: Math.round(performance.now() - started),
       tampered: (envelope.tamper ?? []).length > 0,
+      graderError: envelope.graderError === true,
       errors: envelope.errors,
       ...(envelope.result ? { score: envelope.result.score, maxScore: envelope.result.maxScore } : {}),
     };

@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { DEFAULT_SEED } from '../../engine/seed.ts';
 import type { Lang } from '../../engine/result.ts';
 import { killChildren } from '../../regrade/children.ts';
+import { killWorkers } from '../../regrade/run-worker.ts';
 import { createProgress } from '../../regrade/progress.ts';
 import { defaultConcurrency, regrade, removeLiveTrees } from '../../regrade/regrade.ts';
 import { readRosterStudents } from '../../regrade/roster.ts';
 import { parseShard } from '../../regrade/shard.ts';
+import { guardOutput } from '../output.ts';
 import { collect, parseInteger, parseLang, parsePositive } from '../options.ts';
 
 const DEFAULT_MANIFEST = '.dlgrade/manifest.json';
@@ -43,6 +45,7 @@ export function registerRegrade(program: Command): void {
     .option('--concurrency <n>', 'submissions graded at once (the default is cores − 1, at least 2)', parsePositive('--concurrency'), defaultConcurrency())
     .option('--force', 'regrade students that already have a valid result for the same commit and settings')
     .action(async (collected: string, opts: RegradeCliOptions) => {
+      guardOutput(); // student text is printed below: no workflow command may run from it
       // the instructor repository may keep the template's manifest at .dlgrade/manifest.json
       const manifest = opts.manifest ?? (process.env['DLGRADE_MANIFEST'] || (existsSync(DEFAULT_MANIFEST) ? DEFAULT_MANIFEST : undefined));
       const progress = createProgress();
@@ -53,6 +56,7 @@ export function registerRegrade(program: Command): void {
         progress.stop();
         removeLiveTrees();
         killChildren();
+        killWorkers();
         process.stderr.write('\nregrade interrumpido: los resultados ya escritos se conservan; vuelve a ejecutar el mismo comando para continuar.\n');
         process.exit(130);
       };
