@@ -6,7 +6,7 @@ import pLimit from 'p-limit';
 import { loadCatalog } from '../catalog/load.ts';
 import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
-import type { Lang } from '../engine/result.ts';
+import type { Lang, SandboxInfo } from '../engine/result.ts';
 import { DEFAULT_SEED } from '../engine/seed.ts';
 import { DlgradeError, describeThrown } from '../errors.ts';
 import { toolVersion } from '../paths.ts';
@@ -17,6 +17,8 @@ import { shardUsernames, type Shard } from './shard.ts';
 import { describeStudent, discoverStudents, normaliseCollect, type StudentEntry } from './students.ts';
 import { findSymlinks, findTampering, WORKFLOW_DIR, type TamperFinding } from './tamper.ts';
 import { gradeInWorker, studentTimeLimitMs } from './run-worker.ts';
+import { regradeMessages } from './messages.ts';
+import { missingWalls, probeIsolation } from '../sandbox/isolation.ts';
 
 export interface RegradeOptions {
   collectedDir: string;
@@ -34,6 +36,11 @@ export interface RegradeOptions {
   backend?: string;
   /** submissions graded at once (default: cores − 1, at least 2) */
   concurrency?: number;
+  /**
+   * grade even where the sandbox lacks walls (missingWalls): recorded in every result file and
+   * shown in the gradebook. Without it such a run stops before grading anyone.
+   */
+  allowWeakSandbox?: boolean;
   /** regrade even when a valid result for the same commit and settings exists */
   force?: boolean;
   catalog?: Catalog;
@@ -68,6 +75,8 @@ export interface RegradeSummary {
   errors: number;
   outcomes: StudentOutcome[];
   settings: RegradeSettings;
+  /** set when graded under --allow-weak-sandbox: the walls that were missing */
+  weakSandbox?: { mechanism: string; missing: string[] };
 }
 
 /** The username as the roster spells it (collect.json), else the folder's name. */
@@ -87,6 +96,30 @@ const liveTrees = new Set<CleanTree>();
 export function removeLiveTrees(): void {
   for (const tree of liveTrees) tree.remove();
   liveTrees.clear();
+}
+
+/**
+ * The score of record is refused on a sandbox that lacks a wall (grader/sandbox/isolation.ts
+ * missingWalls): the run stops before grading anyone, with a message naming each missing wall and
+ * the fix, unless the instructor allows it; then the weakness is returned, to be recorded in
+ * every result file.
+ */
+function checkSandbox(lang: Lang, allowWeak: boolean): { mechanism: string; missing: string[] } | undefined {
+  const text = regradeMessages(lang);
+  let info: SandboxInfo;
+  try {
+    info = probeIsolation().info;
+  } catch (cause: unknown) {
+    const { message, fix } = text.noSandbox(describeThrown(cause));
+    throw new DlgradeError({ code: 'E_SANDBOX', message, fix, cause });
+  }
+  const missing = missingWalls(info);
+  if (missing.length === 0) return undefined;
+  if (!allowWeak) {
+    const { message, fix } = text.weakSandbox(info.mechanism, missing);
+    throw new DlgradeError({ code: 'E_SANDBOX', message, fix });
+  }
+  return { mechanism: info.mechanism, missing };
 }
 
 /**
@@ -144,6 +177,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     manifest: manifestHash,
   };
   const key = settingsKey(settings);
+  const weak = checkSandbox(settings.lang as Lang, options.allowWeakSandbox === true);
   const timeLimit = options.studentTimeLimitMs ?? studentTimeLimitMs(defs);
 
   const all = discoverStudents(collectedDir, (options.students ?? []).map((s) => s.username));
@@ -157,7 +191,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
   const todo: StudentEntry[] = [];
   for (const entry of entries) {
     const existing = options.force ? undefined : readRegradeFile(resultPath(resultsDir, entry.username));
-    if (isReusable(existing, { settingsKey: key, sha: entry.collect.sha, username: displayName(entry) })) skipped.push(entry.username);
+    if (isReusable(existing, { settingsKey: key, sha: entry.collect.sha, username: displayName(entry), weakSandbox: weak !== undefined })) skipped.push(entry.username);
     else todo.push(entry);
   }
   options.onPlan?.({ total: entries.length, toGrade: todo.length, skipped });
@@ -190,6 +224,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
       tamper: null,
       errors: [...collect.errors],
       status: 'error',
+      ...(weak !== undefined ? { weakSandbox: weak } : {}),
     };
     if (entry.dir === undefined) {
       envelope.errors.push(`no checkout: ${entry.username}/ is missing from the collected folder`);
@@ -290,5 +325,6 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     errors: outcomes.filter((o) => o.state === 'error').length,
     outcomes,
     settings,
+    ...(weak !== undefined ? { weakSandbox: weak } : {}),
   };
 }

@@ -52,6 +52,11 @@ export interface RegradeFile {
    * at MAX_WORKER_FAILURES the rerun keeps the error instead of trying again (--force retries)
    */
   workerFailures?: number;
+  /**
+   * set when the run was allowed to grade with a sandbox missing walls (`--allow-weak-sandbox`):
+   * the mechanism and the walls it lacked
+   */
+  weakSandbox?: { mechanism: string; missing: string[] };
   result?: GradeResult;
 }
 
@@ -113,7 +118,9 @@ export function readRegradeFile(file: string): RegradeFile | undefined {
  * worker died or hung in MAX_WORKER_FAILURES runs already: that error is kept, so a rerun does
  * not spend its time on the same student again (`--force` retries it).
  */
-export function isReusable(existing: RegradeFile | undefined, expected: { settingsKey: string; sha: string | undefined; username: string }): boolean {
+export function isReusable(existing: RegradeFile | undefined, expected: { settingsKey: string; sha: string | undefined; username: string; weakSandbox?: boolean }): boolean {
+  // a grade under a weak sandbox is not kept once the run has a complete one
+  if (existing?.weakSandbox !== undefined && expected.weakSandbox === false) return false;
   if (existing === undefined || existing.username !== expected.username || existing.settingsKey !== expected.settingsKey || (existing.sha ?? null) !== (expected.sha ?? null)) return false;
   if (existing.status === 'error') return (existing.workerFailures ?? 0) >= MAX_WORKER_FAILURES;
   return existing.graderError !== true;
