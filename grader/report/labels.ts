@@ -9,7 +9,10 @@ type LabelKey =
   | 'network_isolated' | 'network_not-isolated' | 'sockets_isolated' | 'sockets_not-isolated'
   | 'total' | 'points' | 'counterexample' | 'expected' | 'received' | 'firstDiff' | 'absError' | 'relError' | 'tolerance'
   | 'hint' | 'reproduce' | 'where' | 'output' | 'hidden' | 'title' | 'exercise' | 'status' | 'score' | 'failures' | 'allPassed'
-  | 'status_pass' | 'status_fail' | 'status_error' | 'status_timeout' | 'status_skipped' | 'durationSuffix' | 'gradedIn';
+  | 'status_pass' | 'status_fail' | 'status_error' | 'status_timeout' | 'status_skipped' | 'durationSuffix' | 'gradedIn'
+  | 'notChecked' | 'valueDiffers' | 'nonFinite' | 'mutated' | 'mutatedAt' | 'mutatedShape' | 'call' | 'shape' | 'firstDiffAt' | 'theValue'
+  | 'summary' | 'shortOf' | 'nextStep' | 'nextCheck' | 'nextAll' | 'moreDetail' | 'alsoFailing' | 'notCheckedCount' | 'inFunction'
+  | 'passedCount' | 'details';
 
 export type Labels = Record<LabelKey, string>;
 
@@ -57,6 +60,27 @@ const LABELS: Record<Lang, Labels> = {
     status_skipped: 'no ejecutada',
     durationSuffix: 'ms',
     gradedIn: 'corregido en',
+    notChecked: 'sin comprobar: primero tiene que pasar {names}',
+    valueDiffers: 'tu resultado no coincide con el esperado',
+    nonFinite: 'un NaN o Infinity nunca se acepta como aproximación de un número (¿división por cero, log(0), exp de un número grande?)',
+    mutated: '{fn} modificó su argumento {name}{where}: valía {before} y al volver vale {after}. No cambies lo que recibes: trabaja sobre una copia o construye arrays nuevos.',
+    mutatedAt: ' en {index}',
+    mutatedShape: '{fn} modificó su argumento {name} (cambió su contenido o su forma). No cambies lo que recibes: trabaja sobre una copia o construye arrays nuevos.',
+    call: 'Llamada',
+    shape: 'forma',
+    firstDiffAt: 'Primera diferencia en {index}',
+    theValue: 'el valor',
+    summary: 'Resumen',
+    shortOf: 'Sin la nota completa',
+    nextStep: 'Siguiente paso',
+    nextCheck: 'arregla {property} y vuelve a ejecutar {command}',
+    nextAll: 'todo correcto; sigue con el siguiente ejercicio del capítulo',
+    moreDetail: 'todos los detalles: {command} --verbose',
+    alsoFailing: 'también falla',
+    notCheckedCount: '{n} sin comprobar hasta que pase lo anterior',
+    inFunction: 'en {fn}',
+    passedCount: '{passed} de {total} comprobaciones',
+    details: 'Detalles',
   },
   en: {
     seed: 'seed',
@@ -101,11 +125,37 @@ const LABELS: Record<Lang, Labels> = {
     status_skipped: 'not run',
     durationSuffix: 'ms',
     gradedIn: 'graded in',
+    notChecked: 'not checked: {names} must pass first',
+    valueDiffers: 'your result differs from the expected one',
+    nonFinite: 'NaN or Infinity is never close to a number (division by zero, log(0), exp of a large number?)',
+    mutated: '{fn} modified its argument {name}{where}: it held {before} and holds {after} after the call. Do not change what you receive: work on a copy or build new arrays.',
+    mutatedAt: ' at {index}',
+    mutatedShape: '{fn} modified its argument {name} (its contents or its shape changed). Do not change what you receive: work on a copy or build new arrays.',
+    call: 'Call',
+    shape: 'shape',
+    firstDiffAt: 'First difference at {index}',
+    theValue: 'the value',
+    summary: 'Summary',
+    shortOf: 'Short of full marks',
+    nextStep: 'Next step',
+    nextCheck: 'fix {property} and run {command} again',
+    nextAll: 'all correct; go on with the chapter\'s next exercise',
+    moreDetail: 'every detail: {command} --verbose',
+    alsoFailing: 'also failing',
+    notCheckedCount: '{n} not checked until the above passes',
+    inFunction: 'in {fn}',
+    passedCount: '{passed} of {total} checks',
+    details: 'Details',
   },
 };
 
 export function labels(lang: Lang): Labels {
   return LABELS[lang];
+}
+
+/** Fills a label's `{name}` placeholders. A placeholder without a value stays visible (a test catches it). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 const WALLS = ['processes', 'filesystem', 'network', 'sockets'] as const;

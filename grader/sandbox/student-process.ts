@@ -45,8 +45,8 @@ export interface StudentError {
 export type DeathReason = 'timeout' | 'out-of-memory' | 'crash' | 'output-too-large' | 'protocol';
 
 export type CallOutcome =
-  | { kind: 'ok'; value: unknown; mutated: number[]; ms: number }
-  | { kind: 'threw'; error: StudentError; mutated: number[] }
+  | { kind: 'ok'; value: unknown; mutated: number[]; mutatedValues?: unknown[]; ms: number }
+  | { kind: 'threw'; error: StudentError; mutated: number[]; mutatedValues?: unknown[] }
   | { kind: 'dead'; reason: DeathReason; message: string };
 
 export type StartOutcome =
@@ -258,17 +258,27 @@ export class StudentProcess {
     clearTimeout(pending.timer);
     this.pending = undefined;
     const mutated = Array.isArray(msg['mutated']) ? (msg['mutated'] as unknown[]).filter((i): i is number => Number.isInteger(i)).slice(0, 16) : [];
+    // what the modified arguments hold now (only to say where they changed; untrusted, never compared for a grade)
+    let mutatedValues: unknown[] | undefined;
+    if (mutated.length > 0 && Array.isArray(msg['after']) && msg['after'].length === mutated.length) {
+      try {
+        mutatedValues = (msg['after'] as unknown[]).map((v) => (v === null ? undefined : decode(v)));
+      } catch {
+        mutatedValues = undefined;
+      }
+    }
+    const tracked = mutatedValues ? { mutated, mutatedValues } : { mutated };
     if (msg['ok'] === true) {
       let value: unknown;
       try {
         value = decode(msg['value']);
       } catch (error) {
-        pending.resolve({ kind: 'threw', error: { kind: 'unserializable', name: 'Error', message: String((error as Error).message), stack: '' }, mutated });
+        pending.resolve({ kind: 'threw', error: { kind: 'unserializable', name: 'Error', message: String((error as Error).message), stack: '' }, ...tracked });
         return;
       }
-      pending.resolve({ kind: 'ok', value, mutated, ms: typeof msg['ms'] === 'number' ? msg['ms'] : 0 });
+      pending.resolve({ kind: 'ok', value, ...tracked, ms: typeof msg['ms'] === 'number' ? msg['ms'] : 0 });
     } else {
-      pending.resolve({ kind: 'threw', error: sanitizeError(msg['error'], [this.dir, this.insideDir]), mutated });
+      pending.resolve({ kind: 'threw', error: sanitizeError(msg['error'], [this.dir, this.insideDir]), ...tracked });
     }
   }
 

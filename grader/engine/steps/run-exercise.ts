@@ -11,6 +11,8 @@ import { lineFromStack } from './call-context.ts';
 import { scoreExercise } from './score.ts';
 import { describeThrown } from '../../errors.ts';
 import { engineMessages } from '../messages.ts';
+import { orderByRequires } from '../../catalog/requires.ts';
+import { parameterNames } from '../../compare/layout.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
@@ -75,7 +77,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
 
 function graderErrorResult(options: RunExerciseOptions, detail: string, partial: ExerciseResult | undefined): ExerciseResult {
   const { def, lang, displayPath } = options;
-  const selected = def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name)));
+  const selected = orderByRequires(def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name))));
   const names = new Set(selected.map((p) => p.name));
   return scoreExercise(
     {
@@ -96,7 +98,8 @@ function graderErrorResult(options: RunExerciseOptions, detail: string, partial:
 async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes): Promise<ExerciseResult> {
   const { def, lang, displayPath } = options;
   const started = performance.now();
-  const selected = def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name)));
+  // prerequisites first (exercise.yaml `requires`), otherwise as declared
+  const selected = orderByRequires(def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name))));
   const names = new Set(selected.map((p) => p.name));
   const finish = (partial: Omit<ExerciseResult, 'id' | 'title' | 'file' | 'maxScore' | 'score'> & { score?: number }): ExerciseResult =>
     scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, ...partial, durationMs: Math.round(performance.now() - started) }, selected, lang);
@@ -141,6 +144,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     }
     const exports = new Set(compiled.exports.filter((name) => start.exports[name] === 'function'));
     const properties: PropertyResult[] = [];
+    const params = new Map(def.exports.map((e) => [e.name, parameterNames(e.signature)] as const));
     for (const meta of selected) {
       if (session.timedOut) {
         properties.push(...skipped(def, new Set([meta.name]), lang, lang === 'es' ? 'no se ejecutó: el ejercicio agotó su tiempo' : 'not run: the exercise ran out of time'));
@@ -160,6 +164,9 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
           displayPath,
           exportLine: findExportLine(options.source, meta.function),
           command: options.command(def, meta.name),
+          source: options.source,
+          params,
+          done: properties,
         }),
       );
     }
