@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../grader/catalog/load.ts';
 import { selectExercises } from '../../grader/catalog/select.ts';
 import { buildGradebook } from '../../grader/gradebook/model.ts';
@@ -21,6 +21,9 @@ import { regrade } from '../../grader/regrade/regrade.ts';
 import { MAX_WORKER_FAILURES, type RegradeFile } from '../../grader/regrade/result-file.ts';
 import { missingWalls, probeIsolation } from '../../grader/sandbox/isolation.ts';
 import { addStudent, makeAssignment, type Assignment } from './regrade-class.ts';
+
+// a class of ten students, and workers that die or hang, on a shared machine: generous limits
+vi.setConfig({ testTimeout: 900_000, hookTimeout: 120_000 });
 
 const ID = 'ch15-losses/dice-loss';
 const catalog = loadCatalog();
