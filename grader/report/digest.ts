@@ -42,9 +42,16 @@ export function digestExercise(exercise: ExerciseResult): ExerciseDigest {
 }
 
 /** What to do next about an exercise, as label and values (the renderers fill and escape them). */
-export function nextAction(d: ExerciseDigest): { key: 'nextStart' | 'nextCheck'; values: { fn: string; file: string; property: string; command: string } } {
+export function nextAction(d: ExerciseDigest): { key: 'nextStart' | 'nextCheck' | 'nextFix'; values: { fn: string; file: string; property: string; command: string } } {
   const values = { fn: d.first?.function ?? d.exercise.id, file: d.exercise.file, property: d.first?.name ?? d.exercise.id, command: d.command };
-  return { key: d.notStarted ? 'nextStart' : 'nextCheck', values };
+  // an exercise that could not run (compile error, crash at load, timeout): its message says why
+  const key = d.notStarted ? 'nextStart' : d.exercise.message !== undefined || d.first === undefined ? 'nextFix' : 'nextCheck';
+  return { key, values };
+}
+
+/** The property that was running when the exercise ran out of time. */
+export function timedOutProperty(exercise: ExerciseResult): PropertyResult | undefined {
+  return exercise.status === 'timeout' ? exercise.properties.find((p) => p.status === 'timeout') : undefined;
 }
 
 /** Every exercise short of full marks, in report order, and what to run next. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { formatNumber } from '../compare/format.ts';
 import type { GradeResult, Location, PropertyResult } from '../engine/result.ts';
 import { TEMPLATES_DIR } from '../paths.ts';
-import { digestExercise, nextAction, summarise } from './digest.ts';
+import { digestExercise, nextAction, summarise, timedOutProperty } from './digest.ts';
 import { codeSpan, escapeMarkdownText, neutralizeHtmlComments, untrustedFence } from './escape.ts';
 import { diffNotes, fill, labels, sandboxSummary, type Labels } from './labels.ts';
 
@@ -111,6 +111,11 @@ export function markdownView(result: GradeResult, options: MarkdownOptions = {})
     if (e.location) {
       const frame = frameText(e.location);
       section.where = whereText(e.location, L) + (frame ? `\n\n${frame}` : '');
+    }
+    const hung = timedOutProperty(e);
+    if (hung?.location && !e.location) {
+      const frame = frameText(hung.location);
+      section.where = whereText(hung.location, L) + (frame ? `\n\n${frame}` : '');
     }
     if (e.output) section.output = codeFence(e.output, { max: 2000 });
     if (!e.message) {

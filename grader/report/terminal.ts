@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { ExerciseResult, GradeResult, Location, PropertyResult } from '../engine/result.ts';
 import { formatNumber } from '../compare/format.ts';
-import { digestExercise, nextAction, summarise } from './digest.ts';
+import { digestExercise, nextAction, summarise, timedOutProperty } from './digest.ts';
 import { sanitize } from './escape.ts';
 import { diffNotes, fill, labels, sandboxSummary, type Labels } from './labels.ts';
 
@@ -27,6 +27,7 @@ export function renderTerminal(result: GradeResult, options: TerminalOptions): s
   lines.push(c.bold(`dlgrade ${result.tool.version}`) + c.dim(` · ${L.seed} ${result.seed} · ${L.backend} ${result.backend} · ${L.sandbox}: ${sandboxSummary(result, L)}`));
   lines.push('');
   for (const exercise of result.exercises) lines.push(...renderExercise(exercise, L, c, options.verbose === true));
+  if (lines.at(-1) !== '') lines.push('');
   lines.push(...renderSummary(result, L, c));
   return lines.join('\n') + '\n';
 }
@@ -46,6 +47,9 @@ function renderExercise(exercise: ExerciseResult, L: Labels, c: Colors, verbose:
   const lines = [head];
   if (exercise.message) lines.push(indent(sanitize(exercise.message, 4000), 4, exercise.status === 'pass' ? c.dim : paint));
   if (exercise.location && exercise.status !== 'pass') lines.push(...renderWhere(exercise.location, L, c, 4));
+  // a timeout: the function that was running
+  const hung = timedOutProperty(exercise);
+  if (hung?.location && !exercise.location && !verbose) lines.push(...renderWhere(hung.location, L, c, 4));
   const digest = digestExercise(exercise);
   if (verbose) {
     for (const p of exercise.properties) {
