@@ -69,9 +69,12 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
       await impl.check(input as never, ctx);
       if (checksMutation) failOnMutation(log, lang);
     } catch (error: unknown) {
-      // no-mutation is about the arguments only: a wrong value is the other properties' business
-      if (checksMutation && error instanceof PropertyFailure && !(error instanceof MutationFailure) && !log.some((c) => c.changes.length > 0)) return;
-      if (checksMutation && error instanceof PropertyFailure && !(error instanceof MutationFailure)) failOnMutation(log, lang);
+      if (checksMutation && error instanceof PropertyFailure && !(error instanceof MutationFailure)) {
+        // no-mutation is about the arguments only: a wrong value is the other properties' business
+        if (!log.some((c) => c.changes.length > 0)) return;
+        failingLog = [...log];
+        failOnMutation(log, lang);
+      }
       failingLog = [...log];
       throw error;
     }
