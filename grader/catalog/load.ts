@@ -162,6 +162,7 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     exports: ExerciseDef['exports'];
     runs?: number;
     limits?: Partial<ExerciseDef['limits']>;
+    examples?: (Omit<ExerciseDef['examples'][number], 'tolerance'> & { tolerance?: ExerciseDef['examples'][number]['tolerance'] })[];
     properties: (Omit<ExerciseDef['properties'][number], 'hidden' | 'secondary' | 'tolerance' | 'role' | 'requires'> & {
       hidden?: boolean;
       secondary?: boolean;
@@ -178,6 +179,11 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     seen.add(p.name);
     if (!exportNames.has(p.function)) {
       issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
+    }
+  });
+  (meta.examples ?? []).forEach((x, i) => {
+    if (!exportNames.has(x.function)) {
+      issues.push({ file: rel(yamlPath), field: `examples.${i}.function`, message: `"${x.function}" is not one of the exports (${[...exportNames].join(', ')})` });
     }
   });
   const requires = resolveRequires(rel(yamlPath), meta.properties, issues);
@@ -204,6 +210,7 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       secondary: p.secondary ?? roles[i] !== 'primary',
       tolerance: p.tolerance ?? DEFAULT_TOLERANCE,
     })),
+    examples: (meta.examples ?? []).map((x) => ({ ...x, tolerance: x.tolerance ?? DEFAULT_TOLERANCE })),
     specPath: join(dir, 'spec.ts'),
     referencePath: join(root, 'reference', chapter, `${name}.ts`),
     solutionPath: join(root, 'solutions', chapter, name, meta.file),

@@ -28,6 +28,14 @@ export interface PropertyMeta {
   hint: Text;
 }
 
+/** A worked example: the call a statement shows and its exact result (checked against the solution). */
+export interface ExampleDecl {
+  function: string;
+  args: unknown[];
+  result: unknown;
+  tolerance: Tolerance;
+}
+
 export interface ExerciseLimits {
   timeMs: number;
   callTimeMs: number;
@@ -50,6 +58,8 @@ export interface ExerciseDef {
   runs?: number;
   limits: ExerciseLimits;
   properties: PropertyMeta[];
+  /** worked examples shown in both statements (empty for an exercise not yet converted) */
+  examples: ExampleDecl[];
   /** absolute paths */
   specPath: string;
   referencePath: string;

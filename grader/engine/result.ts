@@ -102,10 +102,28 @@ export interface ExerciseResult {
   properties: PropertyResult[];
 }
 
+/** How the student process was contained: bubblewrap (all walls), unshare (some), or a plain process. */
+export type SandboxMechanism = 'bubblewrap' | 'unshare' | 'process';
+export type WallState = 'isolated' | 'not-isolated';
+
+/**
+ * Each wall of the sandbox, stated separately:
+ * - processes: the student sees and signals no process of the host (own PID namespace, own session);
+ * - filesystem: the student sees no host file but Node and its own read-only folder;
+ * - network: no network interface but its own loopback (own network namespace, abstract sockets included);
+ * - sockets: no host Unix socket reachable by path (docker.sock, D-Bus, the runner's own).
+ */
+export interface SandboxWalls {
+  processes: WallState;
+  filesystem: WallState;
+  network: WallState;
+  sockets: WallState;
+}
+
 export interface SandboxInfo {
   process: 'separate';
-  network: 'isolated' | 'not-isolated';
-  filesystem: 'permission-model' | 'not-restricted';
+  mechanism: SandboxMechanism;
+  walls: SandboxWalls;
 }
 
 export interface GradeResult {

@@ -3,7 +3,10 @@ import type { GradeResult, Lang, NumericDiff } from '../engine/result.ts';
 
 /** Fixed student-facing words of the reports, in both languages. */
 type LabelKey =
-  | 'seed' | 'runs' | 'backend' | 'sandbox' | 'separateProcess' | 'networkIsolated' | 'networkOpen' | 'fsRestricted' | 'fsOpen'
+  | 'seed' | 'runs' | 'backend' | 'sandbox'
+  | 'mechanism_bubblewrap' | 'mechanism_unshare' | 'mechanism_process'
+  | 'processes_isolated' | 'processes_not-isolated' | 'filesystem_isolated' | 'filesystem_not-isolated'
+  | 'network_isolated' | 'network_not-isolated' | 'sockets_isolated' | 'sockets_not-isolated'
   | 'total' | 'points' | 'counterexample' | 'expected' | 'received' | 'firstDiff' | 'absError' | 'relError' | 'tolerance'
   | 'hint' | 'reproduce' | 'where' | 'output' | 'hidden' | 'title' | 'exercise' | 'status' | 'score' | 'failures' | 'allPassed'
   | 'status_pass' | 'status_fail' | 'status_error' | 'status_timeout' | 'status_skipped' | 'durationSuffix' | 'gradedIn'
@@ -19,11 +22,17 @@ const LABELS: Record<Lang, Labels> = {
     runs: 'casos por propiedad',
     backend: 'backend de referencia',
     sandbox: 'sandbox',
-    separateProcess: 'proceso aparte',
-    networkIsolated: 'sin red',
-    networkOpen: 'con red (este sistema no permite aislarla)',
-    fsRestricted: 'solo lectura de su carpeta',
-    fsOpen: 'sistema de ficheros sin restringir',
+    mechanism_bubblewrap: 'bubblewrap',
+    mechanism_unshare: 'unshare (sin bubblewrap)',
+    mechanism_process: 'proceso aparte (sin bubblewrap ni unshare)',
+    processes_isolated: 'procesos aislados',
+    'processes_not-isolated': 'procesos SIN AISLAR',
+    filesystem_isolated: 'ficheros aislados',
+    'filesystem_not-isolated': 'ficheros SIN AISLAR',
+    network_isolated: 'sin red',
+    'network_not-isolated': 'red SIN AISLAR',
+    sockets_isolated: 'sin sockets del sistema',
+    'sockets_not-isolated': 'sockets del sistema SIN AISLAR',
     total: 'Total',
     points: 'pts',
     counterexample: 'Contraejemplo',
@@ -80,11 +89,17 @@ const LABELS: Record<Lang, Labels> = {
     runs: 'cases per property',
     backend: 'reference backend',
     sandbox: 'sandbox',
-    separateProcess: 'separate process',
-    networkIsolated: 'no network',
-    networkOpen: 'network reachable (this system cannot isolate it)',
-    fsRestricted: 'read-only access to its folder',
-    fsOpen: 'file system unrestricted',
+    mechanism_bubblewrap: 'bubblewrap',
+    mechanism_unshare: 'unshare (no bubblewrap)',
+    mechanism_process: 'separate process (no bubblewrap, no unshare)',
+    processes_isolated: 'processes isolated',
+    'processes_not-isolated': 'processes NOT ISOLATED',
+    filesystem_isolated: 'files isolated',
+    'filesystem_not-isolated': 'files NOT ISOLATED',
+    network_isolated: 'no network',
+    'network_not-isolated': 'network NOT ISOLATED',
+    sockets_isolated: 'no host sockets',
+    'sockets_not-isolated': 'host sockets NOT ISOLATED',
     total: 'Total',
     points: 'pts',
     counterexample: 'Counterexample',
@@ -147,13 +162,18 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** "separate process, no network, read-only access to its folder": what the sandbox guaranteed. */
+const WALLS = ['processes', 'filesystem', 'network', 'sockets'] as const;
+
+/**
+ * "bubblewrap (procesos aislados, ficheros aislados, sin red, sin sockets del sistema)": the mechanism and
+ * each wall it gave, stated separately, so that a missing wall is never hidden behind a word.
+ */
 export function sandboxSummary(result: GradeResult, L: Labels): string {
-  return [
-    L.separateProcess,
-    result.sandbox.network === 'isolated' ? L.networkIsolated : L.networkOpen,
-    result.sandbox.filesystem === 'permission-model' ? L.fsRestricted : L.fsOpen,
-  ].join(', ');
+  const { mechanism, walls } = result.sandbox;
+  // a result file written before the walls were reported has none: every wall counts as missing
+  const parts = WALLS.map((wall) => L[`${wall}_${walls?.[wall] === 'isolated' ? 'isolated' : 'not-isolated'}`]);
+  const name = mechanism === 'bubblewrap' || mechanism === 'unshare' ? L[`mechanism_${mechanism}`] : L.mechanism_process;
+  return `${name} (${parts.join(', ')})`;
 }
 
 /** The absolute and relative error and the tolerance of a numeric difference, as short phrases. */
