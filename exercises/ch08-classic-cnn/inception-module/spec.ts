@@ -42,7 +42,8 @@ export default defineSpec({
   'matches-reference': property({
     arbitrary: cases(),
     async check({ x, params }, ctx) {
-      ctx.expectClose(reference(x, params), await ctx.call('inceptionModule', x, params));
+      const received = await ctx.call('inceptionModule', x, params);
+      ctx.expectClose(reference(x, params), received);
     },
   }),
 
@@ -70,7 +71,8 @@ export default defineSpec({
       const cin = x[0]![0]!.length;
       const identity: Conv = { kernel: [[Array.from({ length: cin }, (_, c) => Array.from({ length: cin }, (_, o) => (c === o ? 1 : 0)))]], bias: new Array<number>(cin).fill(8) };
       const p: InceptionParams = { b1: zeroConv(params.b1), b2reduce: params.b2reduce, b2: zeroConv(params.b2), b3reduce: params.b3reduce, b3: zeroConv(params.b3), b4: identity };
-      ctx.expectClose(reference(x, p), await ctx.call('inceptionModule', x, p), {
+      const received = await ctx.call('inceptionModule', x, p);
+      ctx.expectClose(reference(x, p), received, {
         what: {
           es: 'Con las tres primeras ramas a cero y un 1×1 identidad con sesgo 8 tras el pooling, los últimos canales son maxpool3×3(x) + 8 (el relleno del pooling no cuenta como 0)',
           en: 'With the first three branches zeroed and an identity 1×1 with bias 8 after the pooling, the last channels are maxpool3×3(x) + 8 (the pooling padding does not count as 0)',
@@ -94,7 +96,8 @@ export default defineSpec({
   'small-images': property({
     arbitrary: cases(arb.dim(1, 3)),
     async check({ x, params }, ctx) {
-      ctx.expectClose(reference(x, params), await ctx.call('inceptionModule', x, params), {
+      const received = await ctx.call('inceptionModule', x, params);
+      ctx.expectClose(reference(x, params), received, {
         what: {
           es: `Imagen ${x.length}×${x[0]!.length}, más pequeña que el kernel 5×5: el relleno de 2 píxeles hace que casi toda la ventana caiga fuera`,
           en: `A ${x.length}×${x[0]!.length} image, smaller than the 5×5 kernel: with 2 pixels of padding most of the window falls outside`,
