@@ -4,7 +4,7 @@ import { overallStatus } from '../report/formats/overall.ts';
 import { collectAnnotations } from './annotations.ts';
 import { publishCheckRun, type CheckConclusion, type CheckRunOutcome } from './check-run.ts';
 import type { PublishConfig } from './config.ts';
-import { readEventInfo, readStarterCommit } from './context-files.ts';
+import { readEventInfo, readStarterCommit, type EventInfo } from './context-files.ts';
 import { buildFeedbackModel, formatPoints, type FeedbackModel } from './feedback-model.ts';
 import { findTargetPulls, type PullTarget } from './find-pr.ts';
 import { classifyGitHubError } from './github-error.ts';
@@ -37,6 +37,11 @@ export interface PublishReport {
   warnings: string[];
   /** something could not be published on GitHub; the job summary has the feedback */
   degraded: boolean;
+  /**
+   * The commit the feedback is about: on a pull_request event the pull request's head (GITHUB_SHA
+   * is then GitHub's temporary merge commit, which the student never wrote), else GITHUB_SHA.
+   */
+  commit: string | undefined;
 }
 
 /** Comments stay a little under GitHub's limit. */
@@ -66,14 +71,13 @@ function explain(step: string, permission: string, error: unknown): string {
   }
 }
 
-async function publishComments(gh: GitHubClient, options: PublishOptions, model: FeedbackModel, report: PublishReport): Promise<void> {
+async function publishComments(gh: GitHubClient, options: PublishOptions, model: FeedbackModel, report: PublishReport, event: EventInfo): Promise<void> {
   const { config, log } = options;
   const owner = config.owner as string;
   const repo = config.repo as string;
-  const sha = config.sha as string;
+  const sha = report.commit as string;
   let target: PullTarget;
   try {
-    const event = await readEventInfo(config.eventPath);
     const starterSha = config.starterSha ?? (await readStarterCommit(config.manifestPath));
     target = await findTargetPulls(gh, { owner, repo, sha, starterSha, eventPullNumber: event.pullNumber });
   } catch (error: unknown) {
@@ -113,7 +117,7 @@ async function publishChecks(gh: GitHubClient, options: PublishOptions, model: F
     const outcome = await publishCheckRun(gh, {
       owner: config.owner as string,
       repo: config.repo as string,
-      sha: config.sha as string,
+      sha: report.commit as string,
       ...(config.checkRunId === undefined ? {} : { checkRunId: config.checkRunId }),
       name: config.checkName,
       conclusion: CONCLUSION[overallStatus(result)],
@@ -147,8 +151,10 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
   const { result, config, log } = options;
   const now = options.now?.() ?? new Date();
   const runUrl = runLink(config);
-  const model = buildFeedbackModel(result, { ...(config.lang === undefined ? {} : { lang: config.lang }), ...(config.sha === undefined ? {} : { sha: config.sha }), ...(runUrl === undefined ? {} : { runUrl }) });
-  const report: PublishReport = { files: [], outputs: stepOutputs(result), summaryWritten: false, pulls: undefined, comments: [], checkRun: undefined, warnings: [], degraded: false };
+  const event = await readEventInfo(config.eventPath);
+  const commit = event.pullHeadSha ?? config.sha;
+  const model = buildFeedbackModel(result, { ...(config.lang === undefined ? {} : { lang: config.lang }), ...(commit === undefined ? {} : { sha: commit }), ...(runUrl === undefined ? {} : { runUrl }) });
+  const report: PublishReport = { files: [], outputs: stepOutputs(result), summaryWritten: false, pulls: undefined, comments: [], checkRun: undefined, warnings: [], degraded: false, commit };
 
   try {
     report.files = await writeResultFiles(result, config.outDir, classroom50Context(config, options.env ?? {}, now));
@@ -169,7 +175,7 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
     report.warnings.push(`Nothing published on GitHub: ${missing.join(', ')} not set. The feedback is in the job summary and the files.`);
   } else {
     const gh = options.octokitFactory({ token: config.token as string, baseUrl: config.apiUrl, log: { warn: (m) => log.warn(m) } });
-    await publishComments(gh, options, model, report);
+    await publishComments(gh, options, model, report, event);
     await publishChecks(gh, options, model, report);
   }
 

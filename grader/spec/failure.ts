@@ -6,7 +6,7 @@ export class PropertyFailure extends Error {
   override name = 'PropertyFailure';
   constructor(
     readonly text: Text,
-    readonly details: { expected?: unknown; received?: unknown; mismatch?: Mismatch; hint?: Text } = {},
+    readonly details: { expected?: unknown; received?: unknown; mismatch?: Mismatch; hint?: Text; what?: Text } = {},
   ) {
     super(text.en);
   }

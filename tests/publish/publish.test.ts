@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GradeResult, PropertyResult } from '../../grader/engine/result.ts';
 import { STICKY_MARKER } from '../../grader/publish/sticky-comment.ts';
 import { addCheckRun, startFakeGitHub, type FakeGitHub } from '../fake-github/server.ts';
-import { fixture, HEAD_SHA, publish, seedFeedbackPull, seedPushedPull, STARTER_SHA, tempDir } from './helpers.ts';
+import { fixture, HEAD_SHA, MAIN_SHA, publish, seedFeedbackPull, seedPushedPull, STARTER_SHA, tempDir } from './helpers.ts';
 
 let gh: FakeGitHub;
 let dir: string;
@@ -169,14 +169,49 @@ describe('finding the pull request', () => {
   });
 
   it('refuses a `feedback` branch at another commit, warns, and falls back to the pushed commit\'s PR', async () => {
-    seedFeedbackPull(gh, 'bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0');
+    // the student pushed a branch `trabajo` with an open PR #2; a `feedback` branch at the wrong commit, with PR #1 from main
     seedPushedPull(gh, 2);
+    gh.branches.set('feedback', 'bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0');
+    gh.pulls.push({ number: 1, headRef: 'main', headSha: MAIN_SHA, baseRef: 'feedback' });
     const { report, log } = await publish(gh, dir, await fixture('mixed.json'), { starterSha: STARTER_SHA });
     expect(report.pulls?.via).toBe('commit');
     expect(gh.commentsOn(1)).toHaveLength(0);
     expect(gh.commentsOn(2)).toHaveLength(1);
     expect(log.join('\n')).toMatch(/warn: refused the `feedback` branch: it points at bad0bad0bad0, not at the starter commit 5eed5eed5eed/);
     expect(report.degraded).toBe(true);
+  });
+
+  it('a push to the default branch finds no PR by commit, as on GitHub: the feedback is in the summary', async () => {
+    // a Classroom repository whose Feedback PR cannot be used (no starter commit recorded): the
+    // pushed commit heads the open PR main → feedback, but GitHub lists only merged PRs for a
+    // commit on the default branch
+    seedFeedbackPull(gh);
+    const { report } = await publish(gh, dir, await fixture('mixed.json'));
+    expect(report.pulls?.via).toBe('none');
+    expect(gh.comments).toEqual([]);
+    expect(gh.requests.some((r) => r.operationId === 'repos/list-pull-requests-associated-with-commit')).toBe(true);
+    expect(await readFile(join(dir, 'summary.md'), 'utf8')).toContain('7.5 / 15');
+    expect(gh.violations).toEqual([]);
+  });
+
+  it('on a pull_request event, the footer and the check run use the PR head, not the merge commit', async () => {
+    const head = 'f'.repeat(40);
+    gh.pulls.push({ number: 9, headRef: 'rama', headSha: head, baseRef: 'main' });
+    const event = join(dir, 'event.json');
+    await writeFile(event, JSON.stringify({ action: 'synchronize', number: 9, pull_request: { number: 9, head: { sha: head } } }));
+    // GITHUB_SHA of a pull_request run is the temporary merge commit (HEAD_SHA here)
+    const { report } = await publish(gh, dir, await fixture('mixed.json'), { eventPath: event });
+    expect(report.commit).toBe(head);
+    const [run] = [...gh.checkRuns.values()];
+    expect(run?.headSha).toBe(head);
+    const body = gh.commentsOn(9)[0]?.body ?? '';
+    expect(body).toContain(head.slice(0, 7));
+    expect(body).not.toContain(HEAD_SHA.slice(0, 7));
+    // a push event keeps GITHUB_SHA
+    const push = join(dir, 'push.json');
+    await writeFile(push, JSON.stringify({ ref: 'refs/heads/trabajo', after: HEAD_SHA }));
+    const again = await publish(gh, dir, await fixture('mixed.json'), { eventPath: push });
+    expect(again.report.commit).toBe(HEAD_SHA);
   });
 
   it('uses the pull request of a pull_request event payload', async () => {
