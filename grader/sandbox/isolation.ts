@@ -106,7 +106,9 @@ export function probeIsolation(): Isolation {
       ? 'install bubblewrap (apt-get install bubblewrap); on Ubuntu 24.04 also allow user namespaces (sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)'
       : forced
         ? 'unset DLGRADE_SANDBOX to use the strongest sandbox available'
-        : `check that ${process.execPath} runs and that the temporary folder (${tmpdir()}) is writable`,
+        : process.getuid?.() === 0
+          ? `as root, the student process runs as nobody (uid ${NOBODY}): ${realpathSync(process.execPath)}, its libraries and the temporary folder (${tmpdir()}) must be readable by it (a Node installed under /root is not)`
+          : `check that ${process.execPath} runs and that the temporary folder (${tmpdir()}) is writable`,
   );
   throw cachedFailure;
 }
@@ -149,7 +151,8 @@ function build(mechanism: SandboxMechanism): Isolation | string {
     return {
       ...base,
       insideDir: (dir) => dir,
-      launch: (_dir, nodeArgs) => ({ file: node, args: nodeArgs, detached: true, ...dropTo() }),
+      // its own process group (on Windows, detached would open a console instead)
+      launch: (_dir, nodeArgs) => ({ file: node, args: nodeArgs, detached: process.platform !== 'win32', ...dropTo() }),
       prepare: makeReadable,
     };
   }
