@@ -33,6 +33,8 @@ export interface Launch {
 export interface Isolation {
   info: SandboxInfo;
   mechanism: SandboxMechanism;
+  /** why each stronger mechanism could not start here ("bubblewrap: bwrap is not installed …"), for messages */
+  unavailable: string[];
   /** Node's permission-model flag on this Node version, or undefined (the second wall, inside) */
   permissionFlag: '--permission' | '--experimental-permission' | undefined;
   /** flags every student Node gets on this Node version (e.g. --disable-sigusr1 where it exists) */
@@ -95,7 +97,7 @@ export function probeIsolation(): Isolation {
     const isolation = build(mechanism);
     const problem = typeof isolation === 'string' ? isolation : tryStart(isolation);
     if (problem === undefined && typeof isolation !== 'string') {
-      cached = isolation;
+      cached = { ...isolation, unavailable: reasons };
       return cached;
     }
     reasons.push(`${mechanism}: ${problem}`);
@@ -145,7 +147,7 @@ function nodeBinary(): string {
 }
 
 function build(mechanism: SandboxMechanism): Isolation | string {
-  const base = { mechanism, permissionFlag: permissionFlag(), hardeningFlags: hardeningFlags(), info: { process: 'separate' as const, mechanism, walls: { ...WALLS[mechanism] } } };
+  const base = { mechanism, unavailable: [], permissionFlag: permissionFlag(), hardeningFlags: hardeningFlags(), info: { process: 'separate' as const, mechanism, walls: { ...WALLS[mechanism] } } };
   if (mechanism === 'process') {
     const node = nodeBinary();
     return {

@@ -77,6 +77,7 @@ describe.skipIf(missing !== undefined && process.env['CI'] !== 'true')('the stud
   it('the probe is made once per grader process', () => {
     expect(probeIsolation()).toBe(probeIsolation());
     expect(probeIsolation().mechanism).toBe('bubblewrap');
+    expect(probeIsolation().unavailable).toEqual([]);
   });
 });
 
