@@ -10,11 +10,13 @@ import type { Lang } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
 import { alreadyExists, describeGitHubError, type GitHubClient } from '../github/client.ts';
 import { authConfig, redact } from '../github/git-auth.ts';
-import { INSTALL_ROOT, TEMPLATES_DIR, toolVersion } from '../paths.ts';
+import { INSTALL_ROOT, SCHEMA_DIR, TEMPLATES_DIR, toolVersion } from '../paths.ts';
 import { GRADER_PACKAGE_PATTERN } from '../workflows/context.ts';
 import { PUBLISHER_DIR, publisherPackageJson } from '../workflows/publisher.ts';
 import { renderWorkflow, WORKFLOW_TARGETS } from '../workflows/render.ts';
-import { BUNDLE_TEMPLATES, buildGraderBundle } from './bundle.ts';
+import { classroom50AutograderPy, CLASSROOM50_DIR, classroom50Runtime, classroom50Scale } from '../publish/classroom50-shim.ts';
+import { DEFAULT_NODE_VERSION } from '../workflows/context.ts';
+import { BUNDLE_SCHEMAS, BUNDLE_TEMPLATES, buildGraderBundle } from './bundle.ts';
 import { MANIFEST_PATH, protectedFiles, renderManifest, type AssignmentManifest } from './manifest.ts';
 import { assignmentPackageJson, graderPackageJson, lockedVersions } from './package-json.ts';
 import { publicPoints, readmeView, renderReadme } from './readme.ts';
@@ -157,6 +159,10 @@ export async function assign(options: AssignOptions): Promise<AssignResult> {
   const chapterDefs = catalog.chapters.filter((c) => chapters.includes(c.id));
   write(dir, '.dlgrade/grader.mjs', await buildGraderBundle({ exercises: defs, chapters: chapterDefs }), 0o755);
   for (const template of BUNDLE_TEMPLATES) write(dir, `.dlgrade/templates/${template}`, readFileSync(join(TEMPLATES_DIR, template)));
+  for (const schema of BUNDLE_SCHEMAS) write(dir, `.dlgrade/schema/${schema}`, readFileSync(join(SCHEMA_DIR, schema)));
+  // Classroom 50: its autograder.py entry point and the runtime to declare for the assignment
+  write(dir, `${CLASSROOM50_DIR}/autograder.py`, classroom50AutograderPy({ exerciseIds: defs.map((d) => d.id), lang, nodeVersion: DEFAULT_NODE_VERSION, scale: classroom50Scale(defs) }), 0o755);
+  write(dir, `${CLASSROOM50_DIR}/runtime.json`, classroom50Runtime(DEFAULT_NODE_VERSION));
   const lockfile = options.lockfile === false ? false : await writeLockfile(dir, log);
 
   const studentFiles = defs.map(studentFile);

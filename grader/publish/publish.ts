@@ -11,7 +11,8 @@ import { classifyGitHubError } from './github-error.ts';
 import type { PublishLog } from './log.ts';
 import type { GitHubClient, OctokitFactory } from './octokit.ts';
 import { renderFeedbackWithin } from './render-feedback.ts';
-import { classroom50Context, stepOutputs, writeResultFiles } from './result-files.ts';
+import { resolveClassroom50Context } from './classroom50-context.ts';
+import { classroom50Text, stepOutputs, writeResultFiles } from './result-files.ts';
 import { appendStepOutputs, appendStepSummary, STEP_SUMMARY_MAX_BYTES } from './step-files.ts';
 import { COMMENT_MAX_CHARS, STICKY_MARKER, upsertStickyComment, type StickyOutcome } from './sticky-comment.ts';
 
@@ -143,6 +144,28 @@ function warningsMarkdown(model: FeedbackModel, warnings: string[]): string {
 }
 
 /**
+ * Classroom 50's `result.json` text, only inside a Classroom 50 run (its runner's variables set):
+ * elsewhere nothing is written (an info line), with some variables missing a warning names them;
+ * points that are not whole after scaling are a warning naming the exercise and the fix.
+ */
+async function classroom50File(options: PublishOptions, commit: string | undefined, now: Date, report: PublishReport): Promise<string | undefined> {
+  const { config, log } = options;
+  const resolution = await resolveClassroom50Context({ env: options.env ?? {}, serverUrl: config.serverUrl, owner: config.owner, repo: config.repo, sha: commit, now });
+  if (!resolution.ok) {
+    if (resolution.kind === 'absent') log.info(`no Classroom 50 result.json: ${resolution.problems.join('; ')} (not a Classroom 50 run)`);
+    else report.warnings.push(`Classroom 50's result.json not written: ${resolution.problems.join('; ')}.`);
+    return undefined;
+  }
+  try {
+    return classroom50Text(options.result, resolution.context, config.classroom50Scale);
+  } catch (error: unknown) {
+    const detail = error instanceof DlgradeError ? `${error.message}; fix: ${error.fix ?? ''}` : String(error);
+    report.warnings.push(`Classroom 50's result.json not written: ${detail}`);
+    return undefined;
+  }
+}
+
+/**
  * Publishes one validated result. Files, step outputs and the job summary are written before any
  * network call, so nothing computed is lost; each GitHub step that fails becomes a warning (the
  * run degrades to the job summary) rather than an error.
@@ -154,10 +177,13 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
   const event = await readEventInfo(config.eventPath);
   const commit = event.pullHeadSha ?? config.sha;
   const model = buildFeedbackModel(result, { ...(config.lang === undefined ? {} : { lang: config.lang }), ...(commit === undefined ? {} : { sha: commit }), ...(runUrl === undefined ? {} : { runUrl }) });
-  const report: PublishReport = { files: [], outputs: stepOutputs(result), summaryWritten: false, pulls: undefined, comments: [], checkRun: undefined, warnings: [], degraded: false, commit };
+  const { outputs, classroomLevel } = stepOutputs(result);
+  const report: PublishReport = { files: [], outputs, summaryWritten: false, pulls: undefined, comments: [], checkRun: undefined, warnings: [], degraded: false, commit };
+  if (classroomLevel > 0) log.info(`the Classroom reporter's \`result\` output was shortened to stay under the environment-variable limit (level ${classroomLevel}: ${['', 'no messages', 'no messages or file names', 'one test per exercise', 'the total only'][classroomLevel]})`);
+  const classroom50 = await classroom50File(options, commit, now, report);
 
   try {
-    report.files = await writeResultFiles(result, config.outDir, classroom50Context(config, options.env ?? {}, now));
+    report.files = await writeResultFiles(result, config.outDir, classroom50);
     if (config.outputFile !== undefined) await appendStepOutputs(config.outputFile, report.outputs);
     if (config.stepSummary !== undefined) {
       await appendStepSummary(config.stepSummary, renderFeedbackWithin(model, { maxChars: SUMMARY_BUDGET, maxBytes: SUMMARY_BUDGET }).text);

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, realpathSync, rmSync, statSync, wri
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { SandboxInfo, SandboxMechanism, SandboxWalls } from '../engine/result.ts';
+import { DlgradeError } from '../errors.ts';
 
 /** The walls of the sandbox, each reported separately in every result. */
 export type WallName = 'processes' | 'filesystem' | 'network' | 'sockets';
@@ -48,9 +49,9 @@ export interface Isolation {
 }
 
 /** A mechanism that was forced (DLGRADE_SANDBOX) or required but cannot start on this machine. */
-export class SandboxUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
+export class SandboxUnavailableError extends DlgradeError {
+  constructor(message: string, fix: string) {
+    super({ code: 'E_SANDBOX', message, fix });
     this.name = 'SandboxUnavailableError';
   }
 }
@@ -85,7 +86,7 @@ export function probeIsolation(): Isolation {
   if (cachedFailure) throw cachedFailure;
   const forced = process.env['DLGRADE_SANDBOX']?.trim();
   if (forced && !MECHANISMS.includes(forced as SandboxMechanism)) {
-    cachedFailure = new SandboxUnavailableError(`DLGRADE_SANDBOX=${forced} is not a sandbox: use bubblewrap, unshare or process (or leave it unset to pick the strongest available)`);
+    cachedFailure = new SandboxUnavailableError(`DLGRADE_SANDBOX=${forced} is not a sandbox`, 'use DLGRADE_SANDBOX=bubblewrap, unshare or process, or leave it unset to pick the strongest available');
     throw cachedFailure;
   }
   const candidates = forced ? [forced as SandboxMechanism] : MECHANISMS;
@@ -100,12 +101,12 @@ export function probeIsolation(): Isolation {
     reasons.push(`${mechanism}: ${problem}`);
   }
   cachedFailure = new SandboxUnavailableError(
-    forced
-      ? `DLGRADE_SANDBOX=${forced} was asked for, but it cannot start here (${reasons.join('; ')}). ` +
-          (forced === 'bubblewrap'
-            ? 'Install bubblewrap (apt-get install bubblewrap); on Ubuntu 24.04 also allow user namespaces (sysctl kernel.apparmor_restrict_unprivileged_userns=0).'
-            : 'Unset DLGRADE_SANDBOX to use the strongest sandbox available.')
-      : `no sandbox can start the student process here (${reasons.join('; ')})`,
+    forced ? `DLGRADE_SANDBOX=${forced} was asked for, but it cannot start here (${reasons.join('; ')})` : `no sandbox can start the student process here (${reasons.join('; ')})`,
+    forced === 'bubblewrap'
+      ? 'install bubblewrap (apt-get install bubblewrap); on Ubuntu 24.04 also allow user namespaces (sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)'
+      : forced
+        ? 'unset DLGRADE_SANDBOX to use the strongest sandbox available'
+        : `check that ${process.execPath} runs and that the temporary folder (${tmpdir()}) is writable`,
   );
   throw cachedFailure;
 }
