@@ -110,12 +110,13 @@ export function layoutValue(value: unknown, options: LayoutOptions = {}): string
       const d = depth(v);
       // a single number, or a vector, fits on its line
       if (d <= 1 || count(v) <= 1) return inline;
+      const compact = d <= 3 || count(v) <= 12;
       const f = typeof focus?.[0] === 'number' ? focus[0] : undefined;
       const rows = visibleIndices(v.length, rowItems, f).map((i) => {
         if (i === '…') return `${pad}  …`;
         const inner = i === f ? focus!.slice(1) : undefined;
         // 2-D and 3-D: each row on one line; deeper: each row is a block of its own
-        const text = d <= 3 ? inlineValue(v[i], { ...options, ...(inner ? { focus: inner } : {}), maxChars: 100_000 }) : walk(v[i], inner, pad + '  ', level + 1);
+        const text = compact ? inlineValue(v[i], { ...options, ...(inner ? { focus: inner } : {}), maxChars: 100_000 }) : walk(v[i], inner, pad + '  ', level + 1);
         return `${pad}  ${text},`;
       });
       return `[\n${rows.join('\n')}\n${pad}]`;

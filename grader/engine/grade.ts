@@ -70,6 +70,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const seed = options.seed ?? DEFAULT_SEED;
   const catalog = options.catalog ?? loadCatalog();
   const defs = selectExercises(catalog, options.exercises);
+  // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
+  // stops here with its fix, instead of failing every exercise
+  const sandbox = probeIsolation().info;
   const backend = await selectBackend(options.backend);
   const prefix = options.displayPrefix ?? 'exercises';
   const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
@@ -126,7 +129,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     submission: options.submissionLabel ?? options.submissionDir,
     startedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
-    sandbox: probeIsolation().info,
+    sandbox,
     score: round(exercises.reduce((s, e) => s + e.score, 0)),
     maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
     exercises,

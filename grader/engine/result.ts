@@ -41,6 +41,8 @@ export interface NumericDiff {
   relError?: number | null;
   atol?: number;
   rtol?: number;
+  /** what differs: a value (the numbers above), a non-finite value, or the type, shape or keys */
+  kind?: 'type' | 'shape' | 'value' | 'non-finite' | 'missing-key';
   /** e.g. "2×3" or "number" */
   expectedShape?: string;
   /** untrusted */
@@ -54,6 +56,8 @@ export interface PropertyResult {
   hidden?: boolean;
   role?: 'primary' | 'invariant' | 'hygiene';
   status: PropertyStatus;
+  /** the function threw the stub's "not implemented" error: not started yet */
+  notImplemented?: boolean;
   /** not checked (status skipped, score 0) because these prerequisites did not pass */
   blockedBy?: string[];
   /** the failing call as one line of TypeScript, e.g. `conv2d(input, kernel, { stride: 1 })` */

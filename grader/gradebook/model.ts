@@ -34,6 +34,10 @@ export interface GradebookRow {
    * commits: not a 0 and not an error); error: it could not be graded (counted apart, never as 0)
    */
   status: 'graded' | 'no-submission' | 'error';
+  /** the grading, or an exercise of it, failed for the grader's reasons (rerun regrade) */
+  graderError: boolean;
+  /** graded under --allow-weak-sandbox: the walls the sandbox lacked; null with a complete sandbox */
+  weakSandbox: string[] | null;
 }
 
 /** The gradebook's JSON (`--json`), and what the CSV and the HTML report are rendered from. */
@@ -79,6 +83,8 @@ export function buildGradebook(files: readonly RegradeFile[], extra: Pick<Gradeb
         tamperFiles: f.tamper === null ? null : f.tamper.map((t) => `${t.path} (${t.kind})`),
         errors: f.errors.filter((e) => e !== NO_SUBMISSION),
         status: f.status === 'graded' ? 'graded' : f.errors.includes(NO_SUBMISSION) && f.result === undefined ? 'no-submission' : 'error',
+        graderError: f.graderError === true || (f.result?.exercises ?? []).some((e) => e.reason === 'grader-error'),
+        weakSandbox: f.weakSandbox?.missing ?? null,
       };
     });
   return { kind: GRADEBOOK_KIND, version: GRADEBOOK_VERSION, exercises: columns, students, duplicates: extra.duplicates, invalid: extra.invalid };

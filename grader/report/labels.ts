@@ -12,7 +12,7 @@ type LabelKey =
   | 'status_pass' | 'status_fail' | 'status_error' | 'status_timeout' | 'status_skipped' | 'durationSuffix' | 'gradedIn'
   | 'notChecked' | 'valueDiffers' | 'nonFinite' | 'mutated' | 'mutatedAt' | 'mutatedShape' | 'call' | 'shape' | 'firstDiffAt' | 'theValue'
   | 'summary' | 'shortOf' | 'nextStep' | 'nextCheck' | 'nextAll' | 'moreDetail' | 'alsoFailing' | 'notCheckedCount' | 'inFunction'
-  | 'passedCount' | 'details';
+  | 'passedCount' | 'details' | 'nextStart' | 'nextFix';
 
 export type Labels = Record<LabelKey, string>;
 
@@ -81,6 +81,8 @@ const LABELS: Record<Lang, Labels> = {
     inFunction: 'en {fn}',
     passedCount: '{passed} de {total} comprobaciones',
     details: 'Detalles',
+    nextStart: 'implementa {fn} en {file} y ejecuta {command}',
+    nextFix: 'corrige {file} y vuelve a ejecutar {command}',
   },
   en: {
     seed: 'seed',
@@ -146,6 +148,8 @@ const LABELS: Record<Lang, Labels> = {
     inFunction: 'in {fn}',
     passedCount: '{passed} of {total} checks',
     details: 'Details',
+    nextStart: 'implement {fn} in {file} and run {command}',
+    nextFix: 'fix {file} and run {command} again',
   },
 };
 

@@ -22,6 +22,8 @@ export class StudentCallFailure extends Error {
     readonly text: Text,
     readonly fn: string,
     readonly line?: number,
+    /** the stub's own "not implemented" error: the student has not started this function */
+    readonly notImplemented = false,
   ) {
     super(text.en);
   }

@@ -106,7 +106,10 @@ describe('sticky comment', () => {
   it('truncates an oversized body below 65,536 characters, keeping the marker and the score line', async () => {
     seedPushedPull(gh);
     const huge = Array.from({ length: 40 }, (_, i) => failing(`p${i}`, { message: 'm'.repeat(19_000), counterexample: 'c'.repeat(19_000), received: 'r'.repeat(19_000) }));
-    const { report } = await publish(gh, dir, withProperties(await fixture('mixed.json'), huge));
+    // one exercise per failing property: each exercise shows its first failure in full
+    const base = withProperties(await fixture('mixed.json'), huge);
+    const spread = { ...base, exercises: huge.map((p, i) => ({ ...base.exercises[0]!, id: `ch07-convolution/ex${i}`, properties: [p], maxScore: 1 })) };
+    const { report } = await publish(gh, dir, spread);
     expect(report.comments[0]?.action).toBe('created');
     const body = gh.commentsOn(2)[0]?.body ?? '';
     expect(body.length).toBeLessThan(65_536);

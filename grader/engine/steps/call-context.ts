@@ -24,6 +24,9 @@ export function lineFromStack(stack: string, displayPath: string): number | unde
   return match ? Number(match[1]) : undefined;
 }
 
+/** The stubs' error message (English, Spanish). */
+const NOT_IMPLEMENTED = /not implemented|no implementad|sin implementar/i;
+
 function threwText(fn: string, error: StudentError): Text {
   if (error.kind === 'non-error') {
     return {
@@ -34,7 +37,7 @@ function threwText(fn: string, error: StudentError): Text {
   if (error.kind === 'unserializable') {
     return { es: `${fn} devolvió un valor que no se puede leer: ${error.message}`, en: `${fn} returned a value that cannot be read: ${error.message}` };
   }
-  if (/not implemented|no implementad/i.test(error.message)) {
+  if (NOT_IMPLEMENTED.test(error.message)) {
     return { es: `${fn} todavía no está implementada (${error.message}).`, en: `${fn} is not implemented yet (${error.message}).` };
   }
   return { es: `${fn} lanzó ${error.name}: ${error.message}`, en: `${fn} threw ${error.name}: ${error.message}` };
@@ -100,7 +103,8 @@ export function makeContext(options: {
     }
     if (outcome.kind === 'threw') {
       const kind = outcome.error.kind === 'unserializable' ? 'unserializable' : 'threw';
-      throw new StudentCallFailure(kind, threwText(fn, outcome.error), fn, lineFromStack(outcome.error.stack, displayPath));
+      const notImplemented = outcome.error.kind !== 'non-error' && outcome.error.kind !== 'unserializable' && NOT_IMPLEMENTED.test(outcome.error.message);
+      throw new StudentCallFailure(kind, threwText(fn, outcome.error), fn, lineFromStack(outcome.error.stack, displayPath), notImplemented);
     }
     const death = DEATH_TEXT[outcome.reason] ?? DEATH_TEXT['crash']!;
     throw new StudentCallFailure(outcome.reason, { es: `${fn} ${death.es}: ${outcome.message}.`, en: `${fn} ${death.en}: ${outcome.message}.` }, fn);

@@ -69,9 +69,12 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
       await impl.check(input as never, ctx);
       if (checksMutation) failOnMutation(log, lang);
     } catch (error: unknown) {
-      // no-mutation is about the arguments only: a wrong value is the other properties' business
-      if (checksMutation && error instanceof PropertyFailure && !(error instanceof MutationFailure) && !log.some((c) => c.changes.length > 0)) return;
-      if (checksMutation && error instanceof PropertyFailure && !(error instanceof MutationFailure)) failOnMutation(log, lang);
+      if (checksMutation && error instanceof PropertyFailure && !(error instanceof MutationFailure)) {
+        // no-mutation is about the arguments only: a wrong value is the other properties' business
+        if (!log.some((c) => c.changes.length > 0)) return;
+        failingLog = [...log];
+        failOnMutation(log, lang);
+      }
       failingLog = [...log];
       throw error;
     }
@@ -121,7 +124,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     if ('expected' in error.details) result.expected = show(error.details.expected);
     if ('received' in error.details) result.received = show(error.details.received);
     if (m) {
-      result.diff = { index: m.index, expected: formatValue(m.expected, 120), received: formatValue(m.received, 120), atol: m.tolerance.atol, rtol: m.tolerance.rtol };
+      result.diff = { index: m.index, kind: m.kind, expected: formatValue(m.expected, 120), received: formatValue(m.received, 120), atol: m.tolerance.atol, rtol: m.tolerance.rtol };
       if ('expected' in error.details) result.diff.expectedShape = shapeOf(error.details.expected);
       if ('received' in error.details) result.diff.receivedShape = shapeOf(error.details.received);
       if (m.absError !== undefined) result.diff.absError = Number.isFinite(m.absError) ? m.absError : null;
@@ -141,6 +144,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     result.message = error.text[lang];
     const fnLine = options.source !== undefined ? functionBodyLine(options.source, error.fn) : undefined;
     if (fnLine !== undefined) result.location = locate(options.source, options.displayPath, fnLine, error.fn);
+    if (error.notImplemented) result.notImplemented = true;
     if (error.kind === 'timeout') result.status = 'timeout';
     if (error.kind === 'missing-export') {
       result.status = 'error';
