@@ -47,7 +47,7 @@ function readYaml(path: string, issues: CatalogIssue[], rel: string): unknown {
 let embedded: Catalog | undefined;
 
 /** An exercise as a self-contained grader embeds it: the catalog entry without paths, its spec loaded. */
-export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec'> & { spec: unknown };
+export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec' | 'reference' | 'edgeCases' | 'equivalentMutants'> & { spec: unknown; reference?: unknown; edgeCases?: ExerciseDef['edgeCases']; equivalentMutants?: ExerciseDef['equivalentMutants'] };
 
 /**
  * A catalog from embedded entries (no files: the specs are already loaded). Paths are placeholders
@@ -59,6 +59,8 @@ export function catalogFromEmbedded(data: { chapters: ChapterDef[]; exercises: E
     const dir = `${root}/exercises/${e.chapter}/${e.name}`;
     return {
       ...e,
+      edgeCases: e.edgeCases ?? [],
+      equivalentMutants: e.equivalentMutants ?? [],
       dir,
       specPath: `${dir}/spec.ts`,
       referencePath: `${root}/reference/${e.chapter}/${e.name}.ts`,
@@ -149,6 +151,8 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       secondary?: boolean;
       tolerance?: ExerciseDef['properties'][number]['tolerance'];
     })[];
+    edgeCases?: ExerciseDef['edgeCases'];
+    equivalentMutants?: ExerciseDef['equivalentMutants'];
   };
   const before = issues.length;
   const exportNames = new Set(meta.exports.map((e) => e.name));
@@ -159,6 +163,11 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     if (!exportNames.has(p.function)) {
       issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
     }
+  });
+  const edgeIds = new Set<string>();
+  (meta.edgeCases ?? []).forEach((e, i) => {
+    if (edgeIds.has(e.id)) issues.push({ file: rel(yamlPath), field: `edgeCases.${i}.id`, message: `duplicate edge case "${e.id}"` });
+    edgeIds.add(e.id);
   });
   if (meta.properties.every((p) => p.secondary ?? p.name === 'no-mutation')) {
     issues.push({ file: rel(yamlPath), field: 'properties', message: 'every property is secondary: at least one must check the result itself' });
@@ -180,6 +189,8 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       secondary: p.secondary ?? p.name === 'no-mutation',
       tolerance: p.tolerance ?? DEFAULT_TOLERANCE,
     })),
+    edgeCases: meta.edgeCases ?? [],
+    equivalentMutants: meta.equivalentMutants ?? [],
     specPath: join(dir, 'spec.ts'),
     referencePath: join(root, 'reference', chapter, `${name}.ts`),
     solutionPath: join(root, 'solutions', chapter, name, meta.file),

@@ -99,6 +99,8 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
           displayPath,
           exportLine: findExportLine(options.source, meta.function),
           command: options.command(def, meta.name),
+          reference: options.spec.reference,
+          exportDecls: def.exports,
         }),
       );
     }

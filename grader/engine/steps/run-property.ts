@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import type { PropertyMeta } from '../../catalog/types.ts';
+import type { ExportDecl, PropertyMeta } from '../../catalog/types.ts';
 import { formatValue } from '../../compare/format.ts';
 import type { PropertyImpl } from '../../spec/define.ts';
 import { PropertyFailure, StudentCallFailure } from '../../spec/failure.ts';
 import type { PropertyResult } from '../result.ts';
 import { describeThrown } from '../../errors.ts';
 import { makeContext } from './call-context.ts';
+import { blameForCrash, type ReferenceModule, type ReturnedValue } from './malformed.ts';
 import type { StudentSession } from './student-session.ts';
 import type { Lang } from '../result.ts';
 
@@ -22,6 +23,10 @@ export interface RunPropertyOptions {
   displayPath: string;
   exportLine: number | undefined;
   command: string;
+  /** the exercise's reference module (tells a malformed student output from a grader bug) */
+  reference?: ReferenceModule | undefined;
+  /** the exercise's declared exports (their signatures name the expected return type) */
+  exportDecls?: ExportDecl[];
 }
 
 /**
@@ -48,9 +53,31 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     // once the student's process hung or keeps crashing, no call can answer any more: stop
     // shrinking so the counterexample stays the input that really showed the problem
     if (session.finished) return;
-    await impl.check(input as never, ctx);
+    // what the student returned during this run, to tell a malformed output from a grader bug
+    const returned: ReturnedValue[] = [];
+    const recording: typeof ctx = {
+      ...ctx,
+      callTracked: async (fn, ...args) => {
+        const outcome = await ctx.callTracked(fn, ...args);
+        returned.push({ fn, value: outcome.value });
+        return outcome;
+      },
+      call: async (fn, ...args) => {
+        const outcome = await ctx.callTracked(fn, ...args);
+        returned.push({ fn, value: outcome.value });
+        return outcome.value;
+      },
+    };
+    try {
+      await impl.check(input as never, recording);
+    } catch (error: unknown) {
+      const blamed = await blameForCrash({ error, impl, input, returned, reference: options.reference, exports: options.exportDecls ?? [], lang, tolerance: meta.tolerance });
+      throw blamed ?? error;
+    }
   });
   const params: fc.Parameters<[unknown]> = { seed: options.seed, numRuns: options.numRuns };
+  // the statement's edge cases run first, every time, whatever the seed
+  if (impl.examples) params.examples = Object.values(impl.examples).map((input) => [input]);
   if (options.path !== undefined) params.path = options.path;
   let details: Awaited<ReturnType<typeof fc.check<[unknown]>>>;
   try {
