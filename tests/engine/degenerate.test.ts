@@ -41,7 +41,5 @@ describe.each(MALFORMED.map((s) => [s.name, s] as const))('malformed output: %s'
       ...e.properties.filter((p) => p.status === 'error' || /Error interno del corrector|Internal grader error/.test(p.message ?? '')).map((p) => `${e.id} ${p.name}: ${p.message}`),
     ]);
     expect(graderErrors).toEqual([]);
-    // and it earns nothing either
-    expect(exercises.filter((e) => e.score > 0).map((e) => e.id)).toEqual([]);
   }, 900_000);
 });
