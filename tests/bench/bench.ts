@@ -5,6 +5,7 @@
  *   2. the same properties as a plain in-process `vitest run` (no sandbox)
  *   3. the reference's time per backend for conv2d and Adam at a few sizes
  *   4. grading the whole course's solutions (issue: under 30 s on 2 cores)
+ *   5. regrade throughput; 6. `npm run bench mutation`: mutation scores (only when named)
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -127,4 +128,27 @@ if (want('regrade')) {
   report('   default --concurrency on this machine (cores − 1, at least 2)', String(defaultConcurrency()));
   rmSync(root, { recursive: true, force: true });
   rmSync(assignment.dir, { recursive: true, force: true });
+}
+
+// 6. `npm run bench mutation` (only when asked by name: it grades every mutant of every solution,
+// an hour or more on two cores): each exercise's mutation score and its surviving mutants.
+// BENCH_MUTATION="ch02-math,ch05-training/dropout" limits it to some exercises or chapters.
+if (only.includes('mutation')) {
+  const { loadCatalog } = await import('../../grader/catalog/load.ts');
+  const { selectExercises } = await import('../../grader/catalog/select.ts');
+  const { mutationTest, renderMutation } = await import('../../grader/verify/mutation.ts');
+  const catalog = loadCatalog();
+  const selectors = process.env['BENCH_MUTATION']?.split(',').map((s) => s.trim()).filter(Boolean);
+  let killed = 0;
+  let counted = 0;
+  let survivors = 0;
+  for (const def of selectExercises(catalog, selectors)) {
+    const r = await mutationTest(def, { catalog, concurrency: Math.max(1, availableParallelism() - 1) });
+    process.stdout.write(renderMutation(r));
+    report(`6. mutation score ${def.id}`, `${(r.score * 100).toFixed(1)}% (${r.killed}/${r.killed + r.survived}, ${r.equivalent} equivalent)`);
+    killed += r.killed;
+    counted += r.killed + r.survived;
+    survivors += r.survived;
+  }
+  report('6. mutation score, catalog', `${counted === 0 ? '—' : ((killed / counted) * 100).toFixed(1)}% (${killed}/${counted} non-equivalent mutants killed, ${survivors} surviving)`);
 }
