@@ -10,6 +10,7 @@ export interface Messages {
   status_: Record<PropertyStatus, string>;
   reason: Record<ExerciseReason, string>;
   failures: string;
+  details: string;
   failingOf: (failing: number, total: number) => string;
   passedCount: (n: number) => string;
   func: string;
@@ -53,6 +54,7 @@ const es: Messages = {
     tampered: 'archivos protegidos modificados',
   },
   failures: 'Detalle por ejercicio',
+  details: 'Detalles',
   failingOf: (f, t) => `${f} de ${t} propiedades no superadas`,
   passedCount: (n) => `${n} propiedades superadas`,
   func: 'Función',
@@ -96,6 +98,7 @@ const en: Messages = {
     tampered: 'protected files modified',
   },
   failures: 'Details by exercise',
+  details: 'Details',
   failingOf: (f, t) => `${f} of ${t} properties not met`,
   passedCount: (n) => `${n} properties met`,
   func: 'Function',

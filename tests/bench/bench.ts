@@ -5,7 +5,11 @@
  *   2. the same properties as a plain in-process `vitest run` (no sandbox)
  *   3. the reference's time per backend for conv2d and Adam at a few sizes
  *   4. grading the whole course's solutions (issue: under 30 s on 2 cores)
- *   5. regrade throughput; 6. `npm run bench mutation`: mutation scores (only when named)
+ *   5. a class regrade (BENCH_REGRADE_N submissions)
+ *   6. the sandbox: bubblewrap vs unshare vs a plain process (and, with BENCH_BASELINE=<an older
+ *      checkout>, that checkout's grader), alternated in one run: one student process started,
+ *      called and ended, and the five headline exercises graded with the CLI
+ *   7. `npm run bench mutation` (only when named): every exercise's mutation score and survivors
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -130,7 +134,71 @@ if (want('regrade')) {
   rmSync(assignment.dir, { recursive: true, force: true });
 }
 
-// 6. `npm run bench mutation` (only when asked by name: it grades every mutant of every solution,
+if (want('sandbox')) {
+  const { StudentProcess, DEFAULT_LIMITS } = await import('../../grader/sandbox/student-process.ts');
+  const { probeIsolation, resetIsolationForTests } = await import('../../grader/sandbox/isolation.ts');
+  type Mechanism = import('../../grader/engine/result.ts').SandboxMechanism;
+  const all: Mechanism[] = ['bubblewrap', 'unshare', 'process'];
+  const mechanisms = all.filter((m) => {
+    process.env['DLGRADE_SANDBOX'] = m;
+    resetIsolationForTests();
+    try {
+      probeIsolation();
+      return true;
+    } catch (error) {
+      report(`6. sandbox ${m}`, `cannot start here: ${(error as Error).message.slice(0, 120)}`);
+      return false;
+    }
+  });
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // a. one student process: start, one call, end; rounds alternate the order of the mechanisms
+  const rounds = Number(process.env['BENCH_SANDBOX_ROUNDS'] ?? 12);
+  const startMs: Record<string, number[]> = Object.fromEntries(mechanisms.map((m) => [m, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < mechanisms.length; k++) {
+      const m = mechanisms[(round + k) % mechanisms.length]!;
+      process.env['DLGRADE_SANDBOX'] = m;
+      resetIsolationForTests();
+      probeIsolation(); // the probe is once per grader process: not part of a student process's cost
+      const t0 = performance.now();
+      const started = await StudentProcess.start({ moduleCode: 'export function f(x) { return x + 1 }', limits: { ...DEFAULT_LIMITS, budgetMs: 60_000 } });
+      if (started.kind !== 'ready') throw new Error(`${m}: ${started.kind}`);
+      await started.process.call('f', [1]);
+      await started.process.dispose();
+      startMs[m]!.push(performance.now() - t0);
+    }
+  }
+  delete process.env['DLGRADE_SANDBOX'];
+  resetIsolationForTests();
+  const base = mechanisms.includes('process') ? median(startMs['process']!) : undefined;
+  for (const m of mechanisms) {
+    const ms = median(startMs[m]!);
+    report(`6a. one student process (start, call, end), ${m}, median of ${rounds}`, `${ms.toFixed(0)} ms${base ? ` (${(ms / base).toFixed(2)}× process)` : ''}`);
+  }
+  // b. the five headline exercises graded with the CLI, per mechanism (and the baseline checkout)
+  const flags = HEADLINE.flatMap((id) => ['--exercise', id]);
+  const baseline = process.env['BENCH_BASELINE'];
+  const runs: { label: string; cwd: string; env: NodeJS.ProcessEnv }[] = mechanisms.map((m) => ({ label: m, cwd: INSTALL_ROOT, env: { DLGRADE_SANDBOX: m } }));
+  if (baseline) runs.push({ label: `baseline ${baseline}`, cwd: baseline, env: {} });
+  const gradeRounds = Number(process.env['BENCH_SANDBOX_GRADE_ROUNDS'] ?? 5);
+  const gradeS: Record<string, number[]> = Object.fromEntries(runs.map((r) => [r.label, []]));
+  for (let round = 0; round < gradeRounds; round++) {
+    for (let k = 0; k < runs.length; k++) {
+      const run = runs[(round + k) % runs.length]!;
+      const start = performance.now();
+      const r = spawnSync(process.execPath, ['bin/dlgrade.js', 'grade', join(INSTALL_ROOT, 'solutions'), '--include-hidden', '--quiet', ...flags], { cwd: run.cwd, env: { ...process.env, ...run.env }, stdio: 'ignore' });
+      if (r.status !== 0) report(`6b. ${run.label}`, `exit ${r.status}`);
+      gradeS[run.label]!.push((performance.now() - start) / 1000);
+    }
+  }
+  const ref = baseline ? median(gradeS[`baseline ${baseline}`]!) : mechanisms.includes('process') ? median(gradeS['process']!) : undefined;
+  for (const run of runs) {
+    const s = median(gradeS[run.label]!);
+    report(`6b. grade 5 headline exercises, ${run.label}, median of ${gradeRounds}`, `${s.toFixed(2)} s, ${((s / HEADLINE.length) * 1000).toFixed(0)} ms/exercise${ref ? ` (${(s / ref).toFixed(2)}× ${baseline ? 'baseline' : 'process'})` : ''}`);
+  }
+}
+
+// 7. `npm run bench mutation` (only when asked by name: it grades every mutant of every solution,
 // an hour or more on two cores): each exercise's mutation score and its surviving mutants.
 // BENCH_MUTATION="ch02-math,ch05-training/dropout" limits it to some exercises or chapters.
 if (only.includes('mutation')) {
@@ -145,10 +213,10 @@ if (only.includes('mutation')) {
   for (const def of selectExercises(catalog, selectors)) {
     const r = await mutationTest(def, { catalog, concurrency: Math.max(1, availableParallelism() - 1) });
     process.stdout.write(renderMutation(r));
-    report(`6. mutation score ${def.id}`, `${(r.score * 100).toFixed(1)}% (${r.killed}/${r.killed + r.survived}, ${r.equivalent} equivalent)`);
+    report(`7. mutation score ${def.id}`, `${(r.score * 100).toFixed(1)}% (${r.killed}/${r.killed + r.survived}, ${r.equivalent} equivalent)`);
     killed += r.killed;
     counted += r.killed + r.survived;
     survivors += r.survived;
   }
-  report('6. mutation score, catalog', `${counted === 0 ? '—' : ((killed / counted) * 100).toFixed(1)}% (${killed}/${counted} non-equivalent mutants killed, ${survivors} surviving)`);
+  report('7. mutation score, catalog', `${counted === 0 ? '—' : ((killed / counted) * 100).toFixed(1)}% (${killed}/${counted} non-equivalent mutants killed, ${survivors} surviving)`);
 }

@@ -8,6 +8,7 @@ import { DlgradeError } from '../../errors.ts';
 import { INSTALL_ROOT, SAMPLE_SUBMISSION_DIR } from '../../paths.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { belowThreshold, collect, parseInteger, parseLang, parsePositive, parseScore, useColor, type Threshold } from '../options.ts';
+import { guardOutput } from '../output.ts';
 import { writeReports } from '../write-reports.ts';
 
 export interface GradeCliOptions {
@@ -97,6 +98,7 @@ export function registerGrade(program: Command): void {
   )
     .option('--include-hidden', 'instructor grading: run the hidden properties too')
     .action(async (dir: string | undefined, opts: GradeCliOptions) => {
+      guardOutput(); // student text is printed below: no workflow command may run from it
       const folder = checkDir(dir ?? SAMPLE_SUBMISSION_DIR, 'the submission folder');
       const label = dir ?? relative(INSTALL_ROOT, SAMPLE_SUBMISSION_DIR);
       // the bundled sample holds only some exercises: grade those, not the whole catalog

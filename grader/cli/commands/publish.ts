@@ -29,6 +29,7 @@ export function registerPublish(program: Command): void {
     .option('--run-id <id>', 'workflow run id for links (env GITHUB_RUN_ID)')
     .option('--summary-file <file>', 'job summary file (env GITHUB_STEP_SUMMARY)')
     .option('--output-file <file>', 'step outputs file (env GITHUB_OUTPUT)')
+    .option('--classroom50-scale <n>', 'Classroom 50 points = dlgrade points × n, which must be whole (env DLGRADE_CLASSROOM50_SCALE; default 1)')
     .option('--dry-run', 'write the files, outputs and summary; send nothing to GitHub')
     .action(async (flags: PublishFlags) => {
       const config = resolvePublishConfig(flags, process.env);

@@ -26,12 +26,12 @@ export type ReferenceModule = Record<string, unknown>;
 
 /** A context whose calls are answered by the reference, in this process (never student code). */
 function referenceContext(reference: ReferenceModule, lang: Lang, tolerance: Tolerance): PropertyContext {
-  const callTracked = async (fn: string, ...args: unknown[]): Promise<{ value: unknown; mutated: number[] }> => {
+  const callTracked: PropertyContext["callTracked"] = async (fn, ...args) => {
     const f = reference[fn];
     if (typeof f !== 'function') throw new NoReference(fn);
     // the same copy the student's process would get
     const copy = args.map((a) => decode(encode(a)));
-    return { value: await (f as (...a: unknown[]) => unknown)(...copy), mutated: [] };
+    return { value: await (f as (...a: unknown[]) => unknown)(...copy), mutated: [], changes: [] };
   };
   return {
     lang,
