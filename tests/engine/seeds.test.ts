@@ -11,7 +11,7 @@ import { SOLUTIONS_DIR } from '../../grader/paths.ts';
 import { buggyFixtures, submissionWith, variantFixtures } from '../tools/fixtures.ts';
 
 const catalog = loadCatalog();
-const SEEDS = (process.env['DLGRADE_TEST_SEEDS'] ?? '20261201')
+const SEEDS = (process.env['DLGRADE_TEST_SEEDS'] ?? '7')
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n));
