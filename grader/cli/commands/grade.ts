@@ -10,6 +10,7 @@ import { renderTerminal } from '../../report/terminal.ts';
 import { belowThreshold, collect, parseInteger, parseLang, parsePositive, parseScore, useColor, type Threshold } from '../options.ts';
 import { guardOutput } from '../output.ts';
 import { writeReports } from '../write-reports.ts';
+import { mark, timed } from '../../profile.ts';
 
 export interface GradeCliOptions {
   exercise?: string[];
@@ -83,8 +84,11 @@ export async function runGrading(dir: string, opts: GradeCliOptions, audience: '
     ...(opts.property ? { properties: opts.property } : {}),
     ...(opts.path !== undefined ? { path: opts.path } : {}),
   });
-  writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}), verbose: Boolean(opts.verbose) });
-  if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));
+  mark('graded');
+  timed('reporting', () => {
+    writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}), verbose: Boolean(opts.verbose) });
+    if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));
+  });
   const failedUnder = opts.failUnder !== undefined && belowThreshold(result.score, result.maxScore, opts.failUnder);
   return { result, failedUnder };
 }

@@ -13,6 +13,7 @@ import { describeThrown } from '../../errors.ts';
 import { engineMessages } from '../messages.ts';
 import { orderByRequires } from '../../catalog/requires.ts';
 import { parameterNames } from '../../compare/layout.ts';
+import { timedAsync } from '../../profile.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
@@ -108,7 +109,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     notes.graderFault = options.spec.message;
     return finish({ status: 'error', reason: 'grader-error', message: options.spec.message, properties: skipped(def, names, lang) });
   }
-  const compiled = await compileStudentFile({ source: options.source, displayPath });
+  const compiled = await timedAsync('compile student file (esbuild)', () => compileStudentFile({ source: options.source, displayPath }));
   if (!compiled.ok && 'graderFault' in compiled) {
     notes.graderFault = compiled.message;
     return finish({ status: 'error', reason: 'grader-error', message: compiled.message, properties: skipped(def, names, lang) });
@@ -151,10 +152,11 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
         continue;
       }
       const seed = propertySeed(options.seed, def.id, meta.name);
+      const impl = options.spec.properties.get(meta.name)!;
       properties.push(
-        await runProperty({
+        await timedAsync('property (generate, reference, compare, shrink, calls)', () => runProperty({
           meta,
-          impl: (options.spec.properties.get(meta.name))!,
+          impl,
           session,
           exports,
           lang,
@@ -167,9 +169,9 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
           source: options.source,
           params,
           done: properties,
-          reference: options.spec.reference,
+          reference: options.spec.ok ? options.spec.reference : undefined,
           exportDecls: def.exports,
-        }),
+        })),
       );
     }
     // a property in error while the student's function exists: the spec or the reference failed
@@ -193,6 +195,6 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     }
     return finish(partial);
   } finally {
-    await session.dispose();
+    await timedAsync('student process end', () => session.dispose());
   }
 }
