@@ -110,7 +110,7 @@ describe('chapter order', () => {
     const before = (a: string, b: string) => expect(ids.indexOf(a), `${a} before ${b}`).toBeLessThan(ids.indexOf(b));
     before('ch04-perceptron/perceptron-rule', 'ch04-perceptron/backprop');
     before('ch13-attention-transformers/scaled-dot-product-attention', 'ch13-attention-transformers/multi-head-attention');
-    expect(selectExercises(catalog, ['ch04']).map((e) => e.name)).toEqual(['perceptron-rule', 'mlp-image-pipeline', 'backprop']);
+    expect(selectExercises(catalog, ['ch04']).map((e) => e.name)).toEqual(['perceptron-rule', 'mlp-image-pipeline', 'backprop', 'weight-init']);
     const { listCatalog, renderCourseMap } = await import('../../grader/catalog/course-map.ts');
     expect(listCatalog(catalog, 'es').find((c) => c.id === 'ch04-perceptron')!.exercises.map((e) => e.id)[0]).toBe('ch04-perceptron/perceptron-rule');
     const map = renderCourseMap(catalog);
