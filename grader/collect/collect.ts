@@ -1,6 +1,8 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
+import type { Lang } from '../engine/result.ts';
+import { t } from '../i18n/index.ts';
 import { simpleGit } from 'simple-git';
 import { describeThrown } from '../errors.ts';
 import { describeGitHubError, httpStatus, type GitHubClient } from '../github/client.ts';
@@ -157,14 +159,15 @@ export async function collect(options: CollectOptions): Promise<CollectRecord[]>
   );
 }
 
-export function renderCollectReport(records: readonly CollectRecord[]): string {
+export function renderCollectReport(records: readonly CollectRecord[], lang: Lang = 'es'): string {
+  const m = t(lang).instructor.collect;
   const lines = records.map((r) => {
     const mark = r.status === 'collected' ? '✔' : r.status === 'no-submission' ? '·' : '✘';
-    const late = r.late_pushes.count > 0 ? ` · ${r.late_pushes.count} push(es) tarde, el último ${r.late_pushes.last_pushed_at}` : '';
-    const what = r.status === 'collected' ? `${r.sha?.slice(0, 12)} (push ${r.pushed_at})` : r.status === 'no-submission' ? 'sin entrega antes del plazo' : `error: ${r.errors.join('; ')}`;
+    const late = r.late_pushes.count > 0 ? m.late(r.late_pushes.count, String(r.late_pushes.last_pushed_at)) : '';
+    const what = r.status === 'collected' ? `${r.sha?.slice(0, 12)} (push ${r.pushed_at})` : r.status === 'no-submission' ? m.noSubmission : m.error(r.errors.join('; '));
     return `  ${mark} ${r.username} ${r.repo}: ${what}${late}`;
   });
   const count = (s: CollectRecord['status']) => records.filter((r) => r.status === s).length;
-  lines.push(`Total: ${records.length} · ${count('collected')} recogidos · ${count('no-submission')} sin entrega · ${count('failed')} con errores`);
+  lines.push(m.total(records.length, count('collected'), count('no-submission'), count('failed')));
   return lines.join('\n') + '\n';
 }

@@ -12,6 +12,7 @@ import { loadSpec } from './steps/load-spec.ts';
 import { resolveStudentFile } from './steps/resolve.ts';
 import { runExercise } from './steps/run-exercise.ts';
 import { round, scoreExercise } from './steps/score.ts';
+import { t } from '../i18n/index.ts';
 
 export interface GradeOptions {
   /** folder mirroring exercises/: `<dir>/<chapter>/<exercise>/<exercise>.ts` */
@@ -50,9 +51,7 @@ function notSubmitted(def: ExerciseDef, displayPath: string, lang: Lang, audienc
   const properties: PropertyResult[] = selected.map((p) => ({ name: p.name, title: p.title[lang], function: p.function, status: 'skipped', points: p.points, score: 0, ...(p.hidden ? { hidden: true } : {}) }));
   const message =
     reason === 'not-submitted'
-      ? lang === 'es'
-        ? `No se entregó: no existe ${displayPath}.`
-        : `Not submitted: ${displayPath} does not exist.`
+      ? t(lang).engine.notSubmitted(displayPath)
       : `${displayPath} ${detail ?? ''}`;
   return scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, status: 'error', reason, message, properties }, selected, lang);
 }

@@ -1,9 +1,16 @@
 import type { RegradeFile } from '../regrade/result-file.ts';
+import type { Lang } from '../engine/result.ts';
+import { t } from '../i18n/index.ts';
+import type { GradebookMessages } from '../i18n/es/gradebook.ts';
 import type { Gradebook } from './model.ts';
 
 /** Everything templates/gradebook/report.html.hbs shows, precomputed (strings raw: the template escapes). */
 export interface ClassReportModel {
   title: string;
+  /** the report's fixed words, in its language */
+  t: GradebookMessages;
+  /** «% de 12 puntos» */
+  ofPoints: string;
   summary: { students: number; graded: number; errors: number; mean: string; median: string; maxPoints: number; late: number; tampered: number };
   histogram: { width: number; height: number; baseline: number; bins: HistogramBin[] };
   exercises: RateRow[];
@@ -11,7 +18,7 @@ export interface ClassReportModel {
   exerciseChartHeight: number;
   properties: (RateRow & { exercise: string; hidden: boolean })[];
   topFailure: TopFailure | null;
-  late: { username: string; pushedAt: string; latePushes: number }[];
+  late: { username: string; pushedAt: string; latePushes: number; text: string }[];
   tampered: { username: string; files: string[] }[];
   errors: { username: string; errors: string[] }[];
   students: { username: string; studentId: string; total: number; max: number; percentage: string; late: boolean; tampered: boolean; errors: number }[];
@@ -77,7 +84,8 @@ function histogram(percentages: number[]): ClassReportModel['histogram'] {
 }
 
 /** Pure: the class report's view-model from the gradebook and the results it was built from. */
-export function classReportModel(book: Gradebook, files: readonly RegradeFile[], title = 'Informe de la clase · dlgrade'): ClassReportModel {
+export function classReportModel(book: Gradebook, files: readonly RegradeFile[], lang: Lang = 'es', title?: string): ClassReportModel {
+  const words = t(lang).gradebook;
   const graded = files.filter((f) => f.result !== undefined);
   const sorted = book.students.map((s) => s.percentage).sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -119,7 +127,9 @@ export function classReportModel(book: Gradebook, files: readonly RegradeFile[],
   }
 
   return {
-    title,
+    title: title ?? words.title,
+    t: words,
+    ofPoints: words.ofPoints(book.exercises.reduce((s, e) => s + e.maxScore, 0)),
     summary: {
       students: book.students.length,
       graded: book.students.filter((s) => s.status === 'graded').length,
@@ -135,10 +145,10 @@ export function classReportModel(book: Gradebook, files: readonly RegradeFile[],
     exerciseChartHeight: Math.max(20, 8 + 22 * exercises.length),
     properties,
     topFailure,
-    late: book.students.filter((s) => s.late).map((s) => ({ username: s.username, pushedAt: s.pushedAt ?? '', latePushes: s.latePushes })),
+    late: book.students.filter((s) => s.late).map((s) => ({ username: s.username, pushedAt: s.pushedAt ?? '', latePushes: s.latePushes, text: words.latePushes(s.latePushes) })),
     tampered: book.students.filter((s) => s.tampered).map((s) => ({ username: s.username, files: s.tamperFiles ?? [] })),
     errors: book.students.filter((s) => s.errors.length > 0).map((s) => ({ username: s.username, errors: s.errors })),
     students: book.students.map((s) => ({ username: s.username, studentId: s.studentId ?? '', total: s.total, max: s.max, percentage: fmt(s.percentage), late: s.late, tampered: s.tampered, errors: s.errors.length })),
-    duplicates: book.duplicates.map((d) => `${d.username}: ${d.dropped.length} descartado(s)`),
+    duplicates: book.duplicates.map((d) => words.dropped(d.username, d.dropped.length)),
   };
 }

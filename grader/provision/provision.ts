@@ -1,4 +1,6 @@
 import pLimit from 'p-limit';
+import type { Lang } from '../engine/result.ts';
+import { t } from '../i18n/index.ts';
 import { describeThrown } from '../errors.ts';
 import type { GitHubClient } from '../github/client.ts';
 import type { RosterEntry } from './roster.ts';
@@ -81,16 +83,16 @@ export async function provision(options: ProvisionOptions): Promise<StudentRepor
   );
 }
 
-const STATE_ES: Record<string, string> = { created: 'creado', existed: 'ya existía', planned: 'se creará', failed: 'falló' };
 
 /** One line per student, then one per step that did something or would. */
-export function renderProvisionReport(reports: readonly StudentReport[], apply: boolean): string {
-  const lines: string[] = [apply ? 'dlgrade provision (--apply):' : 'dlgrade provision (simulación: nada se ha creado; usa --apply para ejecutar):'];
+export function renderProvisionReport(reports: readonly StudentReport[], apply: boolean, lang: Lang = 'es'): string {
+  const m = t(lang).instructor.provision;
+  const lines: string[] = [apply ? m.headingApply : m.headingDryRun];
   for (const r of reports) {
-    lines.push(`  ${r.status === 'failed' ? '✘' : r.status === 'planned' ? '·' : '✔'} ${r.username} → ${r.repository}: ${STATE_ES[r.status]}${r.error !== undefined ? ` — ${r.error}` : ''}`);
-    for (const s of r.steps) lines.push(`      ${s.step}: ${STATE_ES[s.state]}${s.detail !== undefined ? ` (${s.detail})` : ''}`);
+    lines.push(`  ${r.status === 'failed' ? '✘' : r.status === 'planned' ? '·' : '✔'} ${r.username} → ${r.repository}: ${m.state[r.status]}${r.error !== undefined ? ` — ${r.error}` : ''}`);
+    for (const s of r.steps) lines.push(`      ${s.step}: ${m.state[s.state]}${s.detail !== undefined ? ` (${s.detail})` : ''}`);
   }
   const count = (status: StudentStatus) => reports.filter((r) => r.status === status).length;
-  lines.push(`Total: ${reports.length} estudiantes · ${count('created')} creados · ${count('existed')} ya existían · ${count('planned')} por crear · ${count('failed')} con errores`);
+  lines.push(m.total(reports.length, count('created'), count('existed'), count('planned'), count('failed')));
   return lines.join('\n') + '\n';
 }

@@ -1,96 +1,13 @@
 import { formatNumber } from '../compare/format.ts';
 import type { GradeResult, Lang, NumericDiff } from '../engine/result.ts';
+import { t } from '../i18n/index.ts';
+import type { ReportMessages } from '../i18n/es/report.ts';
 
-/** Fixed student-facing words of the reports, in both languages. */
-type LabelKey =
-  | 'seed' | 'runs' | 'backend' | 'sandbox' | 'separateProcess' | 'networkIsolated' | 'networkOpen' | 'fsRestricted' | 'fsOpen'
-  | 'total' | 'points' | 'counterexample' | 'expected' | 'received' | 'firstDiff' | 'absError' | 'relError' | 'tolerance'
-  | 'hint' | 'reproduce' | 'where' | 'output' | 'hidden' | 'title' | 'exercise' | 'status' | 'score' | 'failures' | 'allPassed'
-  | 'status_pass' | 'status_fail' | 'status_error' | 'status_timeout' | 'status_skipped' | 'durationSuffix' | 'gradedIn';
-
-export type Labels = Record<LabelKey, string>;
-
-const LABELS: Record<Lang, Labels> = {
-  es: {
-    seed: 'semilla',
-    runs: 'casos por propiedad',
-    backend: 'backend de referencia',
-    sandbox: 'sandbox',
-    separateProcess: 'proceso aparte',
-    networkIsolated: 'sin red',
-    networkOpen: 'con red (este sistema no permite aislarla)',
-    fsRestricted: 'solo lectura de su carpeta',
-    fsOpen: 'sistema de ficheros sin restringir',
-    total: 'Total',
-    points: 'pts',
-    counterexample: 'Contraejemplo',
-    expected: 'Esperado',
-    received: 'Recibido',
-    firstDiff: 'Primera diferencia',
-    absError: 'error abs.',
-    relError: 'error rel.',
-    tolerance: 'tolerancia',
-    hint: 'Pista',
-    reproduce: 'Reproducir',
-    where: 'Dónde',
-    output: 'Salida de tu código',
-    hidden: 'oculta',
-    title: 'Informe de corrección',
-    exercise: 'Ejercicio',
-    status: 'Estado',
-    score: 'Puntos',
-    failures: 'Fallos',
-    allPassed: '¡Todo correcto!',
-    status_pass: 'correcto',
-    status_fail: 'con fallos',
-    status_error: 'error',
-    status_timeout: 'tiempo agotado',
-    status_skipped: 'no ejecutada',
-    durationSuffix: 'ms',
-    gradedIn: 'corregido en',
-  },
-  en: {
-    seed: 'seed',
-    runs: 'cases per property',
-    backend: 'reference backend',
-    sandbox: 'sandbox',
-    separateProcess: 'separate process',
-    networkIsolated: 'no network',
-    networkOpen: 'network reachable (this system cannot isolate it)',
-    fsRestricted: 'read-only access to its folder',
-    fsOpen: 'file system unrestricted',
-    total: 'Total',
-    points: 'pts',
-    counterexample: 'Counterexample',
-    expected: 'Expected',
-    received: 'Received',
-    firstDiff: 'First difference',
-    absError: 'abs. error',
-    relError: 'rel. error',
-    tolerance: 'tolerance',
-    hint: 'Hint',
-    reproduce: 'Reproduce',
-    where: 'Where',
-    output: 'Output of your code',
-    hidden: 'hidden',
-    title: 'Grading report',
-    exercise: 'Exercise',
-    status: 'Status',
-    score: 'Score',
-    failures: 'Failures',
-    allPassed: 'All correct!',
-    status_pass: 'pass',
-    status_fail: 'failing',
-    status_error: 'error',
-    status_timeout: 'timed out',
-    status_skipped: 'not run',
-    durationSuffix: 'ms',
-    gradedIn: 'graded in',
-  },
-};
+/** Fixed student-facing words of the reports: the `report` area of the message catalog (grader/i18n). */
+export type Labels = ReportMessages;
 
 export function labels(lang: Lang): Labels {
-  return LABELS[lang];
+  return t(lang).report;
 }
 
 /** "separate process, no network, read-only access to its folder": what the sandbox guaranteed. */

@@ -20,12 +20,14 @@ describe('gradebook CSV', () => {
     expect(csvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
     expect(csvCell(-1)).toBe('-1'); // numbers are numbers
     expect(csvCell(null)).toBe('');
-    expect(csvCell(true)).toBe('yes');
+    expect(csvCell(true)).toBe('sí');
+    expect(csvCell(true, 'en')).toBe('yes');
+    expect(csvCell(false, 'en')).toBe('no');
   });
 
   it('one row per student, one column per exercise, and reads back to the same values', () => {
     const book = buildGradebook(fakeClass());
-    const csv = renderGradebookCsv(book);
+    const csv = renderGradebookCsv(book, 'en');
     const rows = parseCsv(csv).map((r) => r.fields);
     expect(rows[0]).toEqual(['username', 'student_id', 'ch01-a/x', 'ch01-b/y', 'total', 'max', 'percentage', 'late', 'tampered', 'errors']);
     expect(rows).toHaveLength(11);
@@ -36,6 +38,10 @@ describe('gradebook CSV', () => {
     expect(byName["'=cmd|calc"]?.[9]).toBe('exercises/x.ts, "quoted"\nsecond line');
     expect(byName[HOSTILE_NAME]?.[1]).toBe('\'=HYPERLINK("http://evil","x")');
     expect(byName['ines']).toEqual(['ines', '', '', '', '0', '4', '0', 'no', 'no', 'no checkout: ines/ is missing from the collected folder']);
+    // Spanish by default: the flags and the tamper note follow the language, the header stays
+    const es = Object.fromEntries(parseCsv(renderGradebookCsv(book)).map((r) => r.fields).slice(1).map((r) => [r[0], r]));
+    expect(es['eva']?.slice(8)).toEqual(['sí', 'alterado: .github/workflows/dlgrade.yml (modified)']);
+    expect(es['beto']?.slice(7, 9)).toEqual(['no', 'no']);
     // no cell of the file begins with a formula character
     for (const r of rows) for (const c of r) expect(c).not.toMatch(/^[=+@\t]/);
   });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DlgradeError } from '../../errors.ts';
 import { addGradingOptions, runGrading, type GradeCliOptions } from './grade.ts';
+import { cliText } from '../lang.ts';
 
 /**
  * The student's loop: grades their working tree (./exercises, or --dir) with the same engine and
@@ -10,21 +11,22 @@ import { addGradingOptions, runGrading, type GradeCliOptions } from './grade.ts'
  * command: `npm test` in an assignment repository calls it), 2 when the grader could not run.
  */
 export function registerCheck(program: Command): void {
+  const h = cliText().cli.cmd.check;
   addGradingOptions(
     program
       .command('check')
-      .description('check your own exercises (the same checks CI runs): dlgrade check ch07-convolution/conv2d')
-      .argument('[exercises...]', 'exercise ids, chapters or names (default: every exercise present in your tree)'),
+      .description(h.description)
+      .argument('[exercises...]', h.exercises),
   )
-    .option('--dir <dir>', 'the folder holding your exercises (default: ./exercises)')
+    .option('--dir <dir>', h.dir)
     .action(async (selectors: string[], opts: GradeCliOptions & { dir?: string }) => {
       const dir = resolve(opts.dir ?? 'exercises');
       if (!existsSync(dir)) {
         throw new DlgradeError({
           code: 'E_SUBMISSION_DIR',
           file: dir,
-          message: `there is no exercises folder here (${dir})`,
-          fix: 'run the command from the root of your assignment repository, or pass --dir <folder>',
+          message: cliText().cli.noExercisesDir(dir),
+          fix: cliText().cli.noExercisesDirFix,
         });
       }
       const chosen = [...selectors, ...(opts.exercise ?? [])];

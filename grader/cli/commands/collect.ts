@@ -6,6 +6,7 @@ import { DlgradeError } from '../../errors.ts';
 import { instructorClient, readToken } from '../../github/client.ts';
 import { formatRosterIssue, parseShard, readRoster, shardRoster } from '../../provision/roster.ts';
 import { parsePositive } from '../options.ts';
+import { cliLang, cliText } from '../lang.ts';
 
 interface CollectCliOptions {
   roster: string;
@@ -31,18 +32,19 @@ export function parseDeadline(value: string): Date {
 
 /** `dlgrade collect`: each student's last commit pushed before the deadline, checked out under --out. */
 export function registerCollect(program: Command): void {
+  const h = cliText().cli.cmd.collect;
   program
     .command('collect')
-    .description('instructors: check out each student’s last commit pushed before the deadline (GitHub’s push record, not commit dates)')
-    .requiredOption('--roster <csv>', 'roster: github_username,student_id,name,email')
-    .requiredOption('--deadline <time>', 'ISO 8601 with a zone, e.g. 2026-10-15T23:59:59Z')
-    .option('--org <org>', 'organisation of the students’ repositories (default: env GITHUB_REPOSITORY_OWNER)')
-    .option('--assignment <name>', 'repositories are <assignment>-<username> (default: env DLGRADE_ASSIGNMENT)')
-    .option('--out <dir>', 'one folder per student: <out>/<username>/ with collect.json', 'collected')
-    .option('--concurrency <n>', 'repositories fetched at once', parsePositive('--concurrency'), 4)
-    .option('--shard <i/n>', 'only the i-th of n deterministic slices of the roster (GitHub Actions matrix)')
-    .option('--token-file <file>', 'file holding the GitHub token (default: env GITHUB_TOKEN or DLGRADE_TOKEN)')
-    .option('--api-url <url>', 'GitHub API URL (GitHub Enterprise Server)')
+    .description(h.description)
+    .requiredOption('--roster <csv>', h.roster)
+    .requiredOption('--deadline <time>', h.deadline)
+    .option('--org <org>', h.org)
+    .option('--assignment <name>', h.assignment)
+    .option('--out <dir>', h.out, 'collected')
+    .option('--concurrency <n>', h.concurrency, parsePositive('--concurrency'), 4)
+    .option('--shard <i/n>', h.shard)
+    .option('--token-file <file>', h.tokenFile)
+    .option('--api-url <url>', h.apiUrl)
     .action(async (opts: CollectCliOptions) => {
       const deadline = parseDeadline(opts.deadline);
       const org = opts.org ?? process.env['GITHUB_REPOSITORY_OWNER'];
@@ -51,12 +53,12 @@ export function registerCollect(program: Command): void {
       if (!assignment) throw new DlgradeError({ code: 'E_OPTION', message: 'no assignment name', fix: 'pass --assignment <name> or set DLGRADE_ASSIGNMENT (repositories are <assignment>-<username>)' });
       const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
       const roster = readRoster(opts.roster);
-      for (const issue of roster.issues) process.stderr.write(`dlgrade E_ROSTER ${formatRosterIssue(opts.roster, issue)} (fila omitida)\n`);
+      for (const issue of roster.issues) process.stderr.write(`dlgrade E_ROSTER ${formatRosterIssue(opts.roster, issue)} (${cliText().instructor.rosterRowSkipped})\n`);
       const students = shardRoster(roster.students, shard);
       const token = readToken(opts.tokenFile !== undefined ? { tokenFile: opts.tokenFile } : {});
       const gh = instructorClient({ token, ...(opts.apiUrl ? { apiUrl: opts.apiUrl } : {}) });
       const records = await collect({ gh, token, org, assignment, students, deadline, out: opts.out, concurrency: opts.concurrency, ...(shard ? { shard } : {}) });
-      process.stdout.write(renderCollectReport(records));
+      process.stdout.write(renderCollectReport(records, cliLang()));
       const name = shard ? `collect-summary.${shard.index}-of-${shard.count}.json` : 'collect-summary.json';
       writeFileSync(join(opts.out, name), JSON.stringify({ deadline: deadline.toISOString(), shard: shard ?? null, rosterIssues: roster.issues, students: records }, null, 2) + '\n');
       process.exitCode = records.some((r) => r.status === 'failed') || roster.issues.length > 0 ? 1 : 0;

@@ -4,14 +4,16 @@ import { listCatalog } from '../../catalog/course-map.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import type { Lang } from '../../engine/result.ts';
 import { parseLang, useColor } from '../options.ts';
+import { cliLang, cliText } from '../lang.ts';
 
 /** `dlgrade list`: the catalog by chapter, with titles, points and what to implement. */
 export function registerList(program: Command): void {
+  const h = cliText().cli.cmd.list;
   program
     .command('list')
-    .description('list the exercises by chapter')
-    .addOption(new Option('--lang <lang>', 'language of the titles').choices(['es', 'en']).default('es').argParser(parseLang))
-    .option('--json', 'print the listing as JSON')
+    .description(h.description)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
+    .option('--json', h.json)
     .action((opts: { lang: Lang; json?: boolean }) => {
       const catalog = loadCatalog();
       const listing = listCatalog(catalog, opts.lang);

@@ -9,6 +9,7 @@ import { runProperty } from './run-property.ts';
 import { StudentSession } from './student-session.ts';
 import { lineFromStack } from './call-context.ts';
 import { scoreExercise } from './score.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
@@ -54,7 +55,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     const result = finish({
       status: 'error',
       reason: 'compile-error',
-      message: (lang === 'es' ? 'No se pudo compilar: ' : 'Could not compile: ') + sanitize(compiled.message, 4000),
+      message: t(lang).engine.compileFailed(sanitize(compiled.message, 4000)),
       properties: skipped(def, names, lang),
     });
     if (compiled.line !== undefined) result.location = { file: displayPath, line: compiled.line, ...(compiled.column ? { column: compiled.column } : {}) };
@@ -70,7 +71,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       const result = finish({
         status: isTimeout ? 'timeout' : 'error',
         reason: isTimeout ? 'timeout' : start.kind === 'dead' && start.reason === 'out-of-memory' ? 'out-of-memory' : 'crash',
-        message: (lang === 'es' ? 'El módulo falló al cargarse: ' : 'The module failed while loading: ') + detail,
+        message: t(lang).engine.moduleLoadFailed(detail),
         output: start.output,
         properties: skipped(def, names, lang),
       });
@@ -82,7 +83,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     const properties: PropertyResult[] = [];
     for (const meta of selected) {
       if (session.timedOut) {
-        properties.push(...skipped(def, new Set([meta.name]), lang, lang === 'es' ? 'no se ejecutó: el ejercicio agotó su tiempo' : 'not run: the exercise ran out of time'));
+        properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.notRunTimedOut));
         continue;
       }
       const seed = propertySeed(options.seed, def.id, meta.name);
@@ -109,10 +110,10 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     if (session.timedOut) {
       partial.status = 'timeout';
       partial.reason = 'timeout';
-      partial.message = lang === 'es' ? `Tiempo agotado: ${session.timedOut.message}. El ejercicio puntúa 0.` : `Timed out: ${session.timedOut.message}. The exercise scores 0.`;
+      partial.message = t(lang).engine.timedOut(session.timedOut.message);
     } else if (missing.length > 0) {
       partial.reason = 'missing-export';
-      partial.message = lang === 'es' ? `Faltan exportaciones en ${displayPath}: ${missing.join(', ')}` : `Missing exports in ${displayPath}: ${missing.join(', ')}`;
+      partial.message = t(lang).engine.missingExports(displayPath, missing);
     } else if (session.exhausted) {
       partial.reason = session.exhausted.reason === 'out-of-memory' ? 'out-of-memory' : session.exhausted.reason === 'output-too-large' ? 'output-too-large' : 'crash';
       partial.message = session.exhausted.message;
