@@ -15,7 +15,7 @@ import { GRADER_PACKAGE_PATTERN } from '../workflows/context.ts';
 import { renderWorkflow, WORKFLOW_TARGETS } from '../workflows/render.ts';
 import { BUNDLE_TEMPLATES, buildGraderBundle } from './bundle.ts';
 import { MANIFEST_PATH, protectedFiles, renderManifest, type AssignmentManifest } from './manifest.ts';
-import { assignmentPackageJson, graderPackageJson, lockedVersions } from './package-json.ts';
+import { assignmentPackageJson, assignmentTsconfig, graderPackageJson, lockedVersions } from './package-json.ts';
 import { publicPoints, readmeView, renderReadme } from './readme.ts';
 
 const run = promisify(execFile);
@@ -143,6 +143,7 @@ export async function assign(options: AssignOptions): Promise<AssignResult> {
   const chapterTitles = chapters.map((c) => catalog.chapters.find((ch) => ch.id === c)?.title[lang] ?? c);
   write(dir, 'README.md', renderReadme(readmeView({ title: chapterTitles.join(' · '), lang, exercises: defs, statements })));
   write(dir, 'package.json', JSON.stringify(assignmentPackageJson({ name, exerciseIds: ids, lang, versions: lockedVersions() }), null, 2) + '\n');
+  write(dir, 'tsconfig.json', JSON.stringify(assignmentTsconfig(), null, 2) + '\n');
   write(dir, '.gitignore', 'node_modules/\ndlgrade-result.json\n');
   write(dir, '.dlgrade/package.json', JSON.stringify(graderPackageJson(), null, 2) + '\n');
   log('empaquetando el corrector (.dlgrade/grader.mjs)…');

@@ -46,6 +46,8 @@ export interface ExerciseDef {
   referencePath: string;
   solutionPath: string;
   statementPaths: { es: string; en: string };
+  /** the stub's text, where the stub file is not on disk (a grader bundle embeds it) */
+  stubSource?: string;
   /**
    * The spec's properties, already loaded (a self-contained grader bundle embeds them). When set,
    * the engine uses it instead of importing specPath.

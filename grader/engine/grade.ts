@@ -13,6 +13,7 @@ import { resolveStudentFile } from './steps/resolve.ts';
 import { runExercise } from './steps/run-exercise.ts';
 import { round, scoreExercise } from './steps/score.ts';
 import { t } from '../i18n/index.ts';
+import { warmTypecheck } from '../typecheck/typecheck.ts';
 
 export interface GradeOptions {
   /** folder mirroring exercises/: `<dir>/<chapter>/<exercise>/<exercise>.ts` */
@@ -42,6 +43,8 @@ export interface GradeOptions {
    * process; the trusted side interleaves them while it waits for answers.
    */
   concurrency?: number;
+  /** type-check each student file against its stub (default true; the findings never change the score) */
+  typecheck?: boolean;
   /** called after each exercise, for progress output */
   onExercise?: (result: ExerciseResult, index: number, total: number) => void;
 }
@@ -68,6 +71,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const seed = options.seed ?? DEFAULT_SEED;
   const catalog = options.catalog ?? loadCatalog();
   const defs = selectExercises(catalog, options.exercises);
+  if (options.typecheck !== false) warmTypecheck();
   const backend = await selectBackend(options.backend);
   const prefix = options.displayPrefix ?? 'exercises';
   const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
@@ -93,6 +97,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       ...(options.properties ? { only: options.properties } : {}),
       ...(options.path !== undefined ? { path: options.path } : {}),
       command,
+      ...(options.typecheck === false ? { typecheck: false } : {}),
     });
   };
   const limit = pLimit(Math.max(1, options.concurrency ?? Math.min(4, availableParallelism())));

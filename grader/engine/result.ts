@@ -27,6 +27,19 @@ export interface Location {
   column?: number;
 }
 
+/** One finding of the TypeScript checker in the student's file. */
+export interface TypeDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  /** TypeScript's code (TS2322 → 2322); 0 for dlgrade's own refusals */
+  code: number;
+  /** untrusted: quotes the student's code */
+  message: string;
+  /** a beginner's explanation of the commonest codes */
+  explanation?: string;
+}
+
 export interface NumericDiff {
   /** first differing index, e.g. "[1][2][0]" or "" for a scalar */
   index: string;
@@ -82,6 +95,8 @@ export interface ExerciseResult {
   durationMs?: number;
   /** untrusted: the student process's stdout/stderr, capped */
   output?: string;
+  /** TypeScript's errors in the student's file, reported beside the results (they do not block grading) */
+  typeErrors?: TypeDiagnostic[];
   properties: PropertyResult[];
 }
 

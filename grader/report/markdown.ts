@@ -9,6 +9,7 @@ import { codeSpan, escapeMarkdownText, neutralizeHtmlComments, untrustedFence } 
 const codeFence = untrustedFence;
 const span = (text: string, max = 200): string => codeSpan(neutralizeHtmlComments(text), max);
 import { diffNotes, labels, sandboxSummary, type Labels } from './labels.ts';
+import { typeErrorText } from '../typecheck/render.ts';
 
 const ICON = { pass: '✅', fail: '❌', error: '⚠️', timeout: '⏱️', skipped: '➖' } as const;
 
@@ -49,6 +50,8 @@ export function markdownView(result: GradeResult): MarkdownView {
   const L = labels(result.lang);
   const failures: FailureView[] = [];
   for (const e of result.exercises) {
+    // type errors first, as their own block (reported beside the results, they do not block grading)
+    if (e.typeErrors && e.typeErrors.length > 0) failures.push({ icon: ICON.error, id: e.id, message: escapeMarkdownText(typeErrorText(e, result.lang), 4000) });
     if (e.status !== 'pass' && (e.message || e.properties.every((p) => p.status === 'skipped'))) {
       const view: FailureView = { icon: ICON[e.status], id: e.id };
       if (e.message) view.message = escapeMarkdownText(e.message, 3000);

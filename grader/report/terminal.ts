@@ -3,6 +3,7 @@ import type { ExerciseResult, GradeResult, PropertyResult } from '../engine/resu
 import { formatNumber } from '../compare/format.ts';
 import { sanitize } from './escape.ts';
 import { diffNotes, labels, sandboxSummary } from './labels.ts';
+import { typeErrorLines } from '../typecheck/render.ts';
 
 export interface TerminalOptions {
   color: boolean;
@@ -40,6 +41,8 @@ function renderExercise(
   const L = labels(result.lang);
   const paint = colorFor(exercise.status);
   const lines = [`${paint(ICON[exercise.status])} ${c.bold(exercise.id)} ${c.dim('— ' + exercise.title)}  ${paint(`${formatNumber(exercise.score)}/${formatNumber(exercise.maxScore)}`)}`];
+  // type errors first: the student reads them before anything that ran
+  lines.push(...typeErrorLines(exercise, result.lang, { heading: c.yellow, dim: c.dim }));
   if (exercise.message) lines.push(indent(sanitize(exercise.message, 4000), 4, exercise.status === 'pass' ? c.dim : paint));
   if (exercise.location && exercise.status !== 'pass') lines.push(`    ${c.dim(`${L.where}: ${sanitize(exercise.location.file, 300)}:${exercise.location.line}`)}`);
   for (const property of exercise.properties) {

@@ -25,6 +25,8 @@ export interface GradeCliOptions {
   path?: string;
   verbose?: boolean;
   quiet?: boolean;
+  /** false with --no-typecheck */
+  typecheck?: boolean;
 }
 
 /** The options grade and check share. */
@@ -42,7 +44,8 @@ export function addGradingOptions(command: Command): Command {
     .option('--property <name>', g.property, collect)
     .option('--path <path>', g.path)
     .option('-v, --verbose', g.verbose)
-    .option('-q, --quiet', g.quiet);
+    .option('-q, --quiet', g.quiet)
+    .option('--no-typecheck', g.noTypecheck);
 }
 
 /** `<chapter>/<exercise>` for every exercise file present in a submission folder. */
@@ -83,6 +86,7 @@ export async function runGrading(dir: string, opts: GradeCliOptions, audience: '
     ...(opts.backend ? { backend: opts.backend } : {}),
     ...(opts.property ? { properties: opts.property } : {}),
     ...(opts.path !== undefined ? { path: opts.path } : {}),
+    ...(opts.typecheck === false ? { typecheck: false } : {}),
   });
   writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}) });
   if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));

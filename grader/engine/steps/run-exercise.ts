@@ -10,6 +10,10 @@ import { StudentSession } from './student-session.ts';
 import { lineFromStack } from './call-context.ts';
 import { scoreExercise } from './score.ts';
 import { t } from '../../i18n/index.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { typecheckStudentFile } from '../../typecheck/typecheck.ts';
+import type { TypeDiagnostic } from '../result.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
@@ -25,6 +29,8 @@ export interface RunExerciseOptions {
   path?: string;
   /** builds the reproduce command for a property */
   command: (def: ExerciseDef, property: string) => string;
+  /** type-check the student's file against the stub (default true) */
+  typecheck?: boolean;
 }
 
 function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: string): PropertyResult[] {
@@ -36,6 +42,28 @@ function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: str
       if (message) r.message = message;
       return r;
     });
+}
+
+/** The type checker's findings; a checker fault is reported as one finding, never charged to the student. */
+async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]> {
+  const { def } = options;
+  let stubSource: string;
+  try {
+    stubSource = def.stubSource ?? readFileSync(join(def.dir, def.file), 'utf8');
+  } catch {
+    return []; // no stub to check against (a catalog without stub files): nothing to say
+  }
+  const outcome = await typecheckStudentFile({
+    source: options.source,
+    stubSource,
+    fileName: def.file,
+    displayPath: options.displayPath,
+    exports: def.exports,
+    exportLine: (name) => findExportLine(options.source, name),
+    lang: options.lang,
+  });
+  if (!outcome.ok) return [{ file: options.displayPath, line: 1, column: 1, code: 0, message: outcome.message }];
+  return outcome.diagnostics.map((d) => ({ ...d, message: sanitize(d.message, 1500) }));
 }
 
 /** Compiles, starts the sandbox and runs every selected property of one exercise. */
@@ -61,6 +89,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     if (compiled.line !== undefined) result.location = { file: displayPath, line: compiled.line, ...(compiled.column ? { column: compiled.column } : {}) };
     return result;
   }
+  const typeErrors = options.typecheck === false ? [] : await typecheck(options);
   const limits = { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, budgetMs: def.limits.timeMs };
   const session = new StudentSession(compiled.code, limits);
   try {
@@ -118,6 +147,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       partial.reason = session.exhausted.reason === 'out-of-memory' ? 'out-of-memory' : session.exhausted.reason === 'output-too-large' ? 'output-too-large' : 'crash';
       partial.message = session.exhausted.message;
     }
+    if (typeErrors.length > 0) partial.typeErrors = typeErrors;
     return finish(partial);
   } finally {
     await session.dispose();
