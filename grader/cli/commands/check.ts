@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DlgradeError } from '../../errors.ts';
 import { addGradingOptions, runGrading, type GradeCliOptions } from './grade.ts';
 import { cliText } from '../lang.ts';
+import { watchAndGrade } from '../watch.ts';
 
 /**
  * The student's loop: grades their working tree (./exercises, or --dir) with the same engine and
@@ -19,7 +20,8 @@ export function registerCheck(program: Command): void {
       .argument('[exercises...]', h.exercises),
   )
     .option('--dir <dir>', h.dir)
-    .action(async (selectors: string[], opts: GradeCliOptions & { dir?: string }) => {
+    .option('-w, --watch', h.watch)
+    .action(async (selectors: string[], opts: GradeCliOptions & { dir?: string; watch?: boolean }) => {
       const dir = resolve(opts.dir ?? 'exercises');
       if (!existsSync(dir)) {
         throw new DlgradeError({
@@ -30,6 +32,11 @@ export function registerCheck(program: Command): void {
         });
       }
       const chosen = [...selectors, ...(opts.exercise ?? [])];
+      if (opts.watch) {
+        await watchAndGrade({ dir, label: opts.dir ?? 'exercises', selectors: chosen, opts, run: runGrading });
+        process.exitCode = 0;
+        return;
+      }
       const { result, failedUnder } = await runGrading(dir, { ...opts, ...(chosen.length > 0 ? { exercise: chosen } : {}) }, 'student', opts.dir ?? 'exercises');
       const complete = result.exercises.every((e) => e.status === 'pass' || (chosen.length === 0 && e.reason === 'not-submitted'));
       process.exitCode = complete && !failedUnder ? 0 : 1;

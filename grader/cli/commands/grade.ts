@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { Catalog } from '../../catalog/types.ts';
 import { gradeSubmission } from '../../engine/grade.ts';
 import type { GradeResult, Lang } from '../../engine/result.ts';
 import { DEFAULT_SEED } from '../../engine/seed.ts';
@@ -74,8 +75,9 @@ function checkDir(dir: string, flag: string): string {
 }
 
 /** Grades, prints, writes the files; returns the result and the exit code. */
-export async function runGrading(dir: string, opts: GradeCliOptions, audience: 'student' | 'instructor', label: string): Promise<{ result: GradeResult; failedUnder: boolean }> {
+export async function runGrading(dir: string, opts: GradeCliOptions, audience: 'student' | 'instructor', label: string, catalog?: Catalog): Promise<{ result: GradeResult; failedUnder: boolean }> {
   const result = await gradeSubmission({
+    ...(catalog ? { catalog } : {}),
     submissionDir: dir,
     submissionLabel: label,
     audience,

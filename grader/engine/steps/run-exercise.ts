@@ -1,5 +1,5 @@
 import type { ExerciseDef } from '../../catalog/types.ts';
-import { compileStudentFile, findExportLine } from '../../sandbox/compile.ts';
+import { compileStudentFile, findExportLine, type CompileFailure } from '../../sandbox/compile.ts';
 import { DEFAULT_LIMITS } from '../../sandbox/student-process.ts';
 import { sanitize } from '../../report/escape.ts';
 import type { Audience, ExerciseResult, Lang, PropertyResult } from '../result.ts';
@@ -44,6 +44,13 @@ function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: str
     });
 }
 
+/** esbuild's message wrapped in a sentence of the catalog (its own text quoted as it is). */
+function compileMessage(compiled: CompileFailure, lang: Lang): string {
+  if (compiled.where === undefined || compiled.text === undefined) return compiled.message;
+  const sentence = compiled.importPath !== undefined ? t(lang).engine.importRefused(compiled.where, compiled.importPath) : t(lang).engine.syntaxError(compiled.where, compiled.text);
+  return `${sentence}${compiled.snippet ?? ''}`;
+}
+
 /** The type checker's findings; a checker fault is reported as one finding, never charged to the student. */
 async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]> {
   const { def } = options;
@@ -83,13 +90,14 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     const result = finish({
       status: 'error',
       reason: 'compile-error',
-      message: t(lang).engine.compileFailed(sanitize(compiled.message, 4000)),
+      message: t(lang).engine.compileFailed(sanitize(compileMessage(compiled, lang), 4000)),
       properties: skipped(def, names, lang),
     });
     if (compiled.line !== undefined) result.location = { file: displayPath, line: compiled.line, ...(compiled.column ? { column: compiled.column } : {}) };
     return result;
   }
-  const typeErrors = options.typecheck === false ? [] : await typecheck(options);
+  // the checker runs while the sandbox starts (a separate process): its findings join the result at the end
+  const typeErrorsPending = options.typecheck === false ? Promise.resolve([]) : typecheck(options);
   const limits = { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, budgetMs: def.limits.timeMs };
   const session = new StudentSession(compiled.code, limits);
   try {
@@ -106,6 +114,8 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       });
       const line = start.kind === 'load-error' ? lineFromStack(start.stack, displayPath) : undefined;
       if (line !== undefined) result.location = { file: displayPath, line };
+      const typeErrors = await typeErrorsPending;
+      if (typeErrors.length > 0) result.typeErrors = typeErrors;
       return result;
     }
     const exports = new Set(compiled.exports.filter((name) => start.exports[name] === 'function'));
@@ -147,6 +157,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       partial.reason = session.exhausted.reason === 'out-of-memory' ? 'out-of-memory' : session.exhausted.reason === 'output-too-large' ? 'output-too-large' : 'crash';
       partial.message = session.exhausted.message;
     }
+    const typeErrors = await typeErrorsPending;
     if (typeErrors.length > 0) partial.typeErrors = typeErrors;
     return finish(partial);
   } finally {
