@@ -17,6 +17,8 @@ export interface PropertyMeta {
   runs?: number;
   tolerance: Tolerance;
   hint: Text;
+  /** the derivation: shown to instructors, or with --explain */
+  explanation?: Text;
 }
 
 export interface ExerciseLimits {

@@ -43,6 +43,8 @@ export interface GradeOptions {
    * process; the trusted side interleaves them while it waits for answers.
    */
   concurrency?: number;
+  /** also show each failing property's explanation (always on for the instructor audience) */
+  explain?: boolean;
   /** type-check each student file against its stub (default true; the findings never change the score) */
   typecheck?: boolean;
   /** called after each exercise, for progress output */
@@ -98,6 +100,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       ...(options.path !== undefined ? { path: options.path } : {}),
       command,
       ...(options.typecheck === false ? { typecheck: false } : {}),
+      explain: options.explain === true || audience === 'instructor',
     });
   };
   const limit = pLimit(Math.max(1, options.concurrency ?? Math.min(4, availableParallelism())));

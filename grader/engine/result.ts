@@ -63,6 +63,8 @@ export interface PropertyResult {
   /** untrusted (may quote a student's error message) */
   message?: string;
   hint?: string;
+  /** the longer explanation (instructor audience or --explain only) */
+  explanation?: string;
   /** the shrunk counterexample, pretty-printed */
   counterexample?: string;
   expected?: string;

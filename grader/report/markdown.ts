@@ -73,6 +73,7 @@ export function markdownView(result: GradeResult): MarkdownView {
         view.received = codeFence(p.received, { max: 1500 });
       }
       if (p.hint) view.hint = escapeMarkdownText(p.hint, 1000);
+      if (p.explanation) view.hint = `${view.hint ?? ''}\n\n**${L.explanation}:** ${escapeMarkdownText(p.explanation, 2000)}`;
       if (p.location) view.where = span(`${p.location.file}:${p.location.line}`);
       if (p.command) view.command = codeFence(p.command, { lang: 'sh', max: 500 });
       failures.push(view);

@@ -84,6 +84,7 @@ function renderProperty(
     if (p.received !== undefined) lines.push(c.dim(`      ${L.received}: ${sanitize(p.received, 400)}`));
   }
   if (p.hint) lines.push(`      ${c.cyan(L.hint + ':')} ${p.hint}`);
+  if (p.explanation) lines.push(`      ${c.cyan(L.explanation + ':')} ${p.explanation}`);
   if (p.location) lines.push(`      ${c.dim(`${L.where}: ${sanitize(p.location.file, 300)}:${p.location.line}`)}`);
   if (p.command) lines.push(`      ${c.dim(L.reproduce + ':')} ${sanitize(p.command, 400)}`);
   return lines;

@@ -17,5 +17,5 @@ export interface Batch {
  * de B si dropLast es false. No modifiques los argumentos.
  */
 export function makeBatches(X: number[][], y: number[], batchSize: number, perm: number[], dropLast: boolean): Batch[] {
-  throw new Error('Not implemented: makeBatches');
+  throw new Error('Sin implementar: makeBatches');
 }

@@ -15,5 +15,5 @@ export interface Pruned {
  * misma forma que layers. No modifiques layers.
  */
 export function magnitudePrune(layers: number[][], sparsity: number): Pruned {
-  throw new Error('Not implemented: magnitudePrune');
+  throw new Error('Sin implementar: magnitudePrune');
 }

@@ -26,6 +26,7 @@ export interface GradeCliOptions {
   path?: string;
   verbose?: boolean;
   quiet?: boolean;
+  explain?: boolean;
   /** false with --no-typecheck */
   typecheck?: boolean;
 }
@@ -46,7 +47,8 @@ export function addGradingOptions(command: Command): Command {
     .option('--path <path>', g.path)
     .option('-v, --verbose', g.verbose)
     .option('-q, --quiet', g.quiet)
-    .option('--no-typecheck', g.noTypecheck);
+    .option('--no-typecheck', g.noTypecheck)
+    .option('--explain', cliText().cli.cmd.check.explain);
 }
 
 /** `<chapter>/<exercise>` for every exercise file present in a submission folder. */
@@ -89,6 +91,7 @@ export async function runGrading(dir: string, opts: GradeCliOptions, audience: '
     ...(opts.property ? { properties: opts.property } : {}),
     ...(opts.path !== undefined ? { path: opts.path } : {}),
     ...(opts.typecheck === false ? { typecheck: false } : {}),
+    ...(opts.explain ? { explain: true } : {}),
   });
   writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}) });
   if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));

@@ -29,6 +29,8 @@ export interface RunExerciseOptions {
   path?: string;
   /** builds the reproduce command for a property */
   command: (def: ExerciseDef, property: string) => string;
+  /** attach each failing property's explanation */
+  explain?: boolean;
   /** type-check the student's file against the stub (default true) */
   typecheck?: boolean;
 }
@@ -126,8 +128,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
         continue;
       }
       const seed = propertySeed(options.seed, def.id, meta.name);
-      properties.push(
-        await runProperty({
+      const ran = await runProperty({
           meta,
           impl: (options.spec.properties.get(meta.name))!,
           session,
@@ -139,8 +140,9 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
           displayPath,
           exportLine: findExportLine(options.source, meta.function),
           command: options.command(def, meta.name),
-        }),
-      );
+        });
+      if (options.explain && meta.explanation && ran.status !== 'pass') ran.explanation = meta.explanation[lang];
+      properties.push(ran);
     }
     const missing = def.exports.filter((e) => !exports.has(e.name)).map((e) => e.name);
     const output = session.output();
