@@ -10,6 +10,7 @@ import { StudentSession } from './student-session.ts';
 import { lineFromStack } from './call-context.ts';
 import { scoreExercise } from './score.ts';
 import { t } from '../../i18n/index.ts';
+import { sandboxText } from '../../i18n/sandbox-text.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { typecheckStudentFile } from '../../typecheck/typecheck.ts';
@@ -106,7 +107,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     const start = await session.start();
     if (start.kind !== 'ok') {
       const isTimeout = start.kind === 'dead' && start.reason === 'timeout';
-      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : start.message;
+      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : sandboxText(start.message, lang);
       const result = finish({
         status: isTimeout ? 'timeout' : 'error',
         reason: isTimeout ? 'timeout' : start.kind === 'dead' && start.reason === 'out-of-memory' ? 'out-of-memory' : 'crash',
@@ -151,13 +152,13 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     if (session.timedOut) {
       partial.status = 'timeout';
       partial.reason = 'timeout';
-      partial.message = t(lang).engine.timedOut(session.timedOut.message);
+      partial.message = t(lang).engine.timedOut(sandboxText(session.timedOut.message, lang));
     } else if (missing.length > 0) {
       partial.reason = 'missing-export';
       partial.message = t(lang).engine.missingExports(displayPath, missing);
     } else if (session.exhausted) {
       partial.reason = session.exhausted.reason === 'out-of-memory' ? 'out-of-memory' : session.exhausted.reason === 'output-too-large' ? 'output-too-large' : 'crash';
-      partial.message = session.exhausted.message;
+      partial.message = sandboxText(session.exhausted.message, lang);
     }
     const typeErrors = await typeErrorsPending;
     if (typeErrors.length > 0) partial.typeErrors = typeErrors;

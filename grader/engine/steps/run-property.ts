@@ -9,6 +9,7 @@ import { makeContext } from './call-context.ts';
 import type { StudentSession } from './student-session.ts';
 import type { Lang } from '../result.ts';
 import { t } from '../../i18n/index.ts';
+import { sandboxText } from '../../i18n/sandbox-text.ts';
 
 export interface RunPropertyOptions {
   meta: PropertyMeta;
@@ -38,7 +39,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     return {
       ...unrun(meta, lang, 'fail'),
       hint: meta.hint[lang],
-      message: t(lang).engine.exhausted(session.exhausted.message),
+      message: t(lang).engine.exhausted(sandboxText(session.exhausted.message, lang)),
     };
   }
   const ctx = makeContext({ session, exports: options.exports, lang, tolerance: meta.tolerance, displayPath: options.displayPath });

@@ -39,6 +39,7 @@ export const engine: EngineMessages = {
     protocol: 'the student process wrote something that is not a message on the grader channel',
     malformed: 'malformed message on the grader channel',
     outOfMemory: (mib) => `the process ran out of memory (limit ${mib} MiB)`,
+    usedMemory: (mib) => `the process used more than ${mib} MiB of memory`,
     killed: (signal) => `the process was killed by ${signal}`,
     exited: (code) => `the process exited with code ${code} instead of answering`,
   },

@@ -42,6 +42,7 @@ export const engine = {
     protocol: 'el proceso del estudiante escribió algo que no es un mensaje en el canal del corrector',
     malformed: 'mensaje mal formado en el canal del corrector',
     outOfMemory: (mib: number): string => `el proceso se quedó sin memoria (límite ${mib} MiB)`,
+    usedMemory: (mib: number): string => `el proceso usó más de ${mib} MiB de memoria`,
     killed: (signal: string): string => `el proceso terminó por la señal ${signal}`,
     exited: (code: string): string => `el proceso terminó con código ${code} en lugar de responder`,
   },
