@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'E_CONFIG'
   | 'E_ROSTER'
   | 'E_GIT'
+  | 'E_SANDBOX'
   | 'E_INTERNAL';
 
 export interface DlgradeErrorOptions {

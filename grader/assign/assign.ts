@@ -10,10 +10,13 @@ import type { Lang } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
 import { alreadyExists, describeGitHubError, type GitHubClient } from '../github/client.ts';
 import { authConfig, redact } from '../github/git-auth.ts';
-import { INSTALL_ROOT, TEMPLATES_DIR, toolVersion } from '../paths.ts';
+import { INSTALL_ROOT, SCHEMA_DIR, TEMPLATES_DIR, toolVersion } from '../paths.ts';
 import { GRADER_PACKAGE_PATTERN } from '../workflows/context.ts';
+import { PUBLISHER_DIR, publisherPackageJson } from '../workflows/publisher.ts';
 import { renderWorkflow, WORKFLOW_TARGETS } from '../workflows/render.ts';
-import { BUNDLE_TEMPLATES, buildGraderBundle } from './bundle.ts';
+import { classroom50AutograderPy, CLASSROOM50_DIR, classroom50Runtime, classroom50Scale } from '../publish/classroom50-shim.ts';
+import { DEFAULT_NODE_VERSION } from '../workflows/context.ts';
+import { BUNDLE_SCHEMAS, BUNDLE_TEMPLATES, buildGraderBundle } from './bundle.ts';
 import { MANIFEST_PATH, protectedFiles, renderManifest, type AssignmentManifest } from './manifest.ts';
 import { assignmentPackageJson, assignmentTsconfig, graderPackageJson, lockedVersions } from './package-json.ts';
 import { publicPoints, readmeView, renderReadme } from './readme.ts';
@@ -65,6 +68,12 @@ function studentFile(def: ExerciseDef): string {
 }
 
 async function writeLockfile(dir: string, log: (line: string) => void): Promise<boolean> {
+  // the publisher's lockfile first (the report job installs it with `npm ci`), then the assignment's
+  try {
+    await run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: join(dir, PUBLISHER_DIR), timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error: unknown) {
+    log(`aviso: no se pudo generar ${PUBLISHER_DIR}/package-lock.json (${(error as Error).message.split('\n')[0]}); el trabajo \`report\` del workflow lo instala con \`npm ci\`: genéralo con acceso al registro y haz commit.`);
+  }
   try {
     await run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
     return existsSync(join(dir, 'package-lock.json'));
@@ -146,10 +155,15 @@ export async function assign(options: AssignOptions): Promise<AssignResult> {
   write(dir, 'tsconfig.json', JSON.stringify(assignmentTsconfig(), null, 2) + '\n');
   write(dir, '.gitignore', 'node_modules/\ndlgrade-result.json\n');
   write(dir, '.dlgrade/package.json', JSON.stringify(graderPackageJson(), null, 2) + '\n');
+  write(dir, `${PUBLISHER_DIR}/package.json`, JSON.stringify(publisherPackageJson(graderPackage), null, 2) + '\n');
   log('empaquetando el corrector (.dlgrade/grader.mjs)…');
   const chapterDefs = catalog.chapters.filter((c) => chapters.includes(c.id));
   write(dir, '.dlgrade/grader.mjs', await buildGraderBundle({ exercises: defs, chapters: chapterDefs }), 0o755);
   for (const template of BUNDLE_TEMPLATES) write(dir, `.dlgrade/templates/${template}`, readFileSync(join(TEMPLATES_DIR, template)));
+  for (const schema of BUNDLE_SCHEMAS) write(dir, `.dlgrade/schema/${schema}`, readFileSync(join(SCHEMA_DIR, schema)));
+  // Classroom 50: its autograder.py entry point and the runtime to declare for the assignment
+  write(dir, `${CLASSROOM50_DIR}/autograder.py`, classroom50AutograderPy({ exerciseIds: defs.map((d) => d.id), lang, nodeVersion: DEFAULT_NODE_VERSION, scale: classroom50Scale(defs) }), 0o755);
+  write(dir, `${CLASSROOM50_DIR}/runtime.json`, classroom50Runtime(DEFAULT_NODE_VERSION));
   const lockfile = options.lockfile === false ? false : await writeLockfile(dir, log);
 
   const studentFiles = defs.map(studentFile);

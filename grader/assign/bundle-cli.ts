@@ -1,6 +1,7 @@
 /**
  * The command line of a self-contained grader (`.dlgrade/grader.mjs` in an assignment repository):
- * only what students and their workflow run (`check`, `grade`, `list`), over the embedded catalog.
+ * only what students and their workflow run (`check`, `grade`, `list`, and `classroom50`, which
+ * writes Classroom 50's result.json for the shipped autograder.py), over the embedded catalog.
  * No publish, no instructor tooling: nothing here needs a token.
  */
 import { Command, CommanderError } from 'commander';
@@ -8,6 +9,7 @@ import { registerCheck } from '../cli/commands/check.ts';
 import { registerGrade } from '../cli/commands/grade.ts';
 import { registerList } from '../cli/commands/list.ts';
 import { formatCliError } from '../cli/errors.ts';
+import { registerClassroom50 } from '../publish/classroom50-command.ts';
 import { toolVersion } from '../paths.ts';
 
 export async function runBundledCli(argv: string[]): Promise<number> {
@@ -19,6 +21,7 @@ export async function runBundledCli(argv: string[]): Promise<number> {
   registerCheck(program);
   registerGrade(program);
   registerList(program);
+  registerClassroom50(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

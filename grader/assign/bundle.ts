@@ -29,6 +29,9 @@ function embeddedEntry(def: ExerciseDef): Record<string, unknown> {
 /** Templates the bundled CLI reads at run time, copied to `.dlgrade/templates/`. */
 export const BUNDLE_TEMPLATES = ['report.md.hbs'] as const;
 
+/** Schemas the bundled CLI reads at run time (`classroom50` validates the result), copied to `.dlgrade/schema/`. */
+export const BUNDLE_SCHEMAS = ['result.schema.json'] as const;
+
 /** The bundle's own paths.ts: the same constants, the templates beside the bundle, and the version fixed at bundle time. */
 function pathsModule(version: string): string {
   return `import { dirname, join } from 'node:path';
@@ -39,7 +42,8 @@ export const REFERENCE_DIR = join(INSTALL_ROOT, 'reference');
 export const SOLUTIONS_DIR = join(INSTALL_ROOT, 'solutions');
 // the Markdown report's template is shipped beside the bundle (.dlgrade/templates/report.md.hbs)
 export const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'templates');
-export const SCHEMA_DIR = join(INSTALL_ROOT, 'grader', 'schema');
+// the schemas the bundled CLI reads are shipped beside the bundle too (.dlgrade/schema/)
+export const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'schema');
 export const SAMPLE_SUBMISSION_DIR = join(INSTALL_ROOT, 'tests', 'fixtures', 'sample-submission');
 export function toolVersion() { return ${JSON.stringify(version)}; }
 `;

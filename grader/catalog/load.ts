@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_TOLERANCE } from '../compare/numeric.ts';
 import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
-import type { Catalog, CatalogIssue, ChapterDef, ExerciseDef } from './types.ts';
+import { defaultRole, resolveRequires } from './requires.ts';
+import type { Catalog, CatalogIssue, ChapterDef, ExerciseDef, PropertyRole } from './types.ts';
 
 const DEFAULT_LIMITS = { timeMs: 30_000, callTimeMs: 5_000, memoryMb: 256 };
 const CHAPTER_DIR = /^ch(\d{2})-[a-z0-9-]+$/;
@@ -110,14 +111,31 @@ export function loadCatalog(options: { root?: string } = {}): Catalog {
       issues.push({ file: rel(chapterYaml), field: '(file)', message: 'missing chapter.yaml (number and title in es/en)' });
     }
     chapters.push(chapterDef);
-    for (const name of readdirSync(chapterDir).sort()) {
-      const dir = join(chapterDir, name);
-      if (!statSync(dir).isDirectory()) continue;
-      const loaded = loadExercise(root, chapter, name, dir, validateExercise, issues);
+    const folders = readdirSync(chapterDir)
+      .sort()
+      .filter((name) => statSync(join(chapterDir, name)).isDirectory());
+    for (const name of teachingOrder(folders, chapterDef.order, rel(chapterYaml), issues)) {
+      const loaded = loadExercise(root, chapter, name, join(chapterDir, name), validateExercise, issues);
       if (loaded) exercises.push(loaded);
     }
   }
   return { root, chapters, exercises, issues };
+}
+
+/**
+ * The chapter's exercise folders in the order chapter.yaml declares (`order`), which must name each
+ * folder exactly once; without `order`, alphabetical. A folder the order forgets still loads, last.
+ */
+function teachingOrder(folders: string[], order: string[] | undefined, file: string, issues: CatalogIssue[]): string[] {
+  if (order === undefined) return folders;
+  const present = new Set(folders);
+  order.forEach((name, i) => {
+    if (!present.has(name)) issues.push({ file, field: `order.${i}`, message: `"${name}" is not an exercise folder of this chapter (its folders: ${folders.join(', ')})` });
+  });
+  const listed = new Set(order);
+  const missing = folders.filter((f) => !listed.has(f));
+  if (missing.length > 0) issues.push({ file, field: 'order', message: `does not list ${missing.map((m) => `"${m}"`).join(', ')}: add each exercise folder of the chapter once, simple to complex` });
+  return [...order.filter((name) => present.has(name)), ...missing];
 }
 
 function loadExercise(root: string, chapter: string, name: string, dir: string, validate: ValidateFunction, issues: CatalogIssue[]): ExerciseDef | undefined {
@@ -144,9 +162,12 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     exports: ExerciseDef['exports'];
     runs?: number;
     limits?: Partial<ExerciseDef['limits']>;
-    properties: (Omit<ExerciseDef['properties'][number], 'hidden' | 'secondary' | 'tolerance'> & {
+    examples?: (Omit<ExerciseDef['examples'][number], 'tolerance'> & { tolerance?: ExerciseDef['examples'][number]['tolerance'] })[];
+    properties: (Omit<ExerciseDef['properties'][number], 'hidden' | 'secondary' | 'tolerance' | 'role' | 'requires'> & {
       hidden?: boolean;
       secondary?: boolean;
+      role?: PropertyRole;
+      requires?: string[];
       tolerance?: ExerciseDef['properties'][number]['tolerance'];
     })[];
   };
@@ -160,7 +181,14 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
     }
   });
-  if (meta.properties.every((p) => p.secondary ?? p.name === 'no-mutation')) {
+  (meta.examples ?? []).forEach((x, i) => {
+    if (!exportNames.has(x.function)) {
+      issues.push({ file: rel(yamlPath), field: `examples.${i}.function`, message: `"${x.function}" is not one of the exports (${[...exportNames].join(', ')})` });
+    }
+  });
+  const requires = resolveRequires(rel(yamlPath), meta.properties, issues);
+  const roles = meta.properties.map((p) => p.role ?? defaultRole(p));
+  if (roles.every((r) => r !== 'primary')) {
     issues.push({ file: rel(yamlPath), field: 'properties', message: 'every property is secondary: at least one must check the result itself' });
   }
   if (meta.file !== `${name}.ts`) issues.push({ file: rel(yamlPath), field: 'file', message: `must be "${name}.ts" (the exercise's folder name), not "${meta.file}"` });
@@ -174,12 +202,15 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     summary: meta.summary,
     exports: meta.exports,
     limits: { ...DEFAULT_LIMITS, ...meta.limits },
-    properties: meta.properties.map((p) => ({
+    properties: meta.properties.map((p, i) => ({
       ...p,
       hidden: p.hidden ?? false,
-      secondary: p.secondary ?? p.name === 'no-mutation',
+      role: roles[i]!,
+      requires: requires[i]!,
+      secondary: p.secondary ?? roles[i] !== 'primary',
       tolerance: p.tolerance ?? DEFAULT_TOLERANCE,
     })),
+    examples: (meta.examples ?? []).map((x) => ({ ...x, tolerance: x.tolerance ?? DEFAULT_TOLERANCE })),
     specPath: join(dir, 'spec.ts'),
     referencePath: join(root, 'reference', chapter, `${name}.ts`),
     solutionPath: join(root, 'solutions', chapter, name, meta.file),

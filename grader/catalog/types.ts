@@ -6,6 +6,8 @@ export interface ExportDecl {
   signature: string;
 }
 
+export type PropertyRole = 'primary' | 'invariant' | 'hygiene';
+
 export interface PropertyMeta {
   name: string;
   title: Text;
@@ -14,11 +16,26 @@ export interface PropertyMeta {
   hidden: boolean;
   /** earns points only when a primary property of the same exercise passes */
   secondary: boolean;
+  /** what it checks: the result itself (primary), a relation (invariant), hygiene (no-mutation, shape) */
+  role: PropertyRole;
+  /**
+   * Properties that must pass before this one is checked (resolved: the declared list, or the
+   * role's default). Otherwise it is reported as not checked and scores 0.
+   */
+  requires: string[];
   runs?: number;
   tolerance: Tolerance;
   hint: Text;
   /** the derivation: shown to instructors, or with --explain */
   explanation?: Text;
+}
+
+/** A worked example: the call a statement shows and its exact result (checked against the solution). */
+export interface ExampleDecl {
+  function: string;
+  args: unknown[];
+  result: unknown;
+  tolerance: Tolerance;
 }
 
 export interface ExerciseLimits {
@@ -43,6 +60,8 @@ export interface ExerciseDef {
   runs?: number;
   limits: ExerciseLimits;
   properties: PropertyMeta[];
+  /** worked examples shown in both statements (empty for an exercise not yet converted) */
+  examples: ExampleDecl[];
   /** absolute paths */
   specPath: string;
   referencePath: string;
@@ -62,6 +81,8 @@ export interface ChapterDef {
   id: string;
   number: number;
   title: Text;
+  /** the chapter's exercise names in teaching order (chapter.yaml `order`), when declared */
+  order?: string[];
 }
 
 /** A problem found while loading the catalog: the file, the field, what is wrong. */

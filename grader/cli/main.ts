@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   check: async () => (await import('./commands/check.ts')).registerCheck,
   list: async () => (await import('./commands/list.ts')).registerList,
   publish: async () => (await import('./commands/publish.ts')).registerPublish,
+  classroom50: async () => (await import('../publish/classroom50-command.ts')).registerClassroom50,
   assign: async () => (await import('./commands/assign.ts')).registerAssign,
   provision: async () => (await import('./commands/provision.ts')).registerProvision,
   collect: async () => (await import('./commands/collect.ts')).registerCollect,

@@ -1,17 +1,22 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import type { Lang } from '../engine/result.ts';
-import { t } from '../i18n/index.ts';
 import { simpleGit } from 'simple-git';
 import { describeThrown } from '../errors.ts';
 import { describeGitHubError, httpStatus, type GitHubClient } from '../github/client.ts';
 import { authConfig, redact } from '../github/git-auth.ts';
 import type { RosterEntry } from '../provision/roster.ts';
 import { studentRepoName } from '../provision/provision.ts';
+import type { Lang } from '../engine/result.ts';
+import { MANIFEST_PATH, WORKFLOW_PATH } from '../provision/steps.ts';
+import { collectWords } from './messages.ts';
+import { NO_SUBMISSION } from './no-submission.ts';
 import { listBranchPushes, selectAtDeadline } from './pushes.ts';
 
 export const COLLECT_FILE = 'collect.json';
+export { NO_SUBMISSION } from './no-submission.ts';
+/** What provision itself commits to a student's repository after generating it. */
+export const PROVISION_FILES: readonly string[] = [MANIFEST_PATH, WORKFLOW_PATH];
 
 /** `<out>/<username>/collect.json`, format 1. */
 export interface CollectRecord {
@@ -32,6 +37,12 @@ export interface CollectRecord {
   /** `i/n` when collected with --shard */
   shard: string | null;
   status: 'collected' | 'no-submission' | 'failed';
+  /**
+   * why there is nothing to grade: no push to the default branch before the deadline, or only
+   * the provisioning commits (the branch, as of the deadline, differs from the starter commit in
+   * provision's own files at most); null when collected or failed
+   */
+  no_submission: 'no-push' | 'only-provisioning' | null;
   errors: string[];
   collected_at: string;
 }
@@ -83,13 +94,31 @@ async function checkoutCommit(dir: string, url: string, sha: string, token: stri
   if (head !== sha) throw new Error(`checked out ${head}, expected ${sha}`);
 }
 
+/**
+ * True when `sha` differs from the starter commit only in the files provision writes (the
+ * manifest and the workflow naming the repository's own starter commit): the pushes so far are
+ * provision's, not the student's. Any doubt (the starter cannot be fetched) counts as a submission.
+ */
+async function onlyProvisioningChanges(dir: string, url: string, starter: string, sha: string, token: string | undefined): Promise<boolean> {
+  const git = simpleGit(dir);
+  const auth = authConfig(token).flatMap((c) => ['-c', c]);
+  try {
+    const present = await git.raw(['cat-file', '-e', `${starter}^{commit}`]).then(() => true, () => false);
+    if (!present) await git.raw([...auth, 'fetch', '--quiet', '--depth', '1', '--no-tags', url, starter]);
+    const changed = (await git.raw(['diff', '--name-only', '--no-renames', starter, sha])).split('\n').filter(Boolean);
+    return changed.every((f) => PROVISION_FILES.includes(f));
+  } catch {
+    return false;
+  }
+}
+
 async function collectOne(options: CollectOptions, student: RosterEntry): Promise<CollectRecord> {
   const repo = studentRepoName(options.assignment, student.githubUsername);
   const dir = resolve(options.out, student.githubUsername.toLowerCase());
   const record: CollectRecord = {
     schema_version: 1, username: student.githubUsername, student_id: student.studentId, repo: `${options.org}/${repo}`, default_branch: null,
     deadline: options.deadline.toISOString(), sha: null, pushed_at: null, late_pushes: { count: 0, last_pushed_at: null, last_sha: null },
-    starter_commit: null, shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null, status: 'failed', errors: [], collected_at: (options.now ?? (() => new Date()))().toISOString(),
+    starter_commit: null, shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null, status: 'failed', no_submission: null, errors: [], collected_at: (options.now ?? (() => new Date()))().toISOString(),
   };
   try {
     let cloneUrl: string;
@@ -115,7 +144,12 @@ async function collectOne(options: CollectOptions, student: RosterEntry): Promis
     record.late_pushes = { count: late.length, last_pushed_at: late.at(-1)?.timestamp ?? null, last_sha: late.at(-1)?.after ?? null };
     if (onTime === undefined) {
       record.status = 'no-submission';
-      record.errors.push(`no push to ${record.default_branch} before the deadline`);
+      record.no_submission = 'no-push';
+      record.errors.push(NO_SUBMISSION);
+    } else if (record.starter_commit !== null && onTime.after === record.starter_commit) {
+      record.status = 'no-submission';
+      record.no_submission = 'only-provisioning';
+      record.errors.push(NO_SUBMISSION);
     } else {
       record.sha = onTime.after;
       record.pushed_at = onTime.timestamp;
@@ -126,6 +160,11 @@ async function collectOne(options: CollectOptions, student: RosterEntry): Promis
         throw new Error(`git: ${redact(describeThrown(error), options.token).split('\n').filter(Boolean).slice(0, 3).join(' ')}`);
       }
       record.status = 'collected';
+      if (record.starter_commit !== null && (await onlyProvisioningChanges(dir, cloneUrl, record.starter_commit, onTime.after, options.token))) {
+        record.status = 'no-submission';
+        record.no_submission = 'only-provisioning';
+        record.errors.push(NO_SUBMISSION);
+      }
     }
   } catch (error: unknown) {
     record.status = 'failed';
@@ -159,15 +198,24 @@ export async function collect(options: CollectOptions): Promise<CollectRecord[]>
   );
 }
 
-export function renderCollectReport(records: readonly CollectRecord[], lang: Lang = 'es'): string {
-  const m = t(lang).instructor.collect;
-  const lines = records.map((r) => {
-    const mark = r.status === 'collected' ? '✔' : r.status === 'no-submission' ? '·' : '✘';
-    const late = r.late_pushes.count > 0 ? m.late(r.late_pushes.count, String(r.late_pushes.last_pushed_at)) : '';
-    const what = r.status === 'collected' ? `${r.sha?.slice(0, 12)} (push ${r.pushed_at})` : r.status === 'no-submission' ? m.noSubmission : m.error(r.errors.join('; '));
-    return `  ${mark} ${r.username} ${r.repo}: ${what}${late}`;
-  });
+/** One student's line, in `lang`. */
+export function renderCollectLine(r: CollectRecord, lang: Lang = 'es'): string {
+  const w = collectWords(lang);
+  const mark = r.status === 'collected' ? '✔' : r.status === 'no-submission' ? '·' : '✘';
+  const late = r.late_pushes.count > 0 ? ` · ${w.late(r.late_pushes.count, r.late_pushes.last_pushed_at ?? '')}` : '';
+  const errors = r.errors.filter((e) => e !== NO_SUBMISSION);
+  const what =
+    r.status === 'collected' ? `${r.sha?.slice(0, 12)} (push ${r.pushed_at})`
+    : r.status === 'no-submission' ? (r.no_submission === 'only-provisioning' ? w.onlyProvisioning : w.noPush(r.default_branch ?? 'main'))
+    : `${w.error}: ${errors.join('; ')}`;
+  return `  ${mark} ${r.username} ${r.repo}: ${what}${late}`;
+}
+
+export function renderCollectTotals(records: readonly CollectRecord[], lang: Lang = 'es'): string {
   const count = (s: CollectRecord['status']) => records.filter((r) => r.status === s).length;
-  lines.push(m.total(records.length, count('collected'), count('no-submission'), count('failed')));
-  return lines.join('\n') + '\n';
+  return collectWords(lang).total(records.length, count('collected'), count('no-submission'), count('failed'));
+}
+
+export function renderCollectReport(records: readonly CollectRecord[], lang: Lang = 'es'): string {
+  return [...records.map((r) => renderCollectLine(r, lang)), renderCollectTotals(records, lang)].join('\n') + '\n';
 }

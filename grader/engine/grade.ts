@@ -6,13 +6,14 @@ import type { Catalog, ExerciseDef } from '../catalog/types.ts';
 import { selectBackend } from '../backend/select.ts';
 import { toolVersion } from '../paths.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
+import { engineMessages } from './messages.ts';
 import type { Audience, ExerciseResult, GradeResult, Lang, PropertyResult } from './result.ts';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './seed.ts';
 import { loadSpec } from './steps/load-spec.ts';
-import { resolveStudentFile } from './steps/resolve.ts';
+import { resolveStudentFile, type Resolved } from './steps/resolve.ts';
+import type { PathProblem } from './steps/safe-path.ts';
 import { runExercise } from './steps/run-exercise.ts';
 import { round, scoreExercise } from './steps/score.ts';
-import { t } from '../i18n/index.ts';
 import { warmTypecheck } from '../typecheck/typecheck.ts';
 
 export interface GradeOptions {
@@ -47,17 +48,18 @@ export interface GradeOptions {
   explain?: boolean;
   /** type-check each student file against its stub (default true; the findings never change the score) */
   typecheck?: boolean;
+  /**
+   * by exercise id: files already refused by whoever copied the submission (a regrade's clean
+   * tree): graded as `tampered`, score 0, with the same message `grade` gives
+   */
+  refusedFiles?: Readonly<Record<string, { problem: PathProblem; at: string; size?: number }>>;
   /** called after each exercise, for progress output */
   onExercise?: (result: ExerciseResult, index: number, total: number) => void;
 }
 
-function notSubmitted(def: ExerciseDef, displayPath: string, lang: Lang, audience: Audience, reason: 'not-submitted' | 'grader-error', detail?: string): ExerciseResult {
+function notGraded(def: ExerciseDef, displayPath: string, lang: Lang, audience: Audience, reason: 'not-submitted' | 'grader-error' | 'tampered', message: string): ExerciseResult {
   const selected = def.properties.filter((p) => audience === 'instructor' || !p.hidden);
   const properties: PropertyResult[] = selected.map((p) => ({ name: p.name, title: p.title[lang], function: p.function, status: 'skipped', points: p.points, score: 0, ...(p.hidden ? { hidden: true } : {}) }));
-  const message =
-    reason === 'not-submitted'
-      ? t(lang).engine.notSubmitted(displayPath)
-      : `${displayPath} ${detail ?? ''}`;
   return scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, status: 'error', reason, message, properties }, selected, lang);
 }
 
@@ -74,6 +76,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const catalog = options.catalog ?? loadCatalog();
   const defs = selectExercises(catalog, options.exercises);
   if (options.typecheck !== false) warmTypecheck();
+  // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
+  // stops here with its fix, instead of failing every exercise
+  const sandbox = probeIsolation().info;
   const backend = await selectBackend(options.backend);
   const prefix = options.displayPrefix ?? 'exercises';
   const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
@@ -84,9 +89,15 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     return parts.join(' ');
   };
   const gradeOne = async (def: ExerciseDef): Promise<ExerciseResult> => {
-    const resolved = resolveStudentFile(def, options.submissionDir, prefix);
-    if (resolved.kind === 'absent') return notSubmitted(def, resolved.displayPath, lang, audience, 'not-submitted');
-    if (resolved.kind === 'unreadable') return notSubmitted(def, resolved.displayPath, lang, audience, 'grader-error', resolved.message);
+    const refused = options.refusedFiles?.[def.id];
+    const resolved: Resolved =
+      refused !== undefined
+        ? { kind: 'refused', displayPath: [prefix, def.chapter, def.name, def.file].filter((p) => p !== '').join('/'), ...refused }
+        : resolveStudentFile(def, options.submissionDir, prefix);
+    const text = engineMessages(lang);
+    if (resolved.kind === 'absent') return notGraded(def, resolved.displayPath, lang, audience, 'not-submitted', text.notSubmitted(resolved.displayPath));
+    if (resolved.kind === 'refused') return notGraded(def, resolved.displayPath, lang, audience, 'tampered', text.refusedPath(resolved.displayPath, resolved.problem, resolved.at, resolved.size));
+    if (resolved.kind === 'unreadable') return notGraded(def, resolved.displayPath, lang, audience, 'grader-error', text.unreadable(resolved.displayPath, resolved.message));
     return runExercise({
       def,
       spec: await loadSpec(def),
@@ -126,7 +137,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     submission: options.submissionLabel ?? options.submissionDir,
     startedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
-    sandbox: probeIsolation().info,
+    sandbox,
     score: round(exercises.reduce((s, e) => s + e.score, 0)),
     maxScore: round(exercises.reduce((s, e) => s + e.maxScore, 0)),
     exercises,

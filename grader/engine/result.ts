@@ -25,6 +25,10 @@ export interface Location {
   file: string;
   line: number;
   column?: number;
+  /** the function this location is in (a timeout names the function that was running) */
+  function?: string;
+  /** untrusted: a few lines of the student's file around `line` */
+  frame?: { line: number; text: string }[];
 }
 
 /** One finding of the TypeScript checker in the student's file. */
@@ -50,6 +54,12 @@ export interface NumericDiff {
   relError?: number | null;
   atol?: number;
   rtol?: number;
+  /** what differs: a value (the numbers above), a non-finite value, or the type, shape or keys */
+  kind?: 'type' | 'shape' | 'value' | 'non-finite' | 'missing-key';
+  /** e.g. "2×3" or "number" */
+  expectedShape?: string;
+  /** untrusted */
+  receivedShape?: string;
 }
 
 export interface PropertyResult {
@@ -57,7 +67,14 @@ export interface PropertyResult {
   title: string;
   function?: string;
   hidden?: boolean;
+  role?: 'primary' | 'invariant' | 'hygiene';
   status: PropertyStatus;
+  /** the function threw the stub's "not implemented" error: not started yet */
+  notImplemented?: boolean;
+  /** not checked (status skipped, score 0) because these prerequisites did not pass */
+  blockedBy?: string[];
+  /** the failing call as one line of TypeScript, e.g. `conv2d(input, kernel, { stride: 1 })` */
+  call?: string;
   points: number;
   score: number;
   /** untrusted (may quote a student's error message) */
@@ -65,7 +82,7 @@ export interface PropertyResult {
   hint?: string;
   /** the longer explanation (instructor audience or --explain only) */
   explanation?: string;
-  /** the shrunk counterexample, pretty-printed */
+  /** the shrunk counterexample: the failing call's arguments as TypeScript declarations, then the call */
   counterexample?: string;
   expected?: string;
   /** untrusted */
@@ -102,10 +119,28 @@ export interface ExerciseResult {
   properties: PropertyResult[];
 }
 
+/** How the student process was contained: bubblewrap (all walls), unshare (some), or a plain process. */
+export type SandboxMechanism = 'bubblewrap' | 'unshare' | 'process';
+export type WallState = 'isolated' | 'not-isolated';
+
+/**
+ * Each wall of the sandbox, stated separately:
+ * - processes: the student sees and signals no process of the host (own PID namespace, own session);
+ * - filesystem: the student sees no host file but Node and its own read-only folder;
+ * - network: no network interface but its own loopback (own network namespace, abstract sockets included);
+ * - sockets: no host Unix socket reachable by path (docker.sock, D-Bus, the runner's own).
+ */
+export interface SandboxWalls {
+  processes: WallState;
+  filesystem: WallState;
+  network: WallState;
+  sockets: WallState;
+}
+
 export interface SandboxInfo {
   process: 'separate';
-  network: 'isolated' | 'not-isolated';
-  filesystem: 'permission-model' | 'not-restricted';
+  mechanism: SandboxMechanism;
+  walls: SandboxWalls;
 }
 
 export interface GradeResult {

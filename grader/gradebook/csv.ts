@@ -21,17 +21,20 @@ export function csvCell(value: string | number | boolean | null, lang: Lang = 'e
  * The header keeps stable machine names (spreadsheets and scripts key on them); the cells are in `lang`.
  */
 export function renderGradebookCsv(book: Gradebook, lang: Lang = 'es'): string {
-  const header = ['username', 'student_id', ...book.exercises.map((e) => e.id), 'total', 'max', 'percentage', 'late', 'tampered', 'errors'];
+  const header = ['username', 'student_id', ...book.exercises.map((e) => e.id), 'total', 'max', 'percentage', 'late', 'tampered', 'errors', 'status', 'grader_error', 'weak_sandbox'];
   const rows = book.students.map((s) => [
     s.username,
     s.studentId,
     ...book.exercises.map((e) => s.scores[e.id] ?? null),
-    s.total,
+    s.status === 'graded' ? s.total : null,
     s.max,
-    s.percentage,
+    s.status === 'graded' ? s.percentage : null,
     s.late,
     s.tampered,
     [...(s.tamperFiles ?? []).map((f) => t(lang).gradebook.tamperedFile(f)), ...s.errors].join('; '),
+    s.status,
+    s.graderError,
+    s.weakSandbox === null ? '' : s.weakSandbox.join(' '),
   ]);
   return [header, ...rows].map((r) => r.map((c) => csvCell(c, lang)).join(',')).join('\r\n') + '\r\n';
 }

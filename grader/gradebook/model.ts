@@ -1,3 +1,4 @@
+import { NO_SUBMISSION } from '../collect/no-submission.ts';
 import type { RegradeFile } from '../regrade/result-file.ts';
 
 export const GRADEBOOK_KIND = 'dlgrade-gradebook';
@@ -28,7 +29,15 @@ export interface GradebookRow {
   /** `path (kind)` of each protected file that differs; null when tampering was not checked */
   tamperFiles: string[] | null;
   errors: string[];
-  status: 'graded' | 'error';
+  /**
+   * graded: it has a score; no-submission: «sin entrega» (nothing pushed on time but provision's
+   * commits: not a 0 and not an error); error: it could not be graded (counted apart, never as 0)
+   */
+  status: 'graded' | 'no-submission' | 'error';
+  /** the grading, or an exercise of it, failed for the grader's reasons (rerun regrade) */
+  graderError: boolean;
+  /** graded under --allow-weak-sandbox: the walls the sandbox lacked; null with a complete sandbox */
+  weakSandbox: string[] | null;
 }
 
 /** The gradebook's JSON (`--json`), and what the CSV and the HTML report are rendered from. */
@@ -72,8 +81,10 @@ export function buildGradebook(files: readonly RegradeFile[], extra: Pick<Gradeb
         latePushes: f.latePushes,
         tampered: (f.tamper ?? []).length > 0,
         tamperFiles: f.tamper === null ? null : f.tamper.map((t) => `${t.path} (${t.kind})`),
-        errors: f.errors,
-        status: f.status,
+        errors: f.errors.filter((e) => e !== NO_SUBMISSION),
+        status: f.status === 'graded' ? 'graded' : f.errors.includes(NO_SUBMISSION) && f.result === undefined ? 'no-submission' : 'error',
+        graderError: f.graderError === true || (f.result?.exercises ?? []).some((e) => e.reason === 'grader-error'),
+        weakSandbox: f.weakSandbox?.missing ?? null,
       };
     });
   return { kind: GRADEBOOK_KIND, version: GRADEBOOK_VERSION, exercises: columns, students, duplicates: extra.duplicates, invalid: extra.invalid };

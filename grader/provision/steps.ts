@@ -1,4 +1,7 @@
-import { alreadyExists, describeGitHubError, httpStatus, type GitHubClient } from '../github/client.ts';
+import type { Lang } from '../engine/result.ts';
+import { alreadyExists, httpStatus, type GitHubClient } from '../github/client.ts';
+import { explainGitHubError, type GitHubTarget } from '../github/explain.ts';
+import { provisionWords, type ActionParams, type ProvisionAction, type ProvisionProblem } from './messages.ts';
 
 export const FEEDBACK_BRANCH = 'feedback';
 export const MANIFEST_PATH = '.dlgrade/manifest.json';
@@ -21,6 +24,8 @@ export interface StudentTarget {
   username: string;
   apply: boolean;
   gh: GitHubClient;
+  /** the language of the step details */
+  lang?: Lang;
   /** filled in as the steps learn them */
   defaultBranch?: string;
   starterCommit?: string;
@@ -28,16 +33,43 @@ export interface StudentTarget {
   absent?: boolean;
 }
 
+/**
+ * A step that could not be done: what provision was doing, and either the GitHub error (explained
+ * in the instructor's language by describeStepFailure) or a problem of ours.
+ */
 export class StepFailure extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly action: ProvisionAction;
+  readonly params: ActionParams;
+  readonly target: GitHubTarget;
+  readonly problem: ProvisionProblem | undefined;
+
+  constructor(action: ProvisionAction, params: ActionParams, detail: { error?: unknown; target?: GitHubTarget; problem?: ProvisionProblem }) {
+    super(`${action}${detail.problem ? `: ${detail.problem}` : ''}`, detail.error !== undefined ? { cause: detail.error } : undefined);
     this.name = 'StepFailure';
+    this.action = action;
+    this.params = params;
+    this.target = detail.target ?? (params.repo !== undefined ? { kind: 'repo', repo: params.repo } : { kind: 'api' });
+    this.problem = detail.problem;
   }
 }
 
-const fail = (what: string, error: unknown): never => {
-  throw new StepFailure(`${what}: ${describeGitHubError(error)}`, { cause: error });
+/** One line naming what failed and why, and the fix, in `lang`. */
+export function describeStepFailure(failure: StepFailure, lang: Lang, apiUrl?: string): { message: string; fix: string } {
+  const w = provisionWords(lang);
+  const what = w.action[failure.action](failure.params);
+  if (failure.problem !== undefined) {
+    const [reason, fix] = w.problem[failure.problem](failure.params);
+    return { message: `${what}: ${reason}`, fix };
+  }
+  const e = explainGitHubError(failure.cause, lang, failure.target, apiUrl);
+  return { message: `${what}: ${e.reason} (${w.github}: ${e.github})`, fix: e.fix };
+}
+
+const fail = (action: ProvisionAction, params: ActionParams, error: unknown, target?: GitHubTarget): never => {
+  throw new StepFailure(action, params, { error, ...(target ? { target } : {}) });
 };
+const d = (t: StudentTarget) => provisionWords(t.lang ?? 'es').detail;
+const problem = (action: ProvisionAction, params: ActionParams, kind: ProvisionProblem): StepFailure => new StepFailure(action, params, { problem: kind });
 
 export const SPANISH_PR_TITLE = 'Feedback';
 export const SPANISH_PR_BODY = [
@@ -55,18 +87,18 @@ export async function ensureRepository(t: StudentTarget, template: { owner: stri
     t.defaultBranch = data.default_branch;
     return { step: 'repository', state: 'existed' };
   } catch (error: unknown) {
-    if (httpStatus(error) !== 404) fail(`GET ${t.owner}/${t.repo}`, error);
+    if (httpStatus(error) !== 404) fail('get-repo', { repo: `${t.owner}/${t.repo}` }, error);
   }
   if (!t.apply) {
     t.absent = true;
-    return { step: 'repository', state: 'planned', detail: `generate from ${template.owner}/${template.repo}` };
+    return { step: 'repository', state: 'planned', detail: d(t).generateFrom(`${template.owner}/${template.repo}`) };
   }
   let state: StepState = 'created';
   try {
     const { data } = await t.gh.rest.repos.createUsingTemplate({ template_owner: template.owner, template_repo: template.repo, owner: t.owner, name: t.repo, private: true, include_all_branches: false });
     t.defaultBranch = data.default_branch;
   } catch (error: unknown) {
-    if (!alreadyExists(error)) fail(`generate ${t.owner}/${t.repo} from ${template.owner}/${template.repo}`, error);
+    if (!alreadyExists(error)) fail('generate', { repo: `${t.owner}/${t.repo}`, template: `${template.owner}/${template.repo}` }, error, httpStatus(error) === 404 ? { kind: 'template', repo: `${template.owner}/${template.repo}` } : undefined);
     state = 'existed';
     t.defaultBranch = (await t.gh.rest.repos.get({ owner: t.owner, repo: t.repo })).data.default_branch;
   }
@@ -77,7 +109,7 @@ export async function ensureRepository(t: StudentTarget, template: { owner: stri
       await t.gh.rest.repos.getBranch({ owner: t.owner, repo: t.repo, branch });
       break;
     } catch (error: unknown) {
-      if (httpStatus(error) !== 404 || attempt >= 10) fail(`${t.owner}/${t.repo} has no branch ${branch} after generation`, error);
+      if (httpStatus(error) !== 404 || attempt >= 10) fail('wait-branch', { repo: `${t.owner}/${t.repo}`, branch }, error);
       await waitMs(attempt);
     }
   }
@@ -86,25 +118,25 @@ export async function ensureRepository(t: StudentTarget, template: { owner: stri
 
 /** Step 2: the student as a collaborator with push access (an invitation until they accept). */
 export async function ensureCollaborator(t: StudentTarget): Promise<StepOutcome> {
-  if (t.absent) return { step: 'collaborator', state: 'planned', detail: `invite ${t.username} (push)` };
+  if (t.absent) return { step: 'collaborator', state: 'planned', detail: d(t).invite(t.username) };
   try {
     await t.gh.rest.repos.checkCollaborator({ owner: t.owner, repo: t.repo, username: t.username });
     return { step: 'collaborator', state: 'existed' };
   } catch (error: unknown) {
-    if (httpStatus(error) !== 404) fail(`check collaborator ${t.username}`, error);
+    if (httpStatus(error) !== 404) fail('check-collaborator', { repo: `${t.owner}/${t.repo}`, username: t.username }, error);
   }
   try {
     const invitations = await t.gh.paginate(t.gh.rest.repos.listInvitations, { owner: t.owner, repo: t.repo, per_page: 100 });
-    if (invitations.some((i) => i.invitee?.login.toLowerCase() === t.username.toLowerCase())) return { step: 'collaborator', state: 'existed', detail: 'invitation pending' };
+    if (invitations.some((i) => i.invitee?.login.toLowerCase() === t.username.toLowerCase())) return { step: 'collaborator', state: 'existed', detail: d(t).pending };
   } catch (error: unknown) {
-    fail('list invitations', error);
+    fail('list-invitations', { repo: `${t.owner}/${t.repo}` }, error);
   }
-  if (!t.apply) return { step: 'collaborator', state: 'planned', detail: `invite ${t.username} (push)` };
+  if (!t.apply) return { step: 'collaborator', state: 'planned', detail: d(t).invite(t.username) };
   try {
     const { status } = (await t.gh.rest.repos.addCollaborator({ owner: t.owner, repo: t.repo, username: t.username, permission: 'push' })) as { status: number };
-    return status === 204 ? { step: 'collaborator', state: 'existed' } : { step: 'collaborator', state: 'created', detail: 'invitation sent' };
+    return status === 204 ? { step: 'collaborator', state: 'existed' } : { step: 'collaborator', state: 'created', detail: d(t).sent };
   } catch (error: unknown) {
-    return fail(`add collaborator ${t.username}`, error);
+    return fail('add-collaborator', { repo: `${t.owner}/${t.repo}`, username: t.username }, error, httpStatus(error) === 404 ? { kind: 'user', username: t.username } : undefined);
   }
 }
 
@@ -112,32 +144,32 @@ export async function ensureCollaborator(t: StudentTarget): Promise<StepOutcome>
 async function rootCommit(t: StudentTarget): Promise<string> {
   const commits = await t.gh.paginate(t.gh.rest.repos.listCommits, { owner: t.owner, repo: t.repo, sha: t.defaultBranch ?? 'main', per_page: 100 });
   const root = commits.at(-1)?.sha;
-  if (root === undefined) throw new StepFailure(`${t.owner}/${t.repo} has no commits on ${t.defaultBranch ?? 'main'}`);
+  if (root === undefined) throw problem('list-commits', { repo: `${t.owner}/${t.repo}`, branch: t.defaultBranch ?? 'main' }, 'no-commits');
   return root;
 }
 
 /** Step 3: `feedback` at the starter commit (created at the root commit when missing, never moved). */
 export async function ensureFeedbackBranch(t: StudentTarget): Promise<StepOutcome> {
-  if (t.absent) return { step: 'feedback-branch', state: 'planned', detail: 'at the generated commit' };
+  if (t.absent) return { step: 'feedback-branch', state: 'planned', detail: d(t).atGenerated };
   try {
     t.starterCommit = (await t.gh.rest.repos.getBranch({ owner: t.owner, repo: t.repo, branch: FEEDBACK_BRANCH })).data.commit.sha;
     return { step: 'feedback-branch', state: 'existed', detail: t.starterCommit.slice(0, 12) };
   } catch (error: unknown) {
-    if (httpStatus(error) !== 404) fail(`GET branch ${FEEDBACK_BRANCH}`, error);
+    if (httpStatus(error) !== 404) fail('get-feedback', { repo: `${t.owner}/${t.repo}` }, error);
   }
   let root: string;
   try {
     root = await rootCommit(t);
   } catch (error: unknown) {
-    return error instanceof StepFailure ? Promise.reject(error) : fail('list commits', error);
+    return error instanceof StepFailure ? Promise.reject(error) : fail('list-commits', { repo: `${t.owner}/${t.repo}` }, error);
   }
   t.starterCommit = root;
-  if (!t.apply) return { step: 'feedback-branch', state: 'planned', detail: `at ${root.slice(0, 12)}` };
+  if (!t.apply) return { step: 'feedback-branch', state: 'planned', detail: d(t).at(root.slice(0, 12)) };
   try {
     await t.gh.rest.git.createRef({ owner: t.owner, repo: t.repo, ref: `refs/heads/${FEEDBACK_BRANCH}`, sha: root });
     return { step: 'feedback-branch', state: 'created', detail: root.slice(0, 12) };
   } catch (error: unknown) {
-    if (!alreadyExists(error)) fail(`create ${FEEDBACK_BRANCH}`, error);
+    if (!alreadyExists(error)) fail('create-feedback', { repo: `${t.owner}/${t.repo}` }, error);
     t.starterCommit = (await t.gh.rest.repos.getBranch({ owner: t.owner, repo: t.repo, branch: FEEDBACK_BRANCH })).data.commit.sha;
     return { step: 'feedback-branch', state: 'existed', detail: t.starterCommit.slice(0, 12) };
   }
@@ -146,12 +178,12 @@ export async function ensureFeedbackBranch(t: StudentTarget): Promise<StepOutcom
 async function getFile(t: StudentTarget, path: string): Promise<{ text: string; sha: string } | undefined> {
   try {
     const { data } = await t.gh.rest.repos.getContent({ owner: t.owner, repo: t.repo, path, ref: t.defaultBranch ?? 'main' });
-    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) throw new StepFailure(`${path} is not a file`);
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) throw problem('get-file', { repo: `${t.owner}/${t.repo}`, path }, 'not-a-file');
     return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
   } catch (error: unknown) {
     if (httpStatus(error) === 404) return undefined;
     if (error instanceof StepFailure) throw error;
-    return fail(`GET ${path}`, error);
+    return fail('get-file', { repo: `${t.owner}/${t.repo}`, path }, error);
   }
 }
 
@@ -159,7 +191,7 @@ async function putFile(t: StudentTarget, path: string, text: string, sha: string
   try {
     await t.gh.rest.repos.createOrUpdateFileContents({ owner: t.owner, repo: t.repo, path, message, content: Buffer.from(text).toString('base64'), sha, branch: t.defaultBranch ?? 'main' });
   } catch (error: unknown) {
-    fail(`update ${path}${path.startsWith('.github/workflows/') ? ' (the token needs the workflow scope)' : ''}`, error);
+    fail('update-file', { repo: `${t.owner}/${t.repo}`, path }, error);
   }
 }
 
@@ -169,15 +201,15 @@ async function putFile(t: StudentTarget, path: string, text: string, sha: string
  * `--starter-sha` of the workflow's publish step). Done when the manifest already names it.
  */
 export async function ensureStarterRecorded(t: StudentTarget): Promise<StepOutcome> {
-  if (t.absent) return { step: 'starter-commit', state: 'planned', detail: 'record the generated commit in the manifest and the workflow' };
+  if (t.absent) return { step: 'starter-commit', state: 'planned', detail: d(t).record };
   const starter = t.starterCommit as string;
   const manifestFile = await getFile(t, MANIFEST_PATH);
-  if (manifestFile === undefined) throw new StepFailure(`${MANIFEST_PATH} not found: was the template made by dlgrade assign?`);
+  if (manifestFile === undefined) throw problem('get-file', { repo: `${t.owner}/${t.repo}`, path: MANIFEST_PATH }, 'no-manifest');
   let manifest: Record<string, unknown>;
   try {
     manifest = JSON.parse(manifestFile.text) as Record<string, unknown>;
-  } catch (cause: unknown) {
-    throw new StepFailure(`${MANIFEST_PATH} is not valid JSON`, { cause });
+  } catch {
+    throw problem('get-file', { repo: `${t.owner}/${t.repo}`, path: MANIFEST_PATH }, 'manifest-json');
   }
   const previous = manifest['starterCommit'];
   if (previous === starter) return { step: 'starter-commit', state: 'existed', detail: starter.slice(0, 12) };
@@ -192,14 +224,14 @@ export async function ensureStarterRecorded(t: StudentTarget): Promise<StepOutco
 
 /** Step 5: the Feedback PR (head: default branch, base: feedback). */
 export async function ensureFeedbackPull(t: StudentTarget): Promise<StepOutcome> {
-  if (t.absent) return { step: 'feedback-pr', state: 'planned', detail: `${'main'} → ${FEEDBACK_BRANCH}` };
+  if (t.absent) return { step: 'feedback-pr', state: 'planned', detail: `main → ${FEEDBACK_BRANCH}` };
   const head = t.defaultBranch ?? 'main';
   try {
     const open = await t.gh.paginate(t.gh.rest.pulls.list, { owner: t.owner, repo: t.repo, base: FEEDBACK_BRANCH, head: `${t.owner}:${head}`, state: 'open', per_page: 100 });
     const found = open.find((p) => p.base.ref === FEEDBACK_BRANCH);
     if (found !== undefined) return { step: 'feedback-pr', state: 'existed', detail: `#${found.number}` };
   } catch (error: unknown) {
-    fail('list pull requests', error);
+    fail('list-pulls', { repo: `${t.owner}/${t.repo}` }, error);
   }
   if (!t.apply) return { step: 'feedback-pr', state: 'planned', detail: `${head} → ${FEEDBACK_BRANCH}` };
   try {
@@ -207,6 +239,6 @@ export async function ensureFeedbackPull(t: StudentTarget): Promise<StepOutcome>
     return { step: 'feedback-pr', state: 'created', detail: `#${data.number}` };
   } catch (error: unknown) {
     if (alreadyExists(error)) return { step: 'feedback-pr', state: 'existed' };
-    return fail('create the Feedback PR', error);
+    return fail('create-pull', { repo: `${t.owner}/${t.repo}` }, error);
   }
 }

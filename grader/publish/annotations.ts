@@ -1,5 +1,5 @@
 import type { ExerciseResult, GradeResult, Location, PropertyResult } from '../engine/result.ts';
-import { plainText } from '../report/escape.ts';
+import { plainText, repoRelativePath } from '../report/escape.ts';
 import { messages } from './messages.ts';
 
 /** A check-run annotation, in the shape of GitHub's `output.annotations[]`. */
@@ -18,10 +18,7 @@ export const ANNOTATIONS_PER_REQUEST = 50;
 
 /** A repository-relative path with no `..`, no absolute prefix and no odd characters; else undefined. */
 export function safeRepoPath(path: string): string | undefined {
-  const clean = plainText(path, 512, { foldNewlines: true }).replace(/\\/g, '/').replace(/^\.\//, '');
-  if (clean === '' || clean.startsWith('/') || /^[A-Za-z]:/.test(clean) || clean.includes('…')) return undefined;
-  if (clean.split('/').some((part) => part === '..' || part === '')) return undefined;
-  return clean;
+  return repoRelativePath(path);
 }
 
 function locate(location: Location | undefined, exercise: ExerciseResult): { path: string; line: number } | undefined {

@@ -22,6 +22,8 @@ export interface PublishConfig {
   manifestPath: string;
   checkName: string;
   dryRun: boolean;
+  /** Classroom 50's points are these times dlgrade's (they must come out whole); default 1 */
+  classroom50Scale: number;
 }
 
 /** The CLI flags (commander's camelCase names); each overrides its environment variable. */
@@ -42,6 +44,7 @@ export interface PublishFlags {
   manifest?: string;
   checkName?: string;
   dryRun?: boolean;
+  classroom50Scale?: string;
 }
 
 const SHA = /^[0-9a-f]{7,64}$/i;
@@ -87,6 +90,11 @@ export function resolvePublishConfig(flags: PublishFlags, env: Record<string, st
     checkRunId = Number(checkRunText);
     if (!Number.isSafeInteger(checkRunId) || checkRunId <= 0) throw optionError('--check-run-id / DLGRADE_CHECK_RUN_ID', checkRunText, 'pass ${{ job.check_run_id }} or leave it unset to create a check run');
   }
+  const scaleText = nonEmpty(flags.classroom50Scale) ?? nonEmpty(env.DLGRADE_CLASSROOM50_SCALE);
+  const classroom50Scale = scaleText === undefined ? 1 : Number(scaleText);
+  if (!Number.isFinite(classroom50Scale) || classroom50Scale <= 0 || classroom50Scale > 1_000_000) {
+    throw optionError('--classroom50-scale / DLGRADE_CLASSROOM50_SCALE', scaleText ?? '', 'use a positive number such as 2 or 10 (Classroom 50 points = dlgrade points × scale, whole numbers)');
+  }
   const lang = nonEmpty(flags.lang);
   if (lang !== undefined && lang !== 'es' && lang !== 'en') throw optionError('--lang', lang, 'use es or en');
   return {
@@ -109,5 +117,6 @@ export function resolvePublishConfig(flags: PublishFlags, env: Record<string, st
     manifestPath: nonEmpty(flags.manifest) ?? '.dlgrade/manifest.json',
     checkName: nonEmpty(flags.checkName) ?? 'dlgrade',
     dryRun: flags.dryRun === true,
+    classroom50Scale,
   };
 }

@@ -40,6 +40,8 @@ export interface Block {
   lang: string;
   /** lower is kept longer when space runs out */
   importance: 1 | 2 | 3;
+  /** shown folded in a `<details>` (supporting detail, not the diagnosis) */
+  folded?: boolean;
 }
 
 export interface FeedbackContext {
@@ -92,10 +94,16 @@ function propertyFeedback(property: PropertyResult, m: Messages): PropertyFeedba
   if (property.hint !== undefined) lines.push(`> 💡 **${m.hint}:** ${escapeMarkdownText(property.hint, 600)}`);
   const blocks: Block[] = [];
   if (property.message !== undefined) blocks.push({ label: m.message, text: clean(property.message), lang: 'text', importance: 1 });
-  if (property.counterexample !== undefined) blocks.push({ label: m.counterexample(property.numShrinks), text: clean(property.counterexample), lang: 'text', importance: 2 });
-  if (property.expected !== undefined) blocks.push({ label: m.expected, text: clean(property.expected), lang: 'text', importance: 3 });
-  if (property.received !== undefined) blocks.push({ label: m.received, text: clean(property.received), lang: 'text', importance: 3 });
-  if (property.command !== undefined) blocks.push({ label: m.reproduce, text: clean(property.command), lang: 'sh', importance: 1 });
+  if (property.counterexample !== undefined) blocks.push({ label: m.counterexample(property.numShrinks), text: clean(property.counterexample), lang: property.call !== undefined ? 'ts' : 'text', importance: 2 });
+  if (property.expected !== undefined) blocks.push({ label: m.expected, text: clean(property.expected), lang: 'text', importance: 3, folded: true });
+  if (property.received !== undefined) blocks.push({ label: m.received, text: clean(property.received), lang: 'text', importance: 3, folded: true });
+  const frame = property.location?.frame;
+  if (frame !== undefined && frame.length > 0) {
+    const width = String(frame.at(-1)!.line).length;
+    const text = frame.map((r) => `${r.line === property.location!.line ? '>' : ' '} ${String(r.line).padStart(width)} | ${r.text}`).join('\n');
+    blocks.push({ label: m.location, text: clean(text), lang: 'text', importance: 3, folded: true });
+  }
+  if (property.command !== undefined) blocks.push({ label: m.reproduce, text: clean(property.command), lang: 'sh', importance: 1, folded: true });
   return { heading, lines, blocks };
 }
 
@@ -116,7 +124,16 @@ function exerciseFeedback(exercise: ExerciseResult, m: Messages): ExerciseFeedba
   // an exercise that could not run at all (not submitted, compile error) has only skipped
   // properties: its message says why, a section per property would only repeat it
   const detailed = failingProps.filter((p) => p.status !== 'skipped');
-  return { heading, lines, blocks, failing: detailed.map((p) => propertyFeedback(p, m)), passing };
+  // one diagnosis: the most fundamental failing property in full, the others in a line each, and
+  // those waiting for it («not checked») in one line
+  const [first, ...others] = detailed;
+  for (const p of others) {
+    const why = p.message === undefined ? escapeMarkdownText(p.title, 300) : escapeMarkdownText(p.message.split('\n')[0]!, 300);
+    lines.push(`- ${m.status_[p.status]} · ${p.hidden === true ? m.hidden : codeSpan(p.name, 80)} (${formatPoints(p.score)} / ${formatPoints(p.points)}): ${why}`);
+  }
+  const blocked = failingProps.filter((p) => p.status === 'skipped' && (p.blockedBy?.length ?? 0) > 0);
+  if (blocked.length > 0) lines.push(`- ${m.status_.skipped} · ${blocked.map((p) => (p.hidden === true ? m.hidden : codeSpan(p.name, 80))).join(', ')}: ${escapeMarkdownText(blocked[0]!.message ?? '', 300)}`);
+  return { heading, lines, blocks, failing: first === undefined ? [] : [propertyFeedback(first, m)], passing };
 }
 
 /** Builds the view-model from a validated result (pure). */

@@ -4,14 +4,15 @@ import { overallStatus } from '../report/formats/overall.ts';
 import { collectAnnotations } from './annotations.ts';
 import { publishCheckRun, type CheckConclusion, type CheckRunOutcome } from './check-run.ts';
 import type { PublishConfig } from './config.ts';
-import { readEventInfo, readStarterCommit } from './context-files.ts';
+import { readEventInfo, readStarterCommit, type EventInfo } from './context-files.ts';
 import { buildFeedbackModel, formatPoints, type FeedbackModel } from './feedback-model.ts';
 import { findTargetPulls, type PullTarget } from './find-pr.ts';
 import { classifyGitHubError } from './github-error.ts';
 import type { PublishLog } from './log.ts';
 import type { GitHubClient, OctokitFactory } from './octokit.ts';
 import { renderFeedbackWithin } from './render-feedback.ts';
-import { classroom50Context, stepOutputs, writeResultFiles } from './result-files.ts';
+import { resolveClassroom50Context } from './classroom50-context.ts';
+import { classroom50Text, stepOutputs, writeResultFiles } from './result-files.ts';
 import { appendStepOutputs, appendStepSummary, STEP_SUMMARY_MAX_BYTES } from './step-files.ts';
 import { COMMENT_MAX_CHARS, STICKY_MARKER, upsertStickyComment, type StickyOutcome } from './sticky-comment.ts';
 
@@ -37,6 +38,11 @@ export interface PublishReport {
   warnings: string[];
   /** something could not be published on GitHub; the job summary has the feedback */
   degraded: boolean;
+  /**
+   * The commit the feedback is about: on a pull_request event the pull request's head (GITHUB_SHA
+   * is then GitHub's temporary merge commit, which the student never wrote), else GITHUB_SHA.
+   */
+  commit: string | undefined;
 }
 
 /** Comments stay a little under GitHub's limit. */
@@ -66,14 +72,13 @@ function explain(step: string, permission: string, error: unknown): string {
   }
 }
 
-async function publishComments(gh: GitHubClient, options: PublishOptions, model: FeedbackModel, report: PublishReport): Promise<void> {
+async function publishComments(gh: GitHubClient, options: PublishOptions, model: FeedbackModel, report: PublishReport, event: EventInfo): Promise<void> {
   const { config, log } = options;
   const owner = config.owner as string;
   const repo = config.repo as string;
-  const sha = config.sha as string;
+  const sha = report.commit as string;
   let target: PullTarget;
   try {
-    const event = await readEventInfo(config.eventPath);
     const starterSha = config.starterSha ?? (await readStarterCommit(config.manifestPath));
     target = await findTargetPulls(gh, { owner, repo, sha, starterSha, eventPullNumber: event.pullNumber });
   } catch (error: unknown) {
@@ -113,7 +118,7 @@ async function publishChecks(gh: GitHubClient, options: PublishOptions, model: F
     const outcome = await publishCheckRun(gh, {
       owner: config.owner as string,
       repo: config.repo as string,
-      sha: config.sha as string,
+      sha: report.commit as string,
       ...(config.checkRunId === undefined ? {} : { checkRunId: config.checkRunId }),
       name: config.checkName,
       conclusion: CONCLUSION[overallStatus(result)],
@@ -139,6 +144,28 @@ function warningsMarkdown(model: FeedbackModel, warnings: string[]): string {
 }
 
 /**
+ * Classroom 50's `result.json` text, only inside a Classroom 50 run (its runner's variables set):
+ * elsewhere nothing is written (an info line), with some variables missing a warning names them;
+ * points that are not whole after scaling are a warning naming the exercise and the fix.
+ */
+async function classroom50File(options: PublishOptions, commit: string | undefined, now: Date, report: PublishReport): Promise<string | undefined> {
+  const { config, log } = options;
+  const resolution = await resolveClassroom50Context({ env: options.env ?? {}, serverUrl: config.serverUrl, owner: config.owner, repo: config.repo, sha: commit, now });
+  if (!resolution.ok) {
+    if (resolution.kind === 'absent') log.info(`no Classroom 50 result.json: ${resolution.problems.join('; ')} (not a Classroom 50 run)`);
+    else report.warnings.push(`Classroom 50's result.json not written: ${resolution.problems.join('; ')}.`);
+    return undefined;
+  }
+  try {
+    return classroom50Text(options.result, resolution.context, config.classroom50Scale);
+  } catch (error: unknown) {
+    const detail = error instanceof DlgradeError ? `${error.message}; fix: ${error.fix ?? ''}` : String(error);
+    report.warnings.push(`Classroom 50's result.json not written: ${detail}`);
+    return undefined;
+  }
+}
+
+/**
  * Publishes one validated result. Files, step outputs and the job summary are written before any
  * network call, so nothing computed is lost; each GitHub step that fails becomes a warning (the
  * run degrades to the job summary) rather than an error.
@@ -147,11 +174,16 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
   const { result, config, log } = options;
   const now = options.now?.() ?? new Date();
   const runUrl = runLink(config);
-  const model = buildFeedbackModel(result, { ...(config.lang === undefined ? {} : { lang: config.lang }), ...(config.sha === undefined ? {} : { sha: config.sha }), ...(runUrl === undefined ? {} : { runUrl }) });
-  const report: PublishReport = { files: [], outputs: stepOutputs(result), summaryWritten: false, pulls: undefined, comments: [], checkRun: undefined, warnings: [], degraded: false };
+  const event = await readEventInfo(config.eventPath);
+  const commit = event.pullHeadSha ?? config.sha;
+  const model = buildFeedbackModel(result, { ...(config.lang === undefined ? {} : { lang: config.lang }), ...(commit === undefined ? {} : { sha: commit }), ...(runUrl === undefined ? {} : { runUrl }) });
+  const { outputs, classroomLevel } = stepOutputs(result);
+  const report: PublishReport = { files: [], outputs, summaryWritten: false, pulls: undefined, comments: [], checkRun: undefined, warnings: [], degraded: false, commit };
+  if (classroomLevel > 0) log.info(`the Classroom reporter's \`result\` output was shortened to stay under the environment-variable limit (level ${classroomLevel}: ${['', 'no messages', 'no messages or file names', 'one test per exercise', 'the total only'][classroomLevel]})`);
+  const classroom50 = await classroom50File(options, commit, now, report);
 
   try {
-    report.files = await writeResultFiles(result, config.outDir, classroom50Context(config, options.env ?? {}, now));
+    report.files = await writeResultFiles(result, config.outDir, classroom50);
     if (config.outputFile !== undefined) await appendStepOutputs(config.outputFile, report.outputs);
     if (config.stepSummary !== undefined) {
       await appendStepSummary(config.stepSummary, renderFeedbackWithin(model, { maxChars: SUMMARY_BUDGET, maxBytes: SUMMARY_BUDGET }).text);
@@ -169,7 +201,7 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
     report.warnings.push(`Nothing published on GitHub: ${missing.join(', ')} not set. The feedback is in the job summary and the files.`);
   } else {
     const gh = options.octokitFactory({ token: config.token as string, baseUrl: config.apiUrl, log: { warn: (m) => log.warn(m) } });
-    await publishComments(gh, options, model, report);
+    await publishComments(gh, options, model, report, event);
     await publishChecks(gh, options, model, report);
   }
 

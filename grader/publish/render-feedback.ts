@@ -25,23 +25,26 @@ export const FIT_LEVELS: DetailLevel[] = [
   { passing: false, blockMax: [0, 0, 0], propertiesPerExercise: 0, exerciseSections: false, rows: 0 },
 ];
 
-function blocks(list: Block[], level: DetailLevel): string[] {
-  const out: string[] = [];
+function blocks(list: Block[], level: DetailLevel, details = 'Details'): string[] {
+  const shown: string[] = [];
+  const folded: string[] = [];
   for (const block of list) {
     const max = level.blockMax[block.importance - 1] ?? 0;
     if (max <= 0 || block.text === '') continue;
-    out.push(`**${block.label}:**`, '', untrustedFence(block.text, { lang: block.lang, max }), '');
+    (block.folded === true ? folded : shown).push(`**${block.label}:**`, '', untrustedFence(block.text, { lang: block.lang, max }), '');
   }
-  return out;
+  // supporting detail (expected, received, code, reproduce) folded under the diagnosis
+  if (folded.length > 0) shown.push(`<details><summary>${details}</summary>`, '', ...folded, '</details>', '');
+  return shown;
 }
 
-function exerciseSection(exercise: ExerciseFeedback, level: DetailLevel): { lines: string[]; omitted: number } {
+function exerciseSection(exercise: ExerciseFeedback, level: DetailLevel, details: string): { lines: string[]; omitted: number } {
   const interesting = exercise.failing.length > 0 || exercise.blocks.length > 0;
   if (!interesting && !level.passing) return { lines: [], omitted: 0 };
   const lines = [`### ${exercise.heading}`, '', ...exercise.lines.flatMap((l) => [l, '']), ...blocks(exercise.blocks, level)];
   const shown = exercise.failing.slice(0, level.propertiesPerExercise);
   for (const property of shown) {
-    lines.push(`#### ${property.heading}`, '', ...property.lines.flatMap((l) => [l, '']), ...blocks(property.blocks, level));
+    lines.push(`#### ${property.heading}`, '', ...property.lines.flatMap((l) => [l, '']), ...blocks(property.blocks, level, details));
   }
   if (level.passing && exercise.passing.length > 0) lines.push(...exercise.passing.map((p) => `- ${p}`), '');
   return { lines, omitted: exercise.failing.length - shown.length };
@@ -59,7 +62,7 @@ export function renderFeedback(model: FeedbackModel, level: DetailLevel, opts: {
   }
   let omitted = model.rows.length - rows.length;
   if (level.exerciseSections) {
-    const sections = model.exercises.map((e) => exerciseSection(e, level));
+    const sections = model.exercises.map((e) => exerciseSection(e, level, m.details));
     const body = sections.flatMap((s) => s.lines);
     omitted += sections.reduce((acc, s) => acc + s.omitted, 0);
     if (body.length > 0) lines.push(`### ${m.failures}`, '', ...body);

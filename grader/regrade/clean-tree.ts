@@ -1,48 +1,60 @@
-import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExerciseDef } from '../catalog/types.ts';
 import { MAX_SOURCE_BYTES } from '../engine/steps/resolve.ts';
+import { readInsideRoot, type PathProblem } from '../engine/steps/safe-path.ts';
+
+/** An allow-listed file that was not copied because its path is not a plain file of the checkout. */
+export interface RefusedFile {
+  problem: PathProblem;
+  /** the offending component, relative to the checkout (e.g. `exercises` for `exercises -> …`) */
+  at: string;
+  size?: number;
+}
 
 export interface CleanTree {
   dir: string;
-  /** problems with allow-listed files (not a regular file, too large, unreadable) */
+  /** problems with allow-listed files (a symbolic link, a path leaving the checkout, too large, unreadable) */
   notes: string[];
+  /** by exercise id: files refused (graded as `tampered`, score 0) */
+  refused: Record<string, RefusedFile>;
   remove: () => void;
 }
 
 /**
  * A fresh temporary folder holding only the allow-listed exercise files of a checkout
  * (`exercises/<chapter>/<exercise>/<file>` → `<tmp>/<chapter>/<exercise>/<file>`), so nothing else
- * from the student's tree (configs, package.json, other files) can reach the grading.
+ * from the student's tree (configs, package.json, other files) can reach the grading. Each file is
+ * read component by component inside the checkout (grader/engine/steps/safe-path.ts): a symbolic
+ * link at any level (`exercises`, the chapter, the exercise, the file) or a path whose real
+ * location leaves the checkout is refused, so no classmate's file and no model solution is ever
+ * graded as this student's.
  */
 export function buildCleanTree(checkout: string, defs: readonly ExerciseDef[]): CleanTree {
   const dir = mkdtempSync(join(tmpdir(), 'dlgrade-regrade-'));
   const notes: string[] = [];
+  const refused: Record<string, RefusedFile> = {};
   for (const def of defs) {
     const rel = `exercises/${def.chapter}/${def.name}/${def.file}`;
-    const source = join(checkout, 'exercises', def.chapter, def.name, def.file);
-    let stat;
-    try {
-      stat = lstatSync(source);
-    } catch {
-      continue; // not submitted: the grader reports it
-    }
-    if (!stat.isFile()) {
-      notes.push(`${rel} is not a regular file (symbolic links are not accepted): not graded`);
+    const read = readInsideRoot(checkout, ['exercises', def.chapter, def.name, def.file], MAX_SOURCE_BYTES);
+    if (read.kind === 'absent') continue; // not submitted: the grader reports it
+    if (read.kind === 'refused') {
+      refused[def.id] = { problem: read.problem, at: read.at, ...(read.size !== undefined ? { size: read.size } : {}) };
+      notes.push(`${rel}: refused (${read.problem}${read.at !== '' ? ` at ${read.at}` : ''}): graded as tampered, 0 points`);
       continue;
     }
-    if (stat.size > MAX_SOURCE_BYTES) {
-      notes.push(`${rel} is ${stat.size} bytes (limit ${MAX_SOURCE_BYTES}): not graded`);
+    if (read.kind === 'unreadable') {
+      notes.push(`${rel} could not be read: ${read.message}`);
       continue;
     }
     try {
       const target = join(dir, def.chapter, def.name);
       mkdirSync(target, { recursive: true });
-      copyFileSync(source, join(target, def.file));
+      writeFileSync(join(target, def.file), read.content);
     } catch (error: unknown) {
-      notes.push(`${rel} could not be read: ${(error as Error).message}`);
+      notes.push(`${rel} could not be copied: ${(error as Error).message}`);
     }
   }
-  return { dir, notes, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, notes, refused, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -6,8 +6,7 @@ import pLimit from 'p-limit';
 import { loadCatalog } from '../catalog/load.ts';
 import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
-import { gradeSubmission } from '../engine/grade.ts';
-import type { Lang } from '../engine/result.ts';
+import type { Lang, SandboxInfo } from '../engine/result.ts';
 import { DEFAULT_SEED } from '../engine/seed.ts';
 import { DlgradeError, describeThrown } from '../errors.ts';
 import { toolVersion } from '../paths.ts';
@@ -16,7 +15,10 @@ import { readInstructorManifest, type InstructorManifest } from './manifest.ts';
 import { isReusable, readRegradeFile, resultPath, settingsKey, writeAtomic, type RegradeFile, type RegradeSettings } from './result-file.ts';
 import { shardUsernames, type Shard } from './shard.ts';
 import { describeStudent, discoverStudents, normaliseCollect, type StudentEntry } from './students.ts';
-import { findTampering } from './tamper.ts';
+import { findSymlinks, findTampering, WORKFLOW_DIR, type TamperFinding } from './tamper.ts';
+import { gradeInWorker, studentTimeLimitMs } from './run-worker.ts';
+import { regradeMessages } from './messages.ts';
+import { missingWalls, probeIsolation } from '../sandbox/isolation.ts';
 
 export interface RegradeOptions {
   collectedDir: string;
@@ -34,11 +36,21 @@ export interface RegradeOptions {
   backend?: string;
   /** submissions graded at once (default: cores − 1, at least 2) */
   concurrency?: number;
+  /**
+   * grade even where the sandbox lacks walls (missingWalls): recorded in every result file and
+   * shown in the gradebook. Without it such a run stops before grading anyone.
+   */
+  allowWeakSandbox?: boolean;
   /** regrade even when a valid result for the same commit and settings exists */
   force?: boolean;
   catalog?: Catalog;
   onPlan?: (plan: { total: number; toGrade: number; skipped: string[] }) => void;
   onStudent?: (outcome: StudentOutcome) => void;
+  /**
+   * wall-clock limit of one student's grading (its worker process); default: generous, from the
+   * exercises' own budgets (grader/regrade/run-worker.ts studentTimeLimitMs)
+   */
+  studentTimeLimitMs?: number;
   /** checked before each student starts: true stops scheduling (an interrupted run) */
   shouldStop?: () => boolean;
 }
@@ -51,6 +63,8 @@ export interface StudentOutcome {
   maxScore?: number;
   durationMs: number;
   tampered: boolean;
+  /** the grading (or an exercise of it) failed for the grader's reasons: retried on the next run */
+  graderError: boolean;
   errors: string[];
 }
 
@@ -61,6 +75,8 @@ export interface RegradeSummary {
   errors: number;
   outcomes: StudentOutcome[];
   settings: RegradeSettings;
+  /** set when graded under --allow-weak-sandbox: the walls that were missing */
+  weakSandbox?: { mechanism: string; missing: string[] };
 }
 
 /** The username as the roster spells it (collect.json), else the folder's name. */
@@ -80,6 +96,30 @@ const liveTrees = new Set<CleanTree>();
 export function removeLiveTrees(): void {
   for (const tree of liveTrees) tree.remove();
   liveTrees.clear();
+}
+
+/**
+ * The score of record is refused on a sandbox that lacks a wall (grader/sandbox/isolation.ts
+ * missingWalls): the run stops before grading anyone, with a message naming each missing wall and
+ * the fix, unless the instructor allows it; then the weakness is returned, to be recorded in
+ * every result file.
+ */
+function checkSandbox(lang: Lang, allowWeak: boolean): { mechanism: string; missing: string[] } | undefined {
+  const text = regradeMessages(lang);
+  let info: SandboxInfo;
+  try {
+    info = probeIsolation().info;
+  } catch (cause: unknown) {
+    const { message, fix } = text.noSandbox(describeThrown(cause));
+    throw new DlgradeError({ code: 'E_SANDBOX', message, fix, cause });
+  }
+  const missing = missingWalls(info);
+  if (missing.length === 0) return undefined;
+  if (!allowWeak) {
+    const { message, fix } = text.weakSandbox(info.mechanism, missing);
+    throw new DlgradeError({ code: 'E_SANDBOX', message, fix });
+  }
+  return { mechanism: info.mechanism, missing };
 }
 
 /**
@@ -137,6 +177,8 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     manifest: manifestHash,
   };
   const key = settingsKey(settings);
+  const weak = checkSandbox(settings.lang as Lang, options.allowWeakSandbox === true);
+  const timeLimit = options.studentTimeLimitMs ?? studentTimeLimitMs(defs);
 
   const all = discoverStudents(collectedDir, (options.students ?? []).map((s) => s.username));
   const chosen =
@@ -149,15 +191,18 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
   const todo: StudentEntry[] = [];
   for (const entry of entries) {
     const existing = options.force ? undefined : readRegradeFile(resultPath(resultsDir, entry.username));
-    if (isReusable(existing, { settingsKey: key, sha: entry.collect.sha, username: displayName(entry) })) skipped.push(entry.username);
+    if (isReusable(existing, { settingsKey: key, sha: entry.collect.sha, username: displayName(entry), weakSandbox: weak !== undefined })) skipped.push(entry.username);
     else todo.push(entry);
   }
   options.onPlan?.({ total: entries.length, toGrade: todo.length, skipped });
-  const outcomes: StudentOutcome[] = skipped.map((username) => ({ username, state: 'skipped', file: resultPath(resultsDir, username), durationMs: 0, tampered: false, errors: [] }));
+  const outcomes: StudentOutcome[] = skipped.map((username) => ({ username, state: 'skipped', file: resultPath(resultsDir, username), durationMs: 0, tampered: false, graderError: false, errors: [] }));
 
   const gradeStudent = async (entry: StudentEntry): Promise<StudentOutcome> => {
     const started = performance.now();
     const file = resultPath(resultsDir, entry.username);
+    // an earlier run's file for the same commit and settings (its count of failed workers)
+    const earlier = readRegradeFile(file);
+    const previous = earlier !== undefined && earlier.settingsKey === key && (earlier.sha ?? null) === (entry.collect.sha ?? null) ? earlier : undefined;
     const { collect } = entry;
     const rosterEntry = options.students?.find((s) => s.username.toLowerCase() === entry.username.toLowerCase());
     const rosterId = rosterEntry?.studentId;
@@ -179,6 +224,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
       tamper: null,
       errors: [...collect.errors],
       status: 'error',
+      ...(weak !== undefined ? { weakSandbox: weak } : {}),
     };
     if (entry.dir === undefined) {
       envelope.errors.push(`no checkout: ${entry.username}/ is missing from the collected folder`);
@@ -187,27 +233,54 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     } else {
       let tree: CleanTree | undefined;
       try {
+        const links: TamperFinding[] = findSymlinks(entry.dir).map((path) => ({ path, kind: 'symlink', workflow: path.startsWith(WORKFLOW_DIR) }));
         if (manifest !== undefined) envelope.tamper = findTampering(entry.dir, manifest, collect.starterCommit !== undefined ? { starterCommit: collect.starterCommit } : {});
+        else if (links.length > 0) envelope.tamper = links;
         tree = buildCleanTree(entry.dir, defs);
         liveTrees.add(tree);
         envelope.errors.push(...tree.notes);
-        const result = await gradeSubmission({
-          submissionDir: tree.dir,
-          displayPrefix: 'exercises',
-          submissionLabel: entry.username,
-          exercises: settings.exercises,
-          audience: 'instructor',
-          seed: settings.seed,
-          lang: settings.lang as Lang,
-          catalog,
-          concurrency: 1,
-          ...(options.runs !== undefined ? { runs: options.runs } : {}),
-          ...(settings.backend !== null ? { backend: settings.backend } : {}),
-        });
-        if (collect.sha !== undefined) result.commit = collect.sha;
-        envelope.result = result;
-        envelope.status = 'graded';
+        const job = {
+          kind: 'grade' as const,
+          catalogRoot: catalog.root,
+          options: {
+            submissionDir: tree.dir,
+            displayPrefix: 'exercises',
+            submissionLabel: entry.username,
+            exercises: settings.exercises,
+            audience: 'instructor' as const,
+            seed: settings.seed,
+            lang: settings.lang as Lang,
+            concurrency: 1,
+            refusedFiles: tree.refused,
+            ...(options.runs !== undefined ? { runs: options.runs } : {}),
+            ...(settings.backend !== null ? { backend: settings.backend } : {}),
+          },
+        };
+        // one student's grading in its own worker process: whatever it does to that process ends
+        // there. A worker that dies or hangs is tried once more, then recorded as a grader error.
+        let outcome = await gradeInWorker(job, timeLimit);
+        if (!outcome.ok && outcome.why !== 'failed') {
+          const first = outcome.message;
+          outcome = await gradeInWorker(job, timeLimit);
+          if (!outcome.ok) outcome = { ...outcome, message: `${first}; tried again: ${outcome.message}` };
+        }
+        if (outcome.ok) {
+          const result = outcome.result;
+          if (collect.sha !== undefined) result.commit = collect.sha;
+          envelope.result = result;
+          envelope.status = 'graded';
+          const faulty = result.exercises.filter((e) => e.reason === 'grader-error').map((e) => e.id);
+          if (faulty.length > 0) {
+            envelope.graderError = true;
+            envelope.errors.push(`grader error in ${faulty.join(', ')} (not the student's fault; retried on the next regrade)`);
+          }
+        } else {
+          envelope.graderError = true;
+          envelope.workerFailures = (previous?.workerFailures ?? 0) + 1;
+          envelope.errors.push(`grader error: ${outcome.message}`);
+        }
       } catch (error: unknown) {
+        envelope.graderError = true;
         envelope.errors.push(`grading failed: ${error instanceof DlgradeError ? error.message : describeThrown(error)}`);
       } finally {
         if (tree !== undefined) {
@@ -223,6 +296,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
       file,
       durationMs: Math.round(performance.now() - started),
       tampered: (envelope.tamper ?? []).length > 0,
+      graderError: envelope.graderError === true,
       errors: envelope.errors,
       ...(envelope.result ? { score: envelope.result.score, maxScore: envelope.result.maxScore } : {}),
     };
@@ -251,5 +325,6 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     errors: outcomes.filter((o) => o.state === 'error').length,
     outcomes,
     settings,
+    ...(weak !== undefined ? { weakSandbox: weak } : {}),
   };
 }

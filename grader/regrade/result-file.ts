@@ -41,8 +41,27 @@ export interface RegradeFile {
   tamper: TamperFinding[] | null;
   errors: string[];
   status: 'graded' | 'error';
+  /**
+   * true when the grading, or an exercise of it, failed for the grader's reasons (its worker died
+   * or hung, esbuild failed, a spec or reference threw): not the student's fault, retried on the
+   * next run
+   */
+  graderError?: boolean;
+  /**
+   * how many runs in a row this student's grading worker died or hung (same commit and settings);
+   * at MAX_WORKER_FAILURES the rerun keeps the error instead of trying again (--force retries)
+   */
+  workerFailures?: number;
+  /**
+   * set when the run was allowed to grade with a sandbox missing walls (`--allow-weak-sandbox`):
+   * the mechanism and the walls it lacked
+   */
+  weakSandbox?: { mechanism: string; missing: string[] };
   result?: GradeResult;
 }
+
+/** runs whose worker died or hung before a rerun stops retrying that student (each run tries twice) */
+export const MAX_WORKER_FAILURES = 3;
 
 export function settingsKey(settings: RegradeSettings): string {
   const ordered = Object.fromEntries(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -93,15 +112,16 @@ export function readRegradeFile(file: string): RegradeFile | undefined {
 }
 
 /**
- * Whether an existing result can be kept on a rerun: same settings, same commit, graded. Errors are
- * always retried (they are cheap, and the cause may have been fixed).
+ * Whether an existing result can be kept on a rerun: same settings, same commit, graded, and no
+ * grader error in it (a grader fault is never kept as the student's grade). Other errors are
+ * retried too (they are cheap, and the cause may have been fixed), except a student whose grading
+ * worker died or hung in MAX_WORKER_FAILURES runs already: that error is kept, so a rerun does
+ * not spend its time on the same student again (`--force` retries it).
  */
-export function isReusable(existing: RegradeFile | undefined, expected: { settingsKey: string; sha: string | undefined; username: string }): boolean {
-  return (
-    existing !== undefined &&
-    existing.status === 'graded' &&
-    existing.username === expected.username &&
-    existing.settingsKey === expected.settingsKey &&
-    (existing.sha ?? null) === (expected.sha ?? null)
-  );
+export function isReusable(existing: RegradeFile | undefined, expected: { settingsKey: string; sha: string | undefined; username: string; weakSandbox?: boolean }): boolean {
+  // a grade under a weak sandbox is not kept once the run has a complete one
+  if (existing?.weakSandbox !== undefined && expected.weakSandbox === false) return false;
+  if (existing === undefined || existing.username !== expected.username || existing.settingsKey !== expected.settingsKey || (existing.sha ?? null) !== (expected.sha ?? null)) return false;
+  if (existing.status === 'error') return (existing.workerFailures ?? 0) >= MAX_WORKER_FAILURES;
+  return existing.graderError !== true;
 }

@@ -10,7 +10,7 @@ const MAX_HASHED_BYTES = 64 * 1024 * 1024;
 /** One protected file that does not match the instructor's manifest. */
 export interface TamperFinding {
   path: string;
-  kind: 'modified' | 'missing' | 'added' | 'not-a-file';
+  kind: 'modified' | 'missing' | 'added' | 'not-a-file' | 'symlink';
   /** a GitHub Actions workflow (the file that computes the formative grade) */
   workflow: boolean;
 }
@@ -68,6 +68,8 @@ export function findTampering(checkout: string, manifest: InstructorManifest, op
     }
     findings.push({ path, kind: 'modified', workflow });
   }
+  const seen = new Set(findings.map((f) => f.path));
+  for (const path of findSymlinks(checkout)) if (!seen.has(path)) findings.push({ path, kind: 'symlink', workflow: path.startsWith(WORKFLOW_DIR) });
   const workflowsDir = join(checkout, WORKFLOW_DIR);
   if (existsSync(workflowsDir) && lstatSync(workflowsDir).isDirectory()) {
     for (const name of readdirSync(workflowsDir).sort()) {
@@ -85,4 +87,34 @@ function lstatExists(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+const MAX_WALKED = 200_000;
+
+/**
+ * Every symbolic link in a checkout (outside `.git/`), as paths relative to it: an assignment
+ * repository holds none, so each one is recorded as tampering (a link is how a submission would
+ * point the grader at a classmate's file or the model solution). Links are never followed.
+ */
+export function findSymlinks(checkout: string): string[] {
+  const found: string[] = [];
+  const stack: string[] = [''];
+  let walked = 0;
+  while (stack.length > 0 && walked < MAX_WALKED) {
+    const rel = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(join(checkout, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      walked++;
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (rel === '' && entry.name === '.git') continue;
+      if (entry.isSymbolicLink()) found.push(path);
+      else if (entry.isDirectory()) stack.push(path);
+    }
+  }
+  return found.sort();
 }

@@ -60,19 +60,36 @@ export function codeSpan(text: string, max = 200): string {
   return `${ticks}${pad}${body}${pad}${ticks}`;
 }
 
+const ZWSP = '&#8203;';
+
+/**
+ * Breaks what GitHub turns into links by itself in a text node (its autolink extension and its
+ * reference linker run on the decoded text, so a zero-width space inside each trigger stops
+ * them): bare URLs (`scheme://`), `www.` domains, `mailto:` / `xmpp:`, and `GH-123` issue
+ * references. Input is already HTML-escaped Markdown text; code spans and fences are never linked.
+ */
+export function neutralizeAutolinks(escaped: string): string {
+  return escaped
+    .replace(/:(?=\/\/)/g, `:${ZWSP}`)
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+    .replace(/\b(mailto|xmpp):/gi, `$1${ZWSP}:`)
+    .replace(/\b(gh)-(?=[0-9])/gi, `$1${ZWSP}-`);
+}
+
 /**
  * Plain-text untrusted content that must appear outside code (a table cell, a title):
  * Markdown and HTML metacharacters escaped, @mentions and #123 references neutralised,
- * `<!--` impossible, newlines folded.
+ * autolinks (bare URLs, `www.`, `GH-123`) broken, `<!--` impossible, newlines folded.
  */
 export function escapeMarkdownText(text: string, max = 300): string {
-  return sanitize(text, max)
+  const escaped = sanitize(text, max)
     .replace(/\n+/g, ' ')
     .replace(/[\\`*_{}[\]()<>+!|~&"=@#]/g, (c) =>
       // GitHub links mentions and #references in text nodes after entities are decoded,
       // so a zero-width space must separate the sigil from what follows.
-      c === '@' || c === '#' ? `${c}&#8203;` : `&#${c.charCodeAt(0)};`,
+      c === '@' || c === '#' ? `${c}${ZWSP}` : `&#${c.charCodeAt(0)};`,
     );
+  return neutralizeAutolinks(escaped);
 }
 
 /** Escapes for an XML/HTML text node or attribute value. */
@@ -129,6 +146,29 @@ export function escapeWorkflowData(text: string): string {
  */
 export function neutralizeWorkflowCommands(text: string): string {
   return text.replace(/::/g, ':\u200B:');
+}
+
+/**
+ * Breaks a workflow command at the start of any line (`::error::…`, `::add-mask::…`, legacy
+ * `##[warning]`), leading whitespace included: the runner reads those when a tool prints the text
+ * (a JUnit body shown by a reporter action, `cat` of a file). Elsewhere in a line `::` is kept.
+ */
+export function neutralizeLineCommands(text: string): string {
+  return text.replace(/^([ \t]*)(::|##\[)/gm, (_m, lead: string, command: string) => `${lead}${command === '::' ? ':\u200B:' : '#\u200B#['}`);
+}
+
+/**
+ * A repository-relative path (`exercises/ch01/a.ts`), or undefined when the text is not one:
+ * absolute paths (`/…`, `C:…`, `\\server`), any `..` segment, empty segments, control
+ * characters or a cut are refused; backslashes become slashes and `./` segments are dropped.
+ */
+export function repoRelativePath(path: string): string | undefined {
+  if (path.length > 512 || stripControl(path) !== path || /[\r\n]/.test(path)) return undefined;
+  const slashed = path.replace(/\\/g, '/');
+  if (slashed === '' || slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return undefined;
+  const parts = slashed.split('/').filter((part) => part !== '.');
+  if (parts.length === 0 || parts.some((part) => part === '..' || part === '')) return undefined;
+  return parts.join('/');
 }
 
 /** Text safe for an XML 1.0 text node or attribute: invalid characters removed, markup escaped. */

@@ -10,13 +10,23 @@ export function labels(lang: Lang): Labels {
   return t(lang).report;
 }
 
-/** "separate process, no network, read-only access to its folder": what the sandbox guaranteed. */
+/** Fills a label's `{name}` placeholders. A placeholder without a value stays visible (a test catches it). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+const WALLS = ['processes', 'filesystem', 'network', 'sockets'] as const;
+
+/**
+ * "bubblewrap (procesos aislados, ficheros aislados, sin red, sin sockets del sistema)": the mechanism and
+ * each wall it gave, stated separately, so that a missing wall is never hidden behind a word.
+ */
 export function sandboxSummary(result: GradeResult, L: Labels): string {
-  return [
-    L.separateProcess,
-    result.sandbox.network === 'isolated' ? L.networkIsolated : L.networkOpen,
-    result.sandbox.filesystem === 'permission-model' ? L.fsRestricted : L.fsOpen,
-  ].join(', ');
+  const { mechanism, walls } = result.sandbox;
+  // a result file written before the walls were reported has none: every wall counts as missing
+  const parts = WALLS.map((wall) => L[`${wall}_${walls?.[wall] === 'isolated' ? 'isolated' : 'not-isolated'}`]);
+  const name = mechanism === 'bubblewrap' || mechanism === 'unshare' ? L[`mechanism_${mechanism}`] : L.mechanism_process;
+  return `${name} (${parts.join(', ')})`;
 }
 
 /** The absolute and relative error and the tolerance of a numeric difference, as short phrases. */

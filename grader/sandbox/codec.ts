@@ -37,8 +37,10 @@ export function encode(value: unknown, depth = 0): Encoded {
   if (value === undefined) return { t: 'u' };
   if (Array.isArray(value)) return value.map((item) => encode(item, depth + 1));
   if (typeof value === 'object') {
+    // defineProperty, not assignment: a key named "__proto__" is data and must travel as such
+    // (assigning it would change the prototype and drop the key)
     const out: Record<string, Encoded> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = encode(item, depth + 1);
+    for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: encode(item, depth + 1), enumerable: true, writable: true, configurable: true });
     return { t: 'o', v: out };
   }
   return { t: 'x', v: typeof value };

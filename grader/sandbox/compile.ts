@@ -1,4 +1,5 @@
-import { build, type Message, type Plugin } from 'esbuild';
+import { build, stop, type Message, type Plugin } from 'esbuild';
+import { describeThrown } from '../errors.ts';
 
 export interface CompileOk {
   ok: true;
@@ -19,7 +20,13 @@ export interface CompileFailure {
   line?: number;
   column?: number;
 }
-export type CompileOutcome = CompileOk | CompileFailure;
+/** esbuild itself failed (its service process died, was killed, could not start): never the student's fault */
+export interface CompileGraderFault {
+  ok: false;
+  graderFault: true;
+  message: string;
+}
+export type CompileOutcome = CompileOk | CompileFailure | CompileGraderFault;
 
 /** Student modules may not import anything: an exercise is one self-contained file. */
 const noImports: Plugin = {
@@ -45,6 +52,15 @@ const noImports: Plugin = {
  * `displayPath` is the path shown in messages and stack traces (relative to the repo root).
  */
 export async function compileStudentFile(options: { source: string; displayPath: string }): Promise<CompileOutcome> {
+  const first = await compileOnce(options);
+  if (!('graderFault' in first)) return first;
+  // esbuild's long-lived service process is gone (killed from outside, crashed): every later
+  // build in this process would fail the same way. Stop it so the next build starts a fresh one.
+  await stop().catch(() => undefined);
+  return compileOnce(options);
+}
+
+async function compileOnce(options: { source: string; displayPath: string }): Promise<CompileOutcome> {
   try {
     const result = await build({
       stdin: { contents: options.source, loader: 'ts', sourcefile: options.displayPath, resolveDir: '/dlgrade-submission' },
@@ -65,8 +81,9 @@ export async function compileStudentFile(options: { source: string; displayPath:
     return { ok: true, code: output?.text ?? '', exports: meta?.exports ?? [] };
   } catch (error: unknown) {
     const errors = (error as { errors?: Message[] }).errors;
-    const first = errors?.[0];
-    if (!first) return { ok: false, message: String(error) };
+    const first = Array.isArray(errors) ? errors[0] : undefined;
+    // a build failure always carries esbuild's messages; anything else is esbuild failing
+    if (!first) return { ok: false, graderFault: true, message: `esbuild: ${describeThrown(error)}` };
     const where = first.location ? `${options.displayPath}:${first.location.line}:${first.location.column + 1}` : options.displayPath;
     const snippet = first.location?.lineText ? `\n    ${first.location.lineText.trim()}` : '';
     const result: CompileFailure = { ok: false, message: `${where}: ${first.text}${snippet}`, where, text: first.text, snippet };

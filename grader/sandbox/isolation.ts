@@ -1,50 +1,309 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { SandboxInfo } from '../engine/result.ts';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import type { SandboxInfo, SandboxMechanism, SandboxWalls } from '../engine/result.ts';
+import { DlgradeError } from '../errors.ts';
+
+/** The walls of the sandbox, each reported separately in every result. */
+export type WallName = 'processes' | 'filesystem' | 'network' | 'sockets';
+export const WALL_NAMES: readonly WallName[] = ['processes', 'filesystem', 'network', 'sockets'];
+
+/**
+ * The walls a sandbox did not build, in a fixed order ([] when every wall holds). An info without
+ * walls (a result file written before they were reported, or a malformed one) misses all of them.
+ */
+export function missingWalls(info: SandboxInfo): WallName[] {
+  const walls = (info as Partial<SandboxInfo> | undefined)?.walls;
+  return WALL_NAMES.filter((wall) => walls?.[wall] !== 'isolated');
+}
+
+/** How to start one student process: the command, and who it runs as. */
+export interface Launch {
+  file: string;
+  args: string[];
+  /** set where the grader runs as root: the student process runs as nobody, with no supplementary group */
+  uid?: number;
+  gid?: number;
+  /** its own session and process group (signals to "the group" reach only itself) */
+  detached: boolean;
+}
 
 /** How the student process is started on this machine: what the OS and Node let us remove. */
 export interface Isolation {
   info: SandboxInfo;
-  /** argv prefix that drops the network (e.g. ['/usr/bin/unshare', '-rn']), or [] */
-  networkPrefix: string[];
-  /** Node's permission-model flag on this Node version, or undefined */
+  mechanism: SandboxMechanism;
+  /** Node's permission-model flag on this Node version, or undefined (the second wall, inside) */
   permissionFlag: '--permission' | '--experimental-permission' | undefined;
+  /** flags every student Node gets on this Node version (e.g. --disable-sigusr1 where it exists) */
+  hardeningFlags: string[];
+  /** where the sandbox folder `dir` appears inside the sandbox */
+  insideDir(dir: string): string;
+  /** the command that runs `node <nodeArgs>` (paths in nodeArgs as seen inside) with `dir` as its folder */
+  launch(dir: string, nodeArgs: string[]): Launch;
+  /**
+   * Makes a freshly created sandbox folder and its files readable by the student process's user
+   * (where it is not the grader's). Call after writing the files.
+   */
+  prepare(dir: string, files: string[]): void;
 }
 
+/** A mechanism that was forced (DLGRADE_SANDBOX) or required but cannot start on this machine. */
+export class SandboxUnavailableError extends DlgradeError {
+  constructor(message: string, fix: string) {
+    super({ code: 'E_SANDBOX', message, fix });
+    this.name = 'SandboxUnavailableError';
+  }
+}
+
+const MECHANISMS: readonly SandboxMechanism[] = ['bubblewrap', 'unshare', 'process'];
+/** nobody/nogroup: the uid and gid the student process gets where the grader runs as root */
+const NOBODY = 65534;
+/** the sandbox folder inside bubblewrap's empty root */
+const BWRAP_DIR = '/sandbox';
+/** the sandbox folder inside the unshare fallback (a fresh tmpfs over /tmp, the folder bound into it) */
+const UNSHARE_DIR = '/tmp/sandbox';
+const MINIMAL_ENV = { LANG: 'C.UTF-8', TZ: 'UTC' };
+
+const WALLS: Record<SandboxMechanism, SandboxWalls> = {
+  bubblewrap: { processes: 'isolated', filesystem: 'isolated', network: 'isolated', sockets: 'isolated' },
+  // the host's tree stays mounted (only Node's permission model stops reads), and a host socket
+  // outside the folders covered by a tmpfs stays reachable by path
+  unshare: { processes: 'isolated', filesystem: 'not-isolated', network: 'isolated', sockets: 'not-isolated' },
+  process: { processes: 'not-isolated', filesystem: 'not-isolated', network: 'not-isolated', sockets: 'not-isolated' },
+};
+
 let cached: Isolation | undefined;
+let cachedFailure: SandboxUnavailableError | undefined;
 
 /**
- * Probes once per grader process. Network: a fresh network namespace via unshare(1), first as an
- * unprivileged user namespace (-r), then plainly (root); where neither works (e.g. runners that
- * forbid unprivileged user namespaces) the student process keeps the network and the report says so.
- * Filesystem: Node's permission model (read only the sandbox folder, write nowhere, no child
- * processes, no workers, no native addons).
- * DLGRADE_SANDBOX_NETWORK=off skips the namespace (for debugging only).
+ * Probes once per grader process and caches the answer: bubblewrap where it can start Node, then
+ * unshare(1), then a plain process. DLGRADE_SANDBOX=bubblewrap|unshare|process forces one (a forced
+ * mechanism that cannot start throws SandboxUnavailableError: never a silent downgrade).
  */
 export function probeIsolation(): Isolation {
   if (cached) return cached;
-  const networkPrefix = process.env['DLGRADE_SANDBOX_NETWORK'] === 'off' ? [] : probeUnshare();
-  const flags = process.allowedNodeEnvironmentFlags;
-  const permissionFlag = flags.has('--permission') ? '--permission' : flags.has('--experimental-permission') ? '--experimental-permission' : undefined;
-  cached = {
-    networkPrefix,
-    permissionFlag,
-    info: {
-      process: 'separate',
-      network: networkPrefix.length > 0 ? 'isolated' : 'not-isolated',
-      filesystem: permissionFlag ? 'permission-model' : 'not-restricted',
-    },
-  };
-  return cached;
+  if (cachedFailure) throw cachedFailure;
+  const forced = process.env['DLGRADE_SANDBOX']?.trim();
+  if (forced && !MECHANISMS.includes(forced as SandboxMechanism)) {
+    cachedFailure = new SandboxUnavailableError(`DLGRADE_SANDBOX=${forced} is not a sandbox`, 'use DLGRADE_SANDBOX=bubblewrap, unshare or process, or leave it unset to pick the strongest available');
+    throw cachedFailure;
+  }
+  const candidates = forced ? [forced as SandboxMechanism] : MECHANISMS;
+  const reasons: string[] = [];
+  for (const mechanism of candidates) {
+    const isolation = build(mechanism);
+    const problem = typeof isolation === 'string' ? isolation : tryStart(isolation);
+    if (problem === undefined && typeof isolation !== 'string') {
+      cached = isolation;
+      return cached;
+    }
+    reasons.push(`${mechanism}: ${problem}`);
+  }
+  cachedFailure = new SandboxUnavailableError(
+    forced ? `DLGRADE_SANDBOX=${forced} was asked for, but it cannot start here (${reasons.join('; ')})` : `no sandbox can start the student process here (${reasons.join('; ')})`,
+    forced === 'bubblewrap'
+      ? 'install bubblewrap (apt-get install bubblewrap); on Ubuntu 24.04 also allow user namespaces (sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)'
+      : forced
+        ? 'unset DLGRADE_SANDBOX to use the strongest sandbox available'
+        : `check that ${process.execPath} runs and that the temporary folder (${tmpdir()}) is writable`,
+  );
+  throw cachedFailure;
 }
 
-function probeUnshare(): string[] {
-  if (process.platform !== 'linux') return [];
-  const unshare = ['/usr/bin/unshare', '/bin/unshare'].find((candidate) => existsSync(candidate));
-  if (!unshare) return [];
-  for (const flags of [['--user', '--map-root-user', '--net'], ['--net']]) {
-    const probe = spawnSync(unshare, [...flags, process.execPath, '-e', '0'], { stdio: 'ignore', timeout: 5000, env: {} });
-    if (probe.status === 0) return [unshare, ...flags];
+/** Only for tests: forget the cached probe (e.g. after changing DLGRADE_SANDBOX). */
+export function resetIsolationForTests(): void {
+  cached = undefined;
+  cachedFailure = undefined;
+  libraryBinds = undefined;
+}
+
+function permissionFlag(): Isolation['permissionFlag'] {
+  const flags = process.allowedNodeEnvironmentFlags;
+  return flags.has('--permission') ? '--permission' : flags.has('--experimental-permission') ? '--experimental-permission' : undefined;
+}
+
+function hardeningFlags(): string[] {
+  return process.allowedNodeEnvironmentFlags.has('--disable-sigusr1') ? ['--disable-sigusr1'] : [];
+}
+
+/** as root, the student process runs as nobody/nogroup; libuv drops every supplementary group */
+function dropTo(): { uid?: number; gid?: number } {
+  return process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+}
+
+function makeReadable(dir: string, files: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  chmodSync(dir, 0o755);
+  for (const file of files) chmodSync(join(dir, file), 0o644);
+}
+
+function nodeBinary(): string {
+  return realpathSync(process.execPath);
+}
+
+function build(mechanism: SandboxMechanism): Isolation | string {
+  const base = { mechanism, permissionFlag: permissionFlag(), hardeningFlags: hardeningFlags(), info: { process: 'separate' as const, mechanism, walls: { ...WALLS[mechanism] } } };
+  if (mechanism === 'process') {
+    const node = nodeBinary();
+    return {
+      ...base,
+      insideDir: (dir) => dir,
+      launch: (_dir, nodeArgs) => ({ file: node, args: nodeArgs, detached: true, ...dropTo() }),
+      prepare: makeReadable,
+    };
   }
-  return [];
+  if (process.platform !== 'linux') return 'only on Linux';
+  if (mechanism === 'bubblewrap') return buildBubblewrap(base);
+  return buildUnshare(base);
+}
+
+function findBinary(names: string[]): string | undefined {
+  return names.find((candidate) => existsSync(candidate));
+}
+
+let libraryBinds: string[] | undefined;
+
+/**
+ * `--ro-bind <real file> <path the loader asks for>` for Node's interpreter and every shared
+ * library `ldd` names: found once per grader process.
+ */
+function nodeLibraries(node: string): string[] | string {
+  if (libraryBinds) return libraryBinds;
+  let listing: string;
+  try {
+    listing = execFileSync(findBinary(['/usr/bin/ldd', '/bin/ldd']) ?? 'ldd', [node], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' }, timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (error) {
+    // a statically linked Node has no libraries: ldd says so and exits non-zero
+    const out = String((error as { stdout?: unknown }).stdout ?? '');
+    if (/not a dynamic executable|statically linked/.test(out)) listing = '';
+    else return `ldd could not list Node's libraries (${(error as Error).message.split('\n')[0]})`;
+  }
+  const binds: string[] = [];
+  const seen = new Set<string>();
+  for (const line of listing.split('\n')) {
+    // "libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x…)" or "/lib64/ld-linux-x86-64.so.2 (0x…)"
+    const match = /(?:=>\s*)?(\/\S+)\s+\(0x[0-9a-f]+\)/.exec(line);
+    if (!match) {
+      if (/not found/.test(line)) return `a library of Node is missing: ${line.trim()}`;
+      continue;
+    }
+    const path = match[1]!;
+    if (!isAbsolute(path) || seen.has(path)) continue;
+    seen.add(path);
+    binds.push('--ro-bind', realpathSync(path), path);
+  }
+  libraryBinds = binds;
+  return binds;
+}
+
+function buildBubblewrap(base: Omit<Isolation, 'insideDir' | 'launch' | 'prepare'>): Isolation | string {
+  const bwrap = findBinary(['/usr/bin/bwrap', '/usr/local/bin/bwrap', '/bin/bwrap']);
+  if (!bwrap) return 'bwrap is not installed (apt-get install bubblewrap)';
+  const node = nodeBinary();
+  const libraries = nodeLibraries(node);
+  if (typeof libraries === 'string') return libraries;
+  // the argument list is built once; only the sandbox folder changes per student process
+  const prefix = [
+    '--unshare-all', // user, PID, network, IPC, UTS, cgroup and mount namespaces
+    '--die-with-parent',
+    '--new-session',
+    '--clearenv',
+    '--setenv', 'LANG', MINIMAL_ENV.LANG,
+    '--setenv', 'TZ', MINIMAL_ENV.TZ,
+    '--setenv', 'HOME', BWRAP_DIR,
+    '--cap-drop', 'ALL',
+    // an empty root: a tmpfs with only Node, its libraries and the sandbox folder, all read-only
+    '--tmpfs', '/',
+    '--ro-bind', node, node,
+    ...libraries,
+    '--proc', '/proc',
+    '--dev', '/dev',
+  ];
+  const suffix = ['--chdir', BWRAP_DIR, '--remount-ro', '/', node];
+  return {
+    ...base,
+    insideDir: () => BWRAP_DIR,
+    launch: (dir, nodeArgs) => ({ file: bwrap, args: [...prefix, '--ro-bind', dir, BWRAP_DIR, ...suffix, ...nodeArgs], detached: false, ...dropTo() }),
+    prepare: makeReadable,
+  };
+}
+
+/**
+ * The unshare fallback: new user, PID, mount, network, IPC and UTS namespaces; a fresh /proc; a
+ * tmpfs over /tmp (the sandbox folder bound read-only into it), /run, /var/run, /var/tmp,
+ * /dev/shm, /home, /root and the grader's $HOME. The host's other files stay mounted: only Node's
+ * permission model keeps them from being read.
+ */
+const UNSHARE_SCRIPT = [
+  'set -e',
+  'PATH=/usr/sbin:/usr/bin:/sbin:/bin',
+  'd=$1; h=$2; shift 2',
+  'mount -n -t tmpfs -o mode=755 tmpfs /dev/shm',
+  'mkdir /dev/shm/s',
+  'mount -n --bind "$d" /dev/shm/s',
+  'mount -n -t tmpfs -o mode=755 tmpfs /tmp',
+  `mkdir ${UNSHARE_DIR}`,
+  `mount -n --move /dev/shm/s ${UNSHARE_DIR}`,
+  `mount -n -o remount,bind,ro ${UNSHARE_DIR}`,
+  'mount -n -t tmpfs -o mode=755 tmpfs /dev/shm',
+  'for p in /run /var/run /var/tmp /home /root "$h"; do if [ -n "$p" ] && [ -d "$p" ] && [ ! -L "$p" ]; then mount -n -t tmpfs -o mode=755 tmpfs "$p"; fi; done',
+  `cd ${UNSHARE_DIR}`,
+  'unset PATH OLDPWD d h p',
+  `export HOME=${UNSHARE_DIR}`,
+  'exec "$@"',
+].join('\n');
+
+function buildUnshare(base: Omit<Isolation, 'insideDir' | 'launch' | 'prepare'>): Isolation | string {
+  const unshare = findBinary(['/usr/bin/unshare', '/bin/unshare']);
+  if (!unshare) return 'unshare is not installed (util-linux)';
+  const sh = findBinary(['/bin/sh', '/usr/bin/sh']);
+  if (!sh) return 'no /bin/sh to prepare the mounts';
+  const node = nodeBinary();
+  const hostHome = (() => {
+    try {
+      return statSync(homedir()).isDirectory() ? homedir() : '';
+    } catch {
+      return '';
+    }
+  })();
+  const prefix = ['--user', '--map-root-user', '--pid', '--fork', '--kill-child', '--mount-proc', '--mount', '--propagation', 'private', '--net', '--ipc', '--uts', '--', sh, '-c', UNSHARE_SCRIPT, 'sh'];
+  return {
+    ...base,
+    insideDir: () => UNSHARE_DIR,
+    launch: (dir, nodeArgs) => ({ file: unshare, args: [...prefix, dir, hostHome, node, ...nodeArgs], detached: true, ...dropTo() }),
+    prepare: makeReadable,
+  };
+}
+
+/** Starts Node once through the mechanism, as a student process would be: undefined when it works. */
+function tryStart(isolation: Isolation): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'dlgrade-probe-'));
+  try {
+    writeFileSync(join(dir, 'probe.mjs'), "process.stdout.write('dlgrade-probe-ok')\n");
+    isolation.prepare(dir, ['probe.mjs']);
+    const inside = isolation.insideDir(dir);
+    const nodeArgs = [...isolation.hardeningFlags];
+    if (isolation.permissionFlag) nodeArgs.push(isolation.permissionFlag, `--allow-fs-read=${inside}`);
+    nodeArgs.push(join(inside, 'probe.mjs'));
+    const launch = isolation.launch(dir, nodeArgs);
+    const probe = spawnSync(launch.file, launch.args, {
+      cwd: dir,
+      env: launchEnv(dir),
+      encoding: 'utf8',
+      timeout: 15_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(launch.uid !== undefined ? { uid: launch.uid, gid: launch.gid } : {}),
+    });
+    if (probe.stdout === 'dlgrade-probe-ok') return undefined;
+    const why = (probe.error?.message ?? probe.stderr ?? '').trim().split('\n')[0] ?? '';
+    return why ? `it failed to start Node (${why.slice(0, 200)})` : `it failed to start Node (exit ${probe.status ?? probe.signal})`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The environment of the launcher process: nothing of the grader's (no token, no NODE_OPTIONS). */
+export function launchEnv(dir: string): Record<string, string> {
+  return { ...MINIMAL_ENV, HOME: dir };
 }

@@ -91,19 +91,28 @@ function decodeValue(node: unknown): unknown {
   return undefined;
 }
 
-/** Which top-level arguments differ after the call (the grader keeps its own copies anyway). */
-function changedArgs(before: string[], args: unknown[]): number[] {
-  const changed: number[] = [];
+/**
+ * Which top-level arguments differ after the call, and what they hold now (encoded; null when they
+ * can no longer be encoded), so the grader can say where its own copy was changed.
+ */
+function changedArgs(before: string[], args: unknown[]): { mutated: number[]; after: unknown[] } {
+  const mutated: number[] = [];
+  const after: unknown[] = [];
   for (let i = 0; i < before.length; i++) {
     let now: string;
+    let encoded: unknown = null;
     try {
-      now = $JSON_stringify(encodeValue(args[i], 0, [])) as string;
+      encoded = encodeValue(args[i], 0, []);
+      now = $JSON_stringify(encoded) as string;
     } catch {
       now = '';
     }
-    if (now !== before[i]) changed[changed.length] = i;
+    if (now !== before[i]) {
+      mutated[mutated.length] = i;
+      after[after.length] = encoded;
+    }
   }
-  return changed;
+  return { mutated, after };
 }
 
 function describeError(thrown: unknown): { kind: string; name: string; message: string; stack: string } {
@@ -157,7 +166,7 @@ function handle(request: { id: number; fn: string; args: unknown[] }): void {
   try {
     value = $apply(fn as (...a: unknown[]) => unknown, undefined, args);
   } catch (thrown) {
-    send({ id: request.id, ok: false, error: describeError(thrown), ms: $now() - start, mutated: changedArgs(before, args) });
+    send({ id: request.id, ok: false, error: describeError(thrown), ms: $now() - start, ...changedArgs(before, args) });
     return;
   }
   const ms = $now() - start;
@@ -168,7 +177,7 @@ function handle(request: { id: number; fn: string; args: unknown[] }): void {
     send({ id: request.id, ok: false, error: { ...describeError(thrown), kind: 'unserializable' }, ms });
     return;
   }
-  send({ id: request.id, ok: true, value: encoded, ms, mutated: changedArgs(before, args) });
+  send({ id: request.id, ok: true, value: encoded, ms, ...changedArgs(before, args) });
 }
 
 // The grader went away (killed, interrupted): nobody will ever ask again, so this process ends

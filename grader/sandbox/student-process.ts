@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { decode, encode } from './codec.ts';
-import { probeIsolation } from './isolation.ts';
+import { launchEnv, probeIsolation } from './isolation.ts';
 import { runnerSource } from './runner-bundle.ts';
 
 export interface SandboxLimits {
@@ -45,8 +45,8 @@ export interface StudentError {
 export type DeathReason = 'timeout' | 'out-of-memory' | 'crash' | 'output-too-large' | 'protocol';
 
 export type CallOutcome =
-  | { kind: 'ok'; value: unknown; mutated: number[]; ms: number }
-  | { kind: 'threw'; error: StudentError; mutated: number[] }
+  | { kind: 'ok'; value: unknown; mutated: number[]; mutatedValues?: unknown[]; ms: number }
+  | { kind: 'threw'; error: StudentError; mutated: number[]; mutatedValues?: unknown[] }
   | { kind: 'dead'; reason: DeathReason; message: string };
 
 export type StartOutcome =
@@ -68,6 +68,8 @@ export class StudentProcess {
   private readonly child: ChildProcess;
   private readonly channel: Duplex;
   readonly dir: string;
+  /** the same folder, as the student process sees it */
+  private readonly insideDir: string;
   private buffer = '';
   /** time spent waiting for this process's answers, shared across restarts by the session */
   usedMs = 0;
@@ -87,10 +89,11 @@ export class StudentProcess {
   ) {
     const isolation = probeIsolation();
     this.dir = mkdtempSync(join(tmpdir(), 'dlgrade-sandbox-'));
-    const runnerPath = join(this.dir, 'runner.mjs');
-    const modulePath = join(this.dir, 'student.mjs');
-    writeFileSync(runnerPath, runnerSource());
-    writeFileSync(modulePath, moduleCode);
+    writeFileSync(join(this.dir, 'runner.mjs'), runnerSource());
+    writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
+    isolation.prepare(this.dir, ['runner.mjs', 'student.mjs']);
+    // the folder as the student process sees it ('/sandbox' in bubblewrap's empty root)
+    this.insideDir = isolation.insideDir(this.dir);
     const nodeArgs = [
       `--max-old-space-size=${limits.memoryMb}`,
       '--max-semi-space-size=16',
@@ -100,16 +103,20 @@ export class StudentProcess {
       '--no-addons',
       '--no-deprecation',
       '--no-warnings',
+      ...isolation.hardeningFlags,
     ];
-    if (isolation.permissionFlag) nodeArgs.push(isolation.permissionFlag, `--allow-fs-read=${this.dir}`);
-    const argv = [...isolation.networkPrefix, process.execPath, ...nodeArgs, runnerPath, pathToFileURL(modulePath).href];
-    const [command, ...args] = argv as [string, ...string[]];
-    this.child = spawn(command, args, {
+    // Node's permission model, the second wall inside: read only the folder, write nowhere, no
+    // child process, no worker, no native addon
+    if (isolation.permissionFlag) nodeArgs.push(isolation.permissionFlag, `--allow-fs-read=${this.insideDir}`);
+    nodeArgs.push(join(this.insideDir, 'runner.mjs'), pathToFileURL(join(this.insideDir, 'student.mjs')).href);
+    const launch = isolation.launch(this.dir, nodeArgs);
+    this.child = spawn(launch.file, launch.args, {
       cwd: this.dir,
       // nothing of the grader's environment: no tokens, no secrets, no NODE_OPTIONS
-      env: { LANG: 'C.UTF-8', TZ: 'UTC', HOME: this.dir },
+      env: launchEnv(this.dir),
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      detached: false,
+      detached: launch.detached,
+      ...(launch.uid !== undefined ? { uid: launch.uid, gid: launch.gid } : {}),
     });
     this.channel = this.child.stdio[3] as Duplex;
     this.channel.setEncoding('utf8');
@@ -157,7 +164,7 @@ export class StudentProcess {
       return { kind: 'dead', ...death, output: proc.output() };
     }
     if (message['ready'] !== true) {
-      const error = sanitizeError(message['error'], proc.dir);
+      const error = sanitizeError(message['error'], [proc.dir, proc.insideDir]);
       await proc.dispose();
       return { kind: 'load-error', error, output: proc.output() };
     }
@@ -202,7 +209,7 @@ export class StudentProcess {
 
   /** The student's stdout and stderr, capped. */
   output(): string {
-    const text = Buffer.concat(this.outputChunks).toString('utf8').split(this.dir).join('<sandbox>');
+    const text = hideDirs(Buffer.concat(this.outputChunks).toString('utf8'), [this.dir, this.insideDir]);
     return this.outputTruncated ? `${text}\n…[output truncated at ${this.limits.outputBytes} bytes]` : text;
   }
 
@@ -251,17 +258,27 @@ export class StudentProcess {
     clearTimeout(pending.timer);
     this.pending = undefined;
     const mutated = Array.isArray(msg['mutated']) ? (msg['mutated'] as unknown[]).filter((i): i is number => Number.isInteger(i)).slice(0, 16) : [];
+    // what the modified arguments hold now (only to say where they changed; untrusted, never compared for a grade)
+    let mutatedValues: unknown[] | undefined;
+    if (mutated.length > 0 && Array.isArray(msg['after']) && msg['after'].length === mutated.length) {
+      try {
+        mutatedValues = (msg['after'] as unknown[]).map((v) => (v === null ? undefined : decode(v)));
+      } catch {
+        mutatedValues = undefined;
+      }
+    }
+    const tracked = mutatedValues ? { mutated, mutatedValues } : { mutated };
     if (msg['ok'] === true) {
       let value: unknown;
       try {
         value = decode(msg['value']);
       } catch (error) {
-        pending.resolve({ kind: 'threw', error: { kind: 'unserializable', name: 'Error', message: String((error as Error).message), stack: '' }, mutated });
+        pending.resolve({ kind: 'threw', error: { kind: 'unserializable', name: 'Error', message: String((error as Error).message), stack: '' }, ...tracked });
         return;
       }
-      pending.resolve({ kind: 'ok', value, mutated, ms: typeof msg['ms'] === 'number' ? msg['ms'] : 0 });
+      pending.resolve({ kind: 'ok', value, ...tracked, ms: typeof msg['ms'] === 'number' ? msg['ms'] : 0 });
     } else {
-      pending.resolve({ kind: 'threw', error: sanitizeError(msg['error'], this.dir), mutated });
+      pending.resolve({ kind: 'threw', error: sanitizeError(msg['error'], [this.dir, this.insideDir]), ...tracked });
     }
   }
 
@@ -280,14 +297,19 @@ export class StudentProcess {
   private checkMemory(): void {
     const pid = this.child.pid;
     if (pid === undefined || this.death) return;
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const rss = /VmRSS:\s+(\d+) kB/.exec(status);
-      if (rss && Number(rss[1]) / 1024 > this.limits.memoryMb + 160) {
-        this.die('out-of-memory', `the process used more than ${this.limits.memoryMb + 160} MiB of memory`);
+    // the student's Node may run under bwrap or unshare (and their init): the resident set of the
+    // whole tree counts
+    let kb = 0;
+    for (const member of processTree(pid)) {
+      try {
+        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, 'utf8'));
+        if (rss) kb += Number(rss[1]);
+      } catch {
+        // not Linux, or already gone
       }
-    } catch {
-      // not Linux, or already gone
+    }
+    if (kb / 1024 > this.limits.memoryMb + 160) {
+      this.die('out-of-memory', `the process used more than ${this.limits.memoryMb + 160} MiB of memory`);
     }
   }
 
@@ -321,12 +343,38 @@ export class StudentProcess {
   }
 }
 
-function sanitizeError(raw: unknown, sandboxDir?: string): StudentError {
+/** the sandbox folder's paths (outside and inside) in a student's output become '<sandbox>' */
+function hideDirs(text: string, dirs: string[]): string {
+  let out = text;
+  for (const dir of [...new Set(dirs)].sort((a, b) => b.length - a.length)) out = out.split(dir).join('<sandbox>');
+  return out;
+}
+
+/**
+ * pid and its descendants (Linux: /proc/<pid>/task/<pid>/children; bwrap and unshare fork from
+ * their main thread, and the student's Node may start no process), at most a few
+ */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length && tree.length < 8; i++) {
+    try {
+      const children = readFileSync(`/proc/${tree[i]}/task/${tree[i]}/children`, 'utf8').trim();
+      if (children) for (const child of children.split(/\s+/)) tree.push(Number(child));
+    } catch {
+      // not Linux, or already gone
+    }
+  }
+  return tree;
+}
+
+function sanitizeError(raw: unknown, sandboxDirs: string[] = []): StudentError {
   const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  // longest first: '/tmp/sandbox' must not be cut by a shorter match
+  const dirs = [...new Set(sandboxDirs)].sort((a, b) => b.length - a.length);
   const text = (value: unknown, max: number): string => {
-    const s = typeof value === 'string' ? value : '';
-    const cleaned = sandboxDir ? s.split(pathToFileURL(sandboxDir).href + '/').join('').split(sandboxDir + '/').join('').split(sandboxDir).join('<sandbox>') : s;
-    return cleaned.slice(0, max);
+    let cleaned = typeof value === 'string' ? value : '';
+    for (const dir of dirs) cleaned = cleaned.split(pathToFileURL(dir).href + '/').join('').split(dir + '/').join('');
+    return hideDirs(cleaned, dirs).slice(0, max);
   };
   const kind = record['kind'];
   return {

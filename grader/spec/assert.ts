@@ -12,5 +12,5 @@ export function expectCloseTo(expected: unknown, received: unknown, tolerance: T
   const comparison = compareValues(expected, received, tolerance);
   if (comparison.ok) return;
   const text = what ? { es: `${what.es}: ${comparison.message.es}`, en: `${what.en}: ${comparison.message.en}` } : comparison.message;
-  throw new PropertyFailure(text, { expected, received, mismatch: comparison });
+  throw new PropertyFailure(text, { expected, received, mismatch: comparison, ...(what ? { what } : {}) });
 }

@@ -2,6 +2,19 @@ import type { Arbitrary } from 'fast-check';
 import type { Lang } from '../engine/result.ts';
 import type { Tolerance } from '../compare/numeric.ts';
 
+/** Where the student's function changed one of its arguments. */
+export interface ArgumentChange {
+  /** position of the argument */
+  arg: number;
+  /** its name in the signature */
+  name: string;
+  /** the first index path that differs, "" for the value itself, e.g. "[0][2]" */
+  index: string;
+  /** the value there before and after the call (undefined when the sandbox could not say) */
+  before?: unknown;
+  after?: unknown;
+}
+
 /** What a property's check gets besides its input. */
 export interface PropertyContext {
   lang: Lang;
@@ -12,8 +25,11 @@ export interface PropertyContext {
    * returned. Throws StudentCallFailure when it threw, hung, crashed or is not exported.
    */
   call(fn: string, ...args: unknown[]): Promise<unknown>;
-  /** Like call, also telling which argument positions the student's function modified. */
-  callTracked(fn: string, ...args: unknown[]): Promise<{ value: unknown; mutated: number[] }>;
+  /**
+   * Like call, also telling which argument positions the student's function modified and, for
+   * each, its name and the first index path that changed.
+   */
+  callTracked(fn: string, ...args: unknown[]): Promise<{ value: unknown; mutated: number[]; changes: ArgumentChange[] }>;
   /** Fails unless `received` matches `expected` within the tolerance (shapes and types first). */
   expectClose(expected: unknown, received: unknown, options?: { tolerance?: Tolerance; what?: import('./text.ts').Text }): void;
 }

@@ -6,7 +6,7 @@ export class PropertyFailure extends Error {
   override name = 'PropertyFailure';
   constructor(
     readonly text: Text,
-    readonly details: { expected?: unknown; received?: unknown; mismatch?: Mismatch; hint?: Text } = {},
+    readonly details: { expected?: unknown; received?: unknown; mismatch?: Mismatch; hint?: Text; what?: Text } = {},
   ) {
     super(text.en);
   }
@@ -22,6 +22,8 @@ export class StudentCallFailure extends Error {
     readonly text: Text,
     readonly fn: string,
     readonly line?: number,
+    /** the stub's own "not implemented" error: the student has not started this function */
+    readonly notImplemented = false,
   ) {
     super(text.en);
   }

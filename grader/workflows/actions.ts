@@ -13,29 +13,38 @@ export interface PinnedAction {
   readonly repo: string;
   /** the full commit SHA the release tag points to */
   readonly sha: string;
-  /** the release tag, e.g. v4.3.1 (written as a comment next to the SHA) */
+  /** the release tag, e.g. v7.0.1 (written as a comment next to the SHA) */
   readonly version: string;
+  /** the runtime its action.yml declares (`runs.using`), checked when the pin was taken */
+  readonly runtime: 'node24' | 'node20';
 }
 
 export const PINNED_ACTIONS = {
-  checkout: { repo: 'actions/checkout', sha: '34e114876b0b11c390a56381ad16ebd13914f8d5', version: 'v4.3.1' },
-  setupNode: { repo: 'actions/setup-node', sha: '49933ea5288caeca8642d1e84afbd3f7d6820020', version: 'v4.4.0' },
-  uploadArtifact: { repo: 'actions/upload-artifact', sha: 'ea165f8d65b6e75b540449e92b4886f43607fa02', version: 'v4.6.2' },
-  downloadArtifact: { repo: 'actions/download-artifact', sha: 'd3f86a106a0bac45b974a628896c90dbdf5c8093', version: 'v4.3.0' },
+  checkout: { repo: 'actions/checkout', sha: '3d3c42e5aac5ba805825da76410c181273ba90b1', version: 'v7.0.1', runtime: 'node24' },
+  setupNode: { repo: 'actions/setup-node', sha: '820762786026740c76f36085b0efc47a31fe5020', version: 'v7.0.0', runtime: 'node24' },
+  uploadArtifact: { repo: 'actions/upload-artifact', sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f', version: 'v7.0.0', runtime: 'node24' },
+  downloadArtifact: { repo: 'actions/download-artifact', sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c', version: 'v8.0.1', runtime: 'node24' },
+  /**
+   * GitHub Classroom's reporter. Its only release is the `v1` tag, whose action.yml still says
+   * `using: node20`: GitHub runs such actions on Node 24 since Node 20's end of life. There is no
+   * newer release to pin.
+   */
+  classroomReporter: { repo: 'classroom-resources/autograding-grading-reporter', sha: 'd13b5912daf5042ac1b71bc38bdb4a6bcd61d8ca', version: 'v1', runtime: 'node20' },
 } as const satisfies Record<string, PinnedAction>;
 
 export type PinnedActions = typeof PINNED_ACTIONS;
 
 export const SHA_PATTERN = /^[0-9a-f]{40}$/;
 const REPO_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
-const VERSION_PATTERN = /^v[0-9]+\.[0-9]+\.[0-9]+$/;
+/** `vX.Y.Z`, or a bare major `vN` for an action whose only release tag is a major (Classroom's reporter) */
+export const VERSION_PATTERN = /^v[0-9]+(?:\.[0-9]+\.[0-9]+)?$/;
 
 /** The `uses:` line for a pin: `owner/name@<sha> # vX.Y.Z`. Refuses anything that is not a real pin. */
-export function formatPin(action: PinnedAction): string {
+export function formatPin(action: Pick<PinnedAction, 'repo' | 'sha' | 'version'>): string {
   if (!REPO_PATTERN.test(action.repo) || !SHA_PATTERN.test(action.sha) || !VERSION_PATTERN.test(action.version)) {
     throw new DlgradeError({
       code: 'E_INTERNAL',
-      message: `invalid action pin ${JSON.stringify(action)}: expected owner/name, a 40-hex commit SHA and a vX.Y.Z tag`,
+      message: `invalid action pin ${JSON.stringify(action)}: expected owner/name, a 40-hex commit SHA and a vX.Y.Z (or vN) tag`,
       fix: 'correct the pin in grader/workflows/actions.ts (see docs/workflows.md, "Pinning policy")',
       file: 'grader/workflows/actions.ts',
     });

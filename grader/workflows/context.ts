@@ -7,6 +7,12 @@
 import { DlgradeError } from '../errors.ts';
 import { PINNED_ACTIONS, formatPin, type PinnedActions } from './actions.ts';
 
+/**
+ * Where the publisher's lockfile lives in an assignment repository (grader/workflows/publisher.ts
+ * re-exports it). The student template names this folder literally; a test keeps them equal.
+ */
+export const PUBLISHER_DIR = '.dlgrade/publisher';
+
 /** Context of the workflow written into each assignment repository (`.github/workflows/dlgrade.yml`). */
 export interface StudentWorkflowContext {
   /** the exercises this assignment grades, e.g. `ch01-tensores/suma` */
@@ -20,10 +26,15 @@ export interface StudentWorkflowContext {
    * student's package.json. `github:owner/repo#<40-hex sha>` or `name@<exact version>`.
    */
   graderPackage: string;
-  /** Node major version; default 20 */
+  /** Node major version; default 24 */
   nodeVersion?: number;
   /** days the result artifact is kept; default 7 */
   retentionDays?: number;
+  /**
+   * Add GitHub Classroom's grading reporter after the publish step (the "Points N/M" notice that
+   * an existing Classroom repository reads); default true. `false` for repositories outside Classroom.
+   */
+  classroomReporter?: boolean;
 }
 
 /** Context of the instructor-side regrade workflow (score of record). */
@@ -34,7 +45,7 @@ export interface RegradeWorkflowContext {
   defaultShards?: number;
   /** optional cron (5 fields, UTC) for a scheduled regrade; null or absent: dispatch only */
   schedule?: string | null;
-  /** Node major version; default 20 */
+  /** Node major version; default 24 */
   nodeVersion?: number;
   /** days the gradebook artifacts are kept; default 90 */
   retentionDays?: number;
@@ -42,7 +53,7 @@ export interface RegradeWorkflowContext {
 
 /** Context of this repository's own CI workflow. */
 export interface CiWorkflowContext {
-  /** Node major versions of the test matrix; default [20, 22] */
+  /** Node major versions of the test matrix; default [22, 24] */
   nodeVersions?: readonly number[];
 }
 
@@ -66,6 +77,7 @@ export interface StudentView {
   graderPackage: string;
   nodeVersion: string;
   retentionDays: number;
+  classroomReporter: boolean;
 }
 
 export interface RegradeView {
@@ -146,8 +158,18 @@ function integer(value: unknown, fallback: number, min: number, max: number, fie
   return value;
 }
 
+/** Node 20 reached its end of life on 2026-04-30: 22 (maintenance LTS) or newer. */
+export const DEFAULT_NODE_VERSION = 24;
+export const MIN_NODE_VERSION = 22;
+
 function nodeMajor(value: unknown, field: string): string {
-  return String(integer(value, 20, 18, 99, field));
+  return String(integer(value, DEFAULT_NODE_VERSION, MIN_NODE_VERSION, 99, field));
+}
+
+function flag(value: unknown, fallback: boolean, field: string): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw invalid(field, value, 'true or false');
+  return value;
 }
 
 function actionRefs(): ActionRefs {
@@ -158,7 +180,7 @@ function actionRefs(): ActionRefs {
 
 export function studentView(input: unknown): StudentView {
   const ctx = record(input, 'student');
-  rejectUnknownKeys(ctx, ['exerciseIds', 'lang', 'starterSha', 'graderPackage', 'nodeVersion', 'retentionDays'], 'student');
+  rejectUnknownKeys(ctx, ['exerciseIds', 'lang', 'starterSha', 'graderPackage', 'nodeVersion', 'retentionDays', 'classroomReporter'], 'student');
   const ids = ctx['exerciseIds'];
   if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_EXERCISES) {
     throw invalid('student.exerciseIds', ids, `a list of 1 to ${MAX_EXERCISES} exercise ids`);
@@ -183,6 +205,7 @@ export function studentView(input: unknown): StudentView {
     ),
     nodeVersion: nodeMajor(ctx['nodeVersion'], 'student.nodeVersion'),
     retentionDays: integer(ctx['retentionDays'], 7, 1, 90, 'student.retentionDays'),
+    classroomReporter: flag(ctx['classroomReporter'], true, 'student.classroomReporter'),
   };
 }
 
@@ -211,7 +234,7 @@ export function regradeView(input: unknown): RegradeView {
 export function ciView(input: unknown): CiView {
   const ctx = record(input, 'ci');
   rejectUnknownKeys(ctx, ['nodeVersions'], 'ci');
-  const versions = ctx['nodeVersions'] ?? [20, 22];
+  const versions = ctx['nodeVersions'] ?? [22, 24];
   if (!Array.isArray(versions) || versions.length === 0 || versions.length > 8) {
     throw invalid('ci.nodeVersions', versions, 'a list of 1 to 8 Node major versions');
   }

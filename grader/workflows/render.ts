@@ -74,7 +74,7 @@ function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('yaml', (value: unknown) => yamlQuote(value));
   hb.registerHelper('pin', (value: unknown) => {
-    if (typeof value !== 'string' || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+@[0-9a-f]{40} # v[0-9]+\.[0-9]+\.[0-9]+$/.test(value)) {
+    if (typeof value !== 'string' || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+@[0-9a-f]{40} # v[0-9]+(?:\.[0-9]+\.[0-9]+)?$/.test(value)) {
       throw new DlgradeError({
         code: 'E_INTERNAL',
         message: `workflow template: {{pin}} got ${JSON.stringify(value)}, expected a pinned action from grader/workflows/actions.ts`,

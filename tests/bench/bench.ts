@@ -5,6 +5,10 @@
  *   2. the same properties as a plain in-process `vitest run` (no sandbox)
  *   3. the reference's time per backend for conv2d and Adam at a few sizes
  *   4. grading the whole course's solutions (issue: under 30 s on 2 cores)
+ *   5. a class regrade (BENCH_REGRADE_N submissions)
+ *   6. the sandbox: bubblewrap vs unshare vs a plain process (and, with BENCH_BASELINE=<an older
+ *      checkout>, that checkout's grader), alternated in one run: one student process started,
+ *      called and ended, and the five headline exercises graded with the CLI
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -127,4 +131,68 @@ if (want('regrade')) {
   report('   default --concurrency on this machine (cores − 1, at least 2)', String(defaultConcurrency()));
   rmSync(root, { recursive: true, force: true });
   rmSync(assignment.dir, { recursive: true, force: true });
+}
+
+if (want('sandbox')) {
+  const { StudentProcess, DEFAULT_LIMITS } = await import('../../grader/sandbox/student-process.ts');
+  const { probeIsolation, resetIsolationForTests } = await import('../../grader/sandbox/isolation.ts');
+  type Mechanism = import('../../grader/engine/result.ts').SandboxMechanism;
+  const all: Mechanism[] = ['bubblewrap', 'unshare', 'process'];
+  const mechanisms = all.filter((m) => {
+    process.env['DLGRADE_SANDBOX'] = m;
+    resetIsolationForTests();
+    try {
+      probeIsolation();
+      return true;
+    } catch (error) {
+      report(`6. sandbox ${m}`, `cannot start here: ${(error as Error).message.slice(0, 120)}`);
+      return false;
+    }
+  });
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // a. one student process: start, one call, end; rounds alternate the order of the mechanisms
+  const rounds = Number(process.env['BENCH_SANDBOX_ROUNDS'] ?? 12);
+  const startMs: Record<string, number[]> = Object.fromEntries(mechanisms.map((m) => [m, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < mechanisms.length; k++) {
+      const m = mechanisms[(round + k) % mechanisms.length]!;
+      process.env['DLGRADE_SANDBOX'] = m;
+      resetIsolationForTests();
+      probeIsolation(); // the probe is once per grader process: not part of a student process's cost
+      const t0 = performance.now();
+      const started = await StudentProcess.start({ moduleCode: 'export function f(x) { return x + 1 }', limits: { ...DEFAULT_LIMITS, budgetMs: 60_000 } });
+      if (started.kind !== 'ready') throw new Error(`${m}: ${started.kind}`);
+      await started.process.call('f', [1]);
+      await started.process.dispose();
+      startMs[m]!.push(performance.now() - t0);
+    }
+  }
+  delete process.env['DLGRADE_SANDBOX'];
+  resetIsolationForTests();
+  const base = mechanisms.includes('process') ? median(startMs['process']!) : undefined;
+  for (const m of mechanisms) {
+    const ms = median(startMs[m]!);
+    report(`6a. one student process (start, call, end), ${m}, median of ${rounds}`, `${ms.toFixed(0)} ms${base ? ` (${(ms / base).toFixed(2)}× process)` : ''}`);
+  }
+  // b. the five headline exercises graded with the CLI, per mechanism (and the baseline checkout)
+  const flags = HEADLINE.flatMap((id) => ['--exercise', id]);
+  const baseline = process.env['BENCH_BASELINE'];
+  const runs: { label: string; cwd: string; env: NodeJS.ProcessEnv }[] = mechanisms.map((m) => ({ label: m, cwd: INSTALL_ROOT, env: { DLGRADE_SANDBOX: m } }));
+  if (baseline) runs.push({ label: `baseline ${baseline}`, cwd: baseline, env: {} });
+  const gradeRounds = Number(process.env['BENCH_SANDBOX_GRADE_ROUNDS'] ?? 5);
+  const gradeS: Record<string, number[]> = Object.fromEntries(runs.map((r) => [r.label, []]));
+  for (let round = 0; round < gradeRounds; round++) {
+    for (let k = 0; k < runs.length; k++) {
+      const run = runs[(round + k) % runs.length]!;
+      const start = performance.now();
+      const r = spawnSync(process.execPath, ['bin/dlgrade.js', 'grade', join(INSTALL_ROOT, 'solutions'), '--include-hidden', '--quiet', ...flags], { cwd: run.cwd, env: { ...process.env, ...run.env }, stdio: 'ignore' });
+      if (r.status !== 0) report(`6b. ${run.label}`, `exit ${r.status}`);
+      gradeS[run.label]!.push((performance.now() - start) / 1000);
+    }
+  }
+  const ref = baseline ? median(gradeS[`baseline ${baseline}`]!) : mechanisms.includes('process') ? median(gradeS['process']!) : undefined;
+  for (const run of runs) {
+    const s = median(gradeS[run.label]!);
+    report(`6b. grade 5 headline exercises, ${run.label}, median of ${gradeRounds}`, `${s.toFixed(2)} s, ${((s / HEADLINE.length) * 1000).toFixed(0)} ms/exercise${ref ? ` (${(s / ref).toFixed(2)}× ${baseline ? 'baseline' : 'process'})` : ''}`);
+  }
 }

@@ -23,7 +23,7 @@ for (const def of selectExercises(catalog, HEADLINE)) {
         const ctx: PropertyContext = {
           lang: 'es',
           tolerance: meta.tolerance,
-          callTracked: async (fn, ...args) => ({ value: solution[fn]!(...structuredClone(args)), mutated: [] }),
+          callTracked: async (fn, ...args) => ({ value: solution[fn]!(...structuredClone(args)), mutated: [], changes: [] }),
           call: async (fn, ...args) => solution[fn]!(...structuredClone(args)),
           expectClose: (e, r, o) => expectCloseTo(e, r, o?.tolerance ?? meta.tolerance, o?.what),
         };

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,111 @@ describe('README course map', () => {
       expect(chapter, `chapter ${n}`).toBeDefined();
       expect(catalog.exercises.filter((e) => e.chapter === chapter!.id).length, `chapter ${n}`).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe('chapter order', () => {
+  it('every chapter.yaml sets an order that lists exactly its exercise folders', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const dir = join(INSTALL_ROOT, 'exercises');
+    const chapters = readdirSync(dir).filter((c) => statSync(join(dir, c)).isDirectory());
+    expect(chapters).toHaveLength(32);
+    for (const chapter of chapters) {
+      const folders = readdirSync(join(dir, chapter)).filter((f) => statSync(join(dir, chapter, f)).isDirectory());
+      const order = (parse(readFileSync(join(dir, chapter, 'chapter.yaml'), 'utf8')) as { order?: string[] }).order;
+      expect(order, `${chapter}/chapter.yaml order`).toBeDefined();
+      expect([...order!].sort(), chapter).toEqual([...folders].sort());
+    }
+  });
+
+  it('list, check and the course map follow it: forward before backward', async () => {
+    const catalog = loadCatalog();
+    const ids = catalog.exercises.map((e) => e.id);
+    const before = (a: string, b: string) => expect(ids.indexOf(a), `${a} before ${b}`).toBeLessThan(ids.indexOf(b));
+    before('ch04-perceptron/perceptron-rule', 'ch04-perceptron/backprop');
+    before('ch13-attention-transformers/scaled-dot-product-attention', 'ch13-attention-transformers/multi-head-attention');
+    expect(selectExercises(catalog, ['ch04']).map((e) => e.name)).toEqual(['perceptron-rule', 'mlp-image-pipeline', 'backprop']);
+    const { listCatalog, renderCourseMap } = await import('../../grader/catalog/course-map.ts');
+    expect(listCatalog(catalog, 'es').find((c) => c.id === 'ch04-perceptron')!.exercises.map((e) => e.id)[0]).toBe('ch04-perceptron/perceptron-rule');
+    const map = renderCourseMap(catalog);
+    expect(map.indexOf('ch04-perceptron/perceptron-rule')).toBeLessThan(map.indexOf('ch04-perceptron/backprop'));
+  });
+
+  it('an order naming a missing folder or forgetting one is an issue on chapter.yaml; the exercises still load', () => {
+    const base = join(root, 'order');
+    cpSync(join(INSTALL_ROOT, 'exercises', 'ch15-losses'), join(base, 'exercises', 'ch15-losses'), { recursive: true });
+    cpSync(join(INSTALL_ROOT, 'reference'), join(base, 'reference'), { recursive: true });
+    writeFileSync(join(base, 'exercises', 'ch15-losses', 'chapter.yaml'), 'number: 15\ntitle: { es: Pérdidas, en: Losses }\norder: [dice-loss, tversky-loss]\n');
+    const catalog = loadCatalog({ root: base });
+    const fields = catalog.issues.map((i) => `${i.file} ${i.field}: ${i.message}`);
+    expect(fields.some((f) => f.startsWith('exercises/ch15-losses/chapter.yaml order.1: "tversky-loss" is not an exercise folder of this chapter (its folders: dice-loss, focal-loss'))).toBe(true);
+    expect(fields.some((f) => /^exercises\/ch15-losses\/chapter\.yaml order: does not list .*"focal-loss"/.test(f))).toBe(true);
+    // listed ones first, in the declared order; the forgotten ones still load, after them
+    const names = catalog.exercises.map((e) => e.name);
+    expect(names[0]).toBe('dice-loss');
+    expect(names).toContain('focal-loss');
+  });
+});
+
+describe('requires and role', () => {
+  const write = (name: string, properties: string): ReturnType<typeof loadCatalog> => {
+    const base = join(root, name);
+    cpSync(join(INSTALL_ROOT, 'exercises', 'ch15-losses'), join(base, 'exercises', 'ch15-losses'), { recursive: true });
+    cpSync(join(INSTALL_ROOT, 'reference'), join(base, 'reference'), { recursive: true });
+    const yamlPath = join(base, 'exercises', 'ch15-losses', 'dice-loss', 'exercise.yaml');
+    const yaml = readFileSync(yamlPath, 'utf8');
+    writeFileSync(yamlPath, yaml.slice(0, yaml.indexOf('properties:')) + 'properties:\n' + properties);
+    return loadCatalog({ root: base });
+  };
+  const prop = (name: string, extra = ''): string => `  - name: ${name}\n    title: { es: a, en: b }\n    function: diceLoss\n    points: 1\n    hint: { es: a, en: b }\n${extra}`;
+
+  it('defaults: primary properties require nothing; no-mutation and secondary ones require the primary ones', () => {
+    const catalog = loadCatalog();
+    const conv = catalog.exercises.find((e) => e.id === 'ch07-convolution/conv2d')!;
+    const byName = new Map(conv.properties.map((p) => [p.name, p]));
+    expect(byName.get('matches-reference')).toMatchObject({ role: 'primary', requires: [] });
+    expect(byName.get('no-mutation')).toMatchObject({ role: 'hygiene', secondary: true });
+    expect(byName.get('no-mutation')!.requires).toContain('matches-reference');
+    expect(byName.get('output-shape')).toMatchObject({ role: 'hygiene', secondary: true });
+    expect(byName.get('kernel-linearity')).toMatchObject({ role: 'invariant', secondary: true, requires: ['matches-reference'] });
+    // a visible property never waits for a hidden one by default
+    expect(byName.get('no-mutation')!.requires).not.toContain('stride-subsamples');
+    for (const e of catalog.exercises) for (const p of e.properties) if (p.role === 'primary') expect(p.requires, `${e.id} ${p.name}`).toBeDefined();
+  });
+
+  it('an unknown name in requires is an issue naming exercise.yaml, the field and the value', () => {
+    const catalog = write('unknown', prop('matches-reference') + prop('no-mutation', '    requires: [matches-referense]\n'));
+    const issue = catalog.issues.find((i) => i.file.endsWith('dice-loss/exercise.yaml'));
+    expect(issue).toEqual({
+      file: 'exercises/ch15-losses/dice-loss/exercise.yaml',
+      field: 'properties.1.requires.0',
+      message: '"matches-referense" is not a property of this exercise (its properties: matches-reference, no-mutation)',
+    });
+    expect(catalog.exercises.map((e) => e.id)).not.toContain('ch15-losses/dice-loss');
+  });
+
+  it('refuses cycles and a property requiring itself', () => {
+    const cycle = write('cycle', prop('a', '    requires: [b]\n') + prop('b', '    requires: [c]\n') + prop('c', '    requires: [a]\n'));
+    expect(cycle.issues.map((i) => i.message)).toContain('requirements form a cycle: a → b → c → a; remove one of them');
+    const self = write('self', prop('a') + prop('b', '    requires: [b]\n'));
+    expect(self.issues.map((i) => `${i.field}: ${i.message}`)).toContain('properties.1.requires.0: "b" cannot require itself');
+  });
+
+  it('a visible property cannot require a hidden one; an unknown role is refused by the schema', () => {
+    const hidden = write('hidden', prop('a') + prop('b', '    hidden: true\n') + prop('c', '    requires: [b]\n'));
+    expect(hidden.issues.map((i) => i.message).join('\n')).toMatch(/"b" is hidden: a visible property cannot wait for a hidden one/);
+    const role = write('role', prop('a', '    role: main\n'));
+    expect(role.issues.map((i) => i.field)).toContain('properties.0.role');
+  });
+
+  it('orders properties after their prerequisites', async () => {
+    const { orderByRequires } = await import('../../grader/catalog/requires.ts');
+    const order = orderByRequires([
+      { name: 'c', requires: ['b'] },
+      { name: 'a', requires: [] },
+      { name: 'b', requires: ['a'] },
+    ]).map((p) => p.name);
+    expect(order).toEqual(['a', 'b', 'c']);
   });
 });

@@ -30,6 +30,8 @@ const ROUTES: (OperationKey & { id: string; tail?: boolean })[] = [
   { method: 'get', path: '/repos/{owner}/{repo}/pulls', id: 'pulls/list' },
   { method: 'post', path: '/repos/{owner}/{repo}/pulls', id: 'pulls/create' },
   { method: 'get', path: '/repos/{owner}/{repo}/activity', id: 'repos/list-activities' },
+  // provision: every roster username is checked before anything is created
+  { method: 'get', path: '/users/{username}', id: 'users/get-by-username' },
 ];
 
 const ROUTE_PATTERNS = ROUTES.map((r) => ({
@@ -85,6 +87,8 @@ export class FakeGitHubOrg {
   readonly repos = new Map<string, FakeOrgRepo>();
   /** GitHub users that exist (collaborator invitations to others fail with 404) */
   readonly users = new Set<string>();
+  /** accounts that are organisations (GET /users/{name} answers type Organization); the fake's own org is one */
+  readonly organizations = new Set<string>();
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
   readonly failures: ScriptedFailure[] = [];
@@ -104,6 +108,7 @@ export class FakeGitHubOrg {
     this.validator = sharedValidator;
     this.examples = sharedExamples;
     this.org = options.org ?? 'curso-dl';
+    this.organizations.add(this.org.toLowerCase());
   }
 
   async start(): Promise<this> {
@@ -172,6 +177,19 @@ export class FakeGitHubOrg {
     return this.examples.build('simple-user', {
       login, id, node_id: 'MDQ6VXNlcjE=', type, site_admin: false, avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`, gravatar_id: '',
       url: `https://api.github.com/users/${encodeURIComponent(login)}`, html_url: `https://github.com/${encodeURIComponent(login)}`,
+    });
+  }
+
+  #publicUser(login: string, type: string): Record<string, unknown> {
+    const id = 583231;
+    const api = `https://api.github.com/users/${encodeURIComponent(login)}`;
+    return this.examples.build('public-user', {
+      login, id, node_id: 'MDQ6VXNlcjE=', type, site_admin: false, avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`, gravatar_id: '',
+      url: api, html_url: `https://github.com/${encodeURIComponent(login)}`, followers_url: `${api}/followers`, following_url: `${api}/following{/other_user}`,
+      gists_url: `${api}/gists{/gist_id}`, starred_url: `${api}/starred{/owner}{/repo}`, subscriptions_url: `${api}/subscriptions`, organizations_url: `${api}/orgs`,
+      repos_url: `${api}/repos`, events_url: `${api}/events{/privacy}`, received_events_url: `${api}/received_events`,
+      name: null, company: null, blog: null, location: null, email: null, hireable: null, bio: null, public_repos: 0, public_gists: 0, followers: 0, following: 0,
+      created_at: '2024-09-01T10:00:00Z', updated_at: '2026-09-01T10:00:00Z',
     });
   }
 
@@ -276,6 +294,12 @@ export class FakeGitHubOrg {
       const repo = this.addRepo({ owner, name, private: body['private'] === true, files: Object.fromEntries(template.files), defaultBranch: template.defaultBranch });
       repo.commits[0]!.message = 'Initial commit';
       return send(201, this.#repository(repo));
+    }
+    if (id === 'users/get-by-username') {
+      const login = (params[0] as string).toLowerCase();
+      const type = this.organizations.has(login) ? 'Organization' : this.users.has(login) ? 'User' : undefined;
+      if (type === undefined) return notFound();
+      return send(200, this.#publicUser(params[0] as string, type));
     }
     const repo = this.repo(params[0] as string, params[1] as string);
     if (repo === undefined) return notFound();

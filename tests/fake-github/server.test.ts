@@ -5,7 +5,7 @@ import { convertSchema } from './openapi.ts';
 let gh: FakeGitHub;
 beforeEach(async () => {
   gh = await startFakeGitHub();
-  gh.pulls.push({ number: 2, headRef: 'main', headSha: 'a'.repeat(40), baseRef: 'entrega' });
+  gh.pulls.push({ number: 2, headRef: 'trabajo', headSha: 'a'.repeat(40), baseRef: 'main' });
 });
 afterEach(() => gh.close());
 
@@ -46,6 +46,30 @@ describe('fake GitHub', () => {
     expect((await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/pulls`)).status).toBe(401);
     await (await fetch(`${gh.url}/user`, { headers: auth })).text();
     expect(gh.violations.join('\n')).toMatch(/GET \/user: not an endpoint/);
+  });
+
+  it('lists the PRs of a commit as GitHub does: on the default branch only the merged one that introduced it', async () => {
+    const list = async (sha: string): Promise<number[]> => {
+      const res = await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/commits/${sha}/pulls`, { headers: auth });
+      return ((await res.json()) as { number: number }[]).map((p) => p.number);
+    };
+    const onMain = 'b'.repeat(40);
+    const merged = 'c'.repeat(40);
+    gh.branches.set('main', onMain);
+    gh.defaultBranchHistory.add(merged);
+    // an open PR headed by the default branch's commit (a Classroom Feedback PR: head main, base feedback)
+    gh.pulls.push({ number: 3, headRef: 'main', headSha: onMain, baseRef: 'feedback' });
+    // a merged PR whose head commit is now on main, and a closed unmerged one headed by it too
+    gh.pulls.push({ number: 4, headRef: 'arreglo', headSha: merged, baseRef: 'main', state: 'closed', merged: true, mergeCommitSha: 'd'.repeat(40) });
+    gh.pulls.push({ number: 5, headRef: 'viejo', headSha: merged, baseRef: 'main', state: 'closed' });
+    expect(await list(onMain)).toEqual([]);
+    expect(await list(merged)).toEqual([4]);
+    // off the default branch: open and merged PRs associated with the commit
+    expect(await list('a'.repeat(40))).toEqual([2]);
+    gh.pulls.push({ number: 6, headRef: 'trabajo-2', headSha: 'a'.repeat(40), baseRef: 'trabajo', state: 'closed', merged: true });
+    gh.pulls.push({ number: 7, headRef: 'trabajo-3', headSha: 'a'.repeat(40), baseRef: 'trabajo', state: 'closed' });
+    expect(await list('a'.repeat(40))).toEqual([2, 6]);
+    expect(gh.violations).toEqual([]);
   });
 
   it('converts OpenAPI nullable to JSON-schema unions', () => {

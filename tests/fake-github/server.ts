@@ -32,6 +32,9 @@ export interface FakePull {
   headSha: string;
   baseRef: string;
   state?: 'open' | 'closed';
+  /** a closed pull request that was merged, and the commit its merge created */
+  merged?: boolean;
+  mergeCommitSha?: string;
 }
 
 export interface FakeComment {
@@ -92,6 +95,13 @@ export class FakeGitHub {
   readonly repo: string;
   readOnly: boolean;
   readonly branches = new Map<string, string>();
+  /** the repository's default branch (GitHub's `default_branch`) */
+  defaultBranch = 'main';
+  /**
+   * Commits reachable from the default branch besides its head (`branches.get(defaultBranch)`):
+   * GitHub answers `commits/{sha}/pulls` differently for them (see the route below).
+   */
+  readonly defaultBranchHistory = new Set<string>();
   readonly pulls: FakePull[] = [];
   readonly comments: FakeComment[] = [];
   readonly checkRuns = new Map<number, FakeCheckRun>();
@@ -144,6 +154,11 @@ export class FakeGitHub {
     return comment;
   }
 
+  /** Whether `sha` is on the default branch (its head or its recorded history). */
+  onDefaultBranch(sha: string): boolean {
+    return this.branches.get(this.defaultBranch) === sha || this.defaultBranchHistory.has(sha);
+  }
+
   commentsOn(issue: number): FakeComment[] {
     return this.comments.filter((c) => c.issue === issue);
   }
@@ -179,6 +194,7 @@ export class FakeGitHub {
     const ref = (name: string, sha: string) => ({ label: `${this.owner}:${name}`, ref: name, sha, user: this.#user(this.owner, 'Organization') });
     return this.examples.build('pull-request-simple', {
       id: 900000 + p.number, number: p.number, state: p.state ?? 'open', title: `Pull request ${p.number}`, locked: false,
+      merged_at: p.merged === true ? '2026-03-01T12:00:00Z' : null, merge_commit_sha: p.mergeCommitSha ?? null,
       url: this.#apiUrl(`/pulls/${p.number}`), html_url: `https://github.com/${this.owner}/${this.repo}/pull/${p.number}`,
       head: ref(p.headRef, p.headSha), base: ref(p.baseRef, this.branches.get(p.baseRef) ?? p.headSha), user: this.#user('ana-alumna', 'User'),
       created_at: '2026-02-01T09:00:00Z', updated_at: '2026-03-01T09:00:00Z', author_association: 'OWNER',
@@ -291,8 +307,16 @@ export class FakeGitHub {
         return this.#paginate(list.map((p) => this.#pull(p)), url, send);
       }
       case 'repos/list-pull-requests-associated-with-commit': {
+        // GitHub: "Lists the merged pull request that introduced the commit to the repository. If
+        // the commit is not present in the default branch, it will return merged and open pull
+        // requests associated with the commit." So a commit on the default branch (a Classroom
+        // student's push to main) lists no open pull request, not even one it heads.
         const sha = params[0] as string;
-        return this.#paginate(this.pulls.filter((p) => p.headSha === sha).map((p) => this.#pull(p)), url, send);
+        const introduced = (p: FakePull) => p.headSha === sha || p.mergeCommitSha === sha;
+        const list = this.onDefaultBranch(sha)
+          ? this.pulls.filter((p) => p.merged === true && introduced(p))
+          : this.pulls.filter((p) => introduced(p) && ((p.state ?? 'open') === 'open' || p.merged === true));
+        return this.#paginate(list.map((p) => this.#pull(p)), url, send);
       }
       case 'issues/list-comments':
         return this.#paginate(this.commentsOn(Number(params[0])).map((c) => this.#comment(c)), url, send);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../grader/cli/main.ts';
-import { collect, renderCollectReport, type CollectRecord } from '../../grader/collect/collect.ts';
+import { collect, NO_SUBMISSION, renderCollectReport, type CollectRecord } from '../../grader/collect/collect.ts';
 import { selectAtDeadline } from '../../grader/collect/pushes.ts';
 import { parseRoster, parseShard, shardRoster } from '../../grader/provision/roster.ts';
 import { startFakeGitHubOrg, type FakeGitHubOrg, type FakeOrgRepo } from '../fake-github/org.ts';
@@ -151,6 +151,44 @@ describe('dlgrade collect', () => {
       ['ana', 'collected', shas['ana']![1]],
       ['luis', 'collected', shas['luis']!.at(-1)],
     ]);
+  });
+});
+
+describe('a student who never pushed', () => {
+  it('is «sin entrega» when the only pushes are provision’s (manifest and workflow), not a submission', async () => {
+    const rosa = studentRepo('rosa');
+    // what provision commits after generating the repository, pushed by the instructor's token
+    rosa.commit('.dlgrade/manifest.json', '{"starterCommit":"x"}\n');
+    rosa.commit('.github/workflows/dlgrade.yml', 'name: dlgrade\n');
+    rosa.push('2026-09-01T12:00:00Z');
+    rosa.repo.activity.at(-1)!.actor = 'profesora';
+    // sofia's repository was never touched after generation: its head is the starter commit itself
+    const sofia = studentRepo('sofia');
+    gh.recordPush(sofia.repo, shas['sofia']![0]!, { timestamp: '2026-09-01T12:00:00Z', actor: 'profesora' });
+    // tomas pushed work on time: collected, even though his first pushes were provision's
+    const tomas = studentRepo('tomas');
+    tomas.commit('.dlgrade/manifest.json', '{"starterCommit":"x"}\n');
+    tomas.push('2026-09-01T12:00:00Z');
+    tomas.commit('exercises/ch07-convolution/conv2d/conv2d.ts', 'export const v = 4;\n');
+    tomas.push('2026-10-10T12:00:00Z');
+    const students = parseRoster('github_username,student_id,name,email\nrosa,A5,Rosa,\nsofia,A6,Sofía,\ntomas,A7,Tomás,\n').students;
+    const seen: string[] = [];
+    const got = await collect({ gh: testClient(gh), token: TOKEN, org: 'curso-dl', assignment: 'ch07-convolution', students, deadline: DEADLINE, out: out(), concurrency: 1, onStudent: (r) => seen.push(r.username) });
+    expect(seen).toEqual(['rosa', 'sofia', 'tomas']);
+    expect(got.map((r) => [r.username, r.status, r.no_submission])).toEqual([
+      ['rosa', 'no-submission', 'only-provisioning'],
+      ['sofia', 'no-submission', 'only-provisioning'],
+      ['tomas', 'collected', null],
+    ]);
+    expect(got[0]!.errors).toEqual([NO_SUBMISSION]);
+    // nothing of rosa's tree is left to be graded
+    expect(readdirSync(out('rosa')).filter((f) => f !== '.git')).toEqual(['collect.json']);
+    const report = renderCollectReport(got);
+    expect(report).toContain('· rosa curso-dl/ch07-convolution-rosa: sin entrega (solo los commits de la preparación de la tarea)');
+    expect(report).toContain('1 recogidos · 2 sin entrega · 0 con errores');
+    expect(renderCollectReport(got, 'en')).toContain('rosa curso-dl/ch07-convolution-rosa: no submission (only the commits that set up the assignment)');
+    expect(byUser('pedro').no_submission).toBe('no-push');
+    expect(renderCollectReport(records)).toContain('pedro curso-dl/ch07-convolution-pedro: sin entrega (ningún push a main antes del plazo)');
   });
 });
 

@@ -25,7 +25,7 @@ export function fakeResult(exercises: ExerciseResult[]): GradeResult {
     backend: 'cpu',
     audience: 'instructor',
     durationMs: 10,
-    sandbox: { process: 'separate', network: 'isolated', filesystem: 'permission-model' },
+    sandbox: { process: 'separate', mechanism: 'bubblewrap', walls: { processes: 'isolated', filesystem: 'isolated', network: 'isolated', sockets: 'isolated' } },
     score: exercises.reduce((s, e) => s + e.score, 0),
     maxScore: exercises.reduce((s, e) => s + e.maxScore, 0),
     exercises,

@@ -29,21 +29,33 @@ describe('gradebook CSV', () => {
     const book = buildGradebook(fakeClass());
     const csv = renderGradebookCsv(book, 'en');
     const rows = parseCsv(csv).map((r) => r.fields);
-    expect(rows[0]).toEqual(['username', 'student_id', 'ch01-a/x', 'ch01-b/y', 'total', 'max', 'percentage', 'late', 'tampered', 'errors']);
+    expect(rows[0]).toEqual(['username', 'student_id', 'ch01-a/x', 'ch01-b/y', 'total', 'max', 'percentage', 'late', 'tampered', 'errors', 'status', 'grader_error', 'weak_sandbox']);
     expect(rows).toHaveLength(11);
     const byName = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
-    expect(byName['beto']).toEqual(['beto', '', '1', '2', '3', '4', '75', 'no', 'no', '']);
+    expect(byName['beto']).toEqual(['beto', '', '1', '2', '3', '4', '75', 'no', 'no', '', 'graded', 'no', '']);
     expect(byName['carla']?.slice(7, 9)).toEqual(['yes', 'no']);
-    expect(byName['eva']?.slice(8)).toEqual(['yes', 'tampered: .github/workflows/dlgrade.yml (modified)']);
+    expect(byName['eva']?.slice(8)).toEqual(['yes', 'tampered: .github/workflows/dlgrade.yml (modified)', 'graded', 'no', '']);
     expect(byName["'=cmd|calc"]?.[9]).toBe('exercises/x.ts, "quoted"\nsecond line');
     expect(byName[HOSTILE_NAME]?.[1]).toBe('\'=HYPERLINK("http://evil","x")');
-    expect(byName['ines']).toEqual(['ines', '', '', '', '0', '4', '0', 'no', 'no', 'no checkout: ines/ is missing from the collected folder']);
+    // not graded: no total and no percentage (never a 0 that reads like one)
+    expect(byName['ines']).toEqual(['ines', '', '', '', '', '4', '', 'no', 'no', 'no checkout: ines/ is missing from the collected folder', 'error', 'no', '']);
     // Spanish by default: the flags and the tamper note follow the language, the header stays
     const es = Object.fromEntries(parseCsv(renderGradebookCsv(book)).map((r) => r.fields).slice(1).map((r) => [r[0], r]));
-    expect(es['eva']?.slice(8)).toEqual(['sí', 'alterado: .github/workflows/dlgrade.yml (modified)']);
+    expect(es['eva']?.slice(8, 10)).toEqual(['sí', 'alterado: .github/workflows/dlgrade.yml (modified)']);
     expect(es['beto']?.slice(7, 9)).toEqual(['no', 'no']);
     // no cell of the file begins with a formula character
     for (const r of rows) for (const c of r) expect(c).not.toMatch(/^[=+@\t]/);
+  });
+
+  it('flags a grader error and a grade given under a weak sandbox', () => {
+    const file = { ...fakeFile('zed', [[true, true], [true, true]]), graderError: true, weakSandbox: { mechanism: 'process', missing: ['processes', 'sockets'] } };
+    const book = buildGradebook([file, fakeFile('yan', [[true, true], [true, true]])]);
+    expect(book.students.map((s) => [s.username, s.graderError, s.weakSandbox])).toEqual([
+      ['yan', false, null],
+      ['zed', true, ['processes', 'sockets']],
+    ]);
+    const rows = parseCsv(renderGradebookCsv(book)).map((r) => r.fields);
+    expect(rows.find((r) => r[0] === 'zed')?.slice(-2)).toEqual(['yes', 'processes sockets']);
   });
 
   it('loads shard folders, keeps the newest duplicate and reports invalid files', async () => {

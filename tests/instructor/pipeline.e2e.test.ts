@@ -270,9 +270,9 @@ describe('the instructor pipeline, end to end', () => {
     expect(book.students.filter((s) => s.tampered).map((s) => s.username)).toEqual(['marta']);
 
     const rows = parseCsv(readFileSync(path('gradebook.csv'), 'utf8')).map((r) => r.fields);
-    expect(rows[0]).toEqual(['username', 'student_id', EXERCISE, 'total', 'max', 'percentage', 'late', 'tampered', 'errors']);
+    expect(rows[0]).toEqual(['username', 'student_id', EXERCISE, 'total', 'max', 'percentage', 'late', 'tampered', 'errors', 'status', 'grader_error', 'weak_sandbox']);
     const csv = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
-    expect(csv['ana']).toEqual(['ana', 'A1', String(row['ana']!.total), String(row['ana']!.total), String(row['ana']!.max), '100', 'no', 'no', '']);
+    expect(csv['ana']).toEqual(['ana', 'A1', String(row['ana']!.total), String(row['ana']!.total), String(row['ana']!.max), '100', 'no', 'no', '', 'graded', 'no', '']);
     expect(csv['luis']!.slice(6, 8)).toEqual(['no', 'no']);
     expect(csv['marta']!.slice(6, 8)).toEqual(['no', 'sí']);
     expect(csv['marta']![8]).toContain(WORKFLOW);

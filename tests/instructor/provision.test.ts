@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provision, renderProvisionReport, type StudentReport } from '../../grader/provision/provision.ts';
 import { parseRoster } from '../../grader/provision/roster.ts';
 import { SPANISH_PR_TITLE } from '../../grader/provision/steps.ts';
+import { instructorClient } from '../../grader/github/client.ts';
 import { startFakeGitHubOrg, type FakeGitHubOrg } from '../fake-github/org.ts';
 import { STARTER_IN_TEMPLATE, TOKEN, templateFiles, testClient } from './helpers.ts';
 
@@ -67,20 +68,60 @@ describe('dlgrade provision', () => {
 
   it('a 403 or 404 for one student is reported and the others are provisioned', async () => {
     gh.failures.push({ method: 'POST', path: /\/generate$/, times: 1, status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } });
-    gh.users.delete('marta-r'); // no such GitHub user: PUT collaborator answers 404
+    // marta's account vanished between the roster check and her invitation: PUT collaborator answers 404
+    gh.failures.push({ method: 'PUT', path: /\/collaborators\/marta-r$/, times: 1, status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } });
     const reports = await run(true);
     const [ana, luis, marta] = reports;
     expect(ana!.status).toBe('failed');
     expect(ana!.error).toMatch(/HTTP 403/);
     expect(luis!.status).toBe('created');
     expect(marta!.status).toBe('failed');
-    expect(marta!.error).toMatch(/collaborator marta-r: HTTP 404/);
-    expect(renderProvisionReport(reports, true)).toMatch(/✘ ana-garcia .*HTTP 403/);
+    expect(marta!.error).toBe('invitar a marta-r como colaborador: no existe ningún usuario de GitHub «marta-r» (GitHub: HTTP 404 «Not Found»)');
+    expect(marta!.fix).toMatch(/github_username/);
+    expect(ana!.error).toBe('crear curso-dl/ch07-convolution-ana-garcia desde la plantilla curso-dl/ch07-convolution: el token no tiene permiso para esta operación en la organización (GitHub: HTTP 403 «Resource not accessible by integration»)');
+    const text = renderProvisionReport(reports, true);
+    expect(text).toMatch(/✘ ana-garcia .*HTTP 403/);
+    expect(text).toMatch(/Solución: usa un token de un propietario/);
+    expect(text).not.toContain('docs.github.com');
     expect(JSON.stringify(reports)).not.toContain(TOKEN);
     // a rerun finishes what failed and leaves the rest alone
     gh.users.add('marta-r');
     const rerun = await run(true);
     expect(rerun.map((r) => r.status)).toEqual(['created', 'existed', 'created']);
+  });
+
+  it('refuses an unknown username or an organisation before creating anything, naming each with the fix', async () => {
+    gh.users.delete('marta-r'); // misspelt in the roster: no such GitHub user
+    gh.organizations.add('luis99'); // an organisation's name, not a person
+    const reports = await run(true);
+    expect(gh.writes()).toEqual([]);
+    expect(gh.repos.size).toBe(1); // only the template: no orphan repository
+    expect(gh.requests.filter((r) => r.operationId === 'users/get-by-username').map((r) => r.path).sort()).toEqual(['/users/Luis99', '/users/ana-garcia', '/users/marta-r']);
+    expect(reports.map((r) => [r.username, r.status])).toEqual([
+      ['ana-garcia', 'skipped'],
+      ['Luis99', 'failed'],
+      ['marta-r', 'failed'],
+    ]);
+    expect(reports[1]!.error).toBe('comprobar el usuario Luis99: «Luis99» es una organización, no un usuario');
+    expect(reports[2]!.error).toBe('comprobar el usuario marta-r: no existe ningún usuario de GitHub «marta-r» (GitHub: HTTP 404 «Not Found»)');
+    expect(reports[2]!.fix).toBe('corrige github_username en el roster (sin @, tal como aparece en github.com/<usuario>)');
+    const text = renderProvisionReport(reports, true);
+    expect(text).toContain('No se ha creado nada: 2 usuario(s) del roster no son cuentas de GitHub válidas');
+    expect(text).not.toContain('docs.github.com');
+    // in English with lang en; and a dry run checks the same
+    const en = await provision({ gh: testClient(gh), template: { owner: 'curso-dl', repo: 'ch07-convolution' }, org: 'curso-dl', students: parseRoster(ROSTER).students, apply: false, pollMs: 0, lang: 'en' });
+    expect(en[2]!.error).toBe('check the user marta-r: there is no GitHub user "marta-r" (GitHub: HTTP 404 «Not Found»)');
+    expect(renderProvisionReport(en, false, 'en')).toContain('Nothing was created: 2 roster user(s)');
+    expect(gh.writes()).toEqual([]);
+  });
+
+  it('reports each student as it finishes, and explains a GitHub that cannot be reached', async () => {
+    const seen: string[] = [];
+    const reports = await provision({ gh: testClient(gh), template: { owner: 'curso-dl', repo: 'ch07-convolution' }, org: 'curso-dl', students: parseRoster(ROSTER).students, apply: false, pollMs: 0, concurrency: 1, onStudent: (r) => seen.push(r.username) });
+    expect(seen).toEqual(reports.map((r) => r.username));
+    const offline = await provision({ gh: instructorClient({ token: TOKEN, apiUrl: 'http://127.0.0.1:9', tuning: { retries: 0, throttle: { enabled: false } }, warn: () => undefined }), apiUrl: 'http://127.0.0.1:9', template: { owner: 'curso-dl', repo: 'ch07-convolution' }, org: 'curso-dl', students: parseRoster(ROSTER).students.slice(0, 1), apply: true, pollMs: 0 });
+    expect(offline[0]!.error).toMatch(/^comprobar el usuario ana-garcia: no se puede contactar con la API de GitHub \(http:\/\/127\.0\.0\.1:9\)/);
+    expect(offline[0]!.fix).toMatch(/--api-url/);
   });
 
   it('paginates invitations and pull requests', async () => {

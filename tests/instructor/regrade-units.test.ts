@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shardRoster } from '../../grader/provision/roster.ts';
-import { isReusable, settingsKey, type RegradeFile, type RegradeSettings } from '../../grader/regrade/result-file.ts';
+import { isReusable, MAX_WORKER_FAILURES, settingsKey, type RegradeFile, type RegradeSettings } from '../../grader/regrade/result-file.ts';
 import { parseShard, shardUsernames } from '../../grader/regrade/shard.ts';
 import { discoverStudents, normaliseCollect } from '../../grader/regrade/students.ts';
 import { findTampering } from '../../grader/regrade/tamper.ts';
@@ -107,5 +107,13 @@ describe('resume', () => {
     expect(isReusable({ ...file, status: 'error' }, { settingsKey: key, sha: 'x', username: 'ana' })).toBe(false);
     expect(isReusable(undefined, { settingsKey: key, sha: 'x', username: 'ana' })).toBe(false);
     expect(settingsKey({ ...settings })).toBe(key);
+  });
+
+  it('never keeps a grader error, and stops retrying a student whose worker keeps dying', () => {
+    const expected = { settingsKey: key, sha: 'x', username: 'ana' };
+    expect(isReusable({ ...file, graderError: true }, expected)).toBe(false);
+    expect(isReusable({ ...file, status: 'error', graderError: true, workerFailures: MAX_WORKER_FAILURES - 1 }, expected)).toBe(false);
+    expect(isReusable({ ...file, status: 'error', graderError: true, workerFailures: MAX_WORKER_FAILURES }, expected)).toBe(true);
+    expect(isReusable({ ...file, status: 'error', workerFailures: MAX_WORKER_FAILURES }, { ...expected, sha: 'y' })).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { loadCatalog } from '../../grader/catalog/load.ts';
 import { selectExercises } from '../../grader/catalog/select.ts';
 import { mergeGradebook } from '../../grader/gradebook/merge.ts';
 import type { Gradebook } from '../../grader/gradebook/model.ts';
+import { descendantsOf } from '../../grader/regrade/children.ts';
 import { regrade, type RegradeOptions } from '../../grader/regrade/regrade.ts';
 import type { RegradeFile } from '../../grader/regrade/result-file.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
@@ -71,22 +72,6 @@ const options = (out: string, extra: Partial<RegradeOptions> = {}): RegradeOptio
   ...extra,
 });
 
-/** Direct children of a process (Linux /proc; empty elsewhere). */
-function childrenOf(pid: number): number[] {
-  if (!existsSync('/proc')) return [];
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
 const read = (dir: string, user: string): RegradeFile => JSON.parse(readFileSync(join(dir, `${user}.json`), 'utf8')) as RegradeFile;
 const comparable = (book: Gradebook): unknown => ({ ...book, students: book.students.map(({ gradedAt: _g, ...rest }) => rest), duplicates: [] });
 
@@ -105,7 +90,9 @@ describe('dlgrade regrade', () => {
     // wait for the first two graded students, then interrupt
     const deadline = Date.now() + 240_000;
     while (gradedFiles().length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const sandboxes = childrenOf(child.pid!);
+    // the grading workers and, below them, the sandboxed student processes
+    const sandboxes = descendantsOf(child.pid!);
+    expect(sandboxes.length).toBeGreaterThan(0);
     const sandboxDirs = sandboxes.flatMap((pid) => {
       try {
         const cwd = readlinkSync(`/proc/${pid}/cwd`);

@@ -81,10 +81,31 @@ describe('dlgrade publish (real CLI, Actions-like environment)', () => {
     expect(outputs['max-score']).toBe('15');
     expect(JSON.parse(Buffer.from(outputs.result ?? '', 'base64').toString('utf8'))).toMatchObject({ version: 1, status: 'fail', max_score: 15 });
     expect(await readFile(env.GITHUB_STEP_SUMMARY as string, 'utf8')).toContain('| `ch07-convolution/conv2d` Convolución 2D &#40;valid, stride 1&#41; | ❌ falla | 2.5 / 5 |');
-    const c50 = JSON.parse(await readFile(join(dir, 'out/result.json'), 'utf8')) as Record<string, unknown>;
-    expect(c50).toMatchObject({ schema: 'classroom50/result/v1', classroom: gh.owner, assignment: gh.repo, submission: HEAD_SHA, score: 7.5, 'max-score': 15 });
+    // not a Classroom 50 run (none of its variables): no result.json, said in the log, not a warning
+    await expect(readFile(join(dir, 'out/result.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(stdout).toMatch(/no Classroom 50 result\.json: CLASSROOM, ASSIGNMENT, SUBMISSION_TAG not set/);
+    expect(stdout).not.toMatch(/::warning::.*Classroom 50/);
     expect(parseXml(await readFile(join(dir, 'out/dlgrade-junit.xml'), 'utf8')).children).toHaveLength(3);
     expect([...gh.checkRuns.values()][0]?.conclusion).toBe('failure');
+  }, 60_000);
+
+  it("inside a Classroom 50 run: writes result.json from the runner's variables, scaled to whole points", async () => {
+    seedPushedPull(gh);
+    const env = await actionsEnv('push', { ref: 'refs/heads/trabajo', after: HEAD_SHA });
+    Object.assign(env, {
+      CLASSROOM: 'curso-dl', ASSIGNMENT: 'tarea-07', SUBMISSION_TAG: 'submit/20260302T103000Z-a1b2c3d', OWNER: 'ana', ASSIGNMENT_TYPE: 'individual',
+      COMMIT_URL: `https://github.com/${gh.owner}/${gh.repo}/commit/${HEAD_SHA}`, DLGRADE_COMMIT_DATE: '2026-03-01T19:00:00+01:00', DLGRADE_CLASSROOM50_SCALE: '2',
+    });
+    const { code, stderr } = await dlgrade(['--result', fixturePath('mixed.json'), '--out-dir', join(dir, 'out'), '--dry-run'], env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const c50 = JSON.parse(await readFile(join(dir, 'out/result.json'), 'utf8')) as Record<string, unknown>;
+    expect(c50).toMatchObject({
+      schema: 'classroom50/result/v1', classroom: 'curso-dl', assignment: 'tarea-07', owner: 'ana', assignment_type: 'individual',
+      submission: 'submit/20260302T103000Z-a1b2c3d', datetime: '2026-03-01T18:00:00Z', review: `https://github.com/${gh.owner}/${gh.repo}/commit/${HEAD_SHA}`,
+      release: `https://github.com/${gh.owner}/${gh.repo}/releases/tag/submit%2F20260302T103000Z-a1b2c3d`, score: 15, 'max-score': 30,
+    });
+    expect(c50.graded_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   }, 60_000);
 
   it('pull_request with a hostile result: posts a harmless comment and prints nothing student-controlled', async () => {

@@ -10,11 +10,14 @@ import { parseXml, walk } from './xml-check.ts';
 const context = {
   classroom: 'curso-dl',
   assignment: 'tarea-07',
+  assignment_type: 'individual' as const,
+  owner: 'ana',
   submission: 'submit/2026-03-02',
   commit: 'https://github.com/curso-dl/tarea-07-ana/commit/abc',
   release: 'https://github.com/curso-dl/tarea-07-ana/releases/tag/submit%2F2026-03-02',
   review: 'https://github.com/curso-dl/tarea-07-ana/commit/abc',
-  datetime: classroom50Datetime(new Date('2026-03-02T10:30:00.456Z')),
+  datetime: classroom50Datetime(new Date('2026-03-01T18:00:00.123Z')),
+  graded_at: classroom50Datetime(new Date('2026-03-02T10:30:00.456Z')),
 };
 
 describe('classroom grading-reporter output', () => {
@@ -54,14 +57,16 @@ describe('classroom grading-reporter output', () => {
 
 describe('Classroom 50 result.json', () => {
   it('has the classroom50/result/v1 fields, per-test rows and consistent sums', async () => {
-    const out = toClassroom50Result(await fixture('mixed.json'), context);
-    expect(Object.keys(out).sort()).toEqual(['assignment', 'classroom', 'commit', 'datetime', 'max-score', 'release', 'review', 'schema', 'score', 'submission', 'tests'].sort());
+    // mixed.json has fractional points (2.5): Classroom 50 takes whole ones, so they are scaled by 2
+    const out = toClassroom50Result(await fixture('mixed.json'), context, { scale: 2 });
+    expect(Object.keys(out).sort()).toEqual(['assignment', 'assignment_type', 'classroom', 'commit', 'datetime', 'graded_at', 'max-score', 'owner', 'release', 'review', 'schema', 'score', 'submission', 'tests'].sort());
     expect(out.schema).toBe('classroom50/result/v1');
-    expect(out.datetime).toBe('2026-03-02T10:30:00Z');
-    expect(out.tests[3]).toEqual({ 'test-name': 'ch07-convolution/conv2d › matches-reference', passed: false, score: 0, 'max-score': 2.5 });
+    expect(out.datetime).toBe('2026-03-01T18:00:00Z');
+    expect(out.graded_at).toBe('2026-03-02T10:30:00Z');
+    expect(out.tests[3]).toEqual({ 'test-name': 'ch07-convolution/conv2d › matches-reference', passed: false, score: 0, 'max-score': 5 });
     expect(out.score).toBe(out.tests.reduce((a, t) => a + t.score, 0));
-    expect(out['max-score']).toBe(15);
-    expect(out.score).toBe(7.5);
+    expect(out['max-score']).toBe(30);
+    expect(out.score).toBe(15);
   });
 });
 

@@ -55,10 +55,16 @@ export async function publish(gh: FakeGitHub, dir: string, result: GradeResult, 
   return { report, log: log.lines };
 }
 
-/** A student's repository with the pushed branch's PR #2 (head = HEAD_SHA). */
+export const MAIN_SHA = '0a0b0c0d0e0f101112131415161718191a1b1c1d';
+
+/**
+ * A student's repository with the pushed branch `trabajo` and its open PR #2 into `main`
+ * (head = HEAD_SHA, not on the default branch: GitHub lists open PRs only for such commits).
+ */
 export function seedPushedPull(gh: FakeGitHub, number = 2): void {
-  gh.branches.set('main', HEAD_SHA);
-  gh.pulls.push({ number, headRef: 'main', headSha: HEAD_SHA, baseRef: 'entrega' });
+  gh.branches.set('main', MAIN_SHA);
+  gh.branches.set('trabajo', HEAD_SHA);
+  gh.pulls.push({ number, headRef: 'trabajo', headSha: HEAD_SHA, baseRef: 'main' });
 }
 
 /** An old GitHub Classroom repository: `feedback` at the starter commit and the Feedback PR #1. */

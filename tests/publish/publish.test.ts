@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GradeResult, PropertyResult } from '../../grader/engine/result.ts';
 import { STICKY_MARKER } from '../../grader/publish/sticky-comment.ts';
 import { addCheckRun, startFakeGitHub, type FakeGitHub } from '../fake-github/server.ts';
-import { fixture, HEAD_SHA, publish, seedFeedbackPull, seedPushedPull, STARTER_SHA, tempDir } from './helpers.ts';
+import type { PublishFlags } from '../../grader/publish/config.ts';
+import { memoryLog } from '../../grader/publish/log.ts';
+import { publishResult } from '../../grader/publish/publish.ts';
+import { configFor, fastFactory, fixture, HEAD_SHA, MAIN_SHA, publish, seedFeedbackPull, seedPushedPull, STARTER_SHA, tempDir } from './helpers.ts';
 
 let gh: FakeGitHub;
 let dir: string;
@@ -101,7 +104,10 @@ describe('sticky comment', () => {
   it('truncates an oversized body below 65,536 characters, keeping the marker and the score line', async () => {
     seedPushedPull(gh);
     const huge = Array.from({ length: 40 }, (_, i) => failing(`p${i}`, { message: 'm'.repeat(19_000), counterexample: 'c'.repeat(19_000), received: 'r'.repeat(19_000) }));
-    const { report } = await publish(gh, dir, withProperties(await fixture('mixed.json'), huge));
+    // one exercise per failing property: each exercise shows its first failure in full
+    const base = withProperties(await fixture('mixed.json'), huge);
+    const spread = { ...base, exercises: huge.map((p, i) => ({ ...base.exercises[0]!, id: `ch07-convolution/ex${i}`, properties: [p], maxScore: 1 })) };
+    const { report } = await publish(gh, dir, spread);
     expect(report.comments[0]?.action).toBe('created');
     const body = gh.commentsOn(2)[0]?.body ?? '';
     expect(body.length).toBeLessThan(65_536);
@@ -169,14 +175,49 @@ describe('finding the pull request', () => {
   });
 
   it('refuses a `feedback` branch at another commit, warns, and falls back to the pushed commit\'s PR', async () => {
-    seedFeedbackPull(gh, 'bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0');
+    // the student pushed a branch `trabajo` with an open PR #2; a `feedback` branch at the wrong commit, with PR #1 from main
     seedPushedPull(gh, 2);
+    gh.branches.set('feedback', 'bad0bad0bad0bad0bad0bad0bad0bad0bad0bad0');
+    gh.pulls.push({ number: 1, headRef: 'main', headSha: MAIN_SHA, baseRef: 'feedback' });
     const { report, log } = await publish(gh, dir, await fixture('mixed.json'), { starterSha: STARTER_SHA });
     expect(report.pulls?.via).toBe('commit');
     expect(gh.commentsOn(1)).toHaveLength(0);
     expect(gh.commentsOn(2)).toHaveLength(1);
     expect(log.join('\n')).toMatch(/warn: refused the `feedback` branch: it points at bad0bad0bad0, not at the starter commit 5eed5eed5eed/);
     expect(report.degraded).toBe(true);
+  });
+
+  it('a push to the default branch finds no PR by commit, as on GitHub: the feedback is in the summary', async () => {
+    // a Classroom repository whose Feedback PR cannot be used (no starter commit recorded): the
+    // pushed commit heads the open PR main → feedback, but GitHub lists only merged PRs for a
+    // commit on the default branch
+    seedFeedbackPull(gh);
+    const { report } = await publish(gh, dir, await fixture('mixed.json'));
+    expect(report.pulls?.via).toBe('none');
+    expect(gh.comments).toEqual([]);
+    expect(gh.requests.some((r) => r.operationId === 'repos/list-pull-requests-associated-with-commit')).toBe(true);
+    expect(await readFile(join(dir, 'summary.md'), 'utf8')).toContain('7.5 / 15');
+    expect(gh.violations).toEqual([]);
+  });
+
+  it('on a pull_request event, the footer and the check run use the PR head, not the merge commit', async () => {
+    const head = 'f'.repeat(40);
+    gh.pulls.push({ number: 9, headRef: 'rama', headSha: head, baseRef: 'main' });
+    const event = join(dir, 'event.json');
+    await writeFile(event, JSON.stringify({ action: 'synchronize', number: 9, pull_request: { number: 9, head: { sha: head } } }));
+    // GITHUB_SHA of a pull_request run is the temporary merge commit (HEAD_SHA here)
+    const { report } = await publish(gh, dir, await fixture('mixed.json'), { eventPath: event });
+    expect(report.commit).toBe(head);
+    const [run] = [...gh.checkRuns.values()];
+    expect(run?.headSha).toBe(head);
+    const body = gh.commentsOn(9)[0]?.body ?? '';
+    expect(body).toContain(head.slice(0, 7));
+    expect(body).not.toContain(HEAD_SHA.slice(0, 7));
+    // a push event keeps GITHUB_SHA
+    const push = join(dir, 'push.json');
+    await writeFile(push, JSON.stringify({ ref: 'refs/heads/trabajo', after: HEAD_SHA }));
+    const again = await publish(gh, dir, await fixture('mixed.json'), { eventPath: push });
+    expect(again.report.commit).toBe(HEAD_SHA);
   });
 
   it('uses the pull request of a pull_request event payload', async () => {
@@ -197,6 +238,41 @@ describe('finding the pull request', () => {
   });
 });
 
+describe("Classroom 50's result.json", () => {
+  const runner = { CLASSROOM: 'curso-dl', ASSIGNMENT: 'tarea-07', SUBMISSION_TAG: 'submit/20260302T103000Z-a1b2c3d', OWNER: 'ana', DLGRADE_COMMIT_DATE: '2026-03-01T18:00:00Z' };
+  const run = async (env: Record<string, string>, flags: PublishFlags = {}) => {
+    const log = memoryLog();
+    const report = await publishResult({ result: await fixture('mixed.json'), config: configFor(gh, dir, { dryRun: true, ...flags }), octokitFactory: fastFactory, log, env, now: () => new Date('2026-03-02T10:30:00Z') });
+    return { report, log: log.lines };
+  };
+
+  it('is written with the runner\'s variables and validates; datetime is the commit\'s date, graded_at the clock', async () => {
+    const { report } = await run(runner, { classroom50Scale: '2' });
+    expect(report.warnings).toEqual([]);
+    const out = JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')) as Record<string, unknown>;
+    expect(out).toMatchObject({ owner: 'ana', assignment_type: 'individual', datetime: '2026-03-01T18:00:00Z', graded_at: '2026-03-02T10:30:00Z', score: 15, 'max-score': 30 });
+  });
+
+  it('is not written, with a warning naming the problem, when a variable is missing or points are fractional', async () => {
+    const { SUBMISSION_TAG: _s, ...partial } = runner;
+    const missing = await run(partial);
+    expect(missing.report.warnings).toEqual([expect.stringMatching(/^Classroom 50's result\.json not written: SUBMISSION_TAG not set/)]);
+    await expect(readFile(join(dir, 'result.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+    const fractional = await run(runner);
+    expect(fractional.report.warnings).toEqual([expect.stringMatching(/whole points only, but the points of ch07-convolution\/conv2d › matches-reference is 2\.5; fix: .*--classroom50-scale/)]);
+    await expect(readFile(join(dir, 'result.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+    // the other files are still there
+    expect(await readFile(join(dir, 'dlgrade-junit.xml'), 'utf8')).toContain('<testsuites');
+  });
+
+  it('outside Classroom 50 nothing is written and nothing is a warning', async () => {
+    const { report, log } = await run({});
+    expect(report.warnings).toEqual([]);
+    expect(log.join('\n')).toMatch(/no Classroom 50 result\.json/);
+    await expect(readFile(join(dir, 'result.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+});
+
 describe('GitHub failures', () => {
   it('403 read-only token: job summary with a warning naming the permissions, files still written, no throw', async () => {
     seedPushedPull(gh);
@@ -209,7 +285,7 @@ describe('GitHub failures', () => {
     expect(summary).toContain('`pull-requests: write`');
     expect(summary).toContain('`checks: write`');
     expect(log.filter((l) => l.startsWith('warn:'))).toHaveLength(2);
-    expect(JSON.parse(await readFile(join(dir, 'result.json'), 'utf8'))).toMatchObject({ schema: 'classroom50/result/v1', score: 7.5 });
+    expect(await readFile(join(dir, 'dlgrade-junit.xml'), 'utf8')).toContain('<testsuites');
     expect(await readFile(join(dir, 'output.txt'), 'utf8')).toMatch(/^score<<ghadelimiter_/m);
   });
 

@@ -21,7 +21,7 @@ function hostileResult(base: GradeResult): GradeResult {
   e.message = `diceLoss lanzó Error: ${evil}`;
   e.output = evil.repeat(3);
   const p = e.properties[0]!;
-  Object.assign(p, { status: 'fail', score: 0, message: evil, counterexample: evil, expected: '0', received: evil, diff: { index: '[0]', expected: '0', received: evil.slice(0, 190), atol: 1e-5, rtol: 1e-4 }, command: 'npx dlgrade check x', location: { file: 'exercises/x.ts', line: 3 } });
+  Object.assign(p, { status: 'fail', score: 0, message: evil, counterexample: evil, expected: '0', received: evil, diff: { index: '[0]', expected: '0', received: evil.slice(0, 190), atol: 1e-5, rtol: 1e-4 }, command: 'npx dlgrade check x', call: evil, location: { file: 'exercises/x.ts', line: 3, function: 'diceLoss', frame: [{ line: 3, text: evil.replace(/\n/g, ' ') }] } });
   return copy;
 }
 

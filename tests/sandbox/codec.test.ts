@@ -21,6 +21,16 @@ describe('the sandbox channel codec', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
+  it('encodes a key named "__proto__" as data, and it survives the round trip', () => {
+    const value = JSON.parse('{"__proto__":{"polluted":1},"b":[1]}') as Record<string, unknown>;
+    const wire = JSON.stringify(encode(value));
+    expect(wire).toBe('{"t":"o","v":{"__proto__":{"t":"o","v":{"polluted":1}},"b":[1]}}');
+    const back = decode(JSON.parse(wire)) as Record<string, unknown>;
+    expect(Object.keys(back)).toEqual(['__proto__', 'b']);
+    expect(back).toStrictEqual(value);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('enforces depth and size limits and rejects unknown tags', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100; i++) deep = [deep];

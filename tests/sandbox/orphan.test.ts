@@ -1,4 +1,4 @@
-/** A student process whose grader dies must not outlive it. */
+/** A student process whose grader dies must not outlive it: neither its launcher (bwrap, unshare) nor the student's Node. */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,25 +25,34 @@ describe('student process lifetime', () => {
       script,
       `import { StudentProcess } from ${JSON.stringify(join(INSTALL_ROOT, 'grader/sandbox/student-process.ts'))};
 import { DEFAULT_LIMITS } from ${JSON.stringify(join(INSTALL_ROOT, 'grader/sandbox/student-process.ts'))};
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 const s = await StudentProcess.start({ moduleCode: 'export function f() { return 1 }', limits: { ...DEFAULT_LIMITS, budgetMs: 60000 } });
 if (s.kind !== 'ready') throw new Error(s.kind);
-writeFileSync(${JSON.stringify(pidFile)}, String((s.process as unknown as { child: { pid: number } }).child.pid));
+const launcher = (s.process as unknown as { child: { pid: number } }).child.pid;
+// the whole tree: the launcher, bubblewrap's init, the student's Node
+const tree = [launcher];
+for (let i = 0; i < tree.length && tree.length < 8; i++) {
+  try {
+    const children = readFileSync('/proc/' + tree[i] + '/task/' + tree[i] + '/children', 'utf8').trim();
+    if (children) tree.push(...children.split(/\\s+/).map(Number));
+  } catch {}
+}
+writeFileSync(${JSON.stringify(pidFile)}, tree.join(','));
 setInterval(() => {}, 1000);
 `,
     );
     const grader = spawn(process.execPath, ['--import', 'tsx', script], { cwd: INSTALL_ROOT, stdio: 'ignore' });
     try {
       for (let i = 0; i < 200 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
-      const pid = Number(readFileSync(pidFile, 'utf8'));
-      expect(alive(pid)).toBe(true);
+      const pids = readFileSync(pidFile, 'utf8').split(',').map(Number);
+      for (const pid of pids) expect(alive(pid)).toBe(true);
       grader.kill('SIGKILL');
       let gone = false;
       for (let i = 0; i < 50 && !gone; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        gone = !alive(pid);
+        gone = pids.every((pid) => !alive(pid));
       }
-      expect(gone).toBe(true);
+      expect(gone, `still alive: ${pids.filter(alive).join(',')}`).toBe(true);
     } finally {
       grader.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,11 @@ export const STUDENT_CONTEXT_NPM: StudentWorkflowContext = {
   retentionDays: 3,
 };
 
+export const STUDENT_CONTEXT_NO_CLASSROOM: StudentWorkflowContext = {
+  ...STUDENT_CONTEXT,
+  classroomReporter: false,
+};
+
 export const REGRADE_CONTEXT: RegradeWorkflowContext = { roster: 'rosters/2026-spring.csv', defaultShards: 8 };
 export const REGRADE_CONTEXT_SCHEDULED: RegradeWorkflowContext = { defaultShards: 2, schedule: '30 23 * * 0' };
 

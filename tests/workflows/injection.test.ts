@@ -19,7 +19,7 @@ describe.each(Object.entries(RENDERED))('%s workflow: script injection', (_name,
   it('every expression is one the template wrote, from an allow-list of contexts', () => {
     const expressions = text.match(/\$\{\{[^}]*\}\}/g) ?? [];
     for (const e of expressions) {
-      expect(e).toMatch(/^\$\{\{ (?:github\.(?:workflow|ref|token)|runner\.temp|job\.check_run_id|matrix\.\w+|inputs\.\w+|steps\.plan\.outputs\.\w+|needs\.plan\.outputs\.\w+|fromJSON\(needs\.plan\.outputs\.shards\)|secrets\.DLGRADE_TOKEN) \}\}$/);
+      expect(e).toMatch(/^\$\{\{ (?:github\.(?:workflow|ref|token)|runner\.temp|job\.check_run_id|matrix\.\w+|inputs\.\w+|steps\.plan\.outputs\.\w+|steps\.publish\.outputs\.result|!cancelled\(\)|needs\.plan\.outputs\.\w+|fromJSON\(needs\.plan\.outputs\.shards\)|secrets\.DLGRADE_TOKEN) \}\}$/);
     }
   });
 

@@ -78,10 +78,18 @@ describe('yamlQuote', () => {
 });
 
 describe('action pins', () => {
-  it('are full 40-hex SHAs with a vX.Y.Z tag', () => {
+  it('are full 40-hex SHAs with a version tag, at the releases that run on Node 24', () => {
     for (const pin of Object.values(PINNED_ACTIONS)) {
-      expect(formatPin(pin)).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40} # v4\.[0-9]+\.[0-9]+$/);
+      expect(formatPin(pin)).toMatch(/^[a-z-]+\/[a-z-]+@[0-9a-f]{40} # v[0-9]+(?:\.[0-9]+\.[0-9]+)?$/);
     }
+    const { classroomReporter, ...official } = PINNED_ACTIONS;
+    for (const pin of Object.values(official)) {
+      expect(pin.repo).toMatch(/^actions\//);
+      expect(pin.runtime).toBe('node24');
+      expect(pin.version).toMatch(/^v[0-9]+\.[0-9]+\.[0-9]+$/);
+    }
+    // the reporter's only release is `v1` (node20; GitHub runs it on Node 24)
+    expect(classroomReporter).toEqual({ repo: 'classroom-resources/autograding-grading-reporter', sha: 'd13b5912daf5042ac1b71bc38bdb4a6bcd61d8ca', version: 'v1', runtime: 'node20' });
   });
 
   it('refuses a tag or a short SHA', () => {
@@ -153,7 +161,16 @@ describe('context validation', () => {
     configError(() => renderWorkflow('regrade', { ...REGRADE_CONTEXT, schedule }), 'schedule');
   });
 
-  it.each([[[]], [[20, '22']], [[16]], ['20']])('refuses the CI Node versions %j', (nodeVersions) => {
+  it.each([18, 20, 21, 22.5, '24'])('refuses the Node version %j (Node 20 is past its end of life)', (nodeVersion) => {
+    configError(() => renderWorkflow('student', { ...STUDENT_CONTEXT, nodeVersion } as unknown as WorkflowContexts['student']), 'nodeVersion');
+    configError(() => renderWorkflow('regrade', { ...REGRADE_CONTEXT, nodeVersion } as unknown as WorkflowContexts['regrade']), 'nodeVersion');
+  });
+
+  it.each(['yes', 1, null])('refuses classroomReporter %j', (classroomReporter) => {
+    configError(() => renderWorkflow('student', { ...STUDENT_CONTEXT, classroomReporter } as unknown as WorkflowContexts['student']), 'classroomReporter');
+  });
+
+  it.each([[[]], [[22, '24']], [[16]], [[20]], ['22']])('refuses the CI Node versions %j', (nodeVersions) => {
     configError(() => renderWorkflow('ci', { nodeVersions } as unknown as WorkflowContexts['ci']), 'nodeVersions');
   });
 

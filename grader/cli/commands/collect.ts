@@ -1,11 +1,14 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collect, renderCollectReport } from '../../collect/collect.ts';
+import { collect, renderCollectLine, renderCollectTotals } from '../../collect/collect.ts';
+import { collectWords } from '../../collect/messages.ts';
+import type { Lang } from '../../engine/result.ts';
 import { DlgradeError } from '../../errors.ts';
 import { instructorClient, readToken } from '../../github/client.ts';
 import { formatRosterIssue, parseShard, readRoster, shardRoster } from '../../provision/roster.ts';
-import { parsePositive } from '../options.ts';
+import { parseLang, parsePositive } from '../options.ts';
+import { createStudentProgress } from '../student-progress.ts';
 import { cliLang, cliText } from '../lang.ts';
 
 interface CollectCliOptions {
@@ -18,6 +21,7 @@ interface CollectCliOptions {
   shard?: string;
   tokenFile?: string;
   apiUrl?: string;
+  lang: Lang;
 }
 
 /** An ISO 8601 time with a zone (Z or ±hh:mm): a deadline without one would depend on the runner's clock zone. */
@@ -45,6 +49,7 @@ export function registerCollect(program: Command): void {
     .option('--shard <i/n>', h.shard)
     .option('--token-file <file>', h.tokenFile)
     .option('--api-url <url>', h.apiUrl)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
     .action(async (opts: CollectCliOptions) => {
       const deadline = parseDeadline(opts.deadline);
       const org = opts.org ?? process.env['GITHUB_REPOSITORY_OWNER'];
@@ -53,12 +58,15 @@ export function registerCollect(program: Command): void {
       if (!assignment) throw new DlgradeError({ code: 'E_OPTION', message: 'no assignment name', fix: 'pass --assignment <name> or set DLGRADE_ASSIGNMENT (repositories are <assignment>-<username>)' });
       const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
       const roster = readRoster(opts.roster);
-      for (const issue of roster.issues) process.stderr.write(`dlgrade E_ROSTER ${formatRosterIssue(opts.roster, issue)} (${cliText().instructor.rosterRowSkipped})\n`);
+      for (const issue of roster.issues) process.stderr.write(`dlgrade E_ROSTER ${formatRosterIssue(opts.roster, issue)} (${collectWords(opts.lang).rosterSkipped})\n`);
       const students = shardRoster(roster.students, shard);
       const token = readToken(opts.tokenFile !== undefined ? { tokenFile: opts.tokenFile } : {});
       const gh = instructorClient({ token, ...(opts.apiUrl ? { apiUrl: opts.apiUrl } : {}) });
-      const records = await collect({ gh, token, org, assignment, students, deadline, out: opts.out, concurrency: opts.concurrency, ...(shard ? { shard } : {}) });
-      process.stdout.write(renderCollectReport(records, cliLang()));
+      process.stdout.write(`${collectWords(opts.lang).starting(students.length, deadline.toISOString())}\n`);
+      const progress = createStudentProgress({ label: 'collect', total: students.length });
+      const records = await collect({ gh, token, org, assignment, students, deadline, out: opts.out, concurrency: opts.concurrency, ...(shard ? { shard } : {}), onStudent: (r) => progress.done(renderCollectLine(r, opts.lang)) });
+      progress.stop();
+      process.stdout.write(`${renderCollectTotals(records, opts.lang)}\n`);
       const name = shard ? `collect-summary.${shard.index}-of-${shard.count}.json` : 'collect-summary.json';
       writeFileSync(join(opts.out, name), JSON.stringify({ deadline: deadline.toISOString(), shard: shard ?? null, rosterIssues: roster.issues, students: records }, null, 2) + '\n');
       process.exitCode = records.some((r) => r.status === 'failed') || roster.issues.length > 0 ? 1 : 0;

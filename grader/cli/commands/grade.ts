@@ -9,6 +9,7 @@ import { DlgradeError } from '../../errors.ts';
 import { INSTALL_ROOT, SAMPLE_SUBMISSION_DIR } from '../../paths.ts';
 import { renderTerminal } from '../../report/terminal.ts';
 import { belowThreshold, collect, parseInteger, parseLang, parsePositive, parseScore, useColor, type Threshold } from '../options.ts';
+import { guardOutput } from '../output.ts';
 import { writeReports } from '../write-reports.ts';
 import { cliLang, cliText } from '../lang.ts';
 
@@ -110,6 +111,7 @@ export function registerGrade(program: Command): void {
   )
     .option('--include-hidden', h.includeHidden)
     .action(async (dir: string | undefined, opts: GradeCliOptions) => {
+      guardOutput(); // student text is printed below: no workflow command may run from it
       const folder = checkDir(dir ?? SAMPLE_SUBMISSION_DIR, c.submissionFolder);
       const label = dir ?? relative(INSTALL_ROOT, SAMPLE_SUBMISSION_DIR);
       // the bundled sample holds only some exercises: grade those, not the whole catalog

@@ -31,6 +31,7 @@ export function registerPublish(program: Command): void {
     .option('--run-id <id>', h.runId)
     .option('--summary-file <file>', h.summaryFile)
     .option('--output-file <file>', h.outputFile)
+    .option('--classroom50-scale <n>', h.classroom50Scale)
     .option('--dry-run', h.dryRun)
     .action(async (flags: PublishFlags) => {
       const config = resolvePublishConfig(flags, process.env);

@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { DEFAULT_SEED } from '../../engine/seed.ts';
 import type { Lang } from '../../engine/result.ts';
 import { killChildren } from '../../regrade/children.ts';
+import { killWorkers } from '../../regrade/run-worker.ts';
 import { createProgress } from '../../regrade/progress.ts';
 import { defaultConcurrency, regrade, removeLiveTrees } from '../../regrade/regrade.ts';
 import { readRosterStudents } from '../../regrade/roster.ts';
 import { parseShard } from '../../regrade/shard.ts';
+import { guardOutput } from '../output.ts';
 import { collect, parseInteger, parseLang, parsePositive } from '../options.ts';
 import { cliLang, cliText } from '../lang.ts';
 
@@ -24,6 +26,8 @@ interface RegradeCliOptions {
   backend?: string;
   concurrency: number;
   force?: boolean;
+  allowWeakSandbox?: boolean;
+  studentTimeout?: number;
 }
 
 /** `dlgrade regrade <collected> --out <results>`: the score of record, one file per student. */
@@ -43,8 +47,10 @@ export function registerRegrade(program: Command): void {
     .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
     .addOption(new Option('--backend <name>', h.backend).choices(['tensorflow', 'wasm', 'cpu']))
     .option('--concurrency <n>', h.concurrency, parsePositive('--concurrency'), defaultConcurrency())
+    .option('--student-timeout <seconds>', h.studentTimeout, parsePositive('--student-timeout'))
     .option('--force', h.force)
     .action(async (collected: string, opts: RegradeCliOptions) => {
+      guardOutput(); // student text is printed below: no workflow command may run from it
       // the instructor repository may keep the template's manifest at .dlgrade/manifest.json
       const manifest = opts.manifest ?? (process.env['DLGRADE_MANIFEST'] || (existsSync(DEFAULT_MANIFEST) ? DEFAULT_MANIFEST : undefined));
       const progress = createProgress();
@@ -55,6 +61,7 @@ export function registerRegrade(program: Command): void {
         progress.stop();
         removeLiveTrees();
         killChildren();
+        killWorkers();
         process.stderr.write(`\n${cliText().instructor.regradeInterrupted}\n`);
         process.exit(130);
       };
@@ -74,15 +81,20 @@ export function registerRegrade(program: Command): void {
           ...(opts.runs !== undefined ? { runs: opts.runs } : {}),
           ...(opts.backend !== undefined ? { backend: opts.backend } : {}),
           ...(opts.force ? { force: true } : {}),
+          ...(opts.allowWeakSandbox ? { allowWeakSandbox: true } : {}),
+          ...(opts.studentTimeout !== undefined ? { studentTimeLimitMs: opts.studentTimeout * 1000 } : {}),
           onPlan: (plan) => progress.start(plan.toGrade, plan.skipped.length),
           onStudent: (o) => progress.student(o),
           shouldStop: () => stopping,
         });
         progress.stop();
         const tampered = summary.outcomes.filter((o) => o.tampered).map((o) => o.username);
+        const graderErrors = summary.outcomes.filter((o) => o.graderError).map((o) => o.username);
         process.stdout.write(
           `regrade: ${summary.total} estudiante(s): ${summary.graded} corregido(s), ${summary.skipped} omitido(s) (ya corregidos), ${summary.errors} con error\n` +
             (tampered.length > 0 ? `archivos protegidos alterados: ${tampered.join(', ')}\n` : '') +
+            (graderErrors.length > 0 ? `errores del corrector (no son de los estudiantes; se reintentan al volver a ejecutar): ${graderErrors.join(', ')}\n` : '') +
+            (summary.weakSandbox ? `AVISO: corregido con un sandbox incompleto (${summary.weakSandbox.mechanism}; faltan: ${summary.weakSandbox.missing.join(', ')}), anotado en cada resultado\n` : '') +
             summary.outcomes.filter((o) => o.state === 'error').map((o) => `error ${o.username}: ${o.errors.join('; ')}\n`).join(''),
         );
       } finally {

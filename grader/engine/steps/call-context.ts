@@ -1,10 +1,11 @@
 import { expectCloseTo } from '../../spec/assert.ts';
-import type { PropertyContext } from '../../spec/define.ts';
+import type { ArgumentChange, PropertyContext } from '../../spec/define.ts';
+export type { ArgumentChange } from '../../spec/define.ts';
 import { StudentCallFailure } from '../../spec/failure.ts';
 import type { Text } from '../../spec/text.ts';
 import { Opaque } from '../../sandbox/codec.ts';
 import type { StudentError } from '../../sandbox/student-process.ts';
-import type { Tolerance } from '../../compare/numeric.ts';
+import { compareValues, type Tolerance } from '../../compare/numeric.ts';
 import type { Lang } from '../result.ts';
 import type { StudentSession } from './student-session.ts';
 import { both, t, type Catalog } from '../../i18n/index.ts';
@@ -27,6 +28,27 @@ function threwText(fn: string, error: StudentError): Text {
   return both((c) => c.engine.call.threw(fn, error.name, error.message));
 }
 
+/** One call a check made, as the trusted side saw it (its own copy of the arguments). */
+export interface LoggedCall {
+  fn: string;
+  args: unknown[];
+  /** what it returned (absent when it threw, hung or crashed) */
+  value?: unknown;
+  returned: boolean;
+  changes: ArgumentChange[];
+}
+
+/** The first place where the argument the student got differs from what it holds after the call. */
+function describeChanges(args: unknown[], mutated: number[], after: unknown[] | undefined, params: readonly string[]): ArgumentChange[] {
+  return mutated.map((arg, k) => {
+    const name = params[arg] ?? `#${arg + 1}`;
+    if (!after || !(k in after)) return { arg, name, index: '' };
+    const cmp = compareValues(args[arg], after[k], { atol: 0, rtol: 0 });
+    if (cmp.ok) return { arg, name, index: '' };
+    return { arg, name, index: cmp.index, before: cmp.expected, after: cmp.received };
+  });
+}
+
 /** Builds the context a property's check runs with: calls go to the sandbox, never in-process. */
 export function makeContext(options: {
   session: StudentSession;
@@ -34,9 +56,22 @@ export function makeContext(options: {
   lang: Lang;
   tolerance: Tolerance;
   displayPath: string;
+  /** each exported function's parameter names, from the signature in exercise.yaml */
+  params?: ReadonlyMap<string, readonly string[]>;
+  /** receives every call, in order (the report shows the one that went wrong) */
+  log?: LoggedCall[];
 }): PropertyContext {
   const { session, exports, displayPath } = options;
-  const callTracked = async (fn: string, ...args: unknown[]): Promise<{ value: unknown; mutated: number[] }> => {
+  const callTracked = async (fn: string, ...args: unknown[]): Promise<{ value: unknown; mutated: number[]; changes: ArgumentChange[] }> => {
+    const entry: LoggedCall = { fn, args, returned: false, changes: [] };
+    options.log?.push(entry);
+    const result = await callOnce(fn, args);
+    entry.changes = describeChanges(args, result.mutated, result.mutatedValues, options.params?.get(fn) ?? []);
+    entry.value = result.value;
+    entry.returned = true;
+    return { value: result.value, mutated: result.mutated, changes: entry.changes };
+  };
+  const callOnce = async (fn: string, args: unknown[]): Promise<{ value: unknown; mutated: number[]; mutatedValues?: unknown[] }> => {
     if (!exports.has(fn)) {
       throw new StudentCallFailure(
         'missing-export',
@@ -49,11 +84,12 @@ export function makeContext(options: {
       if (outcome.value instanceof Opaque && outcome.value.tag === 'Promise') {
         throw new StudentCallFailure('promise', both((c) => c.engine.call.promise(fn)), fn);
       }
-      return { value: outcome.value, mutated: outcome.mutated };
+      return { value: outcome.value, mutated: outcome.mutated, ...(outcome.mutatedValues ? { mutatedValues: outcome.mutatedValues } : {}) };
     }
     if (outcome.kind === 'threw') {
       const kind = outcome.error.kind === 'unserializable' ? 'unserializable' : 'threw';
-      throw new StudentCallFailure(kind, threwText(fn, outcome.error), fn, lineFromStack(outcome.error.stack, displayPath));
+      const notImplemented = outcome.error.kind !== 'non-error' && outcome.error.kind !== 'unserializable' && NOT_IMPLEMENTED.test(outcome.error.message);
+      throw new StudentCallFailure(kind, threwText(fn, outcome.error), fn, lineFromStack(outcome.error.stack, displayPath), notImplemented);
     }
     const what = (c: Catalog): string => c.engine.call.death[outcome.reason] ?? c.engine.call.death['crash']!;
     throw new StudentCallFailure(outcome.reason, { es: t('es').engine.call.died(fn, what(t('es')), sandboxText(outcome.message, 'es')), en: t('en').engine.call.died(fn, what(t('en')), sandboxText(outcome.message, 'en')) }, fn);

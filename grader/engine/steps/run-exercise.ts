@@ -15,6 +15,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { typecheckStudentFile } from '../../typecheck/typecheck.ts';
 import type { TypeDiagnostic } from '../result.ts';
+import { describeThrown } from '../../errors.ts';
+import { engineMessages } from '../messages.ts';
+import { orderByRequires } from '../../catalog/requires.ts';
+import { parameterNames } from '../../compare/layout.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
@@ -76,19 +80,78 @@ async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]>
   return outcome.diagnostics.map((d) => ({ ...d, message: sanitize(d.message, 1500) }));
 }
 
-/** Compiles, starts the sandbox and runs every selected property of one exercise. */
+/** What one attempt saw that was not the student's doing (or may not have been). */
+interface AttemptNotes {
+  /** the grader failed: esbuild, the spec, the reference, an internal exception */
+  graderFault?: string;
+  /** the student's process died in a way a kill from outside would also explain */
+  unexpectedDeath?: boolean;
+}
+
+/**
+ * Compiles, starts the sandbox and runs every selected property of one exercise. A grader fault
+ * (esbuild's service dying, the spec or the reference throwing, any internal exception) is never
+ * charged to the student: the exercise is graded again once, and if the fault repeats it is
+ * reported as `error` with reason `grader-error` (score 0, to be regraded), never as
+ * `compile-error` or `crash`. An exercise whose student process died unexpectedly (which a
+ * sandbox killed from outside also looks like) is graded again once too, and the second
+ * grading stands: a student whose code really crashes crashes the same way twice.
+ */
 export async function runExercise(options: RunExerciseOptions): Promise<ExerciseResult> {
+  let last: { result?: ExerciseResult; notes: AttemptNotes } = { notes: {} };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const notes: AttemptNotes = {};
+    let result: ExerciseResult | undefined;
+    try {
+      result = await attemptExercise(options, notes);
+    } catch (error: unknown) {
+      notes.graderFault = describeThrown(error);
+    }
+    last = { ...(result ? { result } : {}), notes };
+    if (notes.graderFault === undefined && !notes.unexpectedDeath) return result!;
+  }
+  if (last.notes.graderFault === undefined) return last.result!;
+  return graderErrorResult(options, last.notes.graderFault, last.result);
+}
+
+function graderErrorResult(options: RunExerciseOptions, detail: string, partial: ExerciseResult | undefined): ExerciseResult {
+  const { def, lang, displayPath } = options;
+  const selected = orderByRequires(def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name))));
+  const names = new Set(selected.map((p) => p.name));
+  return scoreExercise(
+    {
+      id: def.id,
+      title: def.title[lang],
+      file: displayPath,
+      status: 'error',
+      reason: 'grader-error',
+      message: engineMessages(lang).graderError(sanitize(detail, 2000)),
+      properties: partial?.properties ?? skipped(def, names, lang),
+      ...(partial?.durationMs !== undefined ? { durationMs: partial.durationMs } : {}),
+    },
+    selected,
+    lang,
+  );
+}
+
+async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes): Promise<ExerciseResult> {
   const { def, lang, displayPath } = options;
   const started = performance.now();
-  const selected = def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name)));
+  // prerequisites first (exercise.yaml `requires`), otherwise as declared
+  const selected = orderByRequires(def.properties.filter((p) => (options.audience === 'instructor' || !p.hidden) && (!options.only || options.only.includes(p.name))));
   const names = new Set(selected.map((p) => p.name));
   const finish = (partial: Omit<ExerciseResult, 'id' | 'title' | 'file' | 'maxScore' | 'score'> & { score?: number }): ExerciseResult =>
     scoreExercise({ id: def.id, title: def.title[lang], file: displayPath, ...partial, durationMs: Math.round(performance.now() - started) }, selected, lang);
 
   if (!options.spec.ok) {
+    notes.graderFault = options.spec.message;
     return finish({ status: 'error', reason: 'grader-error', message: options.spec.message, properties: skipped(def, names, lang) });
   }
   const compiled = await compileStudentFile({ source: options.source, displayPath });
+  if (!compiled.ok && 'graderFault' in compiled) {
+    notes.graderFault = compiled.message;
+    return finish({ status: 'error', reason: 'grader-error', message: compiled.message, properties: skipped(def, names, lang) });
+  }
   if (!compiled.ok) {
     const result = finish({
       status: 'error',
@@ -106,6 +169,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
   try {
     const start = await session.start();
     if (start.kind !== 'ok') {
+      if (start.kind === 'dead' && start.reason === 'crash') notes.unexpectedDeath = true;
       const isTimeout = start.kind === 'dead' && start.reason === 'timeout';
       const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : sandboxText(start.message, lang);
       const result = finish({
@@ -123,6 +187,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     }
     const exports = new Set(compiled.exports.filter((name) => start.exports[name] === 'function'));
     const properties: PropertyResult[] = [];
+    const params = new Map(def.exports.map((e) => [e.name, parameterNames(e.signature)] as const));
     for (const meta of selected) {
       if (session.timedOut) {
         properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.notRunTimedOut));
@@ -141,10 +206,17 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
           displayPath,
           exportLine: findExportLine(options.source, meta.function),
           command: options.command(def, meta.name),
+          source: options.source,
+          params,
+          done: properties,
         });
       if (options.explain && meta.explanation && ran.status !== 'pass') ran.explanation = meta.explanation[lang];
       properties.push(ran);
     }
+    // a property in error while the student's function exists: the spec or the reference failed
+    const faulty = properties.filter((p) => p.status === 'error' && p.function !== undefined && exports.has(p.function));
+    if (faulty.length > 0) notes.graderFault = faulty.map((p) => `${p.name}: ${p.message ?? ''}`).join('; ');
+    if (session.unexpectedDeaths > 0) notes.unexpectedDeath = true;
     const missing = def.exports.filter((e) => !exports.has(e.name)).map((e) => e.name);
     const output = session.output();
     const partial: Parameters<typeof finish>[0] = { status: 'pass', properties };

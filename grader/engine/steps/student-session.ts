@@ -23,6 +23,11 @@ export class StudentSession {
   }
   /** set once a call hit the time limit: every later call fails at once */
   timedOut: { message: string } | undefined;
+  /**
+   * deaths by `crash` (the process ended without being told to: the student's own doing, or a
+   * kill from outside the sandbox); the exercise is then graded once more (run-exercise.ts)
+   */
+  unexpectedDeaths = 0;
   /** set once the restart budget is spent */
   exhausted: { reason: DeathReason; message: string } | undefined;
 
@@ -42,6 +47,7 @@ export class StudentSession {
       return { kind: 'ok', exports: started.exports };
     }
     this.outputs.push(started.output);
+    if (started.kind === 'dead' && started.reason === 'crash') this.unexpectedDeaths++;
     if (started.kind === 'dead' && started.reason === 'timeout') this.timedOut = { message: started.message };
     if (started.kind === 'load-error') {
       const { name, message, stack } = started.error;
@@ -74,6 +80,7 @@ export class StudentSession {
     }
     const outcome = await this.proc!.call(fn, args);
     if (outcome.kind === 'dead') {
+      if (outcome.reason === 'crash') this.unexpectedDeaths++;
       if (outcome.reason === 'timeout') this.timedOut = { message: outcome.message };
       else if (this.spawns >= MAX_SPAWNS) this.exhausted = { reason: outcome.reason, message: outcome.message };
     }

@@ -112,6 +112,7 @@ export const cli: CliMessages = {
       apiUrl: 'GitHub API URL (GitHub Enterprise Server)',
     },
     provision: {
+      lang: 'language of the report',
       description: 'instructors: per-student repositories from an assignment template, collaborator access, feedback branch and Feedback PR (dry run unless --apply)',
       template: 'the assignment template (dlgrade assign --github-org)',
       roster: 'roster: github_username,student_id,name,email',
@@ -124,6 +125,7 @@ export const cli: CliMessages = {
       json: 'write the per-student report as JSON',
     },
     collect: {
+      lang: 'language of the report',
       description: 'instructors: check out each student’s last commit pushed before the deadline (GitHub’s push record, not commit dates)',
       roster: 'roster: github_username,student_id,name,email',
       deadline: 'ISO 8601 with a zone, e.g. 2026-10-15T23:59:59Z',

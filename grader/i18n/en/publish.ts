@@ -19,6 +19,7 @@ export const publish: PublishMessages = {
     tampered: 'protected files modified',
   },
   failures: 'Details by exercise',
+  details: 'Details',
   failingOf: (f, t) => `${f} of ${t} properties not met`,
   passedCount: (n) => `${n} properties met`,
   func: 'Function',

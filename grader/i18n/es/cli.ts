@@ -114,6 +114,7 @@ export const cli = {
       apiUrl: 'URL de la API de GitHub (GitHub Enterprise Server)',
     },
     provision: {
+      lang: 'idioma del informe',
       description: 'profesorado: repositorios por estudiante a partir de una plantilla, acceso de colaborador, rama feedback y PR de Feedback (simulación salvo con --apply)',
       template: 'la plantilla de la tarea (dlgrade assign --github-org)',
       roster: 'lista de clase: github_username,student_id,name,email',
@@ -126,6 +127,7 @@ export const cli = {
       json: 'escribe el informe por estudiante en JSON',
     },
     collect: {
+      lang: 'idioma del informe',
       description: 'profesorado: descarga el último commit que cada estudiante subió antes del plazo (según el registro de pushes de GitHub, no las fechas de los commits)',
       roster: 'lista de clase: github_username,student_id,name,email',
       deadline: 'ISO 8601 con zona, p. ej. 2026-10-15T23:59:59Z',

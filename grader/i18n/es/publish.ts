@@ -10,6 +10,7 @@ export interface PublishMessages {
   status_: Record<PropertyStatus, string>;
   reason: Record<ExerciseReason, string>;
   failures: string;
+  details: string;
   failingOf: (failing: number, total: number) => string;
   passedCount: (n: number) => string;
   func: string;
@@ -53,6 +54,7 @@ export const publish: PublishMessages = {
     tampered: 'archivos protegidos modificados',
   },
   failures: 'Detalle por ejercicio',
+  details: 'Detalles',
   failingOf: (f, t) => `${f} de ${t} propiedades no superadas`,
   passedCount: (n) => `${n} propiedades superadas`,
   func: 'Función',

@@ -1,10 +1,15 @@
 import type { ExerciseResult, GradeResult, PropertyResult } from '../../engine/result.ts';
-import { neutralizeHtmlComments, stripControl, capLength, xmlText } from '../escape.ts';
+import { neutralizeHtmlComments, neutralizeLineCommands, repoRelativePath, stripControl, capLength, xmlText } from '../escape.ts';
+import { couldNotRun, notRunMessage } from './overall.ts';
 
 /**
  * JUnit XML for generic CI viewers (pure): one `<testsuite>` per exercise, one `<testcase>` per
  * property; an exercise with no property results is a single testcase named after the exercise.
- * Every attribute and text node goes through `xmlText`, so untrusted strings cannot break the XML.
+ * An exercise that could not run (compile error, crash at load, not submitted, grader error…)
+ * gets one exercise-level testcase with `<error type="<reason>" message="…">`, so no viewer shows
+ * it as passing. Every attribute and text node goes through `xmlText`, so untrusted strings cannot
+ * break the XML; no line of text starts a workflow command; `file` attributes are
+ * repository-relative paths or absent.
  */
 
 const BODY_MAX = 8000;
@@ -14,11 +19,18 @@ function seconds(ms: number | undefined): string {
 }
 
 function attr(name: string, value: string | number | undefined): string {
-  return value === undefined ? '' : ` ${name}="${xmlText(neutralizeHtmlComments(String(value)))}"`;
+  // xmlText strips zero-width characters, so commands are broken after it
+  return value === undefined ? '' : ` ${name}="${neutralizeLineCommands(xmlText(neutralizeHtmlComments(String(value))))}"`;
+}
+
+/** A `file` attribute: only a repository-relative path (a forged `../../etc/passwd` is dropped). */
+function fileAttr(path: string | undefined): string {
+  const clean = path === undefined ? undefined : repoRelativePath(path);
+  return clean === undefined ? '' : attr('file', clean);
 }
 
 function text(value: string, max = BODY_MAX): string {
-  return xmlText(capLength(neutralizeHtmlComments(stripControl(value)), max));
+  return neutralizeLineCommands(xmlText(capLength(neutralizeHtmlComments(stripControl(value)), max)));
 }
 
 function propertyDetails(property: PropertyResult): string {
@@ -53,14 +65,16 @@ function outcome(status: PropertyResult['status'], message: string, details: str
 function propertyCase(exercise: ExerciseResult, property: PropertyResult): string {
   const location = property.location ?? exercise.location;
   const body = outcome(property.status, property.message ?? property.title, propertyDetails(property));
-  const open = `<testcase${attr('name', `${property.name}: ${property.title}`)}${attr('classname', exercise.id.replace('/', '.'))}${attr('time', seconds(property.durationMs))}${attr('file', location?.file ?? exercise.file)}${attr('line', location?.line)}`;
+  const open = `<testcase${attr('name', `${property.name}: ${property.title}`)}${attr('classname', exercise.id.replace('/', '.'))}${attr('time', seconds(property.durationMs))}${fileAttr(location?.file ?? exercise.file)}${attr('line', location?.line)}`;
   return body === '' ? `${open}/>` : `${open}>${body}</testcase>`;
 }
 
 function exerciseCase(exercise: ExerciseResult): string {
   const message = exercise.message ?? exercise.reason ?? exercise.status;
-  const body = outcome(exercise.status, message, exercise.message ?? '');
-  const open = `<testcase${attr('name', exercise.id)}${attr('classname', exercise.id.replace('/', '.'))}${attr('time', seconds(exercise.durationMs))}${attr('file', exercise.file)}${attr('line', exercise.location?.line)}`;
+  const body = couldNotRun(exercise)
+    ? `<error${attr('message', shortMessage(notRunMessage(exercise)))}${attr('type', exercise.reason)}>${text(exercise.message ?? '')}</error>`
+    : outcome(exercise.status, message, exercise.message ?? '');
+  const open = `<testcase${attr('name', exercise.id)}${attr('classname', exercise.id.replace('/', '.'))}${attr('time', seconds(exercise.durationMs))}${fileAttr(exercise.location?.file ?? exercise.file)}${attr('line', exercise.location?.line)}`;
   return body === '' ? `${open}/>` : `${open}>${body}</testcase>`;
 }
 
@@ -85,11 +99,14 @@ function countAttrs(c: Counts): string {
 }
 
 function suite(exercise: ExerciseResult): { xml: string; counts: Counts } {
-  const statuses = exercise.properties.length === 0 ? [exercise.status] : exercise.properties.map((p) => p.status);
+  const notRun = couldNotRun(exercise);
+  // an exercise that could not run: its error first, then the properties it could not run (skipped)
+  const head = exercise.properties.length === 0 || notRun;
+  const statuses: PropertyResult['status'][] = [...(head ? [notRun ? 'error' : exercise.status] : []), ...exercise.properties.map((p) => p.status)];
   const counts = count(statuses);
-  const cases = exercise.properties.length === 0 ? [exerciseCase(exercise)] : exercise.properties.map((p) => propertyCase(exercise, p));
+  const cases = [...(head ? [exerciseCase(exercise)] : []), ...exercise.properties.map((p) => propertyCase(exercise, p))];
   const lines = [
-    `  <testsuite${attr('name', exercise.id)}${countAttrs(counts)}${attr('time', seconds(exercise.durationMs))}${attr('file', exercise.file)}>`,
+    `  <testsuite${attr('name', exercise.id)}${countAttrs(counts)}${attr('time', seconds(exercise.durationMs))}${fileAttr(exercise.file)}>`,
     `    <properties>${`<property name="score"${attr('value', exercise.score)}/>`}${`<property name="maxScore"${attr('value', exercise.maxScore)}/>`}${`<property name="title"${attr('value', exercise.title)}/>`}</properties>`,
     ...cases.map((c) => `    ${c}`),
   ];

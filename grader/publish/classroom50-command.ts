@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { DlgradeError } from '../errors.ts';
+import { resolveClassroom50Context } from './classroom50-context.ts';
+import { loadResult } from './load-result.ts';
+import { classroom50Text } from './result-files.ts';
+
+export interface Classroom50Flags {
+  result?: string;
+  out?: string;
+  scale?: string;
+  sha?: string;
+}
+
+/**
+ * `dlgrade classroom50`: Classroom 50's `result.json` from a result written by `dlgrade grade --json`,
+ * with the context Classroom 50's runner gives an `autograder.py` (no network, no token). The
+ * shipped `classroom50/autograder.py` runs it; it is in the assignment's bundled grader too.
+ * Exit 2, with the reason, when the runner's variables are missing or the points are not whole.
+ */
+export async function writeClassroom50(flags: Classroom50Flags, env: Record<string, string | undefined>, now = new Date()): Promise<string> {
+  const result = await loadResult(flags.result ?? 'dlgrade-result.json');
+  const scaleText = flags.scale ?? env.DLGRADE_CLASSROOM50_SCALE ?? '1';
+  const scale = Number(scaleText);
+  if (!Number.isFinite(scale) || scale <= 0) {
+    throw new DlgradeError({ code: 'E_OPTION', message: `invalid --scale ${JSON.stringify(scaleText)}`, fix: 'use a positive number such as 2 or 10' });
+  }
+  const repository = env.GITHUB_REPOSITORY?.split('/');
+  const sha = flags.sha ?? env.GITHUB_SHA;
+  const resolution = await resolveClassroom50Context({ env, serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''), owner: repository?.[0], repo: repository?.[1], sha, now });
+  if (!resolution.ok) {
+    throw new DlgradeError({
+      code: 'E_CONFIG',
+      message: `cannot write Classroom 50's result.json: ${resolution.problems.join('; ')}`,
+      fix: "run it from Classroom 50's autograde runner (it sets CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, OWNER, COMMIT_URL, RELEASE_URL), in the student's checkout",
+    });
+  }
+  const out = flags.out ?? 'result.json';
+  await writeFile(out, classroom50Text(result, resolution.context, scale), 'utf8');
+  return out;
+}
+
+export function registerClassroom50(program: Command): void {
+  program
+    .command('classroom50')
+    .description("escribe el result.json de Classroom 50 / write Classroom 50's result.json")
+    .option('--result <file>', 'result JSON written by `dlgrade grade --json`', 'dlgrade-result.json')
+    .option('--out <file>', "Classroom 50's result file", 'result.json')
+    .option('--scale <n>', 'Classroom 50 points = dlgrade points × n, which must be whole (env DLGRADE_CLASSROOM50_SCALE; default 1)')
+    .option('--sha <sha>', 'graded commit (env GITHUB_SHA), for its date and link')
+    .action(async (flags: Classroom50Flags) => {
+      const file = await writeClassroom50(flags, process.env);
+      process.stdout.write(`dlgrade: wrote ${file} (Classroom 50)\n`);
+    });
+}

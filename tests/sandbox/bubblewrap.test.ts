@@ -1,0 +1,109 @@
+/**
+ * What the student process really is, seen from outside (/proc/<pid>/status and /proc/<pid>/ns):
+ * under bubblewrap, in namespaces of its own, without capabilities, and (where the grader runs as
+ * root) as nobody with no supplementary group. A mechanism forced with DLGRADE_SANDBOX that does
+ * not exist is a clear error, never a silent downgrade.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INSTALL_ROOT } from '../../grader/paths.ts';
+import { probeIsolation, resetIsolationForTests, SandboxUnavailableError } from '../../grader/sandbox/isolation.ts';
+import { DEFAULT_LIMITS, StudentProcess } from '../../grader/sandbox/student-process.ts';
+import { unavailable } from './hostile-suite.ts';
+
+/** the deepest descendant of pid (bwrap → its init → the student's Node) */
+function leaf(pid: number): number {
+  let current = pid;
+  for (let depth = 0; depth < 4; depth++) {
+    const children = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8').trim();
+    if (!children) return current;
+    current = Number(children.split(/\s+/)[0]);
+  }
+  return current;
+}
+
+const status = (pid: number, field: string): string => new RegExp(`^${field}:[ \\t]*(.*)$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]?.trim() ?? '';
+
+const missing = unavailable('bubblewrap');
+
+describe.skipIf(missing !== undefined && process.env['CI'] !== 'true')('the student process under bubblewrap, seen from outside', () => {
+  let proc: StudentProcess;
+  let pid: number;
+
+  beforeAll(async () => {
+    if (missing) throw new Error(`bubblewrap must start on CI: ${missing}`);
+    process.env['DLGRADE_SANDBOX'] = 'bubblewrap';
+    resetIsolationForTests();
+    const started = await StudentProcess.start({ moduleCode: 'export function f() { return process.pid }', limits: { ...DEFAULT_LIMITS, budgetMs: 60_000 } });
+    if (started.kind !== 'ready') throw new Error(`could not start: ${JSON.stringify(started)}`);
+    proc = started.process;
+    pid = leaf((proc as unknown as { child: { pid: number } }).child.pid);
+  }, 60_000);
+
+  afterAll(async () => {
+    await proc?.dispose();
+    delete process.env['DLGRADE_SANDBOX'];
+    resetIsolationForTests();
+  });
+
+  it('is Node, in its own PID namespace (pid 2 inside), answering over fd 3', async () => {
+    expect(readlinkSync(`/proc/${pid}/exe`)).toBe(readlinkSync('/proc/self/exe'));
+    const nspid = status(pid, 'NSpid').split(/\s+/);
+    expect(nspid.length).toBeGreaterThan(1);
+    const answer = await proc.call('f', []);
+    expect(answer).toMatchObject({ kind: 'ok', value: Number(nspid.at(-1)) });
+  });
+
+  it('has namespaces of its own: user, PID, network, mount, IPC, UTS', () => {
+    for (const ns of ['user', 'pid', 'net', 'mnt', 'ipc', 'uts']) {
+      expect(readlinkSync(`/proc/${pid}/ns/${ns}`), ns).not.toBe(readlinkSync(`/proc/self/ns/${ns}`));
+    }
+  });
+
+  it('has no capability, and is unprivileged outside (nobody, no supplementary group, where the grader is root)', () => {
+    expect(status(pid, 'CapEff')).toBe('0000000000000000');
+    expect(status(pid, 'CapPrm')).toBe('0000000000000000');
+    expect(status(pid, 'NoNewPrivs')).toBe('1');
+    if (process.getuid?.() === 0) {
+      expect(status(pid, 'Uid').split(/\s+/)).toEqual(['65534', '65534', '65534', '65534']);
+      expect(status(pid, 'Gid').split(/\s+/)).toEqual(['65534', '65534', '65534', '65534']);
+      expect(status(pid, 'Groups')).toBe('');
+    } else {
+      expect(status(pid, 'Uid').split(/\s+/)[0]).toBe(String(process.getuid?.()));
+    }
+  });
+
+  it('the probe is made once per grader process', () => {
+    expect(probeIsolation()).toBe(probeIsolation());
+    expect(probeIsolation().mechanism).toBe('bubblewrap');
+  });
+});
+
+describe('DLGRADE_SANDBOX', () => {
+  afterAll(() => {
+    delete process.env['DLGRADE_SANDBOX'];
+    resetIsolationForTests();
+  });
+
+  it('an unknown mechanism is a clear error, not a silent downgrade', () => {
+    process.env['DLGRADE_SANDBOX'] = 'firejail';
+    resetIsolationForTests();
+    expect(() => probeIsolation()).toThrow(SandboxUnavailableError);
+    expect(() => probeIsolation()).toThrow(/DLGRADE_SANDBOX=firejail is not a sandbox/);
+    try {
+      probeIsolation();
+    } catch (error) {
+      expect((error as SandboxUnavailableError).code).toBe('E_SANDBOX');
+      expect((error as SandboxUnavailableError).fix).toMatch(/bubblewrap, unshare or process/);
+    }
+  });
+
+  it('dlgrade grade stops with that message and a non-zero exit, grading nothing', () => {
+    const r = spawnSync(process.execPath, ['bin/dlgrade.js', 'grade', '--exercise', 'ch15-losses/dice-loss'], { cwd: INSTALL_ROOT, env: { ...process.env, DLGRADE_SANDBOX: 'firejail' }, encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/E_SANDBOX: DLGRADE_SANDBOX=firejail is not a sandbox/);
+    expect(r.stderr).not.toMatch(/fallo de dlgrade|at probeIsolation/);
+    expect(r.stdout).not.toMatch(/dice/i);
+  }, 60_000);
+});
