@@ -54,7 +54,7 @@ describe('gradebook CSV', () => {
       ['yan', false, null],
       ['zed', true, ['processes', 'sockets']],
     ]);
-    const rows = parseCsv(renderGradebookCsv(book)).map((r) => r.fields);
+    const rows = parseCsv(renderGradebookCsv(book, 'en')).map((r) => r.fields);
     expect(rows.find((r) => r[0] === 'zed')?.slice(-2)).toEqual(['yes', 'processes sockets']);
   });
 

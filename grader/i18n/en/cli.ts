@@ -96,6 +96,7 @@ export const cli: CliMessages = {
       runId: 'workflow run id for links (env GITHUB_RUN_ID)',
       summaryFile: 'job summary file (env GITHUB_STEP_SUMMARY)',
       outputFile: 'step outputs file (env GITHUB_OUTPUT)',
+      classroom50Scale: 'Classroom 50 points = dlgrade points × n, which must be whole (env DLGRADE_CLASSROOM50_SCALE; default 1)',
       dryRun: 'write the files, outputs and summary; send nothing to GitHub',
     },
     assign: {
@@ -150,6 +151,7 @@ export const cli: CliMessages = {
       lang: 'language of the results',
       backend: 'TensorFlow.js backend of the reference',
       concurrency: 'submissions graded at once (the default is cores − 1, at least 2)',
+      studentTimeout: 'wall-clock limit of one student’s grading (default: generous, from the exercises’ own time limits)',
       force: 'regrade students that already have a valid result for the same commit and settings',
     },
     gradebook: {

@@ -98,6 +98,7 @@ export const cli = {
       runId: 'id de la ejecución del workflow para los enlaces (variable GITHUB_RUN_ID)',
       summaryFile: 'archivo del resumen del job (variable GITHUB_STEP_SUMMARY)',
       outputFile: 'archivo de salidas del paso (variable GITHUB_OUTPUT)',
+      classroom50Scale: 'puntos de Classroom 50 = puntos de dlgrade × n, que deben ser enteros (variable DLGRADE_CLASSROOM50_SCALE; por defecto 1)',
       dryRun: 'escribe los archivos, las salidas y el resumen; no envía nada a GitHub',
     },
     assign: {
@@ -152,6 +153,7 @@ export const cli = {
       lang: 'idioma de los resultados',
       backend: 'backend de TensorFlow.js de la referencia',
       concurrency: 'entregas corregidas a la vez (por defecto: núcleos − 1, al menos 2)',
+      studentTimeout: 'límite de tiempo real de la corrección de un estudiante (por defecto: holgado, según los límites de los propios ejercicios)',
       force: 'vuelve a corregir a quien ya tenga un resultado válido para el mismo commit y la misma configuración',
     },
     gradebook: {
