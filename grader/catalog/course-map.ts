@@ -5,6 +5,8 @@ export interface ChapterListing {
   id: string;
   number: number;
   title: string;
+  /** the book sections its exercises follow (chapter.yaml `sections`) */
+  sections: string[];
   exercises: { id: string; title: string; points: number; hiddenPoints: number; summary: string; exports: string[] }[];
 }
 
@@ -15,6 +17,7 @@ export function listCatalog(catalog: Catalog, lang: Lang): ChapterListing[] {
       id: chapter.id,
       number: chapter.number,
       title: chapter.title[lang],
+      sections: chapter.sections ?? [],
       exercises: catalog.exercises
         .filter((e) => e.chapter === chapter.id)
         .map((e) => ({
@@ -39,9 +42,10 @@ export function renderCourseMap(catalog: Catalog): string {
     const en = listCatalog(catalog, 'en').find((c) => c.id === chapter.id)!;
     return chapter.exercises.map((e, i) => {
       const chapterCell = i === 0 ? `${chapter.number}. ${chapter.title} / ${en.title}` : '';
+      const sectionsCell = i === 0 ? chapter.sections.map((s) => `§${s}`).join(', ') : '';
       const fns = e.exports.map((x) => `\`${x}\``).join(', ');
       const points = e.hiddenPoints > 0 ? `${e.points} (+${e.hiddenPoints} hidden)` : String(e.points);
-      return `| ${chapterCell} | [\`${e.id}\`](exercises/${e.id}/README.es.md) | ${e.title} | ${fns} | ${points} |`;
+      return `| ${chapterCell} | ${sectionsCell} | [\`${e.id}\`](exercises/${e.id}/README.es.md) | ${e.title} | ${fns} | ${points} |`;
     });
   });
   const count = catalog.exercises.length;
@@ -50,8 +54,8 @@ export function renderCourseMap(catalog: Catalog): string {
     COURSE_MAP_BEGIN,
     `${count} exercises in ${chapters} chapters.`,
     '',
-    '| chapter | exercise | title | exports | points |',
-    '| --- | --- | --- | --- | --- |',
+    '| chapter | book sections | exercise | title | exports | points |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     COURSE_MAP_END,
   ].join('\n');

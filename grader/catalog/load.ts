@@ -107,6 +107,9 @@ export function loadCatalog(options: { root?: string } = {}): Catalog {
       const data = readYaml(chapterYaml, issues, rel(chapterYaml));
       if (data !== undefined && !validateChapter(data)) issues.push(...ajvIssues(rel(chapterYaml), validateChapter.errors));
       else if (data !== undefined) chapterDef = { id: chapter, ...(data as Omit<ChapterDef, 'id'>) };
+      (chapterDef.sections ?? []).forEach((s, i) => {
+        if (!s.startsWith(`${chapterDef.number}.`)) issues.push({ file: rel(chapterYaml), field: `sections.${i}`, message: `"${s}" is not a section of chapter ${chapterDef.number} (write it as ${chapterDef.number}.N)` });
+      });
     } else {
       issues.push({ file: rel(chapterYaml), field: '(file)', message: 'missing chapter.yaml (number and title in es/en)' });
     }

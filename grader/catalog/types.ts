@@ -83,6 +83,8 @@ export interface ChapterDef {
   title: Text;
   /** the chapter's exercise names in teaching order (chapter.yaml `order`), when declared */
   order?: string[];
+  /** the book sections its exercises follow (chapter.yaml `sections`, e.g. "7.1"), when declared */
+  sections?: string[];
 }
 
 /** A problem found while loading the catalog: the file, the field, what is wrong. */

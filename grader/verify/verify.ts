@@ -106,7 +106,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
     }
   };
   const fullMarks = (r: ExerciseResult): Omit<VerifyCheck, 'name'> =>
-    r.score === r.maxScore && r.status === 'pass' ? { ok: true, detail: `${r.score}/${r.maxScore}` } : { ok: false, detail: `${r.score}/${r.maxScore}: ${failing(r)}` };
+    graderFaultCheck(r) ?? (r.score === r.maxScore && r.status === 'pass' ? { ok: true, detail: `${r.score}/${r.maxScore}` } : { ok: false, detail: `${r.score}/${r.maxScore}: ${failing(r)}` });
 
   const limit = pLimit(Math.max(1, options.concurrency ?? 2));
   const checksOf = (def: ExerciseDef): Promise<VerifyCheck>[] => {
@@ -130,6 +130,8 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
           const stub = stubSubmission([def]);
           try {
             const r = await grade(def, stub.dir, backend);
+            const fault = graderFaultCheck(r);
+            if (fault !== undefined) return fault;
             const notImplemented = r.properties.every((p) => p.status === 'skipped' || NOT_IMPLEMENTED.test(p.message ?? '') || r.reason !== undefined);
             return r.score === 0 ? { ok: true, detail: `0/${r.maxScore}${notImplemented ? '' : ' (some property failed for another reason than "not implemented")'}` } : { ok: false, detail: `${r.score}/${r.maxScore}: passing: ${r.properties.filter((p) => p.status === 'pass').map((p) => p.name).join(', ')}` };
           } finally {
@@ -146,6 +148,8 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
             const unknown = bug.expectFail.filter((n) => !def.properties.some((p) => p.name === n));
             if (unknown.length > 0) return { ok: false, detail: `expect-fail names unknown properties: ${unknown.join(', ')}` };
             const r = await withFile(def, bug.path);
+            const fault = graderFaultCheck(r);
+            if (fault !== undefined) return fault;
             const failed = r.properties.filter((p) => p.status !== 'pass').map((p) => p.name);
             const escaped = bug.expectFail.filter((n) => !failed.includes(n));
             if (r.score < r.maxScore && escaped.length === 0) return { ok: true, detail: `caught by ${bug.expectFail.join(', ')} (${r.score}/${r.maxScore})` };
@@ -180,6 +184,28 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
     exercises.push(verification);
   }
   return { backend, exercises, ok: exercises.every((e) => e.ok) };
+}
+
+/**
+ * The grader's own faults in a result: the exercise's `grader-error`, a property whose error is
+ * the grader's (its message says so, or it carries the grader-error flag). A score of 0 from a
+ * grader fault proves nothing about a stub or a buggy fixture.
+ */
+export function graderFaults(r: ExerciseResult): string[] {
+  const faults: string[] = [];
+  if (r.reason === 'grader-error') faults.push(`${r.reason}: ${(r.message ?? '').split('\n')[0]!.slice(0, 200)}`);
+  for (const p of r.properties) {
+    const flagged = (p as { graderError?: unknown }).graderError === true;
+    if (flagged || (p.status === 'error' && GRADER_ERROR.test(p.message ?? ''))) faults.push(`${p.name}: ${(p.message ?? '').split('\n')[0]!.slice(0, 200)}`);
+  }
+  return faults;
+}
+
+const GRADER_ERROR = /^(Error interno del corrector|Fallo interno del corrector|Internal grader (error|fault))/;
+
+function graderFaultCheck(r: ExerciseResult): Omit<VerifyCheck, 'name'> | undefined {
+  const faults = graderFaults(r);
+  return faults.length > 0 ? { ok: false, detail: `grader error (not a result): ${faults.join('; ')}` } : undefined;
 }
 
 /** Plain text, one line per check: ✔/✘, the check, why. */

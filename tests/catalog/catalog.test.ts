@@ -71,6 +71,14 @@ describe('README course map', () => {
     expect(readme).toContain(renderCourseMap(loadCatalog()));
   });
 
+  it('names, for every chapter, the book sections its exercises follow (chapter.yaml sections)', () => {
+    const catalog = loadCatalog();
+    for (const chapter of catalog.chapters) {
+      expect(chapter.sections?.length ?? 0, `${chapter.id}/chapter.yaml sections`).toBeGreaterThan(0);
+      for (const s of chapter.sections ?? []) expect(s.startsWith(`${chapter.number}.`), `${chapter.id}: §${s}`).toBe(true);
+    }
+  });
+
   it('covers every chapter of the course with at least two exercises', () => {
     const catalog = loadCatalog();
     for (let n = 1; n <= 32; n++) {

@@ -77,6 +77,14 @@ export interface FakeOrgRepo {
   activity: FakePush[];
 }
 
+export interface GitBackend {
+  /** the squashed commit of the template's default branch, as the new repository's default branch; returns its id */
+  generate: (template: FakeOrgRepo, repo: FakeOrgRepo) => string;
+  /** one file written on `branch` by the contents API; returns the new commit's id */
+  commitFile: (repo: FakeOrgRepo, branch: string, path: string, content: string, message: string) => string;
+  setRef: (repo: FakeOrgRepo, branch: string, sha: string) => void;
+}
+
 const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
 let spec: ReturnType<typeof loadPrunedSpec> | undefined;
 let sharedValidator: OpenApiValidator | undefined;
@@ -96,6 +104,12 @@ export class FakeGitHubOrg {
   readonly examples: ExampleBuilder;
   /** clone_url of repositories created through the API (tests: file:// URLs of local bare repositories) */
   cloneUrlFor: ((owner: string, name: string) => string) | undefined;
+  /**
+   * Git-backed mode (./git-host.ts): the commits GitHub itself makes (generating a repository from a
+   * template, the contents API, refs) are made in the real repositories behind clone_url, and their
+   * ids are the fake's, so that what the API says and what git clones agree. Unset: ids are made up.
+   */
+  gitBackend: GitBackend | undefined;
   #nextId = 5000;
   #clock = Date.parse('2026-09-01T10:00:00Z');
   #server = createServer((req, res) => void this.#handle(req, res));
@@ -293,6 +307,11 @@ export class FakeGitHubOrg {
       // GitHub squashes the template's default branch into one new commit with a new id
       const repo = this.addRepo({ owner, name, private: body['private'] === true, files: Object.fromEntries(template.files), defaultBranch: template.defaultBranch });
       repo.commits[0]!.message = 'Initial commit';
+      if (this.gitBackend !== undefined) {
+        const sha = this.gitBackend.generate(template, repo);
+        repo.commits[0]!.sha = sha;
+        repo.branches.set(repo.defaultBranch, sha);
+      }
       return send(201, this.#repository(repo));
     }
     if (id === 'users/get-by-username') {
@@ -341,6 +360,7 @@ export class FakeGitHubOrg {
         const branch = ref.replace(/^refs\/heads\//, '');
         if (repo.branches.has(branch)) return invalid('Reference already exists', 'ref', 'Reference');
         if (!repo.commits.some((c) => c.sha === sha)) return invalid('Object does not exist', 'sha', 'Reference');
+        this.gitBackend?.setRef(repo, branch, sha);
         repo.branches.set(branch, sha);
         return send(201, { ref, node_id: `REF_${branch}`, url: this.#api(repo, `/git/${ref}`), object: { type: 'commit', sha, url: this.#api(repo, `/git/commits/${sha}`) } });
       }
@@ -363,8 +383,12 @@ export class FakeGitHubOrg {
         if (old !== undefined && body['sha'] !== this.#blobSha(old)) return send(409, { message: `${path} does not match ${String(body['sha'])}`, documentation_url: 'https://docs.github.com/rest' });
         if (old === undefined && body['sha'] !== undefined) return send(422, { message: 'Invalid request.\n\n"sha" wasn\'t supplied.', documentation_url: 'https://docs.github.com/rest' });
         repo.files.set(path, Buffer.from(String(body['content']), 'base64').toString('utf8'));
-        const commit: FakeOrgCommit = { sha: this.newSha(path), message: String(body['message']), date: this.now() };
+        const message = String(body['message']);
+        const sha = this.gitBackend !== undefined ? this.gitBackend.commitFile(repo, branch, path, repo.files.get(path) as string, message) : this.newSha(path);
+        const commit: FakeOrgCommit = { sha, message, date: this.now() };
         repo.commits.push(commit);
+        // with real repositories behind it, the commit is also a push GitHub records (by the token's owner)
+        if (this.gitBackend !== undefined) this.recordPush(repo, sha, { timestamp: commit.date, branch, actor: 'profesora' });
         repo.branches.set(branch, commit.sha);
         const content = this.#contentFile(repo, path, repo.files.get(path) as string);
         delete content['content'];

@@ -66,3 +66,18 @@ export function fakeClass(): RegradeFile[] {
     { ...fakeFile('ines', [[false], [false]]), status: 'error', result: undefined, errors: ['no checkout: ines/ is missing from the collected folder'] } as RegradeFile,
   ];
 }
+
+/**
+ * The class report's class: fakeClass() with repositories and commits, plus a student who never
+ * pushed (sin entrega) and one whose property ran out of time.
+ */
+export function reportClass(): RegradeFile[] {
+  const withRepo = fakeClass().map((f, i) => (f.status === 'graded' && /^[a-z]+$/.test(f.username) ? { ...f, repo: `curso-dl/tarea-${f.username}`, sha: `${String(i).repeat(40)}`.slice(0, 40) } : f));
+  const timeout = fakeFile('kim', [[true, false], [true, true]], { repo: 'curso-dl/tarea-kim', sha: 'b'.repeat(40) });
+  const p2 = timeout.result!.exercises[0]!.properties[1]!;
+  Object.assign(p2, { status: 'timeout', message: 'Property timeout: exceeded limit of 2000 milliseconds' });
+  delete p2.counterexample;
+  timeout.result!.exercises[0]!.status = 'timeout';
+  const none = { ...fakeFile('jose', [[false], [false]]), status: 'error', result: undefined, errors: ['collect: no-submission'] } as RegradeFile;
+  return [...withRepo, timeout, none];
+}

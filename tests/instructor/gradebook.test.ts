@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvCell, renderGradebookCsv } from '../../grader/gradebook/csv.ts';
-import { renderClassReport } from '../../grader/gradebook/html.ts';
+import { renderClassReport, reportScript } from '../../grader/gradebook/html.ts';
 import { loadResults } from '../../grader/gradebook/load.ts';
 import { buildGradebook } from '../../grader/gradebook/model.ts';
 import { classReportModel } from '../../grader/gradebook/report-model.ts';
 import { parseCsv } from '../../grader/provision/roster.ts';
-import { fakeClass, fakeFile, HOSTILE_COUNTEREXAMPLE, HOSTILE_NAME } from './gradebook-data.ts';
+import { createHash } from 'node:crypto';
+import { renderClassReportMarkdown } from '../../grader/gradebook/markdown.ts';
+import { escapeXml } from '../../grader/report/escape.ts';
+import { reportClass, fakeClass, fakeFile, HOSTILE_COUNTEREXAMPLE, HOSTILE_NAME } from './gradebook-data.ts';
 
 describe('gradebook CSV', () => {
   it('quotes commas, quotes and line breaks and guards formulas', () => {
@@ -82,35 +85,87 @@ describe('gradebook CSV', () => {
 });
 
 describe('class report HTML', () => {
-  const files = fakeClass();
+  const files = reportClass();
   const book = buildGradebook(files);
   const model = classReportModel(book, files);
   const html = renderClassReport(model);
 
   it('escapes every student-controlled string', () => {
-    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<script>window');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<i>');
     expect(html).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
     expect(html).not.toContain(HOSTILE_COUNTEREXAMPLE);
   });
 
-  it('is self-contained: no script, no external URL', () => {
-    expect(html).not.toMatch(/<script|<link|<iframe|@import|url\(/i);
-    expect(html.match(/<[^>]*\s(?:src|href|on\w+)=/gi) ?? []).toEqual([]);
-    expect(html).toContain("Content-Security-Policy");
+  it('is self-contained: one script of ours, allowed by its hash, no external resource', () => {
+    const scripts = html.match(/<script[^>]*>/gi) ?? [];
+    expect(scripts).toEqual(['<script>']);
+    const { script, scriptHash } = reportScript();
+    expect(html).toContain(`<script>${script}</script>`);
+    expect(scriptHash).toBe(`sha256-${createHash('sha256').update(script).digest('base64')}`);
+    expect(html).toContain(`script-src '${scriptHash}'`);
+    expect(html).not.toMatch(/<link|<iframe|@import|url\(/i);
+    expect(html.match(/<[^>]*\s(?:src|on\w+)=/gi) ?? []).toEqual([]);
+    // the only links: a student's detail, their repository and the graded commit
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(#s\d+|https:\/\/github\.com\/curso-dl\/tarea-[a-z]+(\/commit\/[0-9a-f]{40})?)$/);
+    expect(html).toContain('href="https://github.com/curso-dl/tarea-ana/commit/0000000000000000000000000000000000000000"');
   });
 
-  it('the view-model counts what the page shows', () => {
-    expect(model.histogram.bins).toHaveLength(10);
+  it('counts mean, median and the histogram over graded students only; the ungraded apart', () => {
+    expect(model.summary).toMatchObject({ students: 12, graded: 10, ungraded: 2, noSubmission: 1, errors: 1 });
+    const graded = book.students.filter((s) => s.status === 'graded').map((s) => s.percentage);
+    expect(graded).toHaveLength(10);
+    expect(Number(model.summary.mean)).toBeCloseTo(graded.reduce((a, b) => a + b, 0) / 10, 1);
     expect(model.histogram.bins.reduce((s, b) => s + b.count, 0)).toBe(10);
-    expect(model.exercises.map((e) => [e.id, e.label])).toEqual([
-      ['ch01-a/x', '56%'], // 5 of 9 graded pass every property of x
-      ['ch01-b/y', '56%'],
-    ]);
-    expect(model.topFailure).toMatchObject({ exercise: 'ch01-a/x', property: 'p2', failures: 4, total: 9 });
-    expect(model.topFailure?.example?.counterexample).toBe(HOSTILE_COUNTEREXAMPLE);
-    expect(model.late.map((l) => l.username)).toEqual(['carla']);
-    expect(model.tampered.map((t) => t.username)).toEqual(['eva']);
+    expect(model.t.ungradedNote).toBe('2 sin corregir (sin entrega o con errores): fuera de la media, la mediana y el histograma.');
+    expect(model.students.find((s) => s.username === 'jose')).toMatchObject({ status: 'sin entrega', graded: false, percentage: '' });
+    expect(model.students.find((s) => s.username === 'ines')).toMatchObject({ status: 'error', graded: false });
+  });
+
+  it('passes at 50% by default («aprobado»), configurable', () => {
+    expect(model.passThreshold).toBe(50);
+    expect(model.students.find((s) => s.username === 'dani')).toMatchObject({ percentage: '50', status: 'aprobado', passed: true });
+    expect(model.summary.passed).toBe(10);
+    const strict = classReportModel(book, files, { passThreshold: 80 });
+    expect(strict.summary.passed).toBe(book.students.filter((s) => s.status === 'graded' && s.percentage >= 80).length);
+    expect(strict.students.find((s) => s.username === 'dani')!.status).toBe('suspenso');
+    expect(strict.t.passed).toBe('aprobados (≥ 80 %)');
+  });
+
+  it('per exercise: mean, pass rate, full marks, timeouts and errors', () => {
+    const x = model.exercises.find((e) => e.id === 'ch01-a/x')!;
+    // 14 points over 10 graded; dani has 0 of 2 (below 50%); kim's p2 ran out of time
+    expect(x).toMatchObject({ total: 10, passed: 9, label: '90%', complete: 5, timeouts: 1, errors: 0, maxScore: 2 });
+    expect(x.mean).toBe('1.4');
+  });
+
+  it('per property: failure rate and the most common shrunk counterexample (never a timeout’s)', () => {
+    const p2 = model.properties.find((p) => p.id === 'ch01-a/x › p2')!;
+    expect(p2).toMatchObject({ failures: 5, total: 10, failureLabel: '50%', counterexample: HOSTILE_COUNTEREXAMPLE, counterexampleCount: 4 });
+    expect(model.topFailure).toMatchObject({ exercise: 'ch01-a/x', property: 'p2', failures: 5, total: 10, line: 'falla en 5 de 10' });
+    expect(model.topFailure!.example!.counterexample).toBe(HOSTILE_COUNTEREXAMPLE);
+    expect(model.topFailure!.example!.username).not.toBe('kim');
+  });
+
+  it('in English with lang en', () => {
+    const en = renderClassReport(classReportModel(book, files, { lang: 'en' }));
+    expect(en).toContain('<html lang="en">');
+    for (const words of ['Class report · dlgrade', 'By exercise', 'By property', 'no submission', 'passed (≥ 50 %)', 'fails for 5 of 10', 'Per student']) expect(en).toContain(escapeXml(words));
+    expect(en).not.toMatch(/corregidos|aprobados|sin entrega/);
+  });
+
+  it('in Markdown for a pull request or an issue, escaped, with links', () => {
+    const md = renderClassReportMarkdown(model);
+    expect(md).toContain('### Por ejercicio');
+    expect(md).toContain('| [ana](https://github.com/curso-dl/tarea-ana) | 4 / 4 | 100 | aprobado | [`0000000`](https://github.com/curso-dl/tarea-ana/commit/0000000000000000000000000000000000000000) |');
+    expect(md).toMatch(/\| jose \| — \| — \| sin entrega \|/);
+    // student text is either escaped or inside a code span (which Markdown shows as text)
+    expect(md.replace(/(`+)[^`]*?\1/g, '')).not.toMatch(/[<>]/);
+    // no student text breaks a table: every row of a table has as many cells as its header
+    const pipes = (line: string): number => line.split(/(?<!\\)\|/).length;
+    for (const block of md.split(/\n(?!\|)/).map((b) => b.split('\n').filter((l) => l.startsWith('|'))).filter((b) => b.length > 0)) {
+      for (const row of block) expect(pipes(row), row).toBe(pipes(block[0]!));
+    }
   });
 });

@@ -14,7 +14,7 @@ import { renderClassReport } from '../../grader/gradebook/html.ts';
 import { buildGradebook } from '../../grader/gradebook/model.ts';
 import { classReportModel } from '../../grader/gradebook/report-model.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
-import { fakeClass, HOSTILE_COUNTEREXAMPLE, HOSTILE_NAME } from './gradebook-data.ts';
+import { HOSTILE_COUNTEREXAMPLE, HOSTILE_NAME, reportClass } from './gradebook-data.ts';
 
 function findChromium(): string | undefined {
   for (const candidate of [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
@@ -35,8 +35,10 @@ if (executablePath === undefined && !inCi) {
 }
 
 describe.skipIf(executablePath === undefined && !inCi)('class report in headless Chromium', () => {
-  const files = fakeClass();
-  const model = classReportModel(buildGradebook(files), files);
+  const files = reportClass();
+  const book = buildGradebook(files);
+  const model = classReportModel(book, files);
+  const console: string[] = [];
   let dir: string;
   let context: BrowserContext | undefined;
   const requests: string[] = [];
@@ -55,6 +57,8 @@ describe.skipIf(executablePath === undefined && !inCi)('class report in headless
     });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     screenshot = join(dir, 'report.png');
     await page.screenshot({ path: screenshot, fullPage: true });
@@ -73,11 +77,13 @@ describe.skipIf(executablePath === undefined && !inCi)('class report in headless
     expect(statSync(screenshot).size).toBeGreaterThan(10_000);
   });
 
-  it('the histogram has one bar per bin, and the bars count every student', async () => {
+  it('the histogram has one bar per bin, and the bars count every graded student (not the ungraded)', async () => {
     const bars = page().locator('#histogram rect.bar');
     expect(await bars.count()).toBe(model.histogram.bins.length);
     const counts = await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(files.length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(book.students.filter((s) => s.status === 'graded').length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(files.length - 2);
+    expect(await page().locator('#summary [data-k="no-submission"]').textContent()).toBe('1');
     expect(counts).toEqual(model.histogram.bins.map((b) => b.count));
   });
 
@@ -87,14 +93,53 @@ describe.skipIf(executablePath === undefined && !inCi)('class report in headless
     );
     expect(labels.map((l) => l.id)).toEqual(model.exercises.map((e) => e.id));
     for (const l of labels) expect(l.text).toBe(`${Math.round((100 * l.passed) / l.total)}%`);
-    expect(labels.map((l) => l.text)).toEqual(['56%', '56%']);
-    const props = await page().locator('#property-rates .prop-rate').allTextContents();
-    expect(props).toEqual(model.properties.map((p) => p.label));
+    expect(labels.map((l) => l.text)).toEqual(['90%', '90%']);
+    const props = await page().locator('#property-rates .prop-fail').allTextContents();
+    expect(props).toEqual(model.properties.map((p) => p.failureLabel));
+    expect(await page().locator('#exercises tr[data-id="ch01-a/x"] .ex-timeouts').textContent()).toBe('1');
+    expect(await page().locator('#exercises tr[data-id="ch01-a/x"] .ex-mean').textContent()).toBe('1.4 / 2');
+  });
+
+  it('sorts a table by the column clicked, numbers as numbers (the ungraded sort below 0)', async () => {
+    const pcts = () => page().locator('#students tbody td.pct').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-sort'))));
+    await page().locator('#students thead th').nth(3).click();
+    const up = await pcts();
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(up[0]).toBe(-1);
+    expect(await page().locator('#students thead th').nth(3).getAttribute('aria-sort')).toBe('ascending');
+    await page().locator('#students thead th').nth(3).click();
+    const down = await pcts();
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    expect(console.filter((c) => /Content Security Policy|pageerror/i.test(c))).toEqual([]);
+  });
+
+  it('links each student to the repository, the graded commit and a detail view', async () => {
+    const row = page().locator('#students tbody tr', { hasText: 'beto' });
+    expect(await row.locator('td.username a').getAttribute('href')).toBe('https://github.com/curso-dl/tarea-beto');
+    expect(await row.locator('a.commit').getAttribute('href')).toMatch(/^https:\/\/github\.com\/curso-dl\/tarea-beto\/commit\/[0-9a-f]{40}$/);
+    const anchor = (await row.locator('a.detail-link').getAttribute('href'))!.slice(1);
+    expect(await page().locator(`details#${anchor}`).evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(false);
+    await row.locator('a.detail-link').click();
+    expect(await page().locator(`details#${anchor}`).evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
+    expect(await page().locator(`details#${anchor} .detail`).textContent()).toContain('ch01-a/x');
+    expect(await page().locator('#students tbody tr[data-status="no-submission"] td.status').textContent()).toBe('sin entrega');
+  });
+
+  it('renders in English with lang en', async () => {
+    const file = join(dir, 'report-en.html');
+    writeFileSync(file, renderClassReport(classReportModel(book, files, { lang: 'en' })));
+    const en = await context!.newPage();
+    await en.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    expect(await en.locator('html').getAttribute('lang')).toBe('en');
+    expect(await en.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['By exercise', 'By property', 'Students', 'Per student']));
+    expect(await en.locator('#students tbody tr[data-status="no-submission"] td.status').textContent()).toBe('no submission');
+    await en.close();
   });
 
   it('hostile usernames and counterexamples are text, and nothing runs', async () => {
     expect(await page().evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(await page().locator('script').count()).toBe(0);
+    // one script, ours (sorting), allowed by its hash; none of the students' text runs
+    expect(await page().locator('script').count()).toBe(1);
     expect(await page().locator('img').count()).toBe(0);
     const names = await page().locator('#students td.username').allTextContents();
     expect(names).toContain(HOSTILE_NAME);

@@ -6,11 +6,25 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../grader/catalog/load.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
-import { renderVerification, verifyCatalog } from '../../grader/verify/verify.ts';
+import { graderFaults, renderVerification, verifyCatalog } from '../../grader/verify/verify.ts';
+import type { ExerciseResult } from '../../grader/engine/result.ts';
 
 const run = promisify(execFile);
 const CH = 'ch01-intro-ml';
 const ROC = `${CH}/roc-auc`;
+
+describe('grader faults are never a pass', () => {
+  const result = (extra: Partial<ExerciseResult>, props: ExerciseResult['properties'] = []): ExerciseResult => ({ id: ROC, title: 'ROC', file: 'x.ts', status: 'fail', score: 0, maxScore: 3, properties: props, ...extra });
+  it('an exercise or property that failed on the grader’s side is a grader fault, not a 0 that proves the stub or the bug', () => {
+    expect(graderFaults(result({ status: 'error', reason: 'grader-error', message: 'Fallo interno del corrector (no es culpa tuya; se reintentó una vez): boom' }))).toEqual(['grader-error: Fallo interno del corrector (no es culpa tuya; se reintentó una vez): boom']);
+    const p = { name: 'p1', title: 'P1', status: 'error' as const, points: 1, score: 0 };
+    expect(graderFaults(result({}, [{ ...p, message: 'Internal grader error (not your fault; tell the teaching staff): TypeError: x' }]))).toHaveLength(1);
+    expect(graderFaults(result({}, [{ ...p, message: 'Error interno del corrector (no es culpa tuya; avisa al profesorado): x' }]))).toHaveLength(1);
+    expect(graderFaults(result({}, [{ ...p, status: 'fail', message: 'x', ...({ graderError: true } as object) }]))).toHaveLength(1);
+    // the student's own crash or a failure is a result, not a grader fault
+    expect(graderFaults(result({}, [{ ...p, message: 'TypeError: cannot read properties of undefined' }, { ...p, status: 'fail', message: 'Not implemented' }]))).toEqual([]);
+  });
+});
 
 describe('dlgrade verify', () => {
   it('passes every check of a good exercise', async () => {

@@ -179,7 +179,7 @@ describe("GitHub Classroom reporter's step output", () => {
       })),
     }));
     const maxScore = exercises.reduce((a, e) => a + e.maxScore, 0);
-    return { schemaVersion: 1, tool: { name: 'dlgrade', version: '0.0.0' }, lang: 'es', seed: 1, runs: 100, backend: 'cpu', audience: 'student', durationMs: 1000, sandbox: { process: 'separate', network: 'isolated', filesystem: 'permission-model' }, score: 0, maxScore, exercises };
+    return { schemaVersion: 1, tool: { name: 'dlgrade', version: '0.0.0' }, lang: 'es', seed: 1, runs: 100, backend: 'cpu', audience: 'student', durationMs: 1000, sandbox: { process: 'separate', mechanism: 'bubblewrap', walls: { processes: 'isolated', filesystem: 'isolated', network: 'isolated', sockets: 'isolated' } }, score: 0, maxScore, exercises };
   }
 
   it('stays under the cap for the whole catalog, keeping names, scores and statuses', () => {

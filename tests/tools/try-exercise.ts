@@ -7,6 +7,8 @@ import { loadCatalog } from '../../grader/catalog/load.ts';
 import { selectExercises } from '../../grader/catalog/select.ts';
 import { gradeSubmission } from '../../grader/engine/grade.ts';
 import { SOLUTIONS_DIR } from '../../grader/paths.ts';
+import { graderFaults } from '../../grader/verify/verify.ts';
+import { DlgradeError } from '../../grader/errors.ts';
 import { buggyFixtures, stubSubmission, submissionWith, variantFixtures } from './fixtures.ts';
 
 const args = process.argv.slice(2);
@@ -16,10 +18,25 @@ const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) 
 const catalog = loadCatalog();
 for (const issue of catalog.issues) console.log(`CATALOG ISSUE ${issue.file} [${issue.field}] ${issue.message}`);
 let problems = 0;
-for (const def of selectExercises(catalog, selector ? [selector] : undefined)) {
+let chosen: ReturnType<typeof selectExercises>;
+try {
+  chosen = selectExercises(catalog, selector ? [selector] : undefined);
+} catch (error: unknown) {
+  // an exercise whose exercise.yaml is invalid is not in the catalog: say which file and field, no stack trace
+  const mine = catalog.issues.filter((i) => selector !== undefined && i.file.includes(selector.split('/').pop()!));
+  console.log(`BAD  ${selector ?? ''}: ${error instanceof DlgradeError ? error.message : String(error)}`);
+  for (const i of mine) console.log(`       ${i.file} [${i.field}] ${i.message}`);
+  if (error instanceof DlgradeError && error.fix) console.log(`       fix: ${error.fix}`);
+  process.exit(1);
+}
+for (const def of chosen) {
   const grade = (dir: string) =>
     gradeSubmission({ submissionDir: dir, exercises: [def.id], audience: 'instructor', catalog, ...(runs ? { runs } : {}), ...(seed !== undefined ? { seed } : {}) }).then((r) => r.exercises[0]!);
-  const line = (label: string, r: Awaited<ReturnType<typeof grade>>, ok: boolean, extra = '') => {
+  const line = (label: string, r: Awaited<ReturnType<typeof grade>>, expected: boolean, extra = '') => {
+    // a grader error proves nothing: never «ok» for a stub or a bug that "earned 0"
+    const faults = graderFaults(r);
+    const ok = expected && faults.length === 0;
+    if (faults.length > 0) extra = `GRADER ERROR: ${faults.join('; ')} ${extra}`;
     if (!ok) problems++;
     const failed = r.properties.filter((p) => p.status !== 'pass').map((p) => `${p.name}:${p.status}`);
     console.log(`${ok ? 'ok  ' : 'BAD '} ${def.id} ${label.padEnd(28)} ${r.score}/${r.maxScore} ${r.status}${r.reason ? `(${r.reason})` : ''} ${r.durationMs}ms ${failed.join(' ')} ${extra}`);
@@ -33,7 +50,10 @@ for (const def of selectExercises(catalog, selector ? [selector] : undefined)) {
   const stub = stubSubmission([def]);
   const stubResult = await grade(stub.dir);
   stub.cleanup();
-  line('stub', stubResult, stubResult.score === 0 && stubResult.properties.every((p) => p.status === 'fail' && /not implemented|no está implementada/i.test(p.message ?? '')));
+  // a property waiting for a prerequisite that fails (exercise.yaml `requires`) is skipped, as in tests/engine/corpus.test.ts
+  const stubOk = (p: (typeof stubResult.properties)[number]) =>
+    p.status === 'skipped' ? (p.blockedBy?.length ?? 0) > 0 : p.status === 'fail' && /not implemented|no está implementada/i.test(p.message ?? '');
+  line('stub', stubResult, stubResult.score === 0 && stubResult.properties.every(stubOk));
   for (const variant of variantFixtures(def)) {
     const sub = submissionWith(def, variant.path);
     const r = await grade(sub.dir);

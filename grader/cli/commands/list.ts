@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import pc from 'picocolors';
 import { listCatalog } from '../../catalog/course-map.ts';
 import { loadCatalog } from '../../catalog/load.ts';
+import type { CatalogIssue } from '../../catalog/types.ts';
 import type { Lang } from '../../engine/result.ts';
 import { parseLang, useColor } from '../options.ts';
 import { cliLang, cliText } from '../lang.ts';
@@ -14,8 +15,9 @@ export function registerList(program: Command): void {
     .description(h.description)
     .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
     .option('--json', h.json)
-    .action((opts: { lang: Lang; json?: boolean }) => {
-      const catalog = loadCatalog();
+    .option('--root <dir>', h.root)
+    .action((opts: { lang: Lang; json?: boolean; root?: string }) => {
+      const catalog = loadCatalog(opts.root !== undefined ? { root: opts.root } : {});
       const listing = listCatalog(catalog, opts.lang);
       if (opts.json) {
         process.stdout.write(JSON.stringify({ chapters: listing, issues: catalog.issues }, null, 2) + '\n');
@@ -23,6 +25,9 @@ export function registerList(program: Command): void {
       }
       const c = pc.createColors(useColor(process.stdout));
       const out: string[] = [];
+      // an exercise the catalog could not load is listed in its chapter, with its problems (never hidden)
+      const invalid = invalidExercises(catalog.issues);
+      const shown = new Set<CatalogIssue>();
       for (const chapter of listing) {
         out.push(c.bold(`${String(chapter.number).padStart(2, ' ')}. ${chapter.title}`) + c.dim(`  (${chapter.id})`));
         for (const e of chapter.exercises) {
@@ -30,8 +35,30 @@ export function registerList(program: Command): void {
           out.push(`    ${c.cyan(e.id.padEnd(48))} ${String(e.points).padStart(3)} pts${hidden}  ${e.title}`);
           out.push(c.dim(`    ${''.padEnd(48)}          ${e.summary}`));
         }
+        for (const [id, issues] of invalid) {
+          if (!id.startsWith(`${chapter.id}/`)) continue;
+          const loaded = catalog.exercises.some((e) => e.id === id);
+          const label = loaded ? (opts.lang === 'en' ? '! has problems' : '! tiene problemas') : opts.lang === 'en' ? '✘ invalid: not in the catalog until fixed' : '✘ no válido: fuera del catálogo hasta que se corrija';
+          out.push(`    ${c.red(id.padEnd(48))} ${c.red(label)}`);
+          for (const issue of issues) {
+            shown.add(issue);
+            out.push(c.yellow(`    ${''.padEnd(48)}   ${issue.file} [${issue.field}]: ${issue.message}`));
+          }
+        }
       }
-      for (const issue of catalog.issues) out.push(c.yellow(`! ${issue.file} [${issue.field}]: ${issue.message}`));
+      for (const issue of catalog.issues.filter((i) => !shown.has(i))) out.push(c.yellow(`! ${issue.file} [${issue.field}]: ${issue.message}`));
       process.stdout.write(out.join('\n') + '\n');
     });
+}
+
+/** The catalog's issues grouped by the exercise folder they belong to (`exercises/<chapter>/<exercise>/…`, or its reference or solution). */
+export function invalidExercises(issues: readonly CatalogIssue[]): Map<string, CatalogIssue[]> {
+  const out = new Map<string, CatalogIssue[]>();
+  for (const issue of issues) {
+    const m = /^(?:exercises|solutions)\/(ch\d{2}-[^/]+)\/([^/]+)\//.exec(issue.file) ?? /^reference\/(ch\d{2}-[^/]+)\/([^/]+)\.ts$/.exec(issue.file);
+    if (!m) continue;
+    const id = `${m[1]}/${m[2]}`;
+    out.set(id, [...(out.get(id) ?? []), issue]);
+  }
+  return out;
 }

@@ -78,7 +78,7 @@ export const cli: CliMessages = {
       quiet: 'print nothing on the terminal',
       noTypecheck: 'do not check the types with TypeScript',
     },
-    list: { description: 'list the exercises by chapter', lang: 'language of the titles', json: 'print the listing as JSON' },
+    list: { description: 'list the exercises by chapter', lang: 'language of the titles', json: 'print the listing as JSON', root: 'course root holding exercises/ (default: this install)' },
     publish: {
       description: 'publish a result to GitHub (PR comment, annotations, summary)',
       result: 'result JSON written by `dlgrade grade --json`',
@@ -160,8 +160,11 @@ export const cli: CliMessages = {
       results: 'folders holding <username>.json files written by dlgrade regrade',
       csv: 'one row per student: scores per exercise, total, late and tamper flags, errors',
       json: 'the same data, versioned (kind dlgrade-gradebook, version 1)',
-      html: 'class report: score histogram, pass rates, the most failed property, late and tampered lists',
-      lang: 'language of the CSV and the HTML report',
+      html: 'class report: summary, histogram, per exercise, per property, per student (sortable tables, detail per student)',
+      lang: 'language of the class report',
+      markdown: 'the class report in Markdown, for a pull request or an issue',
+      pass: 'percentage a student needs to pass («aprobado»)',
+      webUrl: 'where the repositories are on the web, for the links (GitHub Enterprise Server)',
     },
     verify: {
       description: 'instructors: check exercises: catalog, statements, solution full marks (default backend and cpu), stub 0, buggy fixtures caught, variants full marks',

@@ -80,7 +80,7 @@ export const cli = {
       quiet: 'no escribe nada en la terminal',
       noTypecheck: 'no comprueba los tipos con TypeScript',
     },
-    list: { description: 'lista los ejercicios por capítulo', lang: 'idioma de los títulos', json: 'escribe la lista en JSON' },
+    list: { description: 'lista los ejercicios por capítulo', lang: 'idioma de los títulos', json: 'escribe la lista en JSON', root: 'raíz del curso con exercises/ (por defecto: esta instalación)' },
     publish: {
       description: 'publica un resultado en GitHub (comentario del PR, anotaciones, resumen)',
       result: 'resultado JSON escrito por `dlgrade grade --json`',
@@ -162,8 +162,11 @@ export const cli = {
       results: 'carpetas con los archivos <usuario>.json que escribió dlgrade regrade',
       csv: 'una fila por estudiante: puntos por ejercicio, total, marcas de retraso y de alteración, errores',
       json: 'los mismos datos, versionados (kind dlgrade-gradebook, versión 1)',
-      html: 'informe de la clase: histograma de notas, aprobados, la propiedad que más falla, entregas tardías y alteradas',
-      lang: 'idioma del CSV y del informe HTML',
+      html: 'informe de la clase: resumen, histograma, por ejercicio, por propiedad, por estudiante (tablas ordenables, detalle por estudiante)',
+      lang: 'idioma del informe de la clase',
+      markdown: 'el informe de la clase en Markdown, para un pull request o un issue',
+      pass: 'porcentaje que necesita un estudiante para aprobar',
+      webUrl: 'dónde están los repositorios en la web, para los enlaces (GitHub Enterprise Server)',
     },
     verify: {
       description: 'profesorado: comprueba ejercicios: catálogo, enunciados, la solución saca la nota máxima (backend por defecto y cpu), la plantilla saca 0, los fixtures con fallos se detectan, las variantes sacan la nota máxima',

@@ -1,0 +1,35 @@
+import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Lang } from '../../engine/result.ts';
+import { DlgradeError } from '../../errors.ts';
+import { INSTALL_ROOT } from '../../paths.ts';
+import { parseLang } from '../options.ts';
+
+const DEMO = join(INSTALL_ROOT, 'tests', 'tools', 'demo.ts');
+
+/**
+ * `dlgrade demo`: the instructor flow rehearsed locally against the project's GitHub test server
+ * (tests/fake-github). The server and its OpenAPI description are development files: the command
+ * runs from a checkout with its devDependencies installed.
+ */
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('instructors: rehearse assign → provision → push → collect → regrade → gradebook locally, against the test GitHub server (from a checkout)')
+    .addOption(new Option('--lang <lang>', 'language of the demo and its reports').choices(['es', 'en']).default('es').argParser(parseLang))
+    .option('--keep', 'keep the working folder (template, repositories, results, gradebook and HTML report)')
+    .action(async (opts: { lang: Lang; keep?: boolean }) => {
+      const openapi = join(INSTALL_ROOT, 'node_modules', '@octokit', 'openapi', 'package.json');
+      if (!existsSync(DEMO) || !existsSync(openapi)) {
+        throw new DlgradeError({
+          code: 'E_CONFIG',
+          message: `dlgrade demo needs a checkout of the dlgrade repository with its development dependencies (${existsSync(DEMO) ? 'node_modules/@octokit/openapi is missing' : `${DEMO} is missing`})`,
+          fix: 'git clone the dlgrade repository, then: npm install && npm run demo',
+        });
+      }
+      const { runDemo } = (await import(pathToFileURL(DEMO).href)) as typeof import('../../../tests/tools/demo.ts');
+      await runDemo({ lang: opts.lang, ...(opts.keep ? { keep: true } : {}) });
+    });
+}
