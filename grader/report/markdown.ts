@@ -7,7 +7,7 @@ import { TEMPLATES_DIR } from '../paths.ts';
 import { digestExercise, nextAction, summarise, timedOutProperty } from './digest.ts';
 import { codeSpan, escapeMarkdownText, neutralizeHtmlComments, untrustedFence } from './escape.ts';
 import { diffNotes, fill, labels, sandboxSummary, type Labels } from './labels.ts';
-import { typeErrorText } from '../typecheck/render.ts';
+import { t } from '../i18n/index.ts';
 
 const codeFence = untrustedFence;
 const span = (text: string, max = 200): string => codeSpan(neutralizeHtmlComments(text), max);
@@ -93,6 +93,14 @@ function oneLine(p: PropertyResult, L: Labels): string {
   return `- ${ICON[p.status]} ${span(p.name, 80)} (${formatNumber(p.points)} ${L.points}): ${why}`;
 }
 
+/** The type errors of an exercise: a bold heading, one list item per error (its place as a code span), the note. */
+function typeErrorMarkdown(e: GradeResult['exercises'][number], lang: GradeResult['lang']): string {
+  const m = t(lang);
+  const errors = e.typeErrors ?? [];
+  const items = errors.map((d) => `- ${span(`${d.file}:${d.line}:${d.column}`, 300)} ${escapeMarkdownText(d.message, 1500)}${d.explanation ? ` — ${escapeMarkdownText(d.explanation, 500)}` : ''}`);
+  return [`**${escapeMarkdownText(m.typecheck.heading, 100)}: ${escapeMarkdownText(m.report.typeErrors(errors.length), 100)}**`, '', ...items, '', escapeMarkdownText(m.report.typeErrorsNote, 300)].join('\n');
+}
+
 /**
  * The view-model: every string here is final Markdown. Untrusted text (anything a student's code
  * or file can influence) is either entity-escaped plain text or inside a code fence longer than any
@@ -110,7 +118,7 @@ export function markdownView(result: GradeResult, options: MarkdownOptions = {})
       lines: [],
     };
     // type errors first, as their own paragraph (reported beside the results, they do not block grading)
-    const typeErrors = e.typeErrors && e.typeErrors.length > 0 ? escapeMarkdownText(typeErrorText(e, result.lang), 4000).replace(/\n/g, '  \n') : undefined;
+    const typeErrors = e.typeErrors && e.typeErrors.length > 0 ? typeErrorMarkdown(e, result.lang) : undefined;
     if (e.message || typeErrors) section.message = [typeErrors, e.message ? escapeMarkdownText(e.message, 3000) : undefined].filter(Boolean).join('\n\n');
     if (e.location) {
       const frame = frameText(e.location);

@@ -19,8 +19,3 @@ export function typeErrorLines(exercise: ExerciseResult, lang: Lang, paint: { he
   lines.push(`${pad}  ${paint.dim(m.report.typeErrorsNote)}`);
   return lines;
 }
-
-/** The same as one Markdown-ready plain text block (the caller escapes it). */
-export function typeErrorText(exercise: ExerciseResult, lang: Lang): string {
-  return typeErrorLines(exercise, lang, { heading: (s) => s, dim: (s) => s }, 0).join('\n');
-}
