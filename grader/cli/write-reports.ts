@@ -8,6 +8,8 @@ import { cliText } from './lang.ts';
 export interface ReportFiles {
   json?: string;
   markdown?: string;
+  /** every failing property in full in the Markdown report (`--verbose`) */
+  verbose?: boolean;
 }
 
 function write(path: string, content: string, what: string): void {
@@ -23,5 +25,5 @@ function write(path: string, content: string, what: string): void {
 /** Writes the requested report files. The JSON goes first: it is the result of record. */
 export function writeReports(result: GradeResult, files: ReportFiles): void {
   if (files.json) write(files.json, JSON.stringify(result, null, 2) + '\n', cliText().cli.io.jsonResult);
-  if (files.markdown) write(files.markdown, renderMarkdown(result), cliText().cli.io.markdownReport);
+  if (files.markdown) write(files.markdown, renderMarkdown(result, { verbose: files.verbose === true }), cliText().cli.io.markdownReport);
 }

@@ -94,7 +94,7 @@ export async function runGrading(dir: string, opts: GradeCliOptions, audience: '
     ...(opts.typecheck === false ? { typecheck: false } : {}),
     ...(opts.explain ? { explain: true } : {}),
   });
-  writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}) });
+  writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}), verbose: Boolean(opts.verbose) });
   if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));
   const failedUnder = opts.failUnder !== undefined && belowThreshold(result.score, result.maxScore, opts.failUnder);
   return { result, failedUnder };
