@@ -6,6 +6,7 @@ import type { CatalogIssue } from '../../catalog/types.ts';
 import type { Lang } from '../../engine/result.ts';
 import { parseLang, useColor } from '../options.ts';
 import { cliLang, cliText } from '../lang.ts';
+import { t } from '../../i18n/index.ts';
 
 /** `dlgrade list`: the catalog by chapter, with titles, points and what to implement. */
 export function registerList(program: Command): void {
@@ -38,7 +39,7 @@ export function registerList(program: Command): void {
         for (const [id, issues] of invalid) {
           if (!id.startsWith(`${chapter.id}/`)) continue;
           const loaded = catalog.exercises.some((e) => e.id === id);
-          const label = loaded ? (opts.lang === 'en' ? '! has problems' : '! tiene problemas') : opts.lang === 'en' ? '✘ invalid: not in the catalog until fixed' : '✘ no válido: fuera del catálogo hasta que se corrija';
+          const label = loaded ? t(opts.lang).cli.list.hasProblems : t(opts.lang).cli.list.invalid;
           out.push(`    ${c.red(id.padEnd(48))} ${c.red(label)}`);
           for (const issue of issues) {
             shown.add(issue);

@@ -49,7 +49,11 @@ export const cli: CliMessages = {
     failed: (detail) => `Could not grade: ${detail}. Still watching.`,
     noneWatched: 'There is no exercise file to watch.',
   },
-  list: { pointsOf: (n) => `${n} ${n === 1 ? 'pt' : 'pts'}` },
+  list: {
+    pointsOf: (n) => `${n} ${n === 1 ? 'pt' : 'pts'}`,
+    hasProblems: '! has problems',
+    invalid: '✘ invalid: not in the catalog until fixed',
+  },
   cmd: {
     grade: {
       description: 'grade a submission folder that mirrors exercises/ (default: the bundled sample submission)',

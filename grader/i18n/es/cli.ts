@@ -50,7 +50,11 @@ export const cli = {
     failed: (detail: string): string => `No se pudo corregir: ${detail}. Sigo vigilando.`,
     noneWatched: 'No hay ningún archivo de ejercicio que vigilar.',
   },
-  list: { pointsOf: (n: number): string => `${n} ${n === 1 ? 'pt' : 'pts'}` },
+  list: {
+    pointsOf: (n: number): string => `${n} ${n === 1 ? 'pt' : 'pts'}`,
+    hasProblems: '! tiene problemas',
+    invalid: '✘ no válido: fuera del catálogo hasta que se corrija',
+  },
   /** command and option descriptions, by command */
   cmd: {
     grade: {
