@@ -66,7 +66,7 @@ function frameText(location: Location): string | undefined {
 
 function fullProperty(p: PropertyResult, L: Labels): FullPropertyView {
   const view: FullPropertyView = {
-    heading: `${ICON[p.status]} ${span(p.name, 80)} (${formatNumber(p.points)} ${L.points}): _${escapeMarkdownText(p.title, 300)}_`,
+    heading: `${ICON[p.status]} ${span(p.name, 80)} (${L.pointsOf(formatNumber(p.points))}): _${escapeMarkdownText(p.title, 300)}_`,
     details: [],
   };
   if (p.message) view.message = escapeMarkdownText(p.message, 2000);
@@ -90,7 +90,7 @@ function fullProperty(p: PropertyResult, L: Labels): FullPropertyView {
 
 function oneLine(p: PropertyResult, L: Labels): string {
   const why = p.message ? escapeMarkdownText(p.message.split('\n')[0]!, 300) : `_${escapeMarkdownText(p.title, 300)}_`;
-  return `- ${ICON[p.status]} ${span(p.name, 80)} (${formatNumber(p.points)} ${L.points}): ${why}`;
+  return `- ${ICON[p.status]} ${span(p.name, 80)} (${L.pointsOf(formatNumber(p.points))}): ${why}`;
 }
 
 /** The type errors of an exercise: a bold heading, one list item per error (its place as a code span), the note. */

@@ -38,7 +38,7 @@ function colorFor(c: Colors, status: keyof typeof ICON): Paint {
 }
 
 function points(n: number, L: Labels): string {
-  return `${formatNumber(n)} ${L.points}`;
+  return L.pointsOf(formatNumber(n));
 }
 
 function renderExercise(exercise: ExerciseResult, L: Labels, c: Colors, verbose: boolean, lang: Lang): string[] {

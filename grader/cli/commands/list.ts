@@ -33,7 +33,7 @@ export function registerList(program: Command): void {
         out.push(c.bold(`${String(chapter.number).padStart(2, ' ')}. ${chapter.title}`) + c.dim(`  (${chapter.id})`));
         for (const e of chapter.exercises) {
           const hidden = e.hiddenPoints > 0 ? c.dim(` +${e.hiddenPoints}`) : '';
-          out.push(`    ${c.cyan(e.id.padEnd(48))} ${String(e.points).padStart(3)} pts${hidden}  ${e.title}`);
+          out.push(`    ${c.cyan(e.id.padEnd(48))} ${t(opts.lang).cli.list.pointsOf(e.points).padStart(7)}${hidden}  ${e.title}`);
           out.push(c.dim(`    ${''.padEnd(48)}          ${e.summary}`));
         }
         for (const [id, issues] of invalid) {

@@ -67,7 +67,7 @@ export const report: ReportMessages = {
   nextStart: 'implement {fn} in {file} and run {command}',
   nextFix: 'fix {file} and run {command} again',
   explanation: 'Explanation',
-  pointsOf: (n) => `${n} ${n === 1 ? 'pt' : 'pts'}`,
+  pointsOf: (n) => `${n} ${Number(n) === 1 ? 'pt' : 'pts'}`,
   typeErrors: (n) => (n === 1 ? '1 type error' : `${n} type errors`),
   typeErrorsNote: 'The exercise is graded anyway; fix the types so that your editor and CI agree.',
 };

@@ -67,7 +67,7 @@ export const report = {
   nextFix: 'corrige {file} y vuelve a ejecutar {command}',
   explanation: 'Explicación',
   /** «1 pt», «2 pts» */
-  pointsOf: (n: number): string => `${n} ${n === 1 ? 'pt' : 'pts'}`,
+  pointsOf: (n: number | string): string => `${n} ${Number(n) === 1 ? 'pt' : 'pts'}`,
   typeErrors: (n: number): string => (n === 1 ? '1 error de tipos' : `${n} errores de tipos`),
   typeErrorsNote: 'El ejercicio se corrige igualmente; corrige los tipos para que tu editor y CI coincidan.',
 };
