@@ -5,6 +5,7 @@ import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
 import { selectBackend } from '../backend/select.ts';
 import { toolVersion } from '../paths.ts';
+import { mark, timed, timedAsync } from '../profile.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
 import { engineMessages } from './messages.ts';
 import type { Audience, ExerciseResult, GradeResult, Lang, PropertyResult } from './result.ts';
@@ -69,17 +70,18 @@ function notGraded(def: ExerciseDef, displayPath: string, lang: Lang, audience: 
  * grader itself cannot run (unknown exercise, no backend).
  */
 export async function gradeSubmission(options: GradeOptions): Promise<GradeResult> {
+  mark('grading started (command and its imports loaded)');
   const started = performance.now();
   const lang = options.lang ?? 'es';
   const audience = options.audience ?? 'student';
   const seed = options.seed ?? DEFAULT_SEED;
-  const catalog = options.catalog ?? loadCatalog();
+  const catalog = options.catalog ?? timed('catalog load', () => loadCatalog());
   const defs = selectExercises(catalog, options.exercises);
   if (options.typecheck !== false) warmTypecheck();
   // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
   // stops here with its fix, instead of failing every exercise
-  const sandbox = probeIsolation().info;
-  const backend = await selectBackend(options.backend);
+  const sandbox = timed('isolation probe', () => probeIsolation().info);
+  const backend = await timedAsync('backend: tfjs import + init', () => selectBackend(options.backend));
   const prefix = options.displayPrefix ?? 'exercises';
   const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
   const command = (def: ExerciseDef, property: string): string => {
@@ -100,7 +102,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     if (resolved.kind === 'unreadable') return notGraded(def, resolved.displayPath, lang, audience, 'grader-error', text.unreadable(resolved.displayPath, resolved.message));
     return runExercise({
       def,
-      spec: await loadSpec(def),
+      spec: await timedAsync('spec + reference load', () => loadSpec(def)),
       source: resolved.source,
       displayPath: resolved.displayPath,
       lang,

@@ -12,6 +12,7 @@ import { belowThreshold, collect, parseInteger, parseLang, parsePositive, parseS
 import { guardOutput } from '../output.ts';
 import { writeReports } from '../write-reports.ts';
 import { cliLang, cliText } from '../lang.ts';
+import { mark, timed } from '../../profile.ts';
 
 export interface GradeCliOptions {
   exercise?: string[];
@@ -94,8 +95,11 @@ export async function runGrading(dir: string, opts: GradeCliOptions, audience: '
     ...(opts.typecheck === false ? { typecheck: false } : {}),
     ...(opts.explain ? { explain: true } : {}),
   });
-  writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}), verbose: Boolean(opts.verbose) });
-  if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));
+  mark('graded');
+  timed('reporting', () => {
+    writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}), verbose: Boolean(opts.verbose) });
+    if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));
+  });
   const failedUnder = opts.failUnder !== undefined && belowThreshold(result.score, result.maxScore, opts.failUnder);
   return { result, failedUnder };
 }

@@ -19,6 +19,7 @@ import { describeThrown } from '../../errors.ts';
 import { engineMessages } from '../messages.ts';
 import { orderByRequires } from '../../catalog/requires.ts';
 import { parameterNames } from '../../compare/layout.ts';
+import { timedAsync } from '../../profile.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
@@ -147,7 +148,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     notes.graderFault = options.spec.message;
     return finish({ status: 'error', reason: 'grader-error', message: options.spec.message, properties: skipped(def, names, lang) });
   }
-  const compiled = await compileStudentFile({ source: options.source, displayPath });
+  const compiled = await timedAsync('compile student file (esbuild)', () => compileStudentFile({ source: options.source, displayPath }));
   if (!compiled.ok && 'graderFault' in compiled) {
     notes.graderFault = compiled.message;
     return finish({ status: 'error', reason: 'grader-error', message: compiled.message, properties: skipped(def, names, lang) });
@@ -194,9 +195,10 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
         continue;
       }
       const seed = propertySeed(options.seed, def.id, meta.name);
-      const ran = await runProperty({
+      const impl = options.spec.properties.get(meta.name)!;
+      const ran = await timedAsync('property (generate, reference, compare, shrink, calls)', () => runProperty({
           meta,
-          impl: (options.spec.properties.get(meta.name))!,
+          impl,
           session,
           exports,
           lang,
@@ -209,7 +211,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
           source: options.source,
           params,
           done: properties,
-        });
+        }));
       if (options.explain && meta.explanation && ran.status !== 'pass') ran.explanation = meta.explanation[lang];
       properties.push(ran);
     }
@@ -236,6 +238,6 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     if (typeErrors.length > 0) partial.typeErrors = typeErrors;
     return finish(partial);
   } finally {
-    await session.dispose();
+    await timedAsync('student process end', () => session.dispose());
   }
 }
