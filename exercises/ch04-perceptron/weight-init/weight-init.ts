@@ -6,7 +6,7 @@
  * 'he-normal'. Devuelve la matriz de pesos. No modifiques los argumentos.
  */
 export function initWeights(scheme: 'xavier-uniform' | 'xavier-normal' | 'he-uniform' | 'he-normal', noise: number[][]): number[][] {
-  throw new Error('Not implemented: initWeights');
+  throw new Error('Sin implementar: initWeights');
 }
 
 /**
@@ -15,5 +15,5 @@ export function initWeights(scheme: 'xavier-uniform' | 'xavier-normal' | 'he-uni
  * No modifiques los argumentos.
  */
 export function activationStds(x: number[][], weights: number[][][], activation: 'tanh' | 'relu'): number[] {
-  throw new Error('Not implemented: activationStds');
+  throw new Error('Sin implementar: activationStds');
 }

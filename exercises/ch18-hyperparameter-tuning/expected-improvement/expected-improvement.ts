@@ -10,7 +10,7 @@
  * típica de f (sin el ruido de observación). No modifiques los argumentos.
  */
 export function gpPosterior(xs: number[], ys: number[], xq: number[], lengthScale: number, signal: number, noise: number): { mean: number[]; std: number[] } {
-  throw new Error('Not implemented: gpPosterior');
+  throw new Error('Sin implementar: gpPosterior');
 }
 
 /**
@@ -18,5 +18,5 @@ export function gpPosterior(xs: number[], ys: number[], xq: number[], lengthScal
  * Con std[i] = 0, max(mean[i] − best − xi, 0). No modifiques los argumentos.
  */
 export function expectedImprovement(mean: number[], std: number[], best: number, xi: number): number[] {
-  throw new Error('Not implemented: expectedImprovement');
+  throw new Error('Sin implementar: expectedImprovement');
 }

@@ -10,7 +10,7 @@
  * una salida, sin sesgo que importe) respecto a A. Devuelve un H×W×K. No modifiques los argumentos.
  */
 export function gapDenseGrad(A: number[][][], w: number[]): number[][][] {
-  throw new Error('Not implemented: gapDenseGrad');
+  throw new Error('Sin implementar: gapDenseGrad');
 }
 
 /**
@@ -19,5 +19,5 @@ export function gapDenseGrad(A: number[][][], w: number[]): number[][][] {
  * No modifiques los argumentos.
  */
 export function gradCam(A: number[][][], dYdA: number[][][]): number[][] {
-  throw new Error('Not implemented: gradCam');
+  throw new Error('Sin implementar: gradCam');
 }
