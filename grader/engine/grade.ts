@@ -70,7 +70,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const lang = options.lang ?? 'es';
   const audience = options.audience ?? 'student';
   const seed = options.seed ?? DEFAULT_SEED;
-  const catalog = options.catalog ?? timed('catalog load', () => loadCatalog());
+  const catalog = options.catalog ?? loadCatalog();
   const defs = selectExercises(catalog, options.exercises);
   // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
   // stops here with its fix, instead of failing every exercise
