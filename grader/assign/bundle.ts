@@ -76,8 +76,8 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
   const imports: string[] = [];
   const entries: string[] = [];
   options.exercises.forEach((def, i) => {
-    imports.push(`import spec${i} from ${JSON.stringify(resolve(def.specPath))};`);
-    entries.push(`{ ...${JSON.stringify(embeddedEntry(def))}, spec: spec${i} }`);
+    imports.push(`import spec${i} from ${JSON.stringify(resolve(def.specPath))};`, `import * as reference${i} from ${JSON.stringify(resolve(def.referencePath))};`);
+    entries.push(`{ ...${JSON.stringify(embeddedEntry(def))}, spec: spec${i}, reference: reference${i} }`);
   });
   const entry = `${imports.join('\n')}
 import { catalogFromEmbedded, registerEmbeddedCatalog } from './grader/catalog/load.ts';

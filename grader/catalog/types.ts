@@ -42,6 +42,21 @@ export interface ExerciseLimits {
   memoryMb: number;
 }
 
+/** An edge case the statement specifies: the spec runs it on every grading (`examples`). */
+export interface EdgeCase {
+  id: string;
+  text: Text;
+}
+
+/** A surviving mutant of the solution that is equivalent under the contract (`verify --mutation`). */
+export interface EquivalentMutant {
+  line: number;
+  mutator?: string;
+  original: string;
+  replacement: string;
+  reason: string;
+}
+
 /** One exercise as discovered and validated by the catalog. Nothing here is imported yet. */
 export interface ExerciseDef {
   /** `<chapter>/<exercise>` */
@@ -60,6 +75,10 @@ export interface ExerciseDef {
   properties: PropertyMeta[];
   /** worked examples shown in both statements (empty for an exercise not yet converted) */
   examples: ExampleDecl[];
+  /** the statement's edge cases (exercise.yaml `edgeCases`, default none) */
+  edgeCases: EdgeCase[];
+  /** recorded equivalent mutants (exercise.yaml `equivalentMutants`, default none) */
+  equivalentMutants: EquivalentMutant[];
   /** absolute paths */
   specPath: string;
   referencePath: string;
@@ -70,6 +89,8 @@ export interface ExerciseDef {
    * the engine uses it instead of importing specPath.
    */
   spec?: unknown;
+  /** The reference module, already loaded (embedded in a grader bundle beside the spec). */
+  reference?: unknown;
 }
 
 export interface ChapterDef {

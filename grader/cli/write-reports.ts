@@ -7,6 +7,8 @@ import { renderMarkdown } from '../report/markdown.ts';
 export interface ReportFiles {
   json?: string;
   markdown?: string;
+  /** every failing property in full in the Markdown report (`--verbose`) */
+  verbose?: boolean;
 }
 
 function write(path: string, content: string, what: string): void {
@@ -22,5 +24,5 @@ function write(path: string, content: string, what: string): void {
 /** Writes the requested report files. The JSON goes first: it is the result of record. */
 export function writeReports(result: GradeResult, files: ReportFiles): void {
   if (files.json) write(files.json, JSON.stringify(result, null, 2) + '\n', 'JSON result');
-  if (files.markdown) write(files.markdown, renderMarkdown(result), 'Markdown report');
+  if (files.markdown) write(files.markdown, renderMarkdown(result, { verbose: files.verbose === true }), 'Markdown report');
 }

@@ -33,6 +33,8 @@ export interface Launch {
 export interface Isolation {
   info: SandboxInfo;
   mechanism: SandboxMechanism;
+  /** why each stronger mechanism could not start here ("bubblewrap: bwrap is not installed …"), for messages */
+  unavailable: string[];
   /** Node's permission-model flag on this Node version, or undefined (the second wall, inside) */
   permissionFlag: '--permission' | '--experimental-permission' | undefined;
   /** flags every student Node gets on this Node version (e.g. --disable-sigusr1 where it exists) */
@@ -95,7 +97,7 @@ export function probeIsolation(): Isolation {
     const isolation = build(mechanism);
     const problem = typeof isolation === 'string' ? isolation : tryStart(isolation);
     if (problem === undefined && typeof isolation !== 'string') {
-      cached = isolation;
+      cached = { ...isolation, unavailable: reasons };
       return cached;
     }
     reasons.push(`${mechanism}: ${problem}`);
@@ -106,7 +108,9 @@ export function probeIsolation(): Isolation {
       ? 'install bubblewrap (apt-get install bubblewrap); on Ubuntu 24.04 also allow user namespaces (sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)'
       : forced
         ? 'unset DLGRADE_SANDBOX to use the strongest sandbox available'
-        : `check that ${process.execPath} runs and that the temporary folder (${tmpdir()}) is writable`,
+        : process.getuid?.() === 0
+          ? `as root, the student process runs as nobody (uid ${NOBODY}): ${realpathSync(process.execPath)}, its libraries and the temporary folder (${tmpdir()}) must be readable by it (a Node installed under /root is not)`
+          : `check that ${process.execPath} runs and that the temporary folder (${tmpdir()}) is writable`,
   );
   throw cachedFailure;
 }
@@ -143,13 +147,14 @@ function nodeBinary(): string {
 }
 
 function build(mechanism: SandboxMechanism): Isolation | string {
-  const base = { mechanism, permissionFlag: permissionFlag(), hardeningFlags: hardeningFlags(), info: { process: 'separate' as const, mechanism, walls: { ...WALLS[mechanism] } } };
+  const base = { mechanism, unavailable: [], permissionFlag: permissionFlag(), hardeningFlags: hardeningFlags(), info: { process: 'separate' as const, mechanism, walls: { ...WALLS[mechanism] } } };
   if (mechanism === 'process') {
     const node = nodeBinary();
     return {
       ...base,
       insideDir: (dir) => dir,
-      launch: (_dir, nodeArgs) => ({ file: node, args: nodeArgs, detached: true, ...dropTo() }),
+      // its own process group (on Windows, detached would open a console instead)
+      launch: (_dir, nodeArgs) => ({ file: node, args: nodeArgs, detached: process.platform !== 'win32', ...dropTo() }),
       prepare: makeReadable,
     };
   }
@@ -213,6 +218,8 @@ function buildBubblewrap(base: Omit<Isolation, 'insideDir' | 'launch' | 'prepare
     '--setenv', 'TZ', MINIMAL_ENV.TZ,
     '--setenv', 'HOME', BWRAP_DIR,
     '--cap-drop', 'ALL',
+    // the host's name is nobody's business (its own UTS namespace)
+    '--hostname', 'sandbox',
     // an empty root: a tmpfs with only Node, its libraries and the sandbox folder, all read-only
     '--tmpfs', '/',
     '--ro-bind', node, node,
@@ -220,7 +227,9 @@ function buildBubblewrap(base: Omit<Isolation, 'insideDir' | 'launch' | 'prepare
     '--proc', '/proc',
     '--dev', '/dev',
   ];
-  const suffix = ['--chdir', BWRAP_DIR, '--remount-ro', '/', node];
+  // nothing writable anywhere: not even /dev (its tmpfs would hold /dev/shm, memory outside the
+  // process's resident set); writing to /dev/null still works
+  const suffix = ['--chdir', BWRAP_DIR, '--remount-ro', '/dev', '--remount-ro', '/', node];
   return {
     ...base,
     insideDir: () => BWRAP_DIR,
@@ -231,26 +240,29 @@ function buildBubblewrap(base: Omit<Isolation, 'insideDir' | 'launch' | 'prepare
 
 /**
  * The unshare fallback: new user, PID, mount, network, IPC and UTS namespaces; a fresh /proc; a
- * tmpfs over /tmp (the sandbox folder bound read-only into it), /run, /var/run, /var/tmp,
- * /dev/shm, /home, /root and the grader's $HOME. The host's other files stay mounted: only Node's
- * permission model keeps them from being read.
+ * tmpfs (64 KiB: no memory outside the process) over /tmp (the sandbox folder bound read-only
+ * into it), /run, /var/run, /var/tmp, /dev/shm, /home, /root and the grader's $HOME; no
+ * capability (setpriv). The host's other files stay mounted: only Node's permission model keeps
+ * them from being read.
  */
 const UNSHARE_SCRIPT = [
   'set -e',
   'PATH=/usr/sbin:/usr/bin:/sbin:/bin',
   'd=$1; h=$2; shift 2',
-  'mount -n -t tmpfs -o mode=755 tmpfs /dev/shm',
+  'mount -n -t tmpfs -o mode=755,size=64k tmpfs /dev/shm',
   'mkdir /dev/shm/s',
   'mount -n --bind "$d" /dev/shm/s',
-  'mount -n -t tmpfs -o mode=755 tmpfs /tmp',
+  'mount -n -t tmpfs -o mode=755,size=64k tmpfs /tmp',
   `mkdir ${UNSHARE_DIR}`,
   `mount -n --move /dev/shm/s ${UNSHARE_DIR}`,
   `mount -n -o remount,bind,ro ${UNSHARE_DIR}`,
-  'mount -n -t tmpfs -o mode=755 tmpfs /dev/shm',
-  'for p in /run /var/run /var/tmp /home /root "$h"; do if [ -n "$p" ] && [ -d "$p" ] && [ ! -L "$p" ]; then mount -n -t tmpfs -o mode=755 tmpfs "$p"; fi; done',
+  'mount -n -t tmpfs -o mode=755,size=64k tmpfs /dev/shm',
+  'for p in /run /var/run /var/tmp /home /root "$h"; do if [ -n "$p" ] && [ -d "$p" ] && [ ! -L "$p" ]; then mount -n -t tmpfs -o mode=755,size=64k tmpfs "$p"; fi; done',
   `cd ${UNSHARE_DIR}`,
   'unset PATH OLDPWD d h p',
   `export HOME=${UNSHARE_DIR}`,
+  // no capability left, even inside its own user namespace, where setpriv exists (util-linux)
+  'for s in /usr/bin/setpriv /bin/setpriv; do if [ -x "$s" ]; then exec "$s" --no-new-privs --bounding-set=-all --inh-caps=-all -- "$@"; fi; done',
   'exec "$@"',
 ].join('\n');
 
@@ -303,7 +315,10 @@ function tryStart(isolation: Isolation): string | undefined {
   }
 }
 
-/** The environment of the launcher process: nothing of the grader's (no token, no NODE_OPTIONS). */
+/**
+ * The environment of the launcher process: nothing of the grader's (no token, no NODE_OPTIONS).
+ * HOME is the folder as seen inside (the launcher's environment is readable there, in /proc/1).
+ */
 export function launchEnv(dir: string): Record<string, string> {
-  return { ...MINIMAL_ENV, HOME: dir };
+  return { ...MINIMAL_ENV, HOME: cached ? cached.insideDir(dir) : dir };
 }

@@ -26,8 +26,8 @@ export const PINNED_ACTIONS = {
   downloadArtifact: { repo: 'actions/download-artifact', sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c', version: 'v8.0.1', runtime: 'node24' },
   /**
    * GitHub Classroom's reporter. Its only release is the `v1` tag, whose action.yml still says
-   * `using: node20`: GitHub runs such actions on Node 24 since Node 20's end of life. There is no
-   * newer release to pin.
+   * `using: node20`; GitHub's Node 20 deprecation moves such actions onto Node 24 on its runners
+   * (not verified here). There is no newer release to pin.
    */
   classroomReporter: { repo: 'classroom-resources/autograding-grading-reporter', sha: 'd13b5912daf5042ac1b71bc38bdb4a6bcd61d8ca', version: 'v1', runtime: 'node20' },
 } as const satisfies Record<string, PinnedAction>;

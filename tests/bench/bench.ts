@@ -9,7 +9,8 @@
  *   6. the sandbox: bubblewrap vs unshare vs a plain process (and, with BENCH_BASELINE=<an older
  *      checkout>, that checkout's grader), alternated in one run: one student process started,
  *      called and ended, and the five headline exercises graded with the CLI
- *   7. `profile`: where the time goes (DLGRADE_PROFILE spans and marks, and the V8 CPU profile of
+ *   7. `npm run bench mutation` (only when named): every exercise's mutation score and survivors
+ *   8. `npm run bench profile` (only when named): where the time goes (DLGRADE_PROFILE spans and marks, and the V8 CPU profile of
  *      the trusted process by category) for one exercise, the five headline ones and the whole
  *      course, with the start-up caches off ("before": DLGRADE_CATALOG_CACHE=0,
  *      DLGRADE_TFJS_REQUIRE=0) and on ("after"), alternated in one run
@@ -213,8 +214,32 @@ if (want('sandbox')) {
   }
 }
 
-if (want('profile')) {
-  // 7. where the time goes, from real instrumentation: the grader's DLGRADE_PROFILE spans and
+// 7. `npm run bench mutation` (only when asked by name: it grades every mutant of every solution,
+// an hour or more on two cores): each exercise's mutation score and its surviving mutants.
+// BENCH_MUTATION="ch02-math,ch05-training/dropout" limits it to some exercises or chapters.
+if (only.includes('mutation')) {
+  const { loadCatalog } = await import('../../grader/catalog/load.ts');
+  const { selectExercises } = await import('../../grader/catalog/select.ts');
+  const { mutationTest, renderMutation } = await import('../../grader/verify/mutation.ts');
+  const catalog = loadCatalog();
+  const selectors = process.env['BENCH_MUTATION']?.split(',').map((s) => s.trim()).filter(Boolean);
+  let killed = 0;
+  let counted = 0;
+  let survivors = 0;
+  for (const def of selectExercises(catalog, selectors)) {
+    const r = await mutationTest(def, { catalog, concurrency: Math.max(1, availableParallelism() - 1) });
+    process.stdout.write(renderMutation(r));
+    report(`7. mutation score ${def.id}`, `${(r.score * 100).toFixed(1)}% (${r.killed}/${r.killed + r.survived}, ${r.equivalent} equivalent)`);
+    killed += r.killed;
+    counted += r.killed + r.survived;
+    survivors += r.survived;
+  }
+  report('7. mutation score, catalog', `${counted === 0 ? '—' : ((killed / counted) * 100).toFixed(1)}% (${killed}/${counted} non-equivalent mutants killed, ${survivors} surviving)`);
+}
+
+// 8. only when asked by name (it grades the whole course three times, with CPU profiles)
+if (only.includes('profile')) {
+  // 8. where the time goes, from real instrumentation: the grader's DLGRADE_PROFILE spans and
   // marks (wall, counts) and its V8 CPU profile by category; CPU of the children (student
   // processes, esbuild) from /usr/bin/time where it exists
   const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
@@ -268,7 +293,7 @@ if (want('profile')) {
     const after = runs['after']!;
     const row = (label: string, b: number | undefined, a: number | undefined, unit = ms): void => {
       const ratio = b !== undefined && a !== undefined && b > 0 ? ` (${(a / b).toFixed(2)}×)` : '';
-      report(`7. ${scenario.label}: ${label}`, `${unit(b)} → ${unit(a)}${ratio}`);
+      report(`8. ${scenario.label}: ${label}`, `${unit(b)} → ${unit(a)}${ratio}`);
     };
     const s = (x: number): string => `${x.toFixed(2)} s`;
     row('wall', before.wall, after.wall, (n) => (n === undefined ? '—' : s(n)));
@@ -291,6 +316,6 @@ if (want('profile')) {
       if ((b ?? 0) + (a ?? 0) >= 5) row(`CPU profile, ${c}`, b ?? 0, a ?? 0);
     }
     row('CPU profile, total sampled', before.cpuTotal, after.cpuTotal);
-    if (before.status !== 0 || after.status !== 0) report(`7. ${scenario.label}: exit`, `${before.status} → ${after.status}`);
+    if (before.status !== 0 || after.status !== 0) report(`8. ${scenario.label}: exit`, `${before.status} → ${after.status}`);
   }
 }

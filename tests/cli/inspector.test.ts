@@ -22,21 +22,30 @@ const listening = (port: number): Promise<boolean> =>
     socket.on('error', () => resolve(false));
   });
 
+/** Whether a sandboxed student process (which could signal the grader) runs below `pid`. */
+function studentRunning(pid: number): boolean {
+  return descendantsOf(pid).some((d) => {
+    try {
+      return /runner\.mjs|bwrap|unshare/.test(readFileSync(`/proc/${d}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
- * Once the grader runs student code (it has a child process: a student's process, esbuild),
- * which is when a student could signal it, sends SIGUSR1 every 200 ms until it exits; returns
- * whether 9229 ever listened. (Before the grader's first line runs, Node 20 cannot be told to
- * ignore the signal; no student code exists then.)
+ * While a student's process runs below the grader (when a student could signal it), sends SIGUSR1
+ * every 200 ms; returns whether 9229 ever listened. (Node 20 cannot be told to ignore the signal
+ * before the grader's first line runs, nor after its last, during Node's own exit; no student
+ * process exists then.)
  */
 async function pester(child: ChildProcess): Promise<{ opened: boolean; signals: number }> {
   let opened = false;
   let signals = 0;
   let exited = false;
   child.on('exit', () => (exited = true));
-  while (!exited && descendantsOf(child.pid!).length === 0) await new Promise((r) => setTimeout(r, 20));
-  while (!exited) {
-    await new Promise((r) => setTimeout(r, 200));
-    if (exited) break;
+  while (!exited && !studentRunning(child.pid!)) await new Promise((r) => setTimeout(r, 20));
+  while (!exited && studentRunning(child.pid!)) {
     try {
       child.kill('SIGUSR1');
       signals++;
@@ -44,6 +53,7 @@ async function pester(child: ChildProcess): Promise<{ opened: boolean; signals: 
       break;
     }
     if (await listening(9229)) opened = true;
+    await new Promise((r) => setTimeout(r, 100));
   }
   return { opened, signals };
 }
@@ -55,7 +65,7 @@ describe('no inspector in the grader', () => {
     const child = spawn(process.execPath, ['bin/dlgrade.js', 'grade', SOLUTIONS_DIR, '-e', 'ch15-losses/dice-loss', '--runs', '5', '--json', json, '--quiet'], { cwd: INSTALL_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const code = new Promise<number | string | null>((resolve) => child.on('exit', (c, s) => resolve(c ?? s)));
     const { opened, signals } = await pester(child);
     expect(await code).toBe(0);
     expect(signals).toBeGreaterThan(0);
@@ -65,7 +75,7 @@ describe('no inspector in the grader', () => {
     expect(result.score).toBe(result.maxScore);
   });
 
-  it('a regrade worker ignores SIGUSR1 from the moment it starts', async () => {
+  it('a regrade worker ignores SIGUSR1 once started', async () => {
     const busyBefore = await listening(9229);
     const worker = fork(join(INSTALL_ROOT, 'grader/regrade/worker-entry.js'), [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
     let stderr = '';

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GradeResult, PropertyResult } from '../../grader/engine/result.ts';
 import { STICKY_MARKER } from '../../grader/publish/sticky-comment.ts';
 import { addCheckRun, startFakeGitHub, type FakeGitHub } from '../fake-github/server.ts';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { INSTALL_ROOT } from '../../grader/paths.ts';
 import type { PublishFlags } from '../../grader/publish/config.ts';
 import { memoryLog } from '../../grader/publish/log.ts';
 import { publishResult } from '../../grader/publish/publish.ts';
@@ -251,6 +253,11 @@ describe("Classroom 50's result.json", () => {
     expect(report.warnings).toEqual([]);
     const out = JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')) as Record<string, unknown>;
     expect(out).toMatchObject({ owner: 'ana', assignment_type: 'individual', datetime: '2026-03-01T18:00:00Z', graded_at: '2026-03-02T10:30:00Z', score: 15, 'max-score': 30 });
+    // the links the runner did not give are built from the repository and the commit, and validate
+    const repo = `https://github.com/${gh.owner}/${gh.repo}`;
+    expect(out).toMatchObject({ commit: `${repo}/commit/${HEAD_SHA}`, review: `${repo}/commit/${HEAD_SHA}`, release: `${repo}/releases/tag/submit%2F20260302T103000Z-a1b2c3d` });
+    const schema = new Ajv2020({ strict: false }).compile(JSON.parse(await readFile(join(INSTALL_ROOT, 'tests/schemas/classroom50-result-v1.schema.json'), 'utf8')) as object);
+    expect(schema(out), JSON.stringify(schema.errors)).toBe(true);
   });
 
   it('is not written, with a warning naming the problem, when a variable is missing or points are fractional', async () => {

@@ -13,7 +13,7 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { url as inspectorUrl } from 'node:inspector';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../grader/catalog/load.ts';
@@ -220,6 +220,7 @@ export function hostileSuite(mechanism: SandboxMechanism): void {
     expect(readFileSync(join(INSTALL_ROOT, 'package.json'), 'utf8')).toBe(packageJson);
     expect(readdirSync(outside).filter((f) => f !== 'bound.sock').sort()).toEqual(['host.sock', 'secret.txt']);
     expect(said('write-outside')).not.toContain('WROTE');
+    expect(said('proc-escape')).not.toContain('WROTE');
   });
 
   it('no program was started and no thread', () => {
@@ -235,6 +236,8 @@ export function hostileSuite(mechanism: SandboxMechanism): void {
     expect(pids).toContain(1);
     expect(pids.every((pid) => pid < 64), pids.join(',')).toBe(true);
     expect(pids).not.toContain(process.pid);
+    // bubblewrap also gives it a hostname of its own
+    if (mechanism === 'bubblewrap') expect(said('proc-escape')).not.toContain(`hostname: ${hostname()}`);
     expect(said('proc-escape')).not.toContain(INSTALL_ROOT);
   });
 

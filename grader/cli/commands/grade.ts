@@ -86,7 +86,7 @@ export async function runGrading(dir: string, opts: GradeCliOptions, audience: '
   });
   mark('graded');
   timed('reporting', () => {
-    writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}) });
+    writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}), verbose: Boolean(opts.verbose) });
     if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));
   });
   const failedUnder = opts.failUnder !== undefined && belowThreshold(result.score, result.maxScore, opts.failUnder);

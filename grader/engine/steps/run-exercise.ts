@@ -169,6 +169,8 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
           source: options.source,
           params,
           done: properties,
+          reference: options.spec.ok ? options.spec.reference : undefined,
+          exportDecls: def.exports,
         })),
       );
     }

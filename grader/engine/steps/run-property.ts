@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { PropertyMeta } from '../../catalog/types.ts';
+import type { ExportDecl, PropertyMeta } from '../../catalog/types.ts';
 import { formatValue } from '../../compare/format.ts';
 import type { PropertyImpl } from '../../spec/define.ts';
 import { PropertyFailure, StudentCallFailure } from '../../spec/failure.ts';
@@ -9,6 +9,7 @@ import { makeContext, type LoggedCall } from './call-context.ts';
 import { functionBodyLine, locate } from './code-frame.ts';
 import { layoutValue, parseIndex, renderCall, shapeOf } from '../../compare/layout.ts';
 import { fill, labels } from '../../report/labels.ts';
+import { blameForCrash, type ReferenceModule } from './malformed.ts';
 import type { StudentSession } from './student-session.ts';
 import type { Lang } from '../result.ts';
 
@@ -31,6 +32,10 @@ export interface RunPropertyOptions {
   params?: ReadonlyMap<string, readonly string[]>;
   /** the results of the properties already run: a property whose prerequisite did not pass is not checked */
   done?: readonly PropertyResult[];
+  /** the exercise's reference module (tells a malformed student output from a grader bug) */
+  reference?: ReferenceModule | undefined;
+  /** the exercise's declared exports (their signatures name the expected return type) */
+  exportDecls?: ExportDecl[];
 }
 
 /**
@@ -75,11 +80,16 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
         failingLog = [...log];
         failOnMutation(log, lang);
       }
+      // a crash while reading a malformed student output is the student's failure (see malformed.ts)
+      const returned = log.filter((c) => c.returned).map((c) => ({ fn: c.fn, value: c.value }));
+      const blamed = await blameForCrash({ error, impl, input, returned, reference: options.reference, exports: options.exportDecls ?? [], lang, tolerance: meta.tolerance });
       failingLog = [...log];
-      throw error;
+      throw blamed ?? error;
     }
   });
   const params: fc.Parameters<[unknown]> = { seed: options.seed, numRuns: options.numRuns };
+  // the statement's edge cases run first, every time, whatever the seed
+  if (impl.examples) params.examples = Object.values(impl.examples).map((input) => [input]);
   if (options.path !== undefined) params.path = options.path;
   let details: Awaited<ReturnType<typeof fc.check<[unknown]>>>;
   try {

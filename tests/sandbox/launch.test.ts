@@ -1,7 +1,7 @@
 /**
- * What the student process really is, seen from outside (/proc/<pid>/status and /proc/<pid>/ns):
- * under bubblewrap, in namespaces of its own, without capabilities, and (where the grader runs as
- * root) as nobody with no supplementary group. A mechanism forced with DLGRADE_SANDBOX that does
+ * What the student process really is, seen from outside (/proc/<pid>/status, stat and ns): under
+ * bubblewrap and unshare, in namespaces of its own, without capabilities; on every mechanism, in
+ * its own session, and (where the grader runs as root) as nobody with no supplementary group. A mechanism forced with DLGRADE_SANDBOX that does
  * not exist is a clear error, never a silent downgrade.
  */
 import { spawnSync } from 'node:child_process';
@@ -77,6 +77,7 @@ describe.skipIf(missing !== undefined && process.env['CI'] !== 'true')('the stud
   it('the probe is made once per grader process', () => {
     expect(probeIsolation()).toBe(probeIsolation());
     expect(probeIsolation().mechanism).toBe('bubblewrap');
+    expect(probeIsolation().unavailable).toEqual([]);
   });
 });
 
@@ -105,5 +106,63 @@ describe('DLGRADE_SANDBOX', () => {
     expect(r.stderr).toMatch(/E_SANDBOX: DLGRADE_SANDBOX=firejail is not a sandbox/);
     expect(r.stderr).not.toMatch(/fallo de dlgrade|at probeIsolation/);
     expect(r.stdout).not.toMatch(/dice/i);
+  }, 60_000);
+});
+
+/** the student's Node under a fallback, seen from outside */
+async function startUnder(mechanism: 'unshare' | 'process'): Promise<{ proc: StudentProcess; pid: number }> {
+  process.env['DLGRADE_SANDBOX'] = mechanism;
+  resetIsolationForTests();
+  const started = await StudentProcess.start({ moduleCode: 'export function f() { return 1 }', limits: { ...DEFAULT_LIMITS, budgetMs: 60_000 } });
+  if (started.kind !== 'ready') throw new Error(`could not start: ${JSON.stringify(started)}`);
+  return { proc: started.process, pid: leaf((started.process as unknown as { child: { pid: number } }).child.pid) };
+}
+
+const stat = (pid: number): string[] => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+
+describe.skipIf(unavailable('unshare') !== undefined)('the student process under unshare, seen from outside', () => {
+  afterAll(() => {
+    delete process.env['DLGRADE_SANDBOX'];
+    resetIsolationForTests();
+  });
+
+  it('has its own user, PID, mount and network namespaces, no capability, and is nobody outside where the grader is root', async () => {
+    const { proc, pid } = await startUnder('unshare');
+    try {
+      expect(readlinkSync(`/proc/${pid}/exe`)).toBe(readlinkSync('/proc/self/exe'));
+      for (const ns of ['user', 'pid', 'net', 'mnt']) expect(readlinkSync(`/proc/${pid}/ns/${ns}`), ns).not.toBe(readlinkSync(`/proc/self/ns/${ns}`));
+      expect(status(pid, 'CapEff')).toBe('0000000000000000');
+      expect(status(pid, 'CapBnd')).toBe('0000000000000000');
+      if (process.getuid?.() === 0) {
+        expect(status(pid, 'Uid').split(/\s+/)).toEqual(['65534', '65534', '65534', '65534']);
+        expect(status(pid, 'Groups')).toBe('');
+      }
+      // its own session and process group (stat fields 4 and 5: pgrp, session)
+      expect(Number(stat(pid)[2])).not.toBe(process.pid);
+      expect(Number(stat(pid)[3])).not.toBe(Number(readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ')[3]));
+    } finally {
+      await proc.dispose();
+    }
+  }, 60_000);
+});
+
+describe('the student process as a plain process, seen from outside', () => {
+  afterAll(() => {
+    delete process.env['DLGRADE_SANDBOX'];
+    resetIsolationForTests();
+  });
+
+  it.runIf(process.platform === 'linux')('leads its own session and process group, and is nobody where the grader is root', async () => {
+    const { proc, pid } = await startUnder('process');
+    try {
+      expect(Number(stat(pid)[2])).toBe(pid);
+      expect(Number(stat(pid)[3])).toBe(pid);
+      if (process.getuid?.() === 0) {
+        expect(status(pid, 'Uid').split(/\s+/)).toEqual(['65534', '65534', '65534', '65534']);
+        expect(status(pid, 'Groups')).toBe('');
+      }
+    } finally {
+      await proc.dispose();
+    }
   }, 60_000);
 });
