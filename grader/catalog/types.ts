@@ -26,6 +26,8 @@ export interface PropertyMeta {
   runs?: number;
   tolerance: Tolerance;
   hint: Text;
+  /** the derivation: shown to instructors, or with --explain */
+  explanation?: Text;
 }
 
 /** A worked example: the call a statement shows and its exact result (checked against the solution). */
@@ -84,6 +86,8 @@ export interface ExerciseDef {
   referencePath: string;
   solutionPath: string;
   statementPaths: { es: string; en: string };
+  /** the stub's text, where the stub file is not on disk (a grader bundle embeds it) */
+  stubSource?: string;
   /**
    * The spec's properties, already loaded (a self-contained grader bundle embeds them). When set,
    * the engine uses it instead of importing specPath.

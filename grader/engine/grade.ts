@@ -15,6 +15,7 @@ import { resolveStudentFile, type Resolved } from './steps/resolve.ts';
 import type { PathProblem } from './steps/safe-path.ts';
 import { runExercise } from './steps/run-exercise.ts';
 import { round, scoreExercise } from './steps/score.ts';
+import { warmTypecheck } from '../typecheck/typecheck.ts';
 
 export interface GradeOptions {
   /** folder mirroring exercises/: `<dir>/<chapter>/<exercise>/<exercise>.ts` */
@@ -44,6 +45,10 @@ export interface GradeOptions {
    * process; the trusted side interleaves them while it waits for answers.
    */
   concurrency?: number;
+  /** also show each failing property's explanation (always on for the instructor audience) */
+  explain?: boolean;
+  /** type-check each student file against its stub (default true; the findings never change the score) */
+  typecheck?: boolean;
   /**
    * by exercise id: files already refused by whoever copied the submission (a regrade's clean
    * tree): graded as `tampered`, score 0, with the same message `grade` gives
@@ -72,6 +77,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const seed = options.seed ?? DEFAULT_SEED;
   const catalog = options.catalog ?? loadCatalog();
   const defs = selectExercises(catalog, options.exercises);
+  if (options.typecheck !== false) warmTypecheck();
   // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
   // stops here with its fix, instead of failing every exercise
   const sandbox = timed('isolation probe', () => probeIsolation().info);
@@ -106,6 +112,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       ...(options.properties ? { only: options.properties } : {}),
       ...(options.path !== undefined ? { path: options.path } : {}),
       command,
+      ...(options.typecheck === false ? { typecheck: false } : {}),
+      explain: options.explain === true || audience === 'instructor',
     });
   };
   const limit = pLimit(Math.max(1, options.concurrency ?? Math.min(4, availableParallelism())));

@@ -12,6 +12,8 @@ import { fill, labels } from '../../report/labels.ts';
 import { blameForCrash, type ReferenceModule } from './malformed.ts';
 import type { StudentSession } from './student-session.ts';
 import type { Lang } from '../result.ts';
+import { t } from '../../i18n/index.ts';
+import { sandboxText } from '../../i18n/sandbox-text.ts';
 
 export interface RunPropertyOptions {
   meta: PropertyMeta;
@@ -51,10 +53,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     return {
       ...unrun(meta, lang, 'fail'),
       hint: meta.hint[lang],
-      message:
-        lang === 'es'
-          ? `No se pudo comprobar: tu código terminó su proceso demasiadas veces (${session.exhausted.message}).`
-          : `Could not be checked: your code ended its process too many times (${session.exhausted.message}).`,
+      message: t(lang).engine.exhausted(sandboxText(session.exhausted.message, lang)),
     };
   }
   const blockers = blockedBy(meta, options.done);
@@ -145,9 +144,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
       if (m.kind === 'value') result.message = what ? `${what}: ${L.valueDiffers}` : capitalise(L.valueDiffers);
       if (m.kind === 'non-finite') result.message = what ? `${what}: ${L.nonFinite}` : capitalise(L.nonFinite);
       if (m.worst) {
-        result.message += lang === 'es'
-          ? ` (${m.worst.count} de ${m.worst.total} valores fuera de tolerancia; el peor en ${m.worst.index || 'el valor'}, error absoluto ${formatValue(m.worst.absError, 40, 3)})`
-          : ` (${m.worst.count} of ${m.worst.total} values out of tolerance; the worst at ${m.worst.index || 'the value'}, absolute error ${formatValue(m.worst.absError, 40, 3)})`;
+        result.message += t(lang).engine.worst(m.worst.count, m.worst.total, m.worst.index, formatValue(m.worst.absError, 40, 3));
       }
     }
   } else if (error instanceof StudentCallFailure) {
@@ -235,7 +232,5 @@ function unrun(meta: PropertyMeta, lang: Lang, status: PropertyResult['status'])
 }
 
 function graderErrorMessage(error: unknown, lang: Lang): string {
-  return lang === 'es'
-    ? `Error interno del corrector (no es culpa tuya; avisa al profesorado): ${describeThrown(error)}`
-    : `Internal grader error (not your fault; tell the teaching staff): ${describeThrown(error)}`;
+  return t(lang).engine.graderError(describeThrown(error));
 }

@@ -1,5 +1,6 @@
 import type { PropertyMeta } from '../../catalog/types.ts';
 import type { ExerciseResult } from '../result.ts';
+import { t } from '../../i18n/index.ts';
 
 /**
  * Step 4: the exercise's score and status from its properties. A timeout scores 0 for the whole
@@ -51,10 +52,7 @@ function gateSecondary(properties: ExerciseResult['properties'], selected: Prope
           status: 'fail' as const,
           score: 0,
           hint: secondaryMeta.get(p.name)!.hint[lang],
-          message:
-            lang === 'es'
-              ? 'Todavía no puntúa: esta comprobación solo cuenta cuando alguna de las principales (las que comparan tu resultado) ya es correcta.'
-              : 'Not scored yet: this check only counts once one of the main ones (those comparing your result) passes.',
+          message: t(lang).engine.notScoredYet,
         }
       : p,
   );
