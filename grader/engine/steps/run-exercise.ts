@@ -145,6 +145,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     const exports = new Set(compiled.exports.filter((name) => start.exports[name] === 'function'));
     const properties: PropertyResult[] = [];
     const params = new Map(def.exports.map((e) => [e.name, parameterNames(e.signature)] as const));
+    const signatures = new Map(def.exports.map((e) => [e.name, e.signature] as const));
     for (const meta of selected) {
       if (session.timedOut) {
         properties.push(...skipped(def, new Set([meta.name]), lang, lang === 'es' ? 'no se ejecutó: el ejercicio agotó su tiempo' : 'not run: the exercise ran out of time'));
@@ -166,6 +167,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
           command: options.command(def, meta.name),
           source: options.source,
           params,
+          signatures,
           done: properties,
         }),
       );

@@ -11,6 +11,8 @@ import { layoutValue, parseIndex, renderCall, shapeOf } from '../../compare/layo
 import { fill, labels } from '../../report/labels.ts';
 import type { StudentSession } from './student-session.ts';
 import type { Lang } from '../result.ts';
+import { engineMessages } from '../messages.ts';
+import { parseType, returnTypeText, typeBreak } from '../../compare/return-type.ts';
 
 export interface RunPropertyOptions {
   meta: PropertyMeta;
@@ -31,6 +33,8 @@ export interface RunPropertyOptions {
   params?: ReadonlyMap<string, readonly string[]>;
   /** the results of the properties already run: a property whose prerequisite did not pass is not checked */
   done?: readonly PropertyResult[];
+  /** each export's signature (exercise.yaml): a check that throws on an ill-typed value is the student's failure */
+  signatures?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -155,11 +159,33 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     // an exception: the line that threw
     if (error.line !== undefined) result.location = locate(options.source, options.displayPath, error.line, error.fn);
   } else {
-    // neither the student's output nor the student's call: the grader itself failed here
-    result.status = 'error';
-    result.message = graderErrorMessage(error, lang);
+    const illTyped = illTypedReturn(failingLog, options.signatures, lang);
+    if (illTyped) {
+      // the check threw because the student's value is not of the declared type (null where an
+      // object is declared, a number where an array is): the student's failure, not the grader's
+      result.message = illTyped.message;
+      const fnLine = options.source !== undefined ? functionBodyLine(options.source, illTyped.fn) : undefined;
+      if (fnLine !== undefined) result.location = locate(options.source, options.displayPath, fnLine, illTyped.fn);
+    } else {
+      // neither the student's output nor the student's call: the grader itself failed here
+      result.status = 'error';
+      result.message = graderErrorMessage(error, lang);
+    }
   }
   return result;
+}
+
+/** The first logged call whose returned value breaks its export's declared return type. */
+function illTypedReturn(log: readonly LoggedCall[], signatures: ReadonlyMap<string, string> | undefined, lang: Lang): { fn: string; message: string } | undefined {
+  if (!signatures) return undefined;
+  for (const call of log) {
+    if (!call.returned) continue;
+    const declared = returnTypeText(signatures.get(call.fn) ?? '');
+    if (declared === undefined) continue;
+    const broken = typeBreak(parseType(declared), call.value);
+    if (broken) return { fn: call.fn, message: engineMessages(lang).illTyped(call.fn, declared, broken.index, broken.expected, broken.received) };
+  }
+  return undefined;
 }
 
 /** The direct prerequisites of `meta` that ran (or were blocked) without passing. */
