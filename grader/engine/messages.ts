@@ -9,8 +9,6 @@ export interface EngineMessages {
   unreadable: (file: string, detail: string) => string;
   /** a fault of the grader (not the student's): retried once, then reported */
   graderError: (detail: string) => string;
-  /** a check could not read the value the student returned: it is not of the type the signature declares */
-  illTyped: (fn: string, declared: string, at: string, expected: string, received: string) => string;
 }
 
 const where = (at: string, es: boolean): string => (at === '' ? (es ? 'la carpeta de la entrega' : 'the submission folder') : at);
@@ -33,8 +31,6 @@ const es: EngineMessages = {
   },
   unreadable: (file, detail) => `No se pudo leer ${file}: ${detail}. Es un fallo del entorno del corrector, no tuyo.`,
   graderError: (detail) => `Fallo interno del corrector (no es culpa tuya; se reintentó una vez): ${detail}`,
-  illTyped: (fn, declared, at, expected, received) =>
-    `${fn} devolvió un valor que no es del tipo de su firma (${declared}): se esperaba ${expected}${at === '' ? '' : ` en ${at}`} y llegó ${received}. La comprobación no pudo leerlo.`,
 };
 
 const en: EngineMessages = {
@@ -55,8 +51,6 @@ const en: EngineMessages = {
   },
   unreadable: (file, detail) => `Could not read ${file}: ${detail}. This is a fault of the grader's environment, not yours.`,
   graderError: (detail) => `Internal grader fault (not your fault; it was retried once): ${detail}`,
-  illTyped: (fn, declared, at, expected, received) =>
-    `${fn} returned a value that is not of its signature's type (${declared}): ${expected} was expected${at === '' ? '' : ` at ${at}`} but ${received} came. The check could not read it.`,
 };
 
 export function engineMessages(lang: Lang): EngineMessages {

@@ -12,7 +12,7 @@ import { DlgradeError } from '../../grader/errors.ts';
 import { buggyFixtures, stubSubmission, submissionWith, variantFixtures } from './fixtures.ts';
 
 const args = process.argv.slice(2);
-const selector = args[0];
+const selector = args[0] && !args[0].startsWith('--') ? args[0] : undefined;
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : undefined;
 const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : undefined;
 const catalog = loadCatalog();
