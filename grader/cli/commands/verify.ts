@@ -14,7 +14,7 @@ interface VerifyCliOptions {
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('instructors: check exercises: catalog, statements, solution full marks (default backend and cpu), stub 0, buggy fixtures caught, variants full marks')
+    .description('authors: every catalog check for the exercises named (default all): catalog, statements, no TODO(dlgrade new), fixtures, worked examples, solution full marks (default backend and cpu), stub 0, constant answers 0, buggy fixtures caught, variants full marks')
     .argument('[exercise...]', 'exercise ids, chapters or names (default: all)')
     .option('--root <dir>', 'course root holding exercises/, reference/, solutions/ and tests/fixtures/ (default: this install)')
     .option('--seed <n>', 'fast-check seed', parseInteger('--seed'))
