@@ -118,7 +118,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
     graderFaultCheck(r) ?? (r.score === r.maxScore && r.status === 'pass' ? { ok: true, detail: `${r.score}/${r.maxScore}` } : { ok: false, detail: `${r.score}/${r.maxScore}: ${failing(r)}` });
 
   const limit = pLimit(Math.max(1, options.concurrency ?? 2));
-  const missing = examplesMissing(catalog.root);
+  const notConverted = examplesMissing(catalog.root);
   const checksOf = (def: ExerciseDef): Promise<VerifyCheck>[] => {
     const list: Promise<VerifyCheck>[] = [];
     const issues = catalog.issues.filter((i) => issueExercise(i) === def.id);
@@ -169,7 +169,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
     );
     list.push(
       guarded('worked examples', async () => {
-        const problems = await exampleProblems(def, missing);
+        const problems = await exampleProblems(def, notConverted);
         return problems.length === 0 ? { ok: true, detail: def.examples.length === 0 ? 'none yet (listed in tests/catalog/examples-missing.txt)' : `${def.examples.length} example(s): the solution returns them, both statements show them` } : { ok: false, detail: problems.join('; ') };
       }),
     );
