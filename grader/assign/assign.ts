@@ -18,7 +18,7 @@ import { classroom50AutograderPy, CLASSROOM50_DIR, classroom50Runtime, classroom
 import { DEFAULT_NODE_VERSION } from '../workflows/context.ts';
 import { BUNDLE_SCHEMAS, BUNDLE_TEMPLATES, buildGraderBundle } from './bundle.ts';
 import { MANIFEST_PATH, protectedFiles, renderManifest, type AssignmentManifest } from './manifest.ts';
-import { assignmentPackageJson, graderPackageJson, lockedVersions } from './package-json.ts';
+import { assignmentPackageJson, assignmentTsconfig, graderPackageJson, lockedVersions } from './package-json.ts';
 import { publicPoints, readmeView, renderReadme } from './readme.ts';
 
 const run = promisify(execFile);
@@ -152,6 +152,7 @@ export async function assign(options: AssignOptions): Promise<AssignResult> {
   const chapterTitles = chapters.map((c) => catalog.chapters.find((ch) => ch.id === c)?.title[lang] ?? c);
   write(dir, 'README.md', renderReadme(readmeView({ title: chapterTitles.join(' · '), lang, exercises: defs, statements })));
   write(dir, 'package.json', JSON.stringify(assignmentPackageJson({ name, exerciseIds: ids, lang, versions: lockedVersions() }), null, 2) + '\n');
+  write(dir, 'tsconfig.json', JSON.stringify(assignmentTsconfig(), null, 2) + '\n');
   write(dir, '.gitignore', 'node_modules/\ndlgrade-result.json\n');
   write(dir, '.dlgrade/package.json', JSON.stringify(graderPackageJson(), null, 2) + '\n');
   write(dir, `${PUBLISHER_DIR}/package.json`, JSON.stringify(publisherPackageJson(graderPackage), null, 2) + '\n');

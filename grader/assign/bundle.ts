@@ -8,18 +8,19 @@ import { runnerSource } from '../sandbox/runner-bundle.ts';
 import { stripHiddenProperties } from './strip-hidden.ts';
 
 /** Packages the bundle leaves as imports: the assignment's package.json installs them. */
-export const BUNDLE_EXTERNALS = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'esbuild'] as const;
+export const BUNDLE_EXTERNALS = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'esbuild', 'typescript', 'chokidar'] as const;
 
 export interface BundleOptions {
   exercises: readonly ExerciseDef[];
   chapters: readonly ChapterDef[];
 }
 
-/** The catalog entry a bundle embeds: public properties only, no paths. */
+/** The catalog entry a bundle embeds: public properties only, no paths; the stub's text, for the type check. */
 function embeddedEntry(def: ExerciseDef): Record<string, unknown> {
   const { id, chapter, name, file, title, summary, exports, limits } = def;
   return {
     id, chapter, name, file, title, summary, exports, limits,
+    stubSource: def.stubSource ?? readFileSync(join(def.dir, def.file), 'utf8'),
     ...(def.runs !== undefined ? { runs: def.runs } : {}),
     properties: def.properties.filter((p) => !p.hidden),
   };
@@ -76,8 +77,8 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
   const imports: string[] = [];
   const entries: string[] = [];
   options.exercises.forEach((def, i) => {
-    imports.push(`import spec${i} from ${JSON.stringify(resolve(def.specPath))};`);
-    entries.push(`{ ...${JSON.stringify(embeddedEntry(def))}, spec: spec${i} }`);
+    imports.push(`import spec${i} from ${JSON.stringify(resolve(def.specPath))};`, `import * as reference${i} from ${JSON.stringify(resolve(def.referencePath))};`);
+    entries.push(`{ ...${JSON.stringify(embeddedEntry(def))}, spec: spec${i}, reference: reference${i} }`);
   });
   const entry = `${imports.join('\n')}
 import { catalogFromEmbedded, registerEmbeddedCatalog } from './grader/catalog/load.ts';

@@ -48,7 +48,7 @@ function readYaml(path: string, issues: CatalogIssue[], rel: string): unknown {
 let embedded: Catalog | undefined;
 
 /** An exercise as a self-contained grader embeds it: the catalog entry without paths, its spec loaded. */
-export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec'> & { spec: unknown };
+export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec' | 'reference' | 'edgeCases' | 'equivalentMutants'> & { spec: unknown; reference?: unknown; edgeCases?: ExerciseDef['edgeCases']; equivalentMutants?: ExerciseDef['equivalentMutants'] };
 
 /**
  * A catalog from embedded entries (no files: the specs are already loaded). Paths are placeholders
@@ -60,6 +60,8 @@ export function catalogFromEmbedded(data: { chapters: ChapterDef[]; exercises: E
     const dir = `${root}/exercises/${e.chapter}/${e.name}`;
     return {
       ...e,
+      edgeCases: e.edgeCases ?? [],
+      equivalentMutants: e.equivalentMutants ?? [],
       dir,
       specPath: `${dir}/spec.ts`,
       referencePath: `${root}/reference/${e.chapter}/${e.name}.ts`,
@@ -173,6 +175,8 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       requires?: string[];
       tolerance?: ExerciseDef['properties'][number]['tolerance'];
     })[];
+    edgeCases?: ExerciseDef['edgeCases'];
+    equivalentMutants?: ExerciseDef['equivalentMutants'];
   };
   const before = issues.length;
   const exportNames = new Set(meta.exports.map((e) => e.name));
@@ -183,6 +187,11 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     if (!exportNames.has(p.function)) {
       issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
     }
+  });
+  const edgeIds = new Set<string>();
+  (meta.edgeCases ?? []).forEach((e, i) => {
+    if (edgeIds.has(e.id)) issues.push({ file: rel(yamlPath), field: `edgeCases.${i}.id`, message: `duplicate edge case "${e.id}"` });
+    edgeIds.add(e.id);
   });
   (meta.examples ?? []).forEach((x, i) => {
     if (!exportNames.has(x.function)) {
@@ -214,6 +223,8 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       tolerance: p.tolerance ?? DEFAULT_TOLERANCE,
     })),
     examples: (meta.examples ?? []).map((x) => ({ ...x, tolerance: x.tolerance ?? DEFAULT_TOLERANCE })),
+    edgeCases: meta.edgeCases ?? [],
+    equivalentMutants: meta.equivalentMutants ?? [],
     specPath: join(dir, 'spec.ts'),
     referencePath: join(root, 'reference', chapter, `${name}.ts`),
     solutionPath: join(root, 'solutions', chapter, name, meta.file),

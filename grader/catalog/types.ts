@@ -26,6 +26,8 @@ export interface PropertyMeta {
   runs?: number;
   tolerance: Tolerance;
   hint: Text;
+  /** the derivation: shown to instructors, or with --explain */
+  explanation?: Text;
 }
 
 /** A worked example: the call a statement shows and its exact result (checked against the solution). */
@@ -40,6 +42,21 @@ export interface ExerciseLimits {
   timeMs: number;
   callTimeMs: number;
   memoryMb: number;
+}
+
+/** An edge case the statement specifies: the spec runs it on every grading (`examples`). */
+export interface EdgeCase {
+  id: string;
+  text: Text;
+}
+
+/** A surviving mutant of the solution that is equivalent under the contract (`verify --mutation`). */
+export interface EquivalentMutant {
+  line: number;
+  mutator?: string;
+  original: string;
+  replacement: string;
+  reason: string;
 }
 
 /** One exercise as discovered and validated by the catalog. Nothing here is imported yet. */
@@ -60,16 +77,24 @@ export interface ExerciseDef {
   properties: PropertyMeta[];
   /** worked examples shown in both statements (empty for an exercise not yet converted) */
   examples: ExampleDecl[];
+  /** the statement's edge cases (exercise.yaml `edgeCases`, default none) */
+  edgeCases: EdgeCase[];
+  /** recorded equivalent mutants (exercise.yaml `equivalentMutants`, default none) */
+  equivalentMutants: EquivalentMutant[];
   /** absolute paths */
   specPath: string;
   referencePath: string;
   solutionPath: string;
   statementPaths: { es: string; en: string };
+  /** the stub's text, where the stub file is not on disk (a grader bundle embeds it) */
+  stubSource?: string;
   /**
    * The spec's properties, already loaded (a self-contained grader bundle embeds them). When set,
    * the engine uses it instead of importing specPath.
    */
   spec?: unknown;
+  /** The reference module, already loaded (embedded in a grader bundle beside the spec). */
+  reference?: unknown;
 }
 
 export interface ChapterDef {

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { DlgradeError, describeThrown } from '../errors.ts';
+import { cliText } from './lang.ts';
 
 /** One message for the terminal: code, file, what, fix, and the chain of causes. */
 export function formatCliError(error: unknown): string {
@@ -8,11 +9,11 @@ export function formatCliError(error: unknown): string {
     if (error.fix) lines.push(`  ${pc.cyan('→')} ${error.fix}`);
     let cause: unknown = error.cause;
     for (let depth = 0; cause !== undefined && depth < 5; depth++) {
-      lines.push(`  ${pc.dim('causa:')} ${describeThrown(cause)}`);
+      lines.push(`  ${pc.dim(cliText().cli.errors.cause)} ${describeThrown(cause)}`);
       cause = cause instanceof Error ? cause.cause : undefined;
     }
     return lines.join('\n');
   }
   const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  return `${pc.red('dlgrade')} ${pc.bold('E_INTERNAL')}: ${describeThrown(error)}${stack}\n  → esto es un fallo de dlgrade, no del estudiante: abre un issue con este mensaje.`;
+  return `${pc.red('dlgrade')} ${pc.bold('E_INTERNAL')}: ${describeThrown(error)}${stack}\n  → ${cliText().cli.errors.internal}`;
 }

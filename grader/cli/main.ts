@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../paths.ts';
+import { langFromArgv } from '../i18n/index.ts';
+import { localizeCommander } from './commander-i18n.ts';
 import { formatCliError } from './errors.ts';
+import { cliText, setCliLang } from './lang.ts';
 
 type Register = (program: Command) => void;
 
@@ -29,10 +32,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
  * (the common case: `dlgrade grade …`); otherwise all of them, for help and errors.
  */
 export async function buildProgram(only?: string): Promise<Command> {
-  const program = new Command('dlgrade')
-    .description('Ejercicios y corrección automática para «Deep Learning Profundo» / exercises and autograding')
-    .version(toolVersion())
-    .showHelpAfterError()
+  const m = cliText().cli;
+  const program = localizeCommander(new Command('dlgrade').description(m.program), m, toolVersion())
+    .showHelpAfterError(m.errors.seeHelp)
     .exitOverride();
   const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
   for (const name of names) (await COMMANDS[name]!())(program);
@@ -41,6 +43,7 @@ export async function buildProgram(only?: string): Promise<Command> {
 
 /** Runs the CLI and returns the exit code (0: grading ran; 1: --fail-under or check failed; 2: the grader could not run). */
 export async function main(argv: string[]): Promise<number> {
+  setCliLang(langFromArgv(argv.slice(2)));
   const program = await buildProgram(argv[2]);
   try {
     await program.parseAsync(argv);

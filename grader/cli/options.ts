@@ -1,9 +1,10 @@
 import { InvalidArgumentError } from 'commander';
 import type { Lang } from '../engine/result.ts';
+import { cliText } from './lang.ts';
 
 export function parseInteger(name: string): (value: string) => number {
   return (value) => {
-    if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be an integer, got "${value}"`);
+    if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(cliText().cli.parse.integer(name, value));
     return Number(value);
   };
 }
@@ -11,13 +12,13 @@ export function parseInteger(name: string): (value: string) => number {
 export function parsePositive(name: string): (value: string) => number {
   return (value) => {
     const n = parseInteger(name)(value);
-    if (n < 1) throw new InvalidArgumentError(`${name} must be at least 1, got ${n}`);
+    if (n < 1) throw new InvalidArgumentError(cliText().cli.parse.atLeastOne(name, n));
     return n;
   };
 }
 
 export function parseLang(value: string): Lang {
-  if (value !== 'es' && value !== 'en') throw new InvalidArgumentError(`--lang must be "es" or "en", got "${value}"`);
+  if (value !== 'es' && value !== 'en') throw new InvalidArgumentError(cliText().cli.parse.lang(value));
   return value;
 }
 
@@ -30,7 +31,7 @@ export interface Threshold {
 export function parseScore(value: string): Threshold {
   const percent = value.trim().endsWith('%');
   const n = Number(value.trim().replace(/%$/, ''));
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`--fail-under takes a score or a percentage (e.g. 7.5 or 80%), got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(cliText().cli.parse.score(value));
   return { value: n, percent };
 }
 

@@ -5,6 +5,7 @@ import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
 import { selectBackend } from '../backend/select.ts';
 import { toolVersion } from '../paths.ts';
+import { mark, timed, timedAsync } from '../profile.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
 import { engineMessages } from './messages.ts';
 import type { Audience, ExerciseResult, GradeResult, Lang, PropertyResult } from './result.ts';
@@ -14,6 +15,7 @@ import { resolveStudentFile, type Resolved } from './steps/resolve.ts';
 import type { PathProblem } from './steps/safe-path.ts';
 import { runExercise } from './steps/run-exercise.ts';
 import { round, scoreExercise } from './steps/score.ts';
+import { warmTypecheck } from '../typecheck/typecheck.ts';
 
 export interface GradeOptions {
   /** folder mirroring exercises/: `<dir>/<chapter>/<exercise>/<exercise>.ts` */
@@ -43,6 +45,10 @@ export interface GradeOptions {
    * process; the trusted side interleaves them while it waits for answers.
    */
   concurrency?: number;
+  /** also show each failing property's explanation (always on for the instructor audience) */
+  explain?: boolean;
+  /** type-check each student file against its stub (default true; the findings never change the score) */
+  typecheck?: boolean;
   /**
    * by exercise id: files already refused by whoever copied the submission (a regrade's clean
    * tree): graded as `tampered`, score 0, with the same message `grade` gives
@@ -64,16 +70,18 @@ function notGraded(def: ExerciseDef, displayPath: string, lang: Lang, audience: 
  * grader itself cannot run (unknown exercise, no backend).
  */
 export async function gradeSubmission(options: GradeOptions): Promise<GradeResult> {
+  mark('grading started (command and its imports loaded)');
   const started = performance.now();
   const lang = options.lang ?? 'es';
   const audience = options.audience ?? 'student';
   const seed = options.seed ?? DEFAULT_SEED;
-  const catalog = options.catalog ?? loadCatalog();
+  const catalog = options.catalog ?? timed('catalog load', () => loadCatalog());
   const defs = selectExercises(catalog, options.exercises);
+  if (options.typecheck !== false) warmTypecheck();
   // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
   // stops here with its fix, instead of failing every exercise
-  const sandbox = probeIsolation().info;
-  const backend = await selectBackend(options.backend);
+  const sandbox = timed('isolation probe', () => probeIsolation().info);
+  const backend = await timedAsync('backend: tfjs import + init', () => selectBackend(options.backend));
   const prefix = options.displayPrefix ?? 'exercises';
   const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
   const command = (def: ExerciseDef, property: string): string => {
@@ -94,7 +102,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     if (resolved.kind === 'unreadable') return notGraded(def, resolved.displayPath, lang, audience, 'grader-error', text.unreadable(resolved.displayPath, resolved.message));
     return runExercise({
       def,
-      spec: await loadSpec(def),
+      spec: await timedAsync('spec + reference load', () => loadSpec(def)),
       source: resolved.source,
       displayPath: resolved.displayPath,
       lang,
@@ -104,6 +112,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       ...(options.properties ? { only: options.properties } : {}),
       ...(options.path !== undefined ? { path: options.path } : {}),
       command,
+      ...(options.typecheck === false ? { typecheck: false } : {}),
+      explain: options.explain === true || audience === 'instructor',
     });
   };
   const limit = pLimit(Math.max(1, options.concurrency ?? Math.min(4, availableParallelism())));

@@ -31,6 +31,19 @@ export interface Location {
   frame?: { line: number; text: string }[];
 }
 
+/** One finding of the TypeScript checker in the student's file. */
+export interface TypeDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  /** TypeScript's code (TS2322 → 2322); 0 for dlgrade's own refusals */
+  code: number;
+  /** untrusted: quotes the student's code */
+  message: string;
+  /** a beginner's explanation of the commonest codes */
+  explanation?: string;
+}
+
 export interface NumericDiff {
   /** first differing index, e.g. "[1][2][0]" or "" for a scalar */
   index: string;
@@ -67,6 +80,8 @@ export interface PropertyResult {
   /** untrusted (may quote a student's error message) */
   message?: string;
   hint?: string;
+  /** the longer explanation (instructor audience or --explain only) */
+  explanation?: string;
   /** the shrunk counterexample: the failing call's arguments as TypeScript declarations, then the call */
   counterexample?: string;
   expected?: string;
@@ -99,6 +114,8 @@ export interface ExerciseResult {
   durationMs?: number;
   /** untrusted: the student process's stdout/stderr, capped */
   output?: string;
+  /** TypeScript's errors in the student's file, reported beside the results (they do not block grading) */
+  typeErrors?: TypeDiagnostic[];
   properties: PropertyResult[];
 }
 

@@ -1,3 +1,5 @@
+import type { Lang } from '../engine/result.ts';
+import { t } from '../i18n/index.ts';
 import type { Gradebook } from './model.ts';
 
 /**
@@ -5,17 +7,20 @@ import type { Gradebook } from './model.ts';
  * starting with = + - @ (or a tab / carriage return) gets a leading apostrophe (OWASP's guard);
  * then RFC 4180 quoting when it holds a comma, a quote or a line break.
  */
-export function csvCell(value: string | number | boolean | null): string {
+export function csvCell(value: string | number | boolean | null, lang: Lang = 'es'): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return value ? t(lang).gradebook.yes : t(lang).gradebook.no;
   let text = value;
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The gradebook as CSV: one row per student, one column per exercise, CRLF line ends (RFC 4180). */
-export function renderGradebookCsv(book: Gradebook): string {
+/**
+ * The gradebook as CSV: one row per student, one column per exercise, CRLF line ends (RFC 4180).
+ * The header keeps stable machine names (spreadsheets and scripts key on them); the cells are in `lang`.
+ */
+export function renderGradebookCsv(book: Gradebook, lang: Lang = 'es'): string {
   const header = ['username', 'student_id', ...book.exercises.map((e) => e.id), 'total', 'max', 'percentage', 'late', 'tampered', 'errors', 'status', 'grader_error', 'weak_sandbox'];
   const rows = book.students.map((s) => [
     s.username,
@@ -26,12 +31,12 @@ export function renderGradebookCsv(book: Gradebook): string {
     s.status === 'graded' ? s.percentage : null,
     s.late,
     s.tampered,
-    [...(s.tamperFiles ?? []).map((f) => `tampered: ${f}`), ...s.errors].join('; '),
+    [...(s.tamperFiles ?? []).map((f) => t(lang).gradebook.tamperedFile(f)), ...s.errors].join('; '),
     s.status,
     s.graderError,
     s.weakSandbox === null ? '' : s.weakSandbox.join(' '),
   ]);
-  return [header, ...rows].map((r) => r.map((c) => csvCell(c)).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map((r) => r.map((c) => csvCell(c, lang)).join(',')).join('\r\n') + '\r\n';
 }
 
 export function renderGradebookJson(book: Gradebook): string {

@@ -7,6 +7,7 @@ import { TEMPLATES_DIR } from '../paths.ts';
 import { digestExercise, nextAction, summarise, timedOutProperty } from './digest.ts';
 import { codeSpan, escapeMarkdownText, neutralizeHtmlComments, untrustedFence } from './escape.ts';
 import { diffNotes, fill, labels, sandboxSummary, type Labels } from './labels.ts';
+import { t } from '../i18n/index.ts';
 
 const codeFence = untrustedFence;
 const span = (text: string, max = 200): string => codeSpan(neutralizeHtmlComments(text), max);
@@ -65,7 +66,7 @@ function frameText(location: Location): string | undefined {
 
 function fullProperty(p: PropertyResult, L: Labels): FullPropertyView {
   const view: FullPropertyView = {
-    heading: `${ICON[p.status]} ${span(p.name, 80)} (${formatNumber(p.points)} ${L.points}): _${escapeMarkdownText(p.title, 300)}_`,
+    heading: `${ICON[p.status]} ${span(p.name, 80)} (${L.pointsOf(formatNumber(p.points))}): _${escapeMarkdownText(p.title, 300)}_`,
     details: [],
   };
   if (p.message) view.message = escapeMarkdownText(p.message, 2000);
@@ -76,6 +77,7 @@ function fullProperty(p: PropertyResult, L: Labels): FullPropertyView {
     view.diff = `**${fill(L.firstDiffAt, { index: span(d.index || L.theValue) })}:** ${L.expected.toLowerCase()} ${span(d.expected ?? '')}, ${L.received.toLowerCase()} ${span(d.received ?? '')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
   }
   if (p.hint) view.hint = `**${L.hint}:** ${escapeMarkdownText(p.hint, 1000)}`;
+  if (p.explanation) view.hint = `${view.hint ?? ''}\n\n**${L.explanation}:** ${escapeMarkdownText(p.explanation, 2000)}`;
   if (p.expected !== undefined) view.details.push(`**${L.expected}${d?.expectedShape ? ` (${escapeMarkdownText(d.expectedShape, 100)})` : ''}:**\n\n${codeFence(p.expected, { max: 1500 })}`);
   if (p.received !== undefined) view.details.push(`**${L.received}${d?.receivedShape ? ` (${escapeMarkdownText(d.receivedShape, 100)})` : ''}:**\n\n${codeFence(p.received, { max: 1500 })}`);
   if (p.location) {
@@ -88,7 +90,15 @@ function fullProperty(p: PropertyResult, L: Labels): FullPropertyView {
 
 function oneLine(p: PropertyResult, L: Labels): string {
   const why = p.message ? escapeMarkdownText(p.message.split('\n')[0]!, 300) : `_${escapeMarkdownText(p.title, 300)}_`;
-  return `- ${ICON[p.status]} ${span(p.name, 80)} (${formatNumber(p.points)} ${L.points}): ${why}`;
+  return `- ${ICON[p.status]} ${span(p.name, 80)} (${L.pointsOf(formatNumber(p.points))}): ${why}`;
+}
+
+/** The type errors of an exercise: a bold heading, one list item per error (its place as a code span), the note. */
+function typeErrorMarkdown(e: GradeResult['exercises'][number], lang: GradeResult['lang']): string {
+  const m = t(lang);
+  const errors = e.typeErrors ?? [];
+  const items = errors.map((d) => `- ${span(`${d.file}:${d.line}:${d.column}`, 300)} ${escapeMarkdownText(d.message, 1500)}${d.explanation ? ` — ${escapeMarkdownText(d.explanation, 500)}` : ''}`);
+  return [`**${escapeMarkdownText(m.typecheck.heading, 100)}: ${escapeMarkdownText(m.report.typeErrors(errors.length), 100)}**`, '', ...items, '', escapeMarkdownText(m.report.typeErrorsNote, 300)].join('\n');
 }
 
 /**
@@ -100,14 +110,16 @@ export function markdownView(result: GradeResult, options: MarkdownOptions = {})
   const L = labels(result.lang);
   const sections: ExerciseSectionView[] = [];
   for (const e of result.exercises) {
-    if (e.status === 'pass') continue;
+    if (e.status === 'pass' && !(e.typeErrors && e.typeErrors.length > 0)) continue;
     const digest = digestExercise(e);
     const section: ExerciseSectionView = {
       heading: `${ICON[e.status]} ${span(e.id, 128)} ${escapeMarkdownText(e.title, 200)} (${formatNumber(e.score)}/${formatNumber(e.maxScore)})`,
       full: [],
       lines: [],
     };
-    if (e.message) section.message = escapeMarkdownText(e.message, 3000);
+    // type errors first, as their own paragraph (reported beside the results, they do not block grading)
+    const typeErrors = e.typeErrors && e.typeErrors.length > 0 ? typeErrorMarkdown(e, result.lang) : undefined;
+    if (e.message || typeErrors) section.message = [typeErrors, e.message ? escapeMarkdownText(e.message, 3000) : undefined].filter(Boolean).join('\n\n');
     if (e.location) {
       const frame = frameText(e.location);
       section.where = whereText(e.location, L) + (frame ? `\n\n${frame}` : '');
@@ -118,7 +130,7 @@ export function markdownView(result: GradeResult, options: MarkdownOptions = {})
       section.where = whereText(hung.location, L) + (frame ? `\n\n${frame}` : '');
     }
     if (e.output) section.output = codeFence(e.output, { max: 2000 });
-    if (!e.message) {
+    if (!e.message && e.status !== 'pass') {
       const failing = options.verbose ? [digest.first, ...digest.others].filter((p): p is PropertyResult => p !== undefined) : digest.first ? [digest.first] : [];
       if (digest.notStarted && digest.first && !options.verbose) {
         section.lines.push(`- ${ICON[digest.first.status]} ${escapeMarkdownText(digest.first.message ?? '', 400)}${digest.first.location ? ` (${span(`${digest.first.location.file}:${digest.first.location.line}`, 300)})` : ''}`);

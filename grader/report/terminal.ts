@@ -1,8 +1,9 @@
 import pc from 'picocolors';
-import type { ExerciseResult, GradeResult, Location, PropertyResult } from '../engine/result.ts';
+import type { ExerciseResult, GradeResult, Lang, Location, PropertyResult } from '../engine/result.ts';
 import { formatNumber } from '../compare/format.ts';
 import { digestExercise, nextAction, summarise, timedOutProperty } from './digest.ts';
 import { sanitize } from './escape.ts';
+import { typeErrorLines } from '../typecheck/render.ts';
 import { diffNotes, fill, labels, sandboxSummary, type Labels } from './labels.ts';
 
 export interface TerminalOptions {
@@ -26,7 +27,7 @@ export function renderTerminal(result: GradeResult, options: TerminalOptions): s
   const lines: string[] = [];
   lines.push(c.bold(`dlgrade ${result.tool.version}`) + c.dim(` · ${L.seed} ${result.seed} · ${L.backend} ${result.backend} · ${L.sandbox}: ${sandboxSummary(result, L)}`));
   lines.push('');
-  for (const exercise of result.exercises) lines.push(...renderExercise(exercise, L, c, options.verbose === true));
+  for (const exercise of result.exercises) lines.push(...renderExercise(exercise, L, c, options.verbose === true, result.lang));
   if (lines.at(-1) !== '') lines.push('');
   lines.push(...renderSummary(result, L, c));
   return lines.join('\n') + '\n';
@@ -37,14 +38,16 @@ function colorFor(c: Colors, status: keyof typeof ICON): Paint {
 }
 
 function points(n: number, L: Labels): string {
-  return `${formatNumber(n)} ${L.points}`;
+  return L.pointsOf(formatNumber(n));
 }
 
-function renderExercise(exercise: ExerciseResult, L: Labels, c: Colors, verbose: boolean): string[] {
+function renderExercise(exercise: ExerciseResult, L: Labels, c: Colors, verbose: boolean, lang: Lang): string[] {
   const paint = colorFor(c, exercise.status);
   const head = `${paint(ICON[exercise.status])} ${c.bold(exercise.id)} ${c.dim('— ' + exercise.title)}  ${paint(`${formatNumber(exercise.score)}/${formatNumber(exercise.maxScore)}`)}`;
-  if (exercise.status === 'pass' && !verbose) return [head];
-  const lines = [head];
+  // type errors first: the student reads them before anything that ran (a passing exercise shows them too)
+  const typeErrors = typeErrorLines(exercise, lang, { heading: c.yellow, dim: c.dim });
+  if (exercise.status === 'pass' && !verbose) return [head, ...typeErrors];
+  const lines = [head, ...typeErrors];
   if (exercise.message) lines.push(indent(sanitize(exercise.message, 4000), 4, exercise.status === 'pass' ? c.dim : paint));
   if (exercise.location && exercise.status !== 'pass') lines.push(...renderWhere(exercise.location, L, c, 4));
   // a timeout: the function that was running
@@ -106,6 +109,7 @@ function renderFull(p: PropertyResult, L: Labels, c: Colors): string[] {
   if (p.expected !== undefined) lines.push(...labelled(`${L.expected}${d?.expectedShape ? ` (${d.expectedShape})` : ''}`, sanitize(p.expected, 1200), c.dim));
   if (p.received !== undefined) lines.push(...labelled(`${L.received}${d?.receivedShape ? ` (${sanitize(d.receivedShape, 100)})` : ''}`, sanitize(p.received, 1200), c.dim));
   if (p.hint) lines.push(`      ${c.cyan(L.hint + ':')} ${p.hint}`);
+  if (p.explanation) lines.push(`      ${c.cyan(L.explanation + ':')} ${p.explanation}`);
   if (p.location) lines.push(...renderWhere(p.location, L, c, 6));
   if (p.command) lines.push(`      ${c.dim(L.reproduce + ':')} ${sanitize(p.command, 400)}`);
   return lines;

@@ -11,6 +11,12 @@ export interface CompileFailure {
   ok: false;
   /** untrusted: quotes the student's code */
   message: string;
+  /** for the catalog's wrapping sentence: where (file:line:column), esbuild's own text, the line quoted */
+  where?: string;
+  text?: string;
+  snippet?: string;
+  /** set when the failure is an import the exercise may not have */
+  importPath?: string;
   line?: number;
   column?: number;
 }
@@ -32,6 +38,7 @@ const noImports: Plugin = {
         errors: [
           {
             text: `import of "${args.path}" is not allowed: an exercise is one self-contained file (no libraries, no other files)`,
+            detail: { refusedImport: args.path },
           },
         ],
       };
@@ -79,7 +86,9 @@ async function compileOnce(options: { source: string; displayPath: string }): Pr
     if (!first) return { ok: false, graderFault: true, message: `esbuild: ${describeThrown(error)}` };
     const where = first.location ? `${options.displayPath}:${first.location.line}:${first.location.column + 1}` : options.displayPath;
     const snippet = first.location?.lineText ? `\n    ${first.location.lineText.trim()}` : '';
-    const result: CompileFailure = { ok: false, message: `${where}: ${first.text}${snippet}` };
+    const result: CompileFailure = { ok: false, message: `${where}: ${first.text}${snippet}`, where, text: first.text, snippet };
+    const refused = (first.detail as { refusedImport?: unknown } | undefined)?.refusedImport;
+    if (typeof refused === 'string') result.importPath = refused;
     if (first.location) {
       result.line = first.location.line;
       result.column = first.location.column + 1;

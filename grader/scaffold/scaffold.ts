@@ -5,7 +5,7 @@ import { parseDocument, isSeq } from 'yaml';
 import type { Lang } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
 import { INSTALL_ROOT, TEMPLATES_DIR } from '../paths.ts';
-import { newWords } from './messages.ts';
+import { newWords, signatureProblem } from './messages.ts';
 import { isProblem, paramList, parseSignature, type ParsedSignature, type ParamKind } from './signature.ts';
 
 /** The marker every placeholder carries; tests/catalog fails while one is left in an exercise's files. */
@@ -89,7 +89,8 @@ function chaptersOf(root: string): string[] {
  * that would be overwritten, and a signature TypeScript cannot read.
  */
 export function scaffoldExercise(options: ScaffoldOptions): ScaffoldResult {
-  const words = newWords(options.lang ?? 'es');
+  const lang = options.lang ?? 'es';
+  const words = newWords(lang);
   const root = options.root ?? INSTALL_ROOT;
   if (!existsSync(join(root, 'exercises'))) refuse(words.badRoot(root));
   const id = options.id.trim().replace(/^exercises\//, '').replace(/\/+$/, '');
@@ -104,11 +105,11 @@ export function scaffoldExercise(options: ScaffoldOptions): ScaffoldResult {
     if (existsSync(join(root, 'exercises', other, name))) refuse(words.nameTaken(name, `${other}/${name}`));
   }
 
-  if (options.signatures.length === 0) refuse(words.noSignature);
+  if (options.signatures.length === 0) refuse(words.noSignature());
   const signatures: ParsedSignature[] = [];
   for (const text of options.signatures) {
     const parsed = parseSignature(text);
-    if (isProblem(parsed)) refuse(words.badSignature(text, parsed));
+    if (isProblem(parsed)) refuse(words.badSignature(text, signatureProblem(lang, parsed)));
     if (signatures.some((s) => s.name === parsed.name)) refuse(words.duplicateExport(parsed.name));
     signatures.push(parsed);
   }

@@ -39,6 +39,11 @@ export interface PropertyImpl<T> {
   check(input: T, ctx: PropertyContext): Promise<void>;
   /** pretty form of an input for the report; default: the input's fields */
   describe?(input: T): string;
+  /**
+   * The statement's edge cases this property checks, keyed by their id in exercise.yaml
+   * `edgeCases`: each input runs first, on every grading and at every seed (fast-check `examples`).
+   */
+  examples?: Record<string, T>;
 }
 
 /** The trusted half of an exercise: its properties, keyed by the names declared in exercise.yaml. */

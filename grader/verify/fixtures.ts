@@ -51,6 +51,15 @@ export function submissionWith(def: ExerciseDef, file: string): { dir: string; c
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A throw-away submission folder holding `source` as the student's file for `def`. */
+export function submissionWithSource(def: ExerciseDef, source: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'dlgrade-sub-'));
+  const target = join(dir, def.chapter, def.name);
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(target, def.file), source);
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** A submission folder holding the stubs of the given exercises. */
 export function stubSubmission(defs: ExerciseDef[]): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'dlgrade-stub-'));

@@ -48,7 +48,7 @@ export interface VerifyReport {
   ok: boolean;
 }
 
-const NOT_IMPLEMENTED = /not implemented|no está implementada/i;
+const NOT_IMPLEMENTED = /not implemented|no está implementada|sin implementar/i;
 
 /** `<chapter>/<exercise>` an issue belongs to, from its file (exercises/, solutions/ or reference/). */
 function issueExercise(issue: CatalogIssue): string | undefined {

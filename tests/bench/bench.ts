@@ -9,6 +9,7 @@
  *   6. the sandbox: bubblewrap vs unshare vs a plain process (and, with BENCH_BASELINE=<an older
  *      checkout>, that checkout's grader), alternated in one run: one student process started,
  *      called and ended, and the five headline exercises graded with the CLI
+ *   7. `npm run bench mutation` (only when named): every exercise's mutation score and survivors
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -195,4 +196,27 @@ if (want('sandbox')) {
     const s = median(gradeS[run.label]!);
     report(`6b. grade 5 headline exercises, ${run.label}, median of ${gradeRounds}`, `${s.toFixed(2)} s, ${((s / HEADLINE.length) * 1000).toFixed(0)} ms/exercise${ref ? ` (${(s / ref).toFixed(2)}× ${baseline ? 'baseline' : 'process'})` : ''}`);
   }
+}
+
+// 7. `npm run bench mutation` (only when asked by name: it grades every mutant of every solution,
+// an hour or more on two cores): each exercise's mutation score and its surviving mutants.
+// BENCH_MUTATION="ch02-math,ch05-training/dropout" limits it to some exercises or chapters.
+if (only.includes('mutation')) {
+  const { loadCatalog } = await import('../../grader/catalog/load.ts');
+  const { selectExercises } = await import('../../grader/catalog/select.ts');
+  const { mutationTest, renderMutation } = await import('../../grader/verify/mutation.ts');
+  const catalog = loadCatalog();
+  const selectors = process.env['BENCH_MUTATION']?.split(',').map((s) => s.trim()).filter(Boolean);
+  let killed = 0;
+  let counted = 0;
+  let survivors = 0;
+  for (const def of selectExercises(catalog, selectors)) {
+    const r = await mutationTest(def, { catalog, concurrency: Math.max(1, availableParallelism() - 1) });
+    process.stdout.write(renderMutation(r));
+    report(`7. mutation score ${def.id}`, `${(r.score * 100).toFixed(1)}% (${r.killed}/${r.killed + r.survived}, ${r.equivalent} equivalent)`);
+    killed += r.killed;
+    counted += r.killed + r.survived;
+    survivors += r.survived;
+  }
+  report('7. mutation score, catalog', `${counted === 0 ? '—' : ((killed / counted) * 100).toFixed(1)}% (${killed}/${counted} non-equivalent mutants killed, ${survivors} surviving)`);
 }

@@ -23,12 +23,14 @@ describe('gradebook CSV', () => {
     expect(csvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
     expect(csvCell(-1)).toBe('-1'); // numbers are numbers
     expect(csvCell(null)).toBe('');
-    expect(csvCell(true)).toBe('yes');
+    expect(csvCell(true)).toBe('sí');
+    expect(csvCell(true, 'en')).toBe('yes');
+    expect(csvCell(false, 'en')).toBe('no');
   });
 
   it('one row per student, one column per exercise, and reads back to the same values', () => {
     const book = buildGradebook(fakeClass());
-    const csv = renderGradebookCsv(book);
+    const csv = renderGradebookCsv(book, 'en');
     const rows = parseCsv(csv).map((r) => r.fields);
     expect(rows[0]).toEqual(['username', 'student_id', 'ch01-a/x', 'ch01-b/y', 'total', 'max', 'percentage', 'late', 'tampered', 'errors', 'status', 'grader_error', 'weak_sandbox']);
     expect(rows).toHaveLength(11);
@@ -40,6 +42,10 @@ describe('gradebook CSV', () => {
     expect(byName[HOSTILE_NAME]?.[1]).toBe('\'=HYPERLINK("http://evil","x")');
     // not graded: no total and no percentage (never a 0 that reads like one)
     expect(byName['ines']).toEqual(['ines', '', '', '', '', '4', '', 'no', 'no', 'no checkout: ines/ is missing from the collected folder', 'error', 'no', '']);
+    // Spanish by default: the flags and the tamper note follow the language, the header stays
+    const es = Object.fromEntries(parseCsv(renderGradebookCsv(book)).map((r) => r.fields).slice(1).map((r) => [r[0], r]));
+    expect(es['eva']?.slice(8, 10)).toEqual(['sí', 'alterado: .github/workflows/dlgrade.yml (modified)']);
+    expect(es['beto']?.slice(7, 9)).toEqual(['no', 'no']);
     // no cell of the file begins with a formula character
     for (const r of rows) for (const c of r) expect(c).not.toMatch(/^[=+@\t]/);
   });
@@ -51,7 +57,7 @@ describe('gradebook CSV', () => {
       ['yan', false, null],
       ['zed', true, ['processes', 'sockets']],
     ]);
-    const rows = parseCsv(renderGradebookCsv(book)).map((r) => r.fields);
+    const rows = parseCsv(renderGradebookCsv(book, 'en')).map((r) => r.fields);
     expect(rows.find((r) => r[0] === 'zed')?.slice(-2)).toEqual(['yes', 'processes sockets']);
   });
 

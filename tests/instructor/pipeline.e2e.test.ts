@@ -274,9 +274,9 @@ describe('the instructor pipeline, end to end', () => {
     const csv = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]));
     expect(csv['ana']).toEqual(['ana', 'A1', String(row['ana']!.total), String(row['ana']!.total), String(row['ana']!.max), '100', 'no', 'no', '', 'graded', 'no', '']);
     expect(csv['luis']!.slice(6, 8)).toEqual(['no', 'no']);
-    expect(csv['marta']!.slice(6, 8)).toEqual(['no', 'yes']);
+    expect(csv['marta']!.slice(6, 8)).toEqual(['no', 'sí']);
     expect(csv['marta']![8]).toContain(WORKFLOW);
-    expect(csv['pedro']!.slice(6, 8)).toEqual(['yes', 'no']);
+    expect(csv['pedro']!.slice(6, 8)).toEqual(['sí', 'no']);
     expect(Number(csv['luis']![3])).toBeLessThan(Number(csv['luis']![4]));
     expect(Number(csv['pedro']![3])).toBeLessThan(Number(csv['pedro']![4]));
 

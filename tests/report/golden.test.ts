@@ -1,5 +1,6 @@
 /**
- * Golden reports: the whole student-facing text for each kind of outcome of one exercise
+ * Golden reports: the whole student-facing text for each kind of outcome of one exercise (a stub,
+ * a syntax error, a type error, one bug, a hang, full marks)
  * (ch07-convolution/conv2d), in both languages, for the terminal and the Markdown renderers.
  * Normalised: durations, the reference backend and the sandbox line vary by machine.
  *
@@ -36,6 +37,8 @@ const CASES: Record<string, () => { dir: string; cleanup: () => void }> = {
   'flipped-kernel': () => withSource(readFileSync(join(FIXTURES_DIR, 'buggy', 'ch07-convolution', 'conv2d', 'flipped-kernel.ts'), 'utf8')),
   timeout: () => withSource(`${SIGNATURE}\n  let rows = 0;\n  while (input.length > 0) {\n    rows += 1;\n  }\n  return [];\n}\n`),
   'full-marks': () => withSource(readFileSync(def.solutionPath, 'utf8')),
+  // a right answer with one type error: reported first, beside the results (it does not block grading)
+  'type-error': () => withSource(`${readFileSync(def.solutionPath, 'utf8')}\nconst scale: number = '1';\n`),
 };
 
 function withSource(source: string): { dir: string; cleanup: () => void } {

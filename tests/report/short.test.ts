@@ -92,3 +92,18 @@ describe('short reports', () => {
     }
   }, 120_000);
 });
+
+it('the Markdown report with verbose shows every failing property in full', async () => {
+  const sub = submissionWith(conv, join(FIXTURES_DIR, 'buggy', 'ch07-convolution', 'conv2d', 'stride-ignored-in-window.ts'));
+  try {
+    const result = await gradeSubmission({ submissionDir: sub.dir, catalog, exercises: [conv.id] });
+    const failing = result.exercises[0]!.properties.filter((p) => p.status === 'fail');
+    const short = renderMarkdown(result);
+    const verbose = renderMarkdown(result, { verbose: true });
+    expect(short.match(/^#### /gm)).toHaveLength(1);
+    expect(verbose.match(/^#### /gm)).toHaveLength(failing.length);
+    expect(short).toContain('<details><summary>Detalles</summary>');
+  } finally {
+    sub.cleanup();
+  }
+}, 120_000);

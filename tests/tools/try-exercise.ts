@@ -19,7 +19,7 @@ import { MIN_BUGS } from '../../grader/verify/verify.ts';
 import { buggyFixtures, stubSubmission, submissionWith, variantFixtures } from './fixtures.ts';
 
 const args = process.argv.slice(2);
-const selector = args[0];
+const selector = args[0] && !args[0].startsWith('--') ? args[0] : undefined;
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : undefined;
 const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : undefined;
 const catalog = loadCatalog();

@@ -20,7 +20,7 @@ export interface Scores {
  * No modifiques yTrue ni yPred.
  */
 export function confusionMatrix(yTrue: number[], yPred: number[], numClasses: number): number[][] {
-  throw new Error('Not implemented: confusionMatrix');
+  throw new Error('Sin implementar: confusionMatrix');
 }
 
 /**
@@ -35,5 +35,5 @@ export function confusionMatrix(yTrue: number[], yPred: number[], numClasses: nu
  * No modifiques cm.
  */
 export function classificationScores(cm: number[][], average: 'macro' | 'micro' | 'weighted'): Scores {
-  throw new Error('Not implemented: classificationScores');
+  throw new Error('Sin implementar: classificationScores');
 }

@@ -20,5 +20,5 @@ export interface RegressionMetrics {
 
 /** Calcula las métricas de regresión. No modifiques yTrue ni yPred. */
 export function regressionMetrics(yTrue: number[], yPred: number[]): RegressionMetrics {
-  throw new Error('Not implemented: regressionMetrics');
+  throw new Error('Sin implementar: regressionMetrics');
 }

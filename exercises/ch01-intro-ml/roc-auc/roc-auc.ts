@@ -16,7 +16,7 @@
  * No modifiques labels ni scores.
  */
 export function rocCurve(labels: number[], scores: number[]): { fpr: number[]; tpr: number[] } {
-  throw new Error('Not implemented: rocCurve');
+  throw new Error('Sin implementar: rocCurve');
 }
 
 /**
@@ -26,5 +26,5 @@ export function rocCurve(labels: number[], scores: number[]): { fpr: number[]; t
  * No modifiques labels ni scores.
  */
 export function rocAuc(labels: number[], scores: number[]): number {
-  throw new Error('Not implemented: rocAuc');
+  throw new Error('Sin implementar: rocAuc');
 }

@@ -9,7 +9,7 @@
  * No modifiques x.
  */
 export function gaussianNll(x: number[], mu: number, sigma: number): number {
-  throw new Error('Not implemented: gaussianNll');
+  throw new Error('Sin implementar: gaussianNll');
 }
 
 /**
@@ -17,7 +17,7 @@ export function gaussianNll(x: number[], mu: number, sigma: number): number {
  * No modifiques x.
  */
 export function gaussianNllGradient(x: number[], mu: number, sigma: number): { dmu: number; dsigma: number } {
-  throw new Error('Not implemented: gaussianNllGradient');
+  throw new Error('Sin implementar: gaussianNllGradient');
 }
 
 /**
@@ -26,5 +26,5 @@ export function gaussianNllGradient(x: number[], mu: number, sigma: number): { d
  * No modifiques x.
  */
 export function gaussianMle(x: number[]): { mu: number; sigma: number } {
-  throw new Error('Not implemented: gaussianMle');
+  throw new Error('Sin implementar: gaussianMle');
 }

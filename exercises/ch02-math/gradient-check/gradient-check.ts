@@ -8,7 +8,7 @@
 
 /** F(x) = tanh(W·x), un vector de longitud m. No modifiques W ni x. */
 export function tanhLayer(W: number[][], x: number[]): number[] {
-  throw new Error('Not implemented: tanhLayer');
+  throw new Error('Sin implementar: tanhLayer');
 }
 
 /**
@@ -16,7 +16,7 @@ export function tanhLayer(W: number[][], x: number[]): number[] {
  * No modifiques W ni x.
  */
 export function analyticJacobian(W: number[][], x: number[]): number[][] {
-  throw new Error('Not implemented: analyticJacobian');
+  throw new Error('Sin implementar: analyticJacobian');
 }
 
 /**
@@ -26,7 +26,7 @@ export function analyticJacobian(W: number[][], x: number[]): number[][] {
  * No modifiques W ni x (tampoco "temporalmente" sin restaurarlos).
  */
 export function numericalJacobian(W: number[][], x: number[], h: number): number[][] {
-  throw new Error('Not implemented: numericalJacobian');
+  throw new Error('Sin implementar: numericalJacobian');
 }
 
 /**
@@ -35,5 +35,5 @@ export function numericalJacobian(W: number[][], x: number[], h: number): number
  * No modifiques A ni B.
  */
 export function relativeError(A: number[][], B: number[][]): number {
-  throw new Error('Not implemented: relativeError');
+  throw new Error('Sin implementar: relativeError');
 }

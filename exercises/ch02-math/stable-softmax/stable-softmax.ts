@@ -9,7 +9,7 @@
  * No modifiques x.
  */
 export function logSumExp(x: number[][]): number[] {
-  throw new Error('Not implemented: logSumExp');
+  throw new Error('Sin implementar: logSumExp');
 }
 
 /**
@@ -18,7 +18,7 @@ export function logSumExp(x: number[][]): number[] {
  * No modifiques x.
  */
 export function softmax(x: number[][]): number[][] {
-  throw new Error('Not implemented: softmax');
+  throw new Error('Sin implementar: softmax');
 }
 
 /**
@@ -27,5 +27,5 @@ export function softmax(x: number[][]): number[][] {
  * No modifiques x.
  */
 export function logSoftmax(x: number[][]): number[][] {
-  throw new Error('Not implemented: logSoftmax');
+  throw new Error('Sin implementar: logSoftmax');
 }

@@ -23,5 +23,5 @@ export interface Batch {
  * No modifiques X, y ni permutation.
  */
 export function makeBatches(X: number[][], y: number[], batchSize: number, permutation: number[], dropLast: boolean): Batch[] {
-  throw new Error('Not implemented: makeBatches');
+  throw new Error('Sin implementar: makeBatches');
 }

@@ -13,5 +13,5 @@
  * No modifiques labels ni permutation.
  */
 export function stratifiedFolds(labels: number[], permutation: number[], k: number): number[] {
-  throw new Error('Not implemented: stratifiedFolds');
+  throw new Error('Sin implementar: stratifiedFolds');
 }

@@ -15,7 +15,7 @@ export interface Standardizer {
  * No modifiques X.
  */
 export function fitStandardizer(X: number[][]): Standardizer {
-  throw new Error('Not implemented: fitStandardizer');
+  throw new Error('Sin implementar: fitStandardizer');
 }
 
 /**
@@ -25,5 +25,5 @@ export function fitStandardizer(X: number[][]): Standardizer {
  * No modifiques X ni stats.
  */
 export function applyStandardizer(X: number[][], stats: Standardizer): number[][] {
-  throw new Error('Not implemented: applyStandardizer');
+  throw new Error('Sin implementar: applyStandardizer');
 }

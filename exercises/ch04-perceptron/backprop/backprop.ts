@@ -21,5 +21,5 @@ export function mlpBackward(
   Y: number[][],
   activation: 'sigmoid' | 'tanh' | 'relu',
 ): { loss: number; dW1: number[][]; db1: number[]; dW2: number[][]; db2: number[] } {
-  throw new Error('Not implemented: mlpBackward');
+  throw new Error('Sin implementar: mlpBackward');
 }

@@ -70,9 +70,17 @@ function describeGradient(key: keyof MlpParams, p: MlpParams): Text {
 /** Gradients in backprop order: the output layer first, where a mistake starts. */
 const GRADIENT_KEYS: (keyof MlpParams)[] = ['W2', 'b2', 'W1', 'b1'];
 
+/** Hidden pre-activations of ±401 and 800.5: tanh as a ratio of exps overflows above ~355, σ as eᶻ/(1 + eᶻ) above 709. */
+const SATURATED: Problem = {
+  p: { W1: [[1, -1, 0.5, 0]], b1: [400, -400, 800, 0], W2: [[1, -1], [0.5, 0.5], [-1, 1], [0.25, 0]], b2: [0, 0] },
+  X: [[1]],
+  Y: [[1, 0]],
+};
+
 function gradientsProperty(act: Activation) {
   return property({
     arbitrary: problem(),
+    examples: { 'saturated-hidden-units': SATURATED },
     async check({ p, X, Y }, ctx) {
       const received = asGradients(await ctx.call('mlpBackward', p, X, Y, act), p);
       const expected = reference(p, X, Y, act);
@@ -137,6 +145,7 @@ function coordinate(p: MlpParams, key: keyof MlpParams, i: number, j: number) {
 export default defineSpec({
   'loss-matches-reference': property({
     arbitrary: fc.record({ problem: problem(), act: activation }),
+    examples: { 'saturated-hidden-units': { problem: SATURATED, act: 'tanh' as Activation } },
     async check({ problem: { p, X, Y }, act }, ctx) {
       const received = (await ctx.call('mlpBackward', p, X, Y, act)) as Partial<MlpGradients> | null;
       ctx.expectClose(reference(p, X, Y, act).loss, received?.loss, {

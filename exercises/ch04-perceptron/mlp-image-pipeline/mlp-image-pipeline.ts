@@ -9,7 +9,7 @@
  * No modifiques images, mean ni std.
  */
 export function preprocessImages(images: number[][][][], mean: number[], std: number[]): number[][] {
-  throw new Error('Not implemented: preprocessImages');
+  throw new Error('Sin implementar: preprocessImages');
 }
 
 /**
@@ -23,5 +23,5 @@ export function preprocessImages(images: number[][][][], mean: number[], std: nu
  * índice más bajo.
  */
 export function evaluateEpoch(logitBatches: number[][][], labelBatches: number[][]): { loss: number; accuracy: number } {
-  throw new Error('Not implemented: evaluateEpoch');
+  throw new Error('Sin implementar: evaluateEpoch');
 }

@@ -10,7 +10,7 @@
  * w: pesos (longitud d).  b: sesgo.  x: una muestra (longitud d).
  */
 export function predict(w: number[], b: number, x: number[]): 0 | 1 {
-  throw new Error('Not implemented: predict');
+  throw new Error('Sin implementar: predict');
 }
 
 /**
@@ -21,7 +21,7 @@ export function predict(w: number[], b: number, x: number[]): 0 | 1 {
  * Devuelve los valores nuevos { w, b } en un array nuevo: no modifiques w.
  */
 export function perceptronStep(w: number[], b: number, x: number[], y: 0 | 1, lr: number): { w: number[]; b: number } {
-  throw new Error('Not implemented: perceptronStep');
+  throw new Error('Sin implementar: perceptronStep');
 }
 
 /**
@@ -36,5 +36,5 @@ export function perceptronStep(w: number[], b: number, x: number[], y: 0 | 1, lr
  * Devuelve { w, b, errors } finales. No modifiques X ni y.
  */
 export function trainPerceptron(X: number[][], y: (0 | 1)[], opts: { lr: number; epochs: number }): { w: number[]; b: number; errors: number[] } {
-  throw new Error('Not implemented: trainPerceptron');
+  throw new Error('Sin implementar: trainPerceptron');
 }

@@ -30,7 +30,7 @@ export function batchNormForward(
   momentum: number,
   eps: number,
 ): BatchNormForward {
-  throw new Error('Not implemented: batchNormForward');
+  throw new Error('Sin implementar: batchNormForward');
 }
 
 /** Gradientes del paso hacia atrás. */
@@ -46,5 +46,5 @@ export interface BatchNormGrads {
  * No modifiques ningún argumento.
  */
 export function batchNormBackward(x: number[][], gamma: number[], dy: number[][], eps: number): BatchNormGrads {
-  throw new Error('Not implemented: batchNormBackward');
+  throw new Error('Sin implementar: batchNormBackward');
 }

@@ -12,7 +12,7 @@
  * Devuelve una matriz nueva. No modifiques ningún argumento.
  */
 export function dropoutForward(x: number[][], mask: number[][], p: number, training: boolean): number[][] {
-  throw new Error('Not implemented: dropoutForward');
+  throw new Error('Sin implementar: dropoutForward');
 }
 
 /**
@@ -20,5 +20,5 @@ export function dropoutForward(x: number[][], mask: number[][], p: number, train
  * No modifiques ningún argumento.
  */
 export function dropoutBackward(dy: number[][], mask: number[][], p: number): number[][] {
-  throw new Error('Not implemented: dropoutBackward');
+  throw new Error('Sin implementar: dropoutBackward');
 }

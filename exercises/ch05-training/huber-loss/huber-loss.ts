@@ -10,7 +10,7 @@
  * No modifiques yTrue ni yPred.
  */
 export function huberLoss(yTrue: number[], yPred: number[], delta: number): number {
-  throw new Error('Not implemented: huberLoss');
+  throw new Error('Sin implementar: huberLoss');
 }
 
 /**
@@ -18,5 +18,5 @@ export function huberLoss(yTrue: number[], yPred: number[], delta: number): numb
  * No modifiques yTrue ni yPred.
  */
 export function huberGrad(yTrue: number[], yPred: number[], delta: number): number[] {
-  throw new Error('Not implemented: huberGrad');
+  throw new Error('Sin implementar: huberGrad');
 }

@@ -8,7 +8,7 @@
  * (t son épocas: la tasa se multiplica por gamma cada stepSize épocas, empezando en lr0.)
  */
 export function stepDecay(lr0: number, gamma: number, stepSize: number, count: number): number[] {
-  throw new Error('Not implemented: stepDecay');
+  throw new Error('Sin implementar: stepDecay');
 }
 
 /**
@@ -17,7 +17,7 @@ export function stepDecay(lr0: number, gamma: number, stepSize: number, count: n
  * y lr_t = lrMin para t > T (sin reinicios).
  */
 export function cosineAnnealing(lrMax: number, lrMin: number, T: number, count: number): number[] {
-  throw new Error('Not implemented: cosineAnnealing');
+  throw new Error('Sin implementar: cosineAnnealing');
 }
 
 /**
@@ -27,5 +27,5 @@ export function cosineAnnealing(lrMax: number, lrMin: number, T: number, count: 
  *   lr_t = baseLr + (maxLr − baseLr) · max(0, 1 − x).
  */
 export function triangularCyclic(baseLr: number, maxLr: number, stepSize: number, count: number): number[] {
-  throw new Error('Not implemented: triangularCyclic');
+  throw new Error('Sin implementar: triangularCyclic');
 }

@@ -10,5 +10,5 @@
  * No modifiques ningún argumento.
  */
 export function denseBlockForward(x: number[][], weights: number[][][], biases: number[][]): number[][] {
-  throw new Error('Not implemented: denseBlockForward');
+  throw new Error('Sin implementar: denseBlockForward');
 }

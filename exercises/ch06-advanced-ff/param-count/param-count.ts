@@ -8,7 +8,7 @@
  * Devuelve el número total de parámetros entrenables. No modifiques sizes.
  */
 export function mlpParams(sizes: number[]): number {
-  throw new Error('Not implemented: mlpParams');
+  throw new Error('Sin implementar: mlpParams');
 }
 
 /**
@@ -19,7 +19,7 @@ export function mlpParams(sizes: number[]): number {
  * Devuelve el número total de parámetros entrenables.
  */
 export function residualMlpParams(inputDim: number, width: number, hidden: number, blocks: number, outputDim: number): number {
-  throw new Error('Not implemented: residualMlpParams');
+  throw new Error('Sin implementar: residualMlpParams');
 }
 
 /**
@@ -29,5 +29,5 @@ export function residualMlpParams(inputDim: number, width: number, hidden: numbe
  * Devuelve los parámetros entrenables y la dimensión de salida del bloque.
  */
 export function denseBlock(inputDim: number, growth: number, layers: number): { params: number; outputDim: number } {
-  throw new Error('Not implemented: denseBlock');
+  throw new Error('Sin implementar: denseBlock');
 }

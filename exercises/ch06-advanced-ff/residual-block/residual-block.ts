@@ -11,7 +11,7 @@
 
 /** Y = X + relu(X·W1 + b1)·W2 + b2. No modifiques ningún argumento. */
 export function residualForward(X: number[][], W1: number[][], b1: number[], W2: number[][], b2: number[]): number[][] {
-  throw new Error('Not implemented: residualForward');
+  throw new Error('Sin implementar: residualForward');
 }
 
 /** Gradientes de una pérdida L respecto a la entrada y los parámetros, dado dY = ∂L/∂Y (N×D). */
@@ -36,5 +36,5 @@ export function residualBackward(
   b2: number[],
   dY: number[][],
 ): ResidualGrads {
-  throw new Error('Not implemented: residualBackward');
+  throw new Error('Sin implementar: residualBackward');
 }

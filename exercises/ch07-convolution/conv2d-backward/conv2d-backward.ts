@@ -17,5 +17,5 @@ export function conv2dBackward(
   dY: number[][][],
   opts?: { stride?: number | [number, number]; padding?: 'valid' | 'same' },
 ): { dInput: number[][][]; dKernel: number[][][][] } {
-  throw new Error('Not implemented: conv2dBackward');
+  throw new Error('Sin implementar: conv2dBackward');
 }

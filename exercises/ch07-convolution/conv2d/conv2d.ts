@@ -17,5 +17,5 @@ export function conv2d(
   kernel: number[][][][],
   opts?: { stride?: number | [number, number]; padding?: 'valid' | 'same' },
 ): number[][][] {
-  throw new Error('Not implemented: conv2d');
+  throw new Error('Sin implementar: conv2d');
 }

@@ -18,7 +18,7 @@ export interface PoolOptions {
  * Devuelve un arreglo Hout×Wout×C. No modifiques los argumentos.
  */
 export function maxPool2d(input: number[][][], poolSize: number | [number, number], opts?: PoolOptions): number[][][] {
-  throw new Error('Not implemented: maxPool2d');
+  throw new Error('Sin implementar: maxPool2d');
 }
 
 /**
@@ -29,5 +29,5 @@ export function maxPool2d(input: number[][][], poolSize: number | [number, numbe
  * No modifiques los argumentos.
  */
 export function avgPool2d(input: number[][][], poolSize: number | [number, number], opts?: PoolOptions): number[][][] {
-  throw new Error('Not implemented: avgPool2d');
+  throw new Error('Sin implementar: avgPool2d');
 }

@@ -27,5 +27,5 @@ export interface Summary {
  * No modifiques inputShape ni layers.
  */
 export function cnnSummary(inputShape: number[], layers: Layer[]): Summary {
-  throw new Error('Not implemented: cnnSummary');
+  throw new Error('Sin implementar: cnnSummary');
 }

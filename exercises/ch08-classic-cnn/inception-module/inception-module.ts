@@ -25,5 +25,5 @@ export interface InceptionParams {
 }
 
 export function inceptionModule(x: number[][][], params: InceptionParams): number[][][] {
-  throw new Error('Not implemented: inceptionModule');
+  throw new Error('Sin implementar: inceptionModule');
 }

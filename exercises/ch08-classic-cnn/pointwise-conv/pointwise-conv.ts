@@ -9,5 +9,5 @@
  * No modifiques ningún argumento.
  */
 export function pointwiseConv(x: number[][][], kernel: number[][], bias: number[]): number[][][] {
-  throw new Error('Not implemented: pointwiseConv');
+  throw new Error('Sin implementar: pointwiseConv');
 }

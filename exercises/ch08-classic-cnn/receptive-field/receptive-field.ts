@@ -21,5 +21,5 @@ export interface WindowLayer {
  * No modifiques layers.
  */
 export function receptiveField(layers: WindowLayer[]): { rf: number[]; jump: number[] } {
-  throw new Error('Not implemented: receptiveField');
+  throw new Error('Sin implementar: receptiveField');
 }

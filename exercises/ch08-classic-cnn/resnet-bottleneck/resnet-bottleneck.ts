@@ -31,5 +31,5 @@ export interface BottleneckParams {
 }
 
 export function bottleneckBlock(x: number[][][], params: BottleneckParams, stride: number): number[][][] {
-  throw new Error('Not implemented: bottleneckBlock');
+  throw new Error('Sin implementar: bottleneckBlock');
 }

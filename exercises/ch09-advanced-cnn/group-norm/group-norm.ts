@@ -14,5 +14,5 @@
  * con la misma forma H×W×C. No modifiques los argumentos.
  */
 export function groupNorm(x: number[][][], groups: number, gamma: number[], beta: number[], eps = 1e-5): number[][][] {
-  throw new Error('Not implemented: groupNorm');
+  throw new Error('Sin implementar: groupNorm');
 }

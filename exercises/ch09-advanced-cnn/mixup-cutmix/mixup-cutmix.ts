@@ -21,7 +21,7 @@ export interface Mixed {
  * Devuelve image = λ·x1 + (1 − λ)·x2 y label = λ·y1 + (1 − λ)·y2. No modifiques los argumentos.
  */
 export function mixup(x1: number[][][], y1: number[], x2: number[][][], y2: number[], lambda: number): Mixed {
-  throw new Error('Not implemented: mixup');
+  throw new Error('Sin implementar: mixup');
 }
 
 /**
@@ -33,5 +33,5 @@ export function mixup(x1: number[][][], y1: number[], x2: number[][][], y2: numb
  * No modifiques los argumentos.
  */
 export function cutmix(x1: number[][][], y1: number[], x2: number[][][], y2: number[], box: Box): Mixed {
-  throw new Error('Not implemented: cutmix');
+  throw new Error('Sin implementar: cutmix');
 }

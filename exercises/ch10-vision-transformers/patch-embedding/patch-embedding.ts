@@ -22,5 +22,5 @@ export function patchEmbedding(
   clsToken: number[],
   positions: number[][],
 ): number[][] {
-  throw new Error('Not implemented: patchEmbedding');
+  throw new Error('Sin implementar: patchEmbedding');
 }

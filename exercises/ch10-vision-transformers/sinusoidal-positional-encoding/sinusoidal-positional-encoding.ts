@@ -12,5 +12,5 @@
  * la última columna (par) solo lleva su seno.
  */
 export function sinusoidalPositionalEncoding(length: number, dModel: number, base = 10000): number[][] {
-  throw new Error('Not implemented: sinusoidalPositionalEncoding');
+  throw new Error('Sin implementar: sinusoidalPositionalEncoding');
 }

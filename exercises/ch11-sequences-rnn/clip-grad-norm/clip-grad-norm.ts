@@ -16,5 +16,5 @@ export interface Clipped {
  * si no, devuelve los gradientes sin cambiar. Devuelve copias nuevas; no modifiques grads.
  */
 export function clipGradNorm(grads: number[][][], maxNorm: number): Clipped {
-  throw new Error('Not implemented: clipGradNorm');
+  throw new Error('Sin implementar: clipGradNorm');
 }

@@ -21,5 +21,5 @@ export interface RnnGradients {
  * No modifiques los argumentos.
  */
 export function rnnBptt(xs: number[][], h0: number[], Wxh: number[][], Whh: number[][], b: number[], targets: number[][]): RnnGradients {
-  throw new Error('Not implemented: rnnBptt');
+  throw new Error('Sin implementar: rnnBptt');
 }

@@ -13,5 +13,5 @@
  * Devuelve h' (longitud H) en un array nuevo. No modifiques los argumentos.
  */
 export function gruCell(x: number[], h: number[], W: number[][], U: number[][], b: number[]): number[] {
-  throw new Error('Not implemented: gruCell');
+  throw new Error('Sin implementar: gruCell');
 }

@@ -17,6 +17,16 @@ const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 export default defineSpec({
   'matches-reference': property({
     arbitrary: inputs,
+    examples: {
+      // pre-activations of ±800 and ±400: σ written as eᵛ/(1 + eᵛ) is NaN above 709, tanh as a ratio of exps above 355
+      'saturated-gates': {
+        x: [1],
+        h: [0.5, -0.25],
+        W: [[800], [-800], [-800], [800], [400], [-400]],
+        U: [[0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0]],
+        b: [0, 0, 0, 0, 0, 0],
+      },
+    },
     async check({ x, h, W, U, b }, ctx) {
       const received = await ctx.call('gruCell', x, h, W, U, b);
       ctx.expectClose(reference(x, h, W, U, b), received);

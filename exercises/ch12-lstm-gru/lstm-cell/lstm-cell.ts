@@ -20,5 +20,5 @@ export interface LstmState {
  * Devuelve { h: h', c: c' }. No modifiques los argumentos.
  */
 export function lstmCell(x: number[], h: number[], c: number[], W: number[][], U: number[][], b: number[]): LstmState {
-  throw new Error('Not implemented: lstmCell');
+  throw new Error('Sin implementar: lstmCell');
 }

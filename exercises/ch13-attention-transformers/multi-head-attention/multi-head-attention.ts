@@ -13,5 +13,5 @@
  * No modifiques los argumentos.
  */
 export function multiHeadAttention(X: number[][], Wq: number[][], Wk: number[][], Wv: number[][], Wo: number[][], heads: number): number[][] {
-  throw new Error('Not implemented: multiHeadAttention');
+  throw new Error('Sin implementar: multiHeadAttention');
 }

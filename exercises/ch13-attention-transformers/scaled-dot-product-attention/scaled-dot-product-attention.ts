@@ -18,5 +18,5 @@ export interface AttentionResult {
  * No modifiques los argumentos.
  */
 export function scaledDotProductAttention(Q: number[][], K: number[][], V: number[][], mask?: boolean[][]): AttentionResult {
-  throw new Error('Not implemented: scaledDotProductAttention');
+  throw new Error('Sin implementar: scaledDotProductAttention');
 }

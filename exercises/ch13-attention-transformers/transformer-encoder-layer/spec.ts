@@ -77,7 +77,8 @@ export default defineSpec({
         const m = mean(row);
         const v = variance(row);
         const expected = variance(X[i]!) / (variance(X[i]!) + 1e-5);
-        if (Math.abs(m) > 1e-4 || Math.abs(v - expected) > 1e-3) {
+        // negated so that NaN (which compares false with everything) fails too
+        if (!(Math.abs(m) <= 1e-4 && Math.abs(v - expected) <= 1e-3)) {
           fail(
             {
               es: `Con γ = 1 y β = 0, cada fila de la salida debe tener media 0 y varianza (con 1/d) casi 1; la fila ${i} tiene media ${m.toFixed(5)} y varianza ${v.toFixed(5)}.`,

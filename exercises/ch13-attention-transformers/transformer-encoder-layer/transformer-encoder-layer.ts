@@ -25,7 +25,7 @@ export interface EncoderParams {
  * No modifiques los argumentos.
  */
 export function layerNorm(X: number[][], gamma: number[], beta: number[], eps: number): number[][] {
-  throw new Error('Not implemented: layerNorm');
+  throw new Error('Sin implementar: layerNorm');
 }
 
 /**
@@ -34,5 +34,5 @@ export function layerNorm(X: number[][], gamma: number[], beta: number[], eps: n
  * cada suma. X es n×d; devuelve Y, n×d. No modifiques los argumentos.
  */
 export function encoderLayer(X: number[][], params: EncoderParams, heads: number): number[][] {
-  throw new Error('Not implemented: encoderLayer');
+  throw new Error('Sin implementar: encoderLayer');
 }

@@ -13,5 +13,5 @@
  * No modifiques los argumentos.
  */
 export function causalConv1d(x: number[][], kernel: number[][][], bias: number[], dilation: number): number[][] {
-  throw new Error('Not implemented: causalConv1d');
+  throw new Error('Sin implementar: causalConv1d');
 }

@@ -10,7 +10,7 @@
  * aproximación (por ejemplo la 7.1.26 de Abramowitz y Stegun, error < 1.5e-7).
  */
 export function crpsGaussian(mu: number[], sigma: number[], y: number[]): number[] {
-  throw new Error('Not implemented: crpsGaussian');
+  throw new Error('Sin implementar: crpsGaussian');
 }
 
 /**
@@ -19,5 +19,5 @@ export function crpsGaussian(mu: number[], sigma: number[], y: number[]): number
  * No modifiques los argumentos.
  */
 export function crpsEnsemble(samples: number[][], y: number[]): number[] {
-  throw new Error('Not implemented: crpsEnsemble');
+  throw new Error('Sin implementar: crpsEnsemble');
 }

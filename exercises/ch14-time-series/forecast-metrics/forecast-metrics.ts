@@ -7,7 +7,7 @@
  * eps (por defecto 1e-3) evita dividir por cero cuando y_t = 0.
  */
 export function mape(actual: number[], forecast: number[], eps = 1e-3): number {
-  throw new Error('Not implemented: mape');
+  throw new Error('Sin implementar: mape');
 }
 
 /**
@@ -15,7 +15,7 @@ export function mape(actual: number[], forecast: number[], eps = 1e-3): number {
  * Si y_t = ŷ_t = 0, ese término vale 0 (pero sigue contando en N).
  */
 export function smape(actual: number[], forecast: number[]): number {
-  throw new Error('Not implemented: smape');
+  throw new Error('Sin implementar: smape');
 }
 
 /**
@@ -27,5 +27,5 @@ export function smape(actual: number[], forecast: number[]): number {
  * season = m (por defecto 1). Se garantiza escala > 0.
  */
 export function mase(actual: number[], forecast: number[], train: number[], season = 1): number {
-  throw new Error('Not implemented: mase');
+  throw new Error('Sin implementar: mase');
 }

@@ -9,5 +9,5 @@
  * No modifiques pred ni target.
  */
 export function diceLoss(pred: number[][], target: number[][], smooth = 1): number {
-  throw new Error('Not implemented: diceLoss');
+  throw new Error('Sin implementar: diceLoss');
 }

@@ -12,5 +12,5 @@
  * Devuelve la MEDIA de FL_i sobre las muestras. No modifiques p ni y.
  */
 export function focalLoss(p: number[], y: (0 | 1)[], gamma: number, alpha: number): number {
-  throw new Error('Not implemented: focalLoss');
+  throw new Error('Sin implementar: focalLoss');
 }

@@ -9,5 +9,5 @@
  * gradiente de esa media respecto a los logits. No modifiques los argumentos.
  */
 export function labelSmoothingCE(logits: number[][], labels: number[], eps: number): { loss: number; dLogits: number[][] } {
-  throw new Error('Not implemented: labelSmoothingCE');
+  throw new Error('Sin implementar: labelSmoothingCE');
 }

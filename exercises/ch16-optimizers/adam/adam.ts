@@ -20,5 +20,5 @@ export function adamStep(
   state: { m: number[]; v: number[]; t: number },
   hp: { lr: number; beta1: number; beta2: number; epsilon: number },
 ): { params: number[]; state: { m: number[]; v: number[]; t: number } } {
-  throw new Error('Not implemented: adamStep');
+  throw new Error('Sin implementar: adamStep');
 }

@@ -19,5 +19,5 @@ export function sgdMomentumStep(
   state: { velocity: number[] },
   hp: { lr: number; momentum: number; nesterov: boolean },
 ): { params: number[]; state: { velocity: number[] } } {
-  throw new Error('Not implemented: sgdMomentumStep');
+  throw new Error('Sin implementar: sgdMomentumStep');
 }

@@ -65,6 +65,11 @@ export default defineSpec({
 
   'velocity-state': property({
     arbitrary: run(1, 4),
+    examples: {
+      // μ = 0 is allowed: the velocity is then just the last gradient (and is still returned)
+      'zero-momentum': { params: [1, -2], grads: [[0.5, 1], [-1, 0.25]], hp: { lr: 0.1, momentum: 0, nesterov: false } },
+      'zero-momentum-nesterov': { params: [0.5], grads: [[2], [-0.75], [1]], hp: { lr: 0.5, momentum: 0, nesterov: true } },
+    },
     async check({ params, grads, hp }, ctx) {
       const expected = await reference(params, grads, hp);
       const steps = await studentRun(ctx, params, grads, hp);

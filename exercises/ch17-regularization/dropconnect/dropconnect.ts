@@ -19,5 +19,5 @@ export function dropConnectDense(
   p: number,
   training: boolean,
 ): number[][] {
-  throw new Error('Not implemented: dropConnectDense');
+  throw new Error('Sin implementar: dropConnectDense');
 }

@@ -31,5 +31,5 @@ export interface EarlyStoppingResult {
  * a patience se detiene en esa época. No modifiques history ni opts.
  */
 export function earlyStopping(history: number[], opts: EarlyStoppingOptions): EarlyStoppingResult {
-  throw new Error('Not implemented: earlyStopping');
+  throw new Error('Sin implementar: earlyStopping');
 }

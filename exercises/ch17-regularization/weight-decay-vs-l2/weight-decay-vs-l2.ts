@@ -25,7 +25,7 @@ export interface AdamHyper {
  * de Adam con corrección de sesgo. No modifiques los argumentos.
  */
 export function adamL2(w0: number[], X: number[][], y: number[], hp: AdamHyper): number[] {
-  throw new Error('Not implemented: adamL2');
+  throw new Error('Sin implementar: adamL2');
 }
 
 /**
@@ -38,5 +38,5 @@ export function adamL2(w0: number[], X: number[][], y: number[], hp: AdamHyper):
  * Devuelve los pesos tras hp.steps pasos. No modifiques los argumentos.
  */
 export function adamW(w0: number[], X: number[][], y: number[], hp: AdamHyper): number[] {
-  throw new Error('Not implemented: adamW');
+  throw new Error('Sin implementar: adamW');
 }

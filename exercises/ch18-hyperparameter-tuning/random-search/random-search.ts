@@ -21,7 +21,7 @@ export type Config = Record<string, number | string>;
  * Devuelve una configuración { [name]: valor } por fila. No modifiques los argumentos.
  */
 export function sampleConfigs(space: Param[], draws: number[][]): Config[] {
-  throw new Error('Not implemented: sampleConfigs');
+  throw new Error('Sin implementar: sampleConfigs');
 }
 
 /**
@@ -29,5 +29,5 @@ export function sampleConfigs(space: Param[], draws: number[][]): Config[] {
  * Si hay empate gana la que aparece antes.
  */
 export function bestTrial(scores: number[], mode: 'min' | 'max'): number {
-  throw new Error('Not implemented: bestTrial');
+  throw new Error('Sin implementar: bestTrial');
 }

@@ -21,7 +21,7 @@ export interface Rung {
  * No modifiques losses.
  */
 export function successiveHalving(losses: number[][], minBudget: number, eta: number): { rungs: Rung[]; winner: number } {
-  throw new Error('Not implemented: successiveHalving');
+  throw new Error('Sin implementar: successiveHalving');
 }
 
 /** Un bracket de Hyperband: s, configuraciones iniciales n y presupuesto inicial r por configuración. */
@@ -39,5 +39,5 @@ export interface Bracket {
  * Devuelve los brackets en ese orden (s decreciente).
  */
 export function hyperbandBrackets(R: number, eta: number): Bracket[] {
-  throw new Error('Not implemented: hyperbandBrackets');
+  throw new Error('Sin implementar: hyperbandBrackets');
 }

@@ -39,5 +39,5 @@ export interface ModelSummary {
  * No modifiques los argumentos.
  */
 export function summarize(inputShape: number[], layers: LayerSpec[]): ModelSummary {
-  throw new Error('Not implemented: summarize');
+  throw new Error('Sin implementar: summarize');
 }

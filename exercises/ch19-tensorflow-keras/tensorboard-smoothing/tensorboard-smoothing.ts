@@ -11,5 +11,5 @@
  * Devuelve un array nuevo de la misma longitud; no modifiques values.
  */
 export function smoothCurve(values: number[], weight: number, debias = true): number[] {
-  throw new Error('Not implemented: smoothCurve');
+  throw new Error('Sin implementar: smoothCurve');
 }

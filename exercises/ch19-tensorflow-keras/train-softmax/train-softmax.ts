@@ -20,5 +20,5 @@ export interface Trained {
  * Es lo que hace model.fit con SGD, batchSize = N y sin barajar. No modifiques los argumentos.
  */
 export function trainSoftmax(X: number[][], labels: number[], W0: number[][], b0: number[], lr: number, epochs: number): Trained {
-  throw new Error('Not implemented: trainSoftmax');
+  throw new Error('Sin implementar: trainSoftmax');
 }

@@ -24,5 +24,5 @@ export interface FreezeSummary {
  * No modifiques layers.
  */
 export function freezeSummary(inputDim: number, layers: LayerSpec[], frozen: number): FreezeSummary {
-  throw new Error('Not implemented: freezeSummary');
+  throw new Error('Sin implementar: freezeSummary');
 }

@@ -11,7 +11,7 @@ export type Op = 'add' | 'sub' | 'mul' | 'div';
 
 /** La forma del resultado de operar tensores de formas a y b; p. ej. [3, 1] y [2, 1, 4] → [2, 3, 4]. */
 export function broadcastShape(a: number[], b: number[]): number[] {
-  throw new Error('Not implemented: broadcastShape');
+  throw new Error('Sin implementar: broadcastShape');
 }
 
 /**
@@ -20,7 +20,7 @@ export function broadcastShape(a: number[], b: number[]): number[] {
  * y devuelve un tensor de forma exactamente `shape` (conservando esos ejes de tamaño 1).
  */
 export function unbroadcast(grad: Tensor, shape: number[]): Tensor {
-  throw new Error('Not implemented: unbroadcast');
+  throw new Error('Sin implementar: unbroadcast');
 }
 
 /**
@@ -29,5 +29,5 @@ export function unbroadcast(grad: Tensor, shape: number[]): Tensor {
  * No modifiques los argumentos.
  */
 export function broadcastBackward(op: Op, a: Tensor, b: Tensor, dOut: Tensor): { dA: Tensor; dB: Tensor } {
-  throw new Error('Not implemented: broadcastBackward');
+  throw new Error('Sin implementar: broadcastBackward');
 }

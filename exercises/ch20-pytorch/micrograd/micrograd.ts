@@ -19,5 +19,5 @@ export type GraphNode =
  * No modifiques nodes.
  */
 export function backward(nodes: GraphNode[]): { value: number; grads: number[] } {
-  throw new Error('Not implemented: backward');
+  throw new Error('Sin implementar: backward');
 }

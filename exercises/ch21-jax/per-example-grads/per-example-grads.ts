@@ -22,5 +22,5 @@ export interface PerExample {
  * la misma estructura que params y el lote como primer eje. No modifiques los argumentos.
  */
 export function perExampleGrads(params: Params, X: number[][], Y: number[][]): PerExample {
-  throw new Error('Not implemented: perExampleGrads');
+  throw new Error('Sin implementar: perExampleGrads');
 }

@@ -8,7 +8,7 @@ export type Tree = number | Tree[] | { [key: string]: Tree };
  * Norma global de un pytree de gradientes (capítulo 21): √(Σ g²) sobre TODAS sus hojas.
  */
 export function globalNorm(grads: Tree): number {
-  throw new Error('Not implemented: globalNorm');
+  throw new Error('Sin implementar: globalNorm');
 }
 
 /**
@@ -17,7 +17,7 @@ export function globalNorm(grads: Tree): number {
  * No modifiques grads.
  */
 export function clipByGlobalNorm(grads: Tree, maxNorm: number): Tree {
-  throw new Error('Not implemented: clipByGlobalNorm');
+  throw new Error('Sin implementar: clipByGlobalNorm');
 }
 
 /**
@@ -26,5 +26,5 @@ export function clipByGlobalNorm(grads: Tree, maxNorm: number): Tree {
  * misma estructura. No modifiques params ni grads.
  */
 export function sgdStep(params: Tree, grads: Tree, lr: number): Tree {
-  throw new Error('Not implemented: sgdStep');
+  throw new Error('Sin implementar: sgdStep');
 }

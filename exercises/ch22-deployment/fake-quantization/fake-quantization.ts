@@ -9,7 +9,7 @@
 
 /** x̂ para cada elemento de x. No modifiques x. */
 export function fakeQuantize(x: number[], scale: number, zeroPoint: number, numBits: number): number[] {
-  throw new Error('Not implemented: fakeQuantize');
+  throw new Error('Sin implementar: fakeQuantize');
 }
 
 /**
@@ -18,7 +18,7 @@ export function fakeQuantize(x: number[], scale: number, zeroPoint: number, numB
  * y 0 si el clamp lo recortó.
  */
 export function fakeQuantizeGrad(x: number[], dY: number[], scale: number, zeroPoint: number, numBits: number): number[] {
-  throw new Error('Not implemented: fakeQuantizeGrad');
+  throw new Error('Sin implementar: fakeQuantizeGrad');
 }
 
 /**
@@ -35,5 +35,5 @@ export function qatStep(
   zeroPoint: number,
   numBits: number,
 ): { w: number[]; loss: number } {
-  throw new Error('Not implemented: qatStep');
+  throw new Error('Sin implementar: qatStep');
 }

@@ -13,7 +13,7 @@ export interface QuantParams {
  * round(v) = ⌊v + 0.5⌋ (Math.round), limitado a [−128, 127].
  */
 export function quantParams(min: number, max: number): QuantParams {
-  throw new Error('Not implemented: quantParams');
+  throw new Error('Sin implementar: quantParams');
 }
 
 /**
@@ -21,10 +21,10 @@ export function quantParams(min: number, max: number): QuantParams {
  * Devuelve enteros. No modifiques x.
  */
 export function quantize(x: number[], scale: number, zeroPoint: number): number[] {
-  throw new Error('Not implemented: quantize');
+  throw new Error('Sin implementar: quantize');
 }
 
 /** x̂ = scale·(q − zeroPoint) para cada q. No modifiques q. */
 export function dequantize(q: number[], scale: number, zeroPoint: number): number[] {
-  throw new Error('Not implemented: dequantize');
+  throw new Error('Sin implementar: dequantize');
 }

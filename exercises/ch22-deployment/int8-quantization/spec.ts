@@ -39,6 +39,12 @@ const values = range.chain(({ min, max }) => {
 export default defineSpec({
   'params-match-reference': property({
     arbitrary: range,
+    examples: {
+      // hi = lo: the statement fixes scale = 1 (no division by zero)
+      'flat-range': { min: 0, max: 0 },
+      // lo/s = −127.5 exactly: round half up gives z = −1 (half away from zero or to even give 0)
+      'symmetric-range': { min: -1, max: 1 },
+    },
     async check({ min, max }, ctx) {
       const received = await ctx.call('quantParams', min, max);
       ctx.expectClose(refParams(min, max), received, { what: { es: `quantParams(${min}, ${max})`, en: `quantParams(${min}, ${max})` } });
@@ -47,6 +53,12 @@ export default defineSpec({
 
   'quantize-matches-reference': property({
     arbitrary: values,
+    examples: {
+      // x/s exactly on k + ½ (s = 1): ⌊v + 0.5⌋ rounds every tie up, also the negative ones
+      'rounding-ties': { scale: 1, zeroPoint: 0, x: [0.5, -0.5, 1.5, -2.5, 2.5], inside: [0] },
+      // far outside the range: clamp to [−128, 127]
+      saturation: { scale: 1, zeroPoint: 0, x: [200, -300, 127.25, -128.25], inside: [0] },
+    },
     async check({ scale, zeroPoint, x }, ctx) {
       const received = await ctx.call('quantize', x, scale, zeroPoint);
       ctx.expectClose(refQuantize(x, scale, zeroPoint), received, {
@@ -67,6 +79,7 @@ export default defineSpec({
 
   'zero-is-exact': property({
     arbitrary: range,
+    examples: { 'flat-range': { min: 0, max: 0 } },
     async check({ min, max }, ctx) {
       const p = (await ctx.call('quantParams', min, max)) as QuantParams;
       const z = p?.zeroPoint;

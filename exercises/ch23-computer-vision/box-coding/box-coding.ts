@@ -8,10 +8,10 @@
 
 /** Desplazamientos t de cada caja respecto a su ancla (anchors[i] con boxes[i]). N×4. */
 export function encodeBoxes(anchors: number[][], boxes: number[][]): number[][] {
-  throw new Error('Not implemented: encodeBoxes');
+  throw new Error('Sin implementar: encodeBoxes');
 }
 
 /** La operación inversa: de los desplazamientos predichos t a cajas [y1, x1, y2, x2]. N×4. */
 export function decodeBoxes(anchors: number[][], deltas: number[][]): number[][] {
-  throw new Error('Not implemented: decodeBoxes');
+  throw new Error('Sin implementar: decodeBoxes');
 }

@@ -10,5 +10,5 @@
  * No modifiques boxesA ni boxesB.
  */
 export function boxIou(boxesA: number[][], boxesB: number[][]): number[][] {
-  throw new Error('Not implemented: boxIou');
+  throw new Error('Sin implementar: boxIou');
 }

@@ -12,5 +12,5 @@
  * No modifiques boxes ni scores.
  */
 export function nonMaxSuppression(boxes: number[][], scores: number[], maxOutputSize: number, iouThreshold: number): number[] {
-  throw new Error('Not implemented: nonMaxSuppression');
+  throw new Error('Sin implementar: nonMaxSuppression');
 }

@@ -42,6 +42,10 @@ function iou(a: number[], b: number[]): number {
 export default defineSpec({
   'matches-reference': property({
     arbitrary: fc.oneof(detections, row),
+    examples: {
+      // maxOutputSize = 0 asks for no box at all
+      'max-output-zero': { boxes: [[0, 0, 1, 1], [0, 2, 1, 3]], scores: [0.5, 0.75], maxOutputSize: 0, iouThreshold: 0.5 },
+    },
     async check({ boxes, scores, maxOutputSize, iouThreshold }, ctx) {
       const received = await ctx.call('nonMaxSuppression', boxes, scores, maxOutputSize, iouThreshold);
       ctx.expectClose(reference(boxes, scores, maxOutputSize, iouThreshold), received, {

@@ -14,7 +14,7 @@
  * Devuelve las fusiones en el orden en que se aprendieron. No modifiques wordCounts.
  */
 export function learnBpe(wordCounts: Record<string, number>, numMerges: number): [string, string][] {
-  throw new Error('Not implemented: learnBpe');
+  throw new Error('Sin implementar: learnBpe');
 }
 
 /**
@@ -23,5 +23,5 @@ export function learnBpe(wordCounts: Record<string, number>, numMerges: number):
  * Devuelve la lista de símbolos. No modifiques merges.
  */
 export function encodeBpe(word: string, merges: [string, string][]): string[] {
-  throw new Error('Not implemented: encodeBpe');
+  throw new Error('Sin implementar: encodeBpe');
 }

@@ -11,10 +11,10 @@
  * Debe ser numéricamente estable (productos escalares de cientos). No modifiques los argumentos.
  */
 export function negativeSamplingLoss(center: number[], context: number[], negatives: number[][]): number {
-  throw new Error('Not implemented: negativeSamplingLoss');
+  throw new Error('Sin implementar: negativeSamplingLoss');
 }
 
 /** ∂L/∂v_{w_i}, ∂L/∂v_{w_o} y ∂L/∂v_{w_k⁻}, calculados a mano. No modifiques los argumentos. */
 export function negativeSamplingGrads(center: number[], context: number[], negatives: number[][]): { dCenter: number[]; dContext: number[]; dNegatives: number[][] } {
-  throw new Error('Not implemented: negativeSamplingGrads');
+  throw new Error('Sin implementar: negativeSamplingGrads');
 }

@@ -8,12 +8,12 @@
  * Devuelve [[tokens[t], tokens[j]], …]. No modifiques tokens.
  */
 export function skipgramPairs(tokens: string[], window: number): [string, string][] {
-  throw new Error('Not implemented: skipgramPairs');
+  throw new Error('Sin implementar: skipgramPairs');
 }
 
 /**
  * cos(a, b) = a·b / (‖a‖·‖b‖). Si alguno de los dos vectores es nulo, devuelve 0.
  */
 export function cosineSimilarity(a: number[], b: number[]): number {
-  throw new Error('Not implemented: cosineSimilarity');
+  throw new Error('Sin implementar: cosineSimilarity');
 }

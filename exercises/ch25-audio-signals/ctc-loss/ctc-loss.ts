@@ -12,10 +12,10 @@
  * espacio logarítmico sobre l' = (blank, l1, blank, l2, …, blank). No modifiques los argumentos.
  */
 export function ctcLoss(logProbs: number[][], label: number[], blank: number): number {
-  throw new Error('Not implemented: ctcLoss');
+  throw new Error('Sin implementar: ctcLoss');
 }
 
 /** Mejor camino: el argmax de cada paso, fusionando repeticiones y quitando después los blanks. */
 export function ctcGreedyDecode(logProbs: number[][], blank: number): number[] {
-  throw new Error('Not implemented: ctcGreedyDecode');
+  throw new Error('Sin implementar: ctcGreedyDecode');
 }

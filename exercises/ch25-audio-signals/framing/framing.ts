@@ -12,5 +12,5 @@
  * No modifiques signal.
  */
 export function frameSignal(signal: number[], frameLength: number, hop: number, padEnd: boolean): number[][] {
-  throw new Error('Not implemented: frameSignal');
+  throw new Error('Sin implementar: frameSignal');
 }

@@ -4,12 +4,12 @@
 
 /** Escala mel (fórmula HTK): mel(f) = 2595 · log10(1 + f / 700). */
 export function hzToMel(hz: number): number {
-  throw new Error('Not implemented: hzToMel');
+  throw new Error('Sin implementar: hzToMel');
 }
 
 /** La inversa: f = 700 · (10^(mel / 2595) − 1). */
 export function melToHz(mel: number): number {
-  throw new Error('Not implemented: melToHz');
+  throw new Error('Sin implementar: melToHz');
 }
 
 /**
@@ -21,7 +21,7 @@ export function melToHz(mel: number): number {
  * Devuelve una matriz M×(fftLength/2 + 1).
  */
 export function melFilterbank(numFilters: number, fftLength: number, sampleRate: number, fMin: number, fMax: number): number[][] {
-  throw new Error('Not implemented: melFilterbank');
+  throw new Error('Sin implementar: melFilterbank');
 }
 
 /**
@@ -29,5 +29,5 @@ export function melFilterbank(numFilters: number, fftLength: number, sampleRate:
  * power es T×(fftLength/2 + 1) (|X|², por ejemplo); devuelve T×M. No modifiques los argumentos.
  */
 export function logMelSpectrogram(power: number[][], filters: number[][]): number[][] {
-  throw new Error('Not implemented: logMelSpectrogram');
+  throw new Error('Sin implementar: logMelSpectrogram');
 }

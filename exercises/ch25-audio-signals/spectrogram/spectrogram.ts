@@ -4,7 +4,7 @@
 
 /** Ventana de Hann «periódica» de longitud N: w[n] = 0.5 − 0.5·cos(2πn / N), n = 0 … N−1. */
 export function hannWindow(length: number): number[] {
-  throw new Error('Not implemented: hannWindow');
+  throw new Error('Sin implementar: hannWindow');
 }
 
 /**
@@ -13,7 +13,7 @@ export function hannWindow(length: number): number[] {
  * solo para k = 0 … ⌊N/2⌋ (la mitad no redundante). Devuelve [|X_0|, …, |X_{⌊N/2⌋}|].
  */
 export function dftMagnitude(x: number[]): number[] {
-  throw new Error('Not implemented: dftMagnitude');
+  throw new Error('Sin implementar: dftMagnitude');
 }
 
 /**
@@ -22,5 +22,5 @@ export function dftMagnitude(x: number[]): number[] {
  * Devuelve una matriz (número de tramas)×(N/2 + 1). N es par. No modifiques signal.
  */
 export function magnitudeSpectrogram(signal: number[], frameLength: number, hop: number): number[][] {
-  throw new Error('Not implemented: magnitudeSpectrogram');
+  throw new Error('Sin implementar: magnitudeSpectrogram');
 }

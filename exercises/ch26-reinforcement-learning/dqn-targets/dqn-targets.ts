@@ -9,7 +9,7 @@
 
 /** DQN: y_i = r_i + γ·(1 − d_i)·max_{a'} Q_θ⁻(s'_i, a'). */
 export function dqnTargets(rewards: number[], dones: number[], nextQTarget: number[][], gamma: number): number[] {
-  throw new Error('Not implemented: dqnTargets');
+  throw new Error('Sin implementar: dqnTargets');
 }
 
 /**
@@ -18,7 +18,7 @@ export function dqnTargets(rewards: number[], dones: number[], nextQTarget: numb
  *   y_i  = r_i + γ·(1 − d_i)·Q_θ⁻(s'_i, a*_i)
  */
 export function doubleDqnTargets(rewards: number[], dones: number[], nextQOnline: number[][], nextQTarget: number[][], gamma: number): number[] {
-  throw new Error('Not implemented: doubleDqnTargets');
+  throw new Error('Sin implementar: doubleDqnTargets');
 }
 
 /**
@@ -27,5 +27,5 @@ export function doubleDqnTargets(rewards: number[], dones: number[], nextQOnline
  * delta vale 1 si no se pasa. No modifiques los argumentos.
  */
 export function huberTdLoss(qValues: number[][], actions: number[], targets: number[], delta?: number): number {
-  throw new Error('Not implemented: huberTdLoss');
+  throw new Error('Sin implementar: huberTdLoss');
 }

@@ -18,5 +18,5 @@ export function ppoClip(
   advantages: number[],
   clipEps: number,
 ): { loss: number; dLogpNew: number[]; clipFraction: number } {
-  throw new Error('Not implemented: ppoClip');
+  throw new Error('Sin implementar: ppoClip');
 }

@@ -14,7 +14,7 @@
  * Devuelve [G_0, …, G_{T−1}]. No modifiques los arrays.
  */
 export function discountedReturns(rewards: number[], dones: number[], gamma: number, lastValue: number): number[] {
-  throw new Error('Not implemented: discountedReturns');
+  throw new Error('Sin implementar: discountedReturns');
 }
 
 export interface GaeResult {
@@ -31,5 +31,5 @@ export interface GaeResult {
  * Devuelve { advantages: [Â_0 … Â_{T−1}], returns: [Â_t + V(s_t)] }. No modifiques los arrays.
  */
 export function gae(rewards: number[], values: number[], dones: number[], gamma: number, lambda: number, lastValue: number): GaeResult {
-  throw new Error('Not implemented: gae');
+  throw new Error('Sin implementar: gae');
 }

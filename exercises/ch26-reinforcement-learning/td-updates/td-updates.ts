@@ -13,10 +13,10 @@
 
 /** Q-learning (off-policy): objetivo = r + γ·max_{a'} Q(s', a'). */
 export function qLearningUpdate(q: number[][], s: number, a: number, r: number, sNext: number, done: boolean, alpha: number, gamma: number): number[][] {
-  throw new Error('Not implemented: qLearningUpdate');
+  throw new Error('Sin implementar: qLearningUpdate');
 }
 
 /** SARSA (on-policy): objetivo = r + γ·Q(s', a'), con a' = aNext, la acción que se tomará de verdad. */
 export function sarsaUpdate(q: number[][], s: number, a: number, r: number, sNext: number, aNext: number, done: boolean, alpha: number, gamma: number): number[][] {
-  throw new Error('Not implemented: sarsaUpdate');
+  throw new Error('Sin implementar: sarsaUpdate');
 }

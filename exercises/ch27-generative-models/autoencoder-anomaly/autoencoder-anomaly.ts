@@ -6,7 +6,7 @@
 
 /** Error cuadrático medio de cada ejemplo: mean_j (x_ij − x̂_ij)². Devuelve B números. */
 export function reconstructionErrors(x: number[][], xHat: number[][]): number[] {
-  throw new Error('Not implemented: reconstructionErrors');
+  throw new Error('Sin implementar: reconstructionErrors');
 }
 
 /**
@@ -14,7 +14,7 @@ export function reconstructionErrors(x: number[][], xHat: number[][]): number[] 
  * p = q·(n − 1), y devuelve v_⌊p⌋ + (p − ⌊p⌋)·(v_⌈p⌉ − v_⌊p⌋). No modifiques values.
  */
 export function quantile(values: number[], q: number): number {
-  throw new Error('Not implemented: quantile');
+  throw new Error('Sin implementar: quantile');
 }
 
 /**
@@ -23,5 +23,5 @@ export function quantile(values: number[], q: number): number {
  * Devuelve un booleano por ejemplo de test. No modifiques los argumentos.
  */
 export function detectAnomalies(trainX: number[][], trainXHat: number[][], testX: number[][], testXHat: number[][], q: number): boolean[] {
-  throw new Error('Not implemented: detectAnomalies');
+  throw new Error('Sin implementar: detectAnomalies');
 }

@@ -6,7 +6,7 @@
 
 /** Codificación one-hot: fila i con un 1 en la columna labels[i] y 0 en el resto (B×numClasses). */
 export function oneHot(labels: number[], numClasses: number): number[][] {
-  throw new Error('Not implemented: oneHot');
+  throw new Error('Sin implementar: oneHot');
 }
 
 /**
@@ -14,7 +14,7 @@ export function oneHot(labels: number[], numClasses: number): number[][] {
  * Devuelve B×(dz + numClasses). No modifiques z.
  */
 export function generatorInput(z: number[][], labels: number[], numClasses: number): number[][] {
-  throw new Error('Not implemented: generatorInput');
+  throw new Error('Sin implementar: generatorInput');
 }
 
 /**
@@ -23,5 +23,5 @@ export function generatorInput(z: number[][], labels: number[], numClasses: numb
  * valor de la imagen y después los numClasses valores de la etiqueta. No modifiques images.
  */
 export function discriminatorInput(images: number[][][], labels: number[], numClasses: number): number[][][][] {
-  throw new Error('Not implemented: discriminatorInput');
+  throw new Error('Sin implementar: discriminatorInput');
 }

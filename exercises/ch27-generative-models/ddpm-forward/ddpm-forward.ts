@@ -7,7 +7,7 @@
 
 /** β_t = betaStart + (betaEnd − betaStart)·(t − 1)/(T − 1) para t = 1 … T (T ≥ 2). */
 export function linearBetas(T: number, betaStart: number, betaEnd: number): number[] {
-  throw new Error('Not implemented: linearBetas');
+  throw new Error('Sin implementar: linearBetas');
 }
 
 /**
@@ -15,12 +15,12 @@ export function linearBetas(T: number, betaStart: number, betaEnd: number): numb
  * β_t = min(1 − ᾱ(t)/ᾱ(t − 1), 0.999) para t = 1 … T. s vale 0.008 si no se pasa.
  */
 export function cosineBetas(T: number, s?: number): number[] {
-  throw new Error('Not implemented: cosineBetas');
+  throw new Error('Sin implementar: cosineBetas');
 }
 
 /** ᾱ_t = Π_{i=1}^{t} (1 − β_i) para t = 1 … T. No modifiques betas. */
 export function alphaBars(betas: number[]): number[] {
-  throw new Error('Not implemented: alphaBars');
+  throw new Error('Sin implementar: alphaBars');
 }
 
 /**
@@ -28,5 +28,5 @@ export function alphaBars(betas: number[]): number[] {
  * eps es el ruido ε ~ N(0, I) ya muestreado (misma longitud que x0). No modifiques los argumentos.
  */
 export function qSample(x0: number[], t: number, alphaBars: number[], eps: number[]): number[] {
-  throw new Error('Not implemented: qSample');
+  throw new Error('Sin implementar: qSample');
 }

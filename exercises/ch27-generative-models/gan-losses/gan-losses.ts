@@ -10,7 +10,7 @@
  *   −mean(log σ(realLogits)) − mean(log(1 − σ(fakeLogits))).
  */
 export function discriminatorLoss(realLogits: number[], fakeLogits: number[]): number {
-  throw new Error('Not implemented: discriminatorLoss');
+  throw new Error('Sin implementar: discriminatorLoss');
 }
 
 /**
@@ -19,7 +19,7 @@ export function discriminatorLoss(realLogits: number[], fakeLogits: number[]): n
  *   'non-saturating':  −mean(log σ(fakeLogits))       (la que se usa en la práctica)
  */
 export function generatorLoss(fakeLogits: number[], kind: 'minimax' | 'non-saturating'): number {
-  throw new Error('Not implemented: generatorLoss');
+  throw new Error('Sin implementar: generatorLoss');
 }
 
 /**
@@ -28,10 +28,10 @@ export function generatorLoss(fakeLogits: number[], kind: 'minimax' | 'non-satur
  *   generator = −mean(fakeScores)                     (lo que minimiza el generador)
  */
 export function wganLosses(realScores: number[], fakeScores: number[]): { critic: number; generator: number } {
-  throw new Error('Not implemented: wganLosses');
+  throw new Error('Sin implementar: wganLosses');
 }
 
 /** Recorte de pesos de la WGAN original: cada peso a [−c, c]. Devuelve una matriz nueva. */
 export function clipWeights(weights: number[][], c: number): number[][] {
-  throw new Error('Not implemented: clipWeights');
+  throw new Error('Sin implementar: clipWeights');
 }

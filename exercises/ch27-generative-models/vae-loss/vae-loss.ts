@@ -10,7 +10,7 @@
  * eps es el ruido ε ~ N(0, I) ya muestreado (misma forma que mu). Devuelve z (B×d).
  */
 export function reparameterize(mu: number[][], logvar: number[][], eps: number[][]): number[][] {
-  throw new Error('Not implemented: reparameterize');
+  throw new Error('Sin implementar: reparameterize');
 }
 
 export interface VaeLoss {
@@ -28,7 +28,7 @@ export interface VaeLoss {
  * No modifiques los argumentos.
  */
 export function vaeLoss(x: number[][], xHat: number[][], mu: number[][], logvar: number[][], beta: number): VaeLoss {
-  throw new Error('Not implemented: vaeLoss');
+  throw new Error('Sin implementar: vaeLoss');
 }
 
 /**
@@ -36,5 +36,5 @@ export function vaeLoss(x: number[][], xHat: number[][], mu: number[][], logvar:
  * Devuelve { dMu, dLogvar }, ambos B×d.
  */
 export function klGradients(mu: number[][], logvar: number[][]): { dMu: number[][]; dLogvar: number[][] } {
-  throw new Error('Not implemented: klGradients');
+  throw new Error('Sin implementar: klGradients');
 }

@@ -10,17 +10,17 @@
  * eps tiene B números en [0, 1]). Devuelve x̂ (B×d). No modifiques los argumentos.
  */
 export function interpolate(real: number[][], fake: number[][], eps: number[]): number[][] {
-  throw new Error('Not implemented: interpolate');
+  throw new Error('Sin implementar: interpolate');
 }
 
 /** ∇_x D(x): el gradiente del crítico respecto a su entrada x (longitud d), calculado a mano. */
 export function criticGradient(x: number[], W: number[][], b: number[], v: number[]): number[] {
-  throw new Error('Not implemented: criticGradient');
+  throw new Error('Sin implementar: criticGradient');
 }
 
 /**
  * λ · media_i (‖∇_x D(x̂_i)‖₂ − 1)², con x̂ = interpolate(real, fake, eps).
  */
 export function gradientPenalty(real: number[][], fake: number[][], eps: number[], W: number[][], b: number[], v: number[], lambda: number): number {
-  throw new Error('Not implemented: gradientPenalty');
+  throw new Error('Sin implementar: gradientPenalty');
 }

@@ -20,5 +20,5 @@ export interface FairnessReport {
  * No modifiques ningún argumento.
  */
 export function fairnessMetrics(predictions: number[], labels: number[], groups: number[]): FairnessReport {
-  throw new Error('Not implemented: fairnessMetrics');
+  throw new Error('Sin implementar: fairnessMetrics');
 }

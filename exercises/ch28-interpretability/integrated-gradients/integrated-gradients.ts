@@ -22,5 +22,5 @@ export interface Classifier {
  * No modifiques net, x ni baseline.
  */
 export function integratedGradients(net: Classifier, x: number[], baseline: number[], m: number): number[] {
-  throw new Error('Not implemented: integratedGradients');
+  throw new Error('Sin implementar: integratedGradients');
 }

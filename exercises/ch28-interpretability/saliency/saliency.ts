@@ -21,5 +21,5 @@ export interface Mlp {
  * Convenio: ReLU'(0) = 0. No modifiques net ni x.
  */
 export function saliency(net: Mlp, x: number[], c: number): number[] {
-  throw new Error('Not implemented: saliency');
+  throw new Error('Sin implementar: saliency');
 }

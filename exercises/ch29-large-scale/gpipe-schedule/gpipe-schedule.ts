@@ -20,5 +20,5 @@ export interface PipelineSchedule {
  * sin huecos innecesarios.
  */
 export function gpipeSchedule(stages: number, microbatches: number): PipelineSchedule {
-  throw new Error('Not implemented: gpipeSchedule');
+  throw new Error('Sin implementar: gpipeSchedule');
 }

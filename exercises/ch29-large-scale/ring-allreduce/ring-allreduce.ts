@@ -22,5 +22,5 @@ export interface RingAllReduceResult {
  * No modifiques buffers.
  */
 export function ringAllReduce(buffers: number[][]): RingAllReduceResult {
-  throw new Error('Not implemented: ringAllReduce');
+  throw new Error('Sin implementar: ringAllReduce');
 }

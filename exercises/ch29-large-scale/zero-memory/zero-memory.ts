@@ -23,7 +23,7 @@ export interface ZeroMemory {
  * cada parte particionada ocupa 1/N_d de su tamaño en cada GPU. Devuelve el desglose en bytes.
  */
 export function zeroMemory(params: number, gpus: number, stage: number, optimizerBytes = 12): ZeroMemory {
-  throw new Error('Not implemented: zeroMemory');
+  throw new Error('Sin implementar: zeroMemory');
 }
 
 /**
@@ -31,5 +31,5 @@ export function zeroMemory(params: number, gpus: number, stage: number, optimize
  * Mismos gpus, stage y optimizerBytes (12 por defecto) que zeroMemory.
  */
 export function maxParameters(memoryBytes: number, gpus: number, stage: number, optimizerBytes = 12): number {
-  throw new Error('Not implemented: maxParameters');
+  throw new Error('Sin implementar: maxParameters');
 }

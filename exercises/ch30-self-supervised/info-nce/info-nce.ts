@@ -19,5 +19,5 @@ export interface InfoNceResult {
  * Los vectores se usan tal cual (sin normalizar). No modifiques ningún argumento.
  */
 export function infoNce(queries: number[][], keys: number[][], queue: number[][], tau: number): InfoNceResult {
-  throw new Error('Not implemented: infoNce');
+  throw new Error('Sin implementar: infoNce');
 }

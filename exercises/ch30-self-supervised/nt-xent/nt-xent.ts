@@ -10,5 +10,5 @@
  * Devuelve la media de ℓ_i sobre las 2N anclas. No modifiques z.
  */
 export function ntXent(z: number[][], tau: number): number {
-  throw new Error('Not implemented: ntXent');
+  throw new Error('Sin implementar: ntXent');
 }

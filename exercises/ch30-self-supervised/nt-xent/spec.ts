@@ -17,6 +17,10 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'matches-reference': property({
     arbitrary: batch,
+    examples: {
+      // τ = 0.002: similarities/τ reach ±500, so log Σ exp must be shifted by the maximum (not the minimum)
+      'small-temperature': { z: [[1, 0], [0, 1], [1, 0.125], [-1, 0.5]], tau: 0.002 },
+    },
     async check({ z, tau }, ctx) {
       const received = await ctx.call('ntXent', z, tau);
       ctx.expectClose(reference(z, tau), received);

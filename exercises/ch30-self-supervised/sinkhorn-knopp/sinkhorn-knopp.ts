@@ -11,5 +11,5 @@
  * sumen 1. Devuelve una matriz B×K. No modifiques scores.
  */
 export function sinkhornKnopp(scores: number[][], epsilon: number, iterations: number): number[][] {
-  throw new Error('Not implemented: sinkhornKnopp');
+  throw new Error('Sin implementar: sinkhornKnopp');
 }

@@ -12,5 +12,5 @@
  * No modifiques ningún argumento.
  */
 export function distillationLoss(studentLogits: number[][], teacherLogits: number[][], labels: number[], T: number, alpha: number): number {
-  throw new Error('Not implemented: distillationLoss');
+  throw new Error('Sin implementar: distillationLoss');
 }

@@ -11,5 +11,5 @@
  * No modifiques layers.
  */
 export function magnitudePrune(layers: number[][], sparsity: number, scope: 'global' | 'layer'): number[][] {
-  throw new Error('Not implemented: magnitudePrune');
+  throw new Error('Sin implementar: magnitudePrune');
 }

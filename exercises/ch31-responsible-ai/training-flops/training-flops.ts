@@ -38,7 +38,7 @@ export interface Footprint {
  * kernel k×k, `filters` filtros.
  */
 export function layerFlops(layer: Layer): number {
-  throw new Error('Not implemented: layerFlops');
+  throw new Error('Sin implementar: layerFlops');
 }
 
 /**
@@ -47,5 +47,5 @@ export function layerFlops(layer: Layer): number {
  * CO₂e (kg) = energía · intensidad de carbono.
  */
 export function trainingFootprint(job: TrainingJob): Footprint {
-  throw new Error('Not implemented: trainingFootprint');
+  throw new Error('Sin implementar: trainingFootprint');
 }

@@ -18,5 +18,5 @@ export interface GatResult {
  * No modifiques ningún argumento.
  */
 export function gatAttention(A: number[][], H: number[][], W: number[][], a: number[]): GatResult {
-  throw new Error('Not implemented: gatAttention');
+  throw new Error('Sin implementar: gatAttention');
 }

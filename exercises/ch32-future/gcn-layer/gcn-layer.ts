@@ -9,5 +9,5 @@
  * matriz diagonal de grados de Ã (D̃_ii = Σ_j Ã_ij). No modifiques A, H ni W.
  */
 export function gcnLayer(A: number[][], H: number[][], W: number[][]): number[][] {
-  throw new Error('Not implemented: gcnLayer');
+  throw new Error('Sin implementar: gcnLayer');
 }

@@ -18,5 +18,5 @@ export interface GinMlp {
  * No modifiques ningún argumento.
  */
 export function ginLayer(A: number[][], H: number[][], epsilon: number, mlp: GinMlp): number[][] {
-  throw new Error('Not implemented: ginLayer');
+  throw new Error('Sin implementar: ginLayer');
 }

@@ -3,6 +3,7 @@ import { assign } from '../../assign/assign.ts';
 import type { Lang } from '../../engine/result.ts';
 import { instructorClient, readToken } from '../../github/client.ts';
 import { parseLang } from '../options.ts';
+import { cliLang, cliText } from '../lang.ts';
 
 interface AssignCliOptions {
   out: string;
@@ -18,19 +19,20 @@ interface AssignCliOptions {
 
 /** `dlgrade assign`: an assignment repository (template) for chapters or exercises. */
 export function registerAssign(program: Command): void {
+  const h = cliText().cli.cmd.assign;
   program
     .command('assign')
-    .description('instructors: generate an assignment repository (stubs, statements, self-contained grader, workflow) for chapters or exercises')
-    .argument('<exercises...>', 'chapters (ch07-convolution), exercise ids or names')
-    .requiredOption('--out <dir>', 'new folder for the repository')
-    .addOption(new Option('--lang <lang>', 'language of the README and of the feedback').choices(['es', 'en']).default('es').argParser(parseLang))
-    .option('--name <name>', 'repository name (default: the chapter)')
-    .option('--grader-package <spec>', 'pinned source of the publisher the workflow installs: github:owner/repo#<40-hex> or name@x.y.z (default: this checkout’s GitHub origin at HEAD)')
-    .option('--no-lockfile', 'do not run `npm install --package-lock-only` (needs the npm registry)')
-    .option('--push <remote>', 'push main and feedback to this git remote')
-    .option('--github-org <org>', 'create the repository in this organisation as a template and push to it')
-    .option('--token-file <file>', 'file holding the GitHub token (default: env GITHUB_TOKEN)')
-    .option('--api-url <url>', 'GitHub API URL (GitHub Enterprise Server)')
+    .description(h.description)
+    .argument('<exercises...>', h.exercises)
+    .requiredOption('--out <dir>', h.out)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
+    .option('--name <name>', h.name)
+    .option('--grader-package <spec>', h.graderPackage)
+    .option('--no-lockfile', h.noLockfile)
+    .option('--push <remote>', h.push)
+    .option('--github-org <org>', h.githubOrg)
+    .option('--token-file <file>', h.tokenFile)
+    .option('--api-url <url>', h.apiUrl)
     .action(async (selectors: string[], opts: AssignCliOptions) => {
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
       let github: { org: string; client: ReturnType<typeof instructorClient>; token: string } | undefined;

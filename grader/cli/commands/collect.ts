@@ -9,6 +9,7 @@ import { instructorClient, readToken } from '../../github/client.ts';
 import { formatRosterIssue, parseShard, readRoster, shardRoster } from '../../provision/roster.ts';
 import { parseLang, parsePositive } from '../options.ts';
 import { createStudentProgress } from '../student-progress.ts';
+import { cliLang, cliText } from '../lang.ts';
 
 interface CollectCliOptions {
   roster: string;
@@ -35,19 +36,20 @@ export function parseDeadline(value: string): Date {
 
 /** `dlgrade collect`: each student's last commit pushed before the deadline, checked out under --out. */
 export function registerCollect(program: Command): void {
+  const h = cliText().cli.cmd.collect;
   program
     .command('collect')
-    .description('instructors: check out each student’s last commit pushed before the deadline (GitHub’s push record, not commit dates)')
-    .requiredOption('--roster <csv>', 'roster: github_username,student_id,name,email')
-    .requiredOption('--deadline <time>', 'ISO 8601 with a zone, e.g. 2026-10-15T23:59:59Z')
-    .option('--org <org>', 'organisation of the students’ repositories (default: env GITHUB_REPOSITORY_OWNER)')
-    .option('--assignment <name>', 'repositories are <assignment>-<username> (default: env DLGRADE_ASSIGNMENT)')
-    .option('--out <dir>', 'one folder per student: <out>/<username>/ with collect.json', 'collected')
-    .option('--concurrency <n>', 'repositories fetched at once', parsePositive('--concurrency'), 4)
-    .option('--shard <i/n>', 'only the i-th of n deterministic slices of the roster (GitHub Actions matrix)')
-    .option('--token-file <file>', 'file holding the GitHub token (default: env GITHUB_TOKEN or DLGRADE_TOKEN)')
-    .option('--api-url <url>', 'GitHub API URL (GitHub Enterprise Server)')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['es', 'en']).default('es').argParser(parseLang))
+    .description(h.description)
+    .requiredOption('--roster <csv>', h.roster)
+    .requiredOption('--deadline <time>', h.deadline)
+    .option('--org <org>', h.org)
+    .option('--assignment <name>', h.assignment)
+    .option('--out <dir>', h.out, 'collected')
+    .option('--concurrency <n>', h.concurrency, parsePositive('--concurrency'), 4)
+    .option('--shard <i/n>', h.shard)
+    .option('--token-file <file>', h.tokenFile)
+    .option('--api-url <url>', h.apiUrl)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
     .action(async (opts: CollectCliOptions) => {
       const deadline = parseDeadline(opts.deadline);
       const org = opts.org ?? process.env['GITHUB_REPOSITORY_OWNER'];

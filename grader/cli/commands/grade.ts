@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { Catalog } from '../../catalog/types.ts';
 import { gradeSubmission } from '../../engine/grade.ts';
 import type { GradeResult, Lang } from '../../engine/result.ts';
 import { DEFAULT_SEED } from '../../engine/seed.ts';
@@ -10,6 +11,8 @@ import { renderTerminal } from '../../report/terminal.ts';
 import { belowThreshold, collect, parseInteger, parseLang, parsePositive, parseScore, useColor, type Threshold } from '../options.ts';
 import { guardOutput } from '../output.ts';
 import { writeReports } from '../write-reports.ts';
+import { cliLang, cliText } from '../lang.ts';
+import { mark, timed } from '../../profile.ts';
 
 export interface GradeCliOptions {
   exercise?: string[];
@@ -25,23 +28,29 @@ export interface GradeCliOptions {
   path?: string;
   verbose?: boolean;
   quiet?: boolean;
+  explain?: boolean;
+  /** false with --no-typecheck */
+  typecheck?: boolean;
 }
 
 /** The options grade and check share. */
 export function addGradingOptions(command: Command): Command {
+  const g = cliText().cli.cmd.gradingOptions;
   return command
-    .option('-e, --exercise <id>', 'exercise id, chapter or exercise name (repeatable)', collect)
-    .option('--seed <n>', 'fast-check seed (fixed by default, so CI and your laptop agree)', parseInteger('--seed'), DEFAULT_SEED)
-    .option('--runs <n>', 'cases per property (default: each property’s own)', parsePositive('--runs'))
-    .addOption(new Option('--lang <lang>', 'language of the feedback').choices(['es', 'en']).default('es').argParser(parseLang))
-    .option('--json <file>', 'write the result object (schema grader/schema/result.schema.json)')
-    .option('--markdown <file>', 'write the Markdown report')
-    .addOption(new Option('--backend <name>', 'TensorFlow.js backend of the reference (env DLGRADE_BACKEND)').choices(['tensorflow', 'wasm', 'cpu']))
-    .option('--fail-under <score>', 'exit 1 when the score is below this (a number, or a percentage like 80%)', parseScore)
-    .option('--property <name>', 'run only this property (repeatable; used by the reproduce command)', collect)
-    .option('--path <path>', 'replay a counterexample: fast-check path printed in the report')
-    .option('-v, --verbose', 'also list passing properties')
-    .option('-q, --quiet', 'print nothing on the terminal');
+    .option('-e, --exercise <id>', g.exercise, collect)
+    .option('--seed <n>', g.seed, parseInteger('--seed'), DEFAULT_SEED)
+    .option('--runs <n>', g.runs, parsePositive('--runs'))
+    .addOption(new Option('--lang <lang>', g.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
+    .option('--json <file>', g.json)
+    .option('--markdown <file>', g.markdown)
+    .addOption(new Option('--backend <name>', g.backend).choices(['tensorflow', 'wasm', 'cpu']))
+    .option('--fail-under <score>', g.failUnder, parseScore)
+    .option('--property <name>', g.property, collect)
+    .option('--path <path>', g.path)
+    .option('-v, --verbose', g.verbose)
+    .option('-q, --quiet', g.quiet)
+    .option('--no-typecheck', g.noTypecheck)
+    .option('--explain', cliText().cli.cmd.check.explain);
 }
 
 /** `<chapter>/<exercise>` for every exercise file present in a submission folder. */
@@ -62,16 +71,17 @@ function checkDir(dir: string, flag: string): string {
     throw new DlgradeError({
       code: 'E_SUBMISSION_DIR',
       file: absolute,
-      message: `${flag} "${dir}" is not a folder`,
-      fix: 'give a folder that mirrors exercises/, e.g. <dir>/ch07-convolution/conv2d/conv2d.ts',
+      message: cliText().cli.notAFolder(flag, dir),
+      fix: cliText().cli.notAFolderFix,
     });
   }
   return absolute;
 }
 
 /** Grades, prints, writes the files; returns the result and the exit code. */
-export async function runGrading(dir: string, opts: GradeCliOptions, audience: 'student' | 'instructor', label: string): Promise<{ result: GradeResult; failedUnder: boolean }> {
+export async function runGrading(dir: string, opts: GradeCliOptions, audience: 'student' | 'instructor', label: string, catalog?: Catalog): Promise<{ result: GradeResult; failedUnder: boolean }> {
   const result = await gradeSubmission({
+    ...(catalog ? { catalog } : {}),
     submissionDir: dir,
     submissionLabel: label,
     audience,
@@ -82,24 +92,31 @@ export async function runGrading(dir: string, opts: GradeCliOptions, audience: '
     ...(opts.backend ? { backend: opts.backend } : {}),
     ...(opts.property ? { properties: opts.property } : {}),
     ...(opts.path !== undefined ? { path: opts.path } : {}),
+    ...(opts.typecheck === false ? { typecheck: false } : {}),
+    ...(opts.explain ? { explain: true } : {}),
   });
-  writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}) });
-  if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));
+  mark('graded');
+  timed('reporting', () => {
+    writeReports(result, { ...(opts.json ? { json: opts.json } : {}), ...(opts.markdown ? { markdown: opts.markdown } : {}), verbose: Boolean(opts.verbose) });
+    if (!opts.quiet) process.stdout.write(renderTerminal(result, { color: useColor(process.stdout), verbose: Boolean(opts.verbose) }));
+  });
   const failedUnder = opts.failUnder !== undefined && belowThreshold(result.score, result.maxScore, opts.failUnder);
   return { result, failedUnder };
 }
 
 export function registerGrade(program: Command): void {
+  const h = cliText().cli.cmd.grade;
+  const c = cliText().cli;
   addGradingOptions(
     program
       .command('grade')
-      .description('grade a submission folder that mirrors exercises/ (default: the bundled sample submission)')
-      .argument('[dir]', 'submission folder: <dir>/<chapter>/<exercise>/<exercise>.ts'),
+      .description(h.description)
+      .argument('[dir]', h.dir),
   )
-    .option('--include-hidden', 'instructor grading: run the hidden properties too')
+    .option('--include-hidden', h.includeHidden)
     .action(async (dir: string | undefined, opts: GradeCliOptions) => {
       guardOutput(); // student text is printed below: no workflow command may run from it
-      const folder = checkDir(dir ?? SAMPLE_SUBMISSION_DIR, 'the submission folder');
+      const folder = checkDir(dir ?? SAMPLE_SUBMISSION_DIR, c.submissionFolder);
       const label = dir ?? relative(INSTALL_ROOT, SAMPLE_SUBMISSION_DIR);
       // the bundled sample holds only some exercises: grade those, not the whole catalog
       const exercise = opts.exercise ?? (dir === undefined ? submittedExercises(folder) : undefined);

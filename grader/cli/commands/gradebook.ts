@@ -10,6 +10,8 @@ import { classReportModel, DEFAULT_PASS_THRESHOLD } from '../../gradebook/report
 import { mergeGradebook } from '../../gradebook/merge.ts';
 import { DlgradeError } from '../../errors.ts';
 import { writeAtomic } from '../../regrade/result-file.ts';
+import { cliLang, cliText } from '../lang.ts';
+import { t } from '../../i18n/index.ts';
 
 interface MergeCliOptions {
   csv?: string;
@@ -29,18 +31,19 @@ function parsePercent(value: string): number {
 
 /** `dlgrade gradebook merge <results…>`: CSV, JSON and the HTML class report from regrade results. */
 export function registerGradebook(program: Command): void {
-  const gradebook = program.command('gradebook').description('instructors: the gradebook of a regrade');
+  const h = cliText().cli.cmd.gradebook;
+  const gradebook = program.command('gradebook').description(h.description);
   gradebook
     .command('merge')
-    .description('join regrade results (one folder, or one per shard) into a CSV, a JSON and a self-contained HTML class report')
-    .argument('<results...>', 'folders holding <username>.json files written by dlgrade regrade')
-    .option('--csv <file>', 'one row per student: scores per exercise, total, late and tamper flags, errors')
-    .option('--json <file>', 'the same data, versioned (kind dlgrade-gradebook, version 1)')
-    .option('--html <file>', 'class report: summary, histogram, per exercise, per property, per student (sortable tables, detail per student)')
-    .option('--markdown <file>', 'the class report in Markdown, for a pull request or an issue')
-    .addOption(new Option('--lang <lang>', 'language of the class report').choices(['es', 'en']).default('es').argParser(parseLang))
-    .option('--pass <percent>', 'percentage a student needs to pass («aprobado»)', parsePercent, DEFAULT_PASS_THRESHOLD)
-    .option('--web-url <url>', 'where the repositories are on the web, for the links (GitHub Enterprise Server)', 'https://github.com')
+    .description(h.merge)
+    .argument('<results...>', h.results)
+    .option('--csv <file>', h.csv)
+    .option('--json <file>', h.json)
+    .option('--html <file>', h.html)
+    .option('--markdown <file>', h.markdown)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
+    .option('--pass <percent>', h.pass, parsePercent, DEFAULT_PASS_THRESHOLD)
+    .option('--web-url <url>', h.webUrl, 'https://github.com')
     .action(async (dirs: string[], opts: MergeCliOptions) => {
       for (const dir of dirs) {
         if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -51,14 +54,15 @@ export function registerGradebook(program: Command): void {
         throw new DlgradeError({ code: 'E_OPTION', message: 'nothing to write', fix: 'give at least one of --csv, --json, --html, --markdown' });
       }
       const { book, files } = await mergeGradebook(dirs);
-      if (opts.csv !== undefined) writeAtomic(resolve(opts.csv), renderGradebookCsv(book));
+      if (opts.csv !== undefined) writeAtomic(resolve(opts.csv), renderGradebookCsv(book, opts.lang));
       if (opts.json !== undefined) writeAtomic(resolve(opts.json), renderGradebookJson(book));
       const model = classReportModel(book, files, { lang: opts.lang, passThreshold: opts.pass, ...(opts.webUrl !== undefined ? { webUrl: opts.webUrl } : {}) });
       if (opts.html !== undefined) writeAtomic(resolve(opts.html), renderClassReport(model));
       if (opts.markdown !== undefined) writeAtomic(resolve(opts.markdown), renderClassReportMarkdown(model));
-      const lines = [`gradebook: ${book.students.length} estudiante(s), ${book.exercises.length} ejercicio(s)`];
-      for (const d of book.duplicates) lines.push(`duplicado: ${d.username}: se usa ${d.kept} (el más reciente); se descarta ${d.dropped.join(', ')}`);
-      for (const i of book.invalid) lines.push(`ignorado: ${i.file}: ${i.message}`);
+      const w = t(opts.lang).gradebook;
+      const lines = [w.mergeSummary(book.students.length, book.exercises.length)];
+      for (const d of book.duplicates) lines.push(w.duplicate(d.username, d.kept, d.dropped.join(', ')));
+      for (const i of book.invalid) lines.push(w.ignored(i.file, i.message));
       process.stdout.write(lines.join('\n') + '\n');
     });
 }

@@ -5,15 +5,18 @@ import { loadCatalog } from '../../catalog/load.ts';
 import type { CatalogIssue } from '../../catalog/types.ts';
 import type { Lang } from '../../engine/result.ts';
 import { parseLang, useColor } from '../options.ts';
+import { cliLang, cliText } from '../lang.ts';
+import { t } from '../../i18n/index.ts';
 
 /** `dlgrade list`: the catalog by chapter, with titles, points and what to implement. */
 export function registerList(program: Command): void {
+  const h = cliText().cli.cmd.list;
   program
     .command('list')
-    .description('list the exercises by chapter')
-    .addOption(new Option('--lang <lang>', 'language of the titles').choices(['es', 'en']).default('es').argParser(parseLang))
-    .option('--json', 'print the listing as JSON')
-    .option('--root <dir>', 'course root holding exercises/ (default: this install)')
+    .description(h.description)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
+    .option('--json', h.json)
+    .option('--root <dir>', h.root)
     .action((opts: { lang: Lang; json?: boolean; root?: string }) => {
       const catalog = loadCatalog(opts.root !== undefined ? { root: opts.root } : {});
       const listing = listCatalog(catalog, opts.lang);
@@ -30,13 +33,13 @@ export function registerList(program: Command): void {
         out.push(c.bold(`${String(chapter.number).padStart(2, ' ')}. ${chapter.title}`) + c.dim(`  (${chapter.id})`));
         for (const e of chapter.exercises) {
           const hidden = e.hiddenPoints > 0 ? c.dim(` +${e.hiddenPoints}`) : '';
-          out.push(`    ${c.cyan(e.id.padEnd(48))} ${String(e.points).padStart(3)} pts${hidden}  ${e.title}`);
+          out.push(`    ${c.cyan(e.id.padEnd(48))} ${t(opts.lang).cli.list.pointsOf(e.points).padStart(7)}${hidden}  ${e.title}`);
           out.push(c.dim(`    ${''.padEnd(48)}          ${e.summary}`));
         }
         for (const [id, issues] of invalid) {
           if (!id.startsWith(`${chapter.id}/`)) continue;
           const loaded = catalog.exercises.some((e) => e.id === id);
-          const label = loaded ? (opts.lang === 'en' ? '! has problems' : '! tiene problemas') : opts.lang === 'en' ? '✘ invalid: not in the catalog until fixed' : '✘ no válido: fuera del catálogo hasta que se corrija';
+          const label = loaded ? t(opts.lang).cli.list.hasProblems : t(opts.lang).cli.list.invalid;
           out.push(`    ${c.red(id.padEnd(48))} ${c.red(label)}`);
           for (const issue of issues) {
             shown.add(issue);

@@ -8,6 +8,7 @@ import { provision, renderProvisionHeader, renderProvisionTotals, renderStudentL
 import { formatRosterIssue, readRoster } from '../../provision/roster.ts';
 import { parseLang, parsePositive } from '../options.ts';
 import { createStudentProgress, type StudentProgress } from '../student-progress.ts';
+import { cliLang, cliText } from '../lang.ts';
 
 interface ProvisionCliOptions {
   template: string;
@@ -30,19 +31,20 @@ function parseTemplate(value: string): { owner: string; repo: string } {
 
 /** `dlgrade provision`: one repository per student from an assignment template. Dry run unless --apply. */
 export function registerProvision(program: Command): void {
+  const h = cliText().cli.cmd.provision;
   program
     .command('provision')
-    .description('instructors: per-student repositories from an assignment template, collaborator access, feedback branch and Feedback PR (dry run unless --apply)')
-    .requiredOption('--template <owner/repo>', 'the assignment template (dlgrade assign --github-org)')
-    .requiredOption('--roster <csv>', 'roster: github_username,student_id,name,email')
-    .requiredOption('--org <org>', 'organisation that owns the students’ repositories')
-    .option('--assignment <name>', 'repository names are <assignment>-<username> (default: the template’s name)')
-    .option('--apply', 'create what is missing (without it: print the plan, write nothing)')
-    .option('--concurrency <n>', 'students provisioned at once', parsePositive('--concurrency'), 4)
-    .option('--token-file <file>', 'file holding the GitHub token (default: env GITHUB_TOKEN)')
-    .option('--api-url <url>', 'GitHub API URL (GitHub Enterprise Server)')
-    .option('--json <file>', 'write the per-student report as JSON')
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['es', 'en']).default('es').argParser(parseLang))
+    .description(h.description)
+    .requiredOption('--template <owner/repo>', h.template)
+    .requiredOption('--roster <csv>', h.roster)
+    .requiredOption('--org <org>', h.org)
+    .option('--assignment <name>', h.assignment)
+    .option('--apply', h.apply)
+    .option('--concurrency <n>', h.concurrency, parsePositive('--concurrency'), 4)
+    .option('--token-file <file>', h.tokenFile)
+    .option('--api-url <url>', h.apiUrl)
+    .option('--json <file>', h.json)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
     .action(async (opts: ProvisionCliOptions) => {
       const template = parseTemplate(opts.template);
       const roster = readRoster(opts.roster);

@@ -4,6 +4,7 @@ import { loadResult } from '../../publish/load-result.ts';
 import { createPublishLog } from '../../publish/log.ts';
 import { octokitFactory } from '../../publish/octokit.ts';
 import { publishResult } from '../../publish/publish.ts';
+import { cliText } from '../lang.ts';
 
 /**
  * `dlgrade publish`: reads a result written by `dlgrade grade --json`, validates it, and publishes it
@@ -11,26 +12,27 @@ import { publishResult } from '../../publish/publish.ts';
  * Exit code 0 when it published or degraded gracefully; 2 when the result could not be read or validated.
  */
 export function registerPublish(program: Command): void {
+  const h = cliText().cli.cmd.publish;
   program
     .command('publish')
-    .description('publica un resultado en GitHub (comentario del PR, anotaciones, resumen) / publish a result to GitHub')
-    .option('--result <file>', 'result JSON written by `dlgrade grade --json`', 'dlgrade-result.json')
-    .option('--out-dir <dir>', 'where result.json (Classroom 50) and dlgrade-junit.xml are written', '.')
-    .option('--lang <lang>', 'language of the feedback: es | en (default: the result\'s)')
-    .option('--starter-sha <sha>', 'starter commit the `feedback` branch must point at (default: .dlgrade/manifest.json starterCommit)')
-    .option('--manifest <file>', 'assignment manifest with starterCommit', '.dlgrade/manifest.json')
-    .option('--check-run-id <id>', 'annotate this check run (the job\'s own: ${{ job.check_run_id }}; env DLGRADE_CHECK_RUN_ID) instead of creating one')
-    .option('--check-name <name>', 'name of a created check run', 'dlgrade')
-    .option('--repo <owner/name>', 'repository (env GITHUB_REPOSITORY)')
-    .option('--sha <sha>', 'commit graded (env GITHUB_SHA)')
-    .option('--api-url <url>', 'GitHub API URL (env GITHUB_API_URL)')
-    .option('--server-url <url>', 'GitHub server URL for links (env GITHUB_SERVER_URL)')
-    .option('--event-path <file>', 'event payload (env GITHUB_EVENT_PATH)')
-    .option('--run-id <id>', 'workflow run id for links (env GITHUB_RUN_ID)')
-    .option('--summary-file <file>', 'job summary file (env GITHUB_STEP_SUMMARY)')
-    .option('--output-file <file>', 'step outputs file (env GITHUB_OUTPUT)')
-    .option('--classroom50-scale <n>', 'Classroom 50 points = dlgrade points × n, which must be whole (env DLGRADE_CLASSROOM50_SCALE; default 1)')
-    .option('--dry-run', 'write the files, outputs and summary; send nothing to GitHub')
+    .description(h.description)
+    .option('--result <file>', h.result, 'dlgrade-result.json')
+    .option('--out-dir <dir>', h.outDir, '.')
+    .option('--lang <lang>', h.lang)
+    .option('--starter-sha <sha>', h.starterSha)
+    .option('--manifest <file>', h.manifest, '.dlgrade/manifest.json')
+    .option('--check-run-id <id>', h.checkRunId)
+    .option('--check-name <name>', h.checkName, 'dlgrade')
+    .option('--repo <owner/name>', h.repo)
+    .option('--sha <sha>', h.sha)
+    .option('--api-url <url>', h.apiUrl)
+    .option('--server-url <url>', h.serverUrl)
+    .option('--event-path <file>', h.eventPath)
+    .option('--run-id <id>', h.runId)
+    .option('--summary-file <file>', h.summaryFile)
+    .option('--output-file <file>', h.outputFile)
+    .option('--classroom50-scale <n>', h.classroom50Scale)
+    .option('--dry-run', h.dryRun)
     .action(async (flags: PublishFlags) => {
       const config = resolvePublishConfig(flags, process.env);
       const result = await loadResult(config.resultFile);

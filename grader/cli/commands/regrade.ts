@@ -10,6 +10,7 @@ import { readRosterStudents } from '../../regrade/roster.ts';
 import { parseShard } from '../../regrade/shard.ts';
 import { guardOutput } from '../output.ts';
 import { collect, parseInteger, parseLang, parsePositive } from '../options.ts';
+import { cliLang, cliText } from '../lang.ts';
 
 const DEFAULT_MANIFEST = '.dlgrade/manifest.json';
 
@@ -31,23 +32,23 @@ interface RegradeCliOptions {
 
 /** `dlgrade regrade <collected> --out <results>`: the score of record, one file per student. */
 export function registerRegrade(program: Command): void {
+  const h = cliText().cli.cmd.regrade;
   program
     .command('regrade')
-    .description('instructors: grade every collected student (hidden properties included, fixed seed) into <out>/<username>.json; resumable')
-    .argument('<collected>', 'the folder dlgrade collect wrote: <collected>/<username>/ (checkout) and collect.json')
-    .requiredOption('--out <dir>', 'results folder: one <username>.json per student, written as soon as each is done')
-    .option('--manifest <file>', 'the instructor’s copy of the template’s .dlgrade/manifest.json: exercises and protected files (default: env DLGRADE_MANIFEST, else ./.dlgrade/manifest.json)')
-    .option('-e, --exercise <id>', 'exercise id or chapter (repeatable; default: the manifest’s exercises)', collect)
-    .option('--roster <csv>', 'roster (github_username,student_id,…): students without a folder are reported too')
-    .option('--shard <i/n>', 'grade only shard i of n (students sorted by username, every n-th)')
-    .option('--seed <n>', 'fast-check seed', parseInteger('--seed'), DEFAULT_SEED)
-    .option('--runs <n>', 'cases per property (default: each property’s own)', parsePositive('--runs'))
-    .addOption(new Option('--lang <lang>', 'language of the results').choices(['es', 'en']).default('es').argParser(parseLang))
-    .addOption(new Option('--backend <name>', 'TensorFlow.js backend of the reference').choices(['tensorflow', 'wasm', 'cpu']))
-    .option('--concurrency <n>', 'submissions graded at once (the default is cores − 1, at least 2)', parsePositive('--concurrency'), defaultConcurrency())
-    .option('--allow-weak-sandbox', 'grade even where the sandbox lacks walls (no bubblewrap): recorded in every result file and in the gradebook')
-    .option('--student-timeout <seconds>', 'wall-clock limit of one student’s grading (default: generous, from the exercises’ own time limits)', parsePositive('--student-timeout'))
-    .option('--force', 'regrade students that already have a valid result for the same commit and settings')
+    .description(h.description)
+    .argument('<collected>', h.collected)
+    .requiredOption('--out <dir>', h.out)
+    .option('--manifest <file>', h.manifest)
+    .option('-e, --exercise <id>', h.exercise, collect)
+    .option('--roster <csv>', h.roster)
+    .option('--shard <i/n>', h.shard)
+    .option('--seed <n>', h.seed, parseInteger('--seed'), DEFAULT_SEED)
+    .option('--runs <n>', h.runs, parsePositive('--runs'))
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
+    .addOption(new Option('--backend <name>', h.backend).choices(['tensorflow', 'wasm', 'cpu']))
+    .option('--concurrency <n>', h.concurrency, parsePositive('--concurrency'), defaultConcurrency())
+    .option('--student-timeout <seconds>', h.studentTimeout, parsePositive('--student-timeout'))
+    .option('--force', h.force)
     .action(async (collected: string, opts: RegradeCliOptions) => {
       guardOutput(); // student text is printed below: no workflow command may run from it
       // the instructor repository may keep the template's manifest at .dlgrade/manifest.json
@@ -61,7 +62,7 @@ export function registerRegrade(program: Command): void {
         removeLiveTrees();
         killChildren();
         killWorkers();
-        process.stderr.write('\nregrade interrumpido: los resultados ya escritos se conservan; vuelve a ejecutar el mismo comando para continuar.\n');
+        process.stderr.write(`\n${cliText().instructor.regradeInterrupted}\n`);
         process.exit(130);
       };
       process.on('SIGINT', onSigint);

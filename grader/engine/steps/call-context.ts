@@ -8,14 +8,8 @@ import type { StudentError } from '../../sandbox/student-process.ts';
 import { compareValues, type Tolerance } from '../../compare/numeric.ts';
 import type { Lang } from '../result.ts';
 import type { StudentSession } from './student-session.ts';
-
-const DEATH_TEXT: Record<string, Text> = {
-  timeout: { es: 'no terminó a tiempo (¿un bucle infinito?)', en: 'did not finish in time (an infinite loop?)' },
-  'out-of-memory': { es: 'se quedó sin memoria', en: 'ran out of memory' },
-  crash: { es: 'terminó el proceso sin responder (¿process.exit?)', en: 'ended the process without answering (process.exit?)' },
-  'output-too-large': { es: 'devolvió un valor demasiado grande', en: 'returned a value that is too large' },
-  protocol: { es: 'escribió en el canal del corrector', en: 'wrote on the grader channel' },
-};
+import { both, t, type Catalog } from '../../i18n/index.ts';
+import { sandboxText } from '../../i18n/sandbox-text.ts';
 
 /** The line of the student's file in a stack trace, e.g. "at f (exercises/ch/x/x.ts:12:5)". */
 export function lineFromStack(stack: string, displayPath: string): number | undefined {
@@ -24,23 +18,14 @@ export function lineFromStack(stack: string, displayPath: string): number | unde
   return match ? Number(match[1]) : undefined;
 }
 
-/** The stubs' error message (English, Spanish). */
-const NOT_IMPLEMENTED = /not implemented|no implementad|sin implementar/i;
+/** A stub's «Sin implementar: f» (or an older «Not implemented: f»): the student has not started yet. */
+export const NOT_IMPLEMENTED = /not implemented|no implementad|sin implementar|no está implementada/i;
 
 function threwText(fn: string, error: StudentError): Text {
-  if (error.kind === 'non-error') {
-    return {
-      es: `${fn} lanzó un valor que no es un Error (${error.name}: ${error.message}). Lanza siempre new Error("…").`,
-      en: `${fn} threw something that is not an Error (${error.name}: ${error.message}). Always throw new Error("…").`,
-    };
-  }
-  if (error.kind === 'unserializable') {
-    return { es: `${fn} devolvió un valor que no se puede leer: ${error.message}`, en: `${fn} returned a value that cannot be read: ${error.message}` };
-  }
-  if (NOT_IMPLEMENTED.test(error.message)) {
-    return { es: `${fn} todavía no está implementada (${error.message}).`, en: `${fn} is not implemented yet (${error.message}).` };
-  }
-  return { es: `${fn} lanzó ${error.name}: ${error.message}`, en: `${fn} threw ${error.name}: ${error.message}` };
+  if (error.kind === 'non-error') return both((c) => c.engine.call.nonError(fn, error.name, error.message));
+  if (error.kind === 'unserializable') return both((c) => c.engine.call.unserializable(fn, error.message));
+  if (NOT_IMPLEMENTED.test(error.message)) return both((c) => c.engine.call.notImplemented(fn, error.message));
+  return both((c) => c.engine.call.threw(fn, error.name, error.message));
 }
 
 /** One call a check made, as the trusted side saw it (its own copy of the arguments). */
@@ -90,14 +75,14 @@ export function makeContext(options: {
     if (!exports.has(fn)) {
       throw new StudentCallFailure(
         'missing-export',
-        { es: `${displayPath} no exporta la función ${fn}: escribe «export function ${fn}(…)».`, en: `${displayPath} does not export the function ${fn}: write "export function ${fn}(…)".` },
+        both((c) => c.engine.call.missingExport(displayPath, fn)),
         fn,
       );
     }
     const outcome = await session.call(fn, args);
     if (outcome.kind === 'ok') {
       if (outcome.value instanceof Opaque && outcome.value.tag === 'Promise') {
-        throw new StudentCallFailure('promise', { es: `${fn} devolvió una Promise: la función debe ser síncrona (sin async ni await).`, en: `${fn} returned a Promise: the function must be synchronous (no async/await).` }, fn);
+        throw new StudentCallFailure('promise', both((c) => c.engine.call.promise(fn)), fn);
       }
       return { value: outcome.value, mutated: outcome.mutated, ...(outcome.mutatedValues ? { mutatedValues: outcome.mutatedValues } : {}) };
     }
@@ -106,8 +91,8 @@ export function makeContext(options: {
       const notImplemented = outcome.error.kind !== 'non-error' && outcome.error.kind !== 'unserializable' && NOT_IMPLEMENTED.test(outcome.error.message);
       throw new StudentCallFailure(kind, threwText(fn, outcome.error), fn, lineFromStack(outcome.error.stack, displayPath), notImplemented);
     }
-    const death = DEATH_TEXT[outcome.reason] ?? DEATH_TEXT['crash']!;
-    throw new StudentCallFailure(outcome.reason, { es: `${fn} ${death.es}: ${outcome.message}.`, en: `${fn} ${death.en}: ${outcome.message}.` }, fn);
+    const what = (c: Catalog): string => c.engine.call.death[outcome.reason] ?? c.engine.call.death['crash']!;
+    throw new StudentCallFailure(outcome.reason, { es: t('es').engine.call.died(fn, what(t('es')), sandboxText(outcome.message, 'es')), en: t('en').engine.call.died(fn, what(t('en')), sandboxText(outcome.message, 'en')) }, fn);
   };
   return {
     lang: options.lang,

@@ -2,7 +2,18 @@ import { pathToFileURL } from 'node:url';
 import type { ExerciseDef } from '../../catalog/types.ts';
 import type { PropertyImpl } from '../../spec/define.ts';
 
-export type LoadedSpec = { ok: true; properties: Map<string, PropertyImpl<unknown>> } | { ok: false; message: string };
+export type LoadedSpec = { ok: true; properties: Map<string, PropertyImpl<unknown>>; reference?: Record<string, unknown> } | { ok: false; message: string };
+
+/** The exercise's reference module, when it can be loaded (embedded in a bundle, or from its file). */
+async function loadReference(def: ExerciseDef): Promise<Record<string, unknown> | undefined> {
+  if (def.reference !== undefined) return def.reference as Record<string, unknown>;
+  if (def.spec !== undefined) return undefined;
+  try {
+    return (await import(pathToFileURL(def.referencePath).href)) as Record<string, unknown>;
+  } catch {
+    return undefined; // the spec imports it too: a broken reference shows up there
+  }
+}
 
 /** Step 2: loads the instructor's properties (trusted code from the grader's own install). */
 export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
@@ -27,5 +38,6 @@ export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
   }
   const extra = Object.keys(spec).filter((name) => !def.properties.some((p) => p.name === name));
   if (extra.length > 0) return { ok: false, message: `${def.specPath} defines ${extra.join(', ')}, not declared in exercise.yaml` };
-  return { ok: true, properties };
+  const reference = await loadReference(def);
+  return reference ? { ok: true, properties, reference } : { ok: true, properties };
 }

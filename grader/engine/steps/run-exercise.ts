@@ -1,5 +1,5 @@
 import type { ExerciseDef } from '../../catalog/types.ts';
-import { compileStudentFile, findExportLine } from '../../sandbox/compile.ts';
+import { compileStudentFile, findExportLine, type CompileFailure } from '../../sandbox/compile.ts';
 import { DEFAULT_LIMITS } from '../../sandbox/student-process.ts';
 import { sanitize } from '../../report/escape.ts';
 import type { Audience, ExerciseResult, Lang, PropertyResult } from '../result.ts';
@@ -9,10 +9,17 @@ import { runProperty } from './run-property.ts';
 import { StudentSession } from './student-session.ts';
 import { lineFromStack } from './call-context.ts';
 import { scoreExercise } from './score.ts';
+import { t } from '../../i18n/index.ts';
+import { sandboxText } from '../../i18n/sandbox-text.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { typecheckStudentFile } from '../../typecheck/typecheck.ts';
+import type { TypeDiagnostic } from '../result.ts';
 import { describeThrown } from '../../errors.ts';
 import { engineMessages } from '../messages.ts';
 import { orderByRequires } from '../../catalog/requires.ts';
 import { parameterNames } from '../../compare/layout.ts';
+import { timedAsync } from '../../profile.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
@@ -28,6 +35,10 @@ export interface RunExerciseOptions {
   path?: string;
   /** builds the reproduce command for a property */
   command: (def: ExerciseDef, property: string) => string;
+  /** attach each failing property's explanation */
+  explain?: boolean;
+  /** type-check the student's file against the stub (default true) */
+  typecheck?: boolean;
 }
 
 function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: string): PropertyResult[] {
@@ -39,6 +50,35 @@ function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: str
       if (message) r.message = message;
       return r;
     });
+}
+
+/** esbuild's message wrapped in a sentence of the catalog (its own text quoted as it is). */
+function compileMessage(compiled: CompileFailure, lang: Lang): string {
+  if (compiled.where === undefined || compiled.text === undefined) return compiled.message;
+  const sentence = compiled.importPath !== undefined ? t(lang).engine.importRefused(compiled.where, compiled.importPath) : t(lang).engine.syntaxError(compiled.where, compiled.text);
+  return `${sentence}${compiled.snippet ?? ''}`;
+}
+
+/** The type checker's findings; a checker fault is reported as one finding, never charged to the student. */
+async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]> {
+  const { def } = options;
+  let stubSource: string;
+  try {
+    stubSource = def.stubSource ?? readFileSync(join(def.dir, def.file), 'utf8');
+  } catch {
+    return []; // no stub to check against (a catalog without stub files): nothing to say
+  }
+  const outcome = await typecheckStudentFile({
+    source: options.source,
+    stubSource,
+    fileName: def.file,
+    displayPath: options.displayPath,
+    exports: def.exports,
+    exportLine: (name) => findExportLine(options.source, name),
+    lang: options.lang,
+  });
+  if (!outcome.ok) return [{ file: options.displayPath, line: 1, column: 1, code: 0, message: outcome.message }];
+  return outcome.diagnostics.map((d) => ({ ...d, message: sanitize(d.message, 1500) }));
 }
 
 /** What one attempt saw that was not the student's doing (or may not have been). */
@@ -108,7 +148,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     notes.graderFault = options.spec.message;
     return finish({ status: 'error', reason: 'grader-error', message: options.spec.message, properties: skipped(def, names, lang) });
   }
-  const compiled = await compileStudentFile({ source: options.source, displayPath });
+  const compiled = await timedAsync('compile student file (esbuild)', () => compileStudentFile({ source: options.source, displayPath }));
   if (!compiled.ok && 'graderFault' in compiled) {
     notes.graderFault = compiled.message;
     return finish({ status: 'error', reason: 'grader-error', message: compiled.message, properties: skipped(def, names, lang) });
@@ -117,12 +157,14 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     const result = finish({
       status: 'error',
       reason: 'compile-error',
-      message: (lang === 'es' ? 'No se pudo compilar: ' : 'Could not compile: ') + sanitize(compiled.message, 4000),
+      message: t(lang).engine.compileFailed(sanitize(compileMessage(compiled, lang), 4000)),
       properties: skipped(def, names, lang),
     });
     if (compiled.line !== undefined) result.location = { file: displayPath, line: compiled.line, ...(compiled.column ? { column: compiled.column } : {}) };
     return result;
   }
+  // the checker runs while the sandbox starts (a separate process): its findings join the result at the end
+  const typeErrorsPending = options.typecheck === false ? Promise.resolve([]) : typecheck(options);
   const limits = { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, budgetMs: def.limits.timeMs };
   const session = new StudentSession(compiled.code, limits);
   try {
@@ -130,16 +172,18 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     if (start.kind !== 'ok') {
       if (start.kind === 'dead' && start.reason === 'crash') notes.unexpectedDeath = true;
       const isTimeout = start.kind === 'dead' && start.reason === 'timeout';
-      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : start.message;
+      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : sandboxText(start.message, lang);
       const result = finish({
         status: isTimeout ? 'timeout' : 'error',
         reason: isTimeout ? 'timeout' : start.kind === 'dead' && start.reason === 'out-of-memory' ? 'out-of-memory' : 'crash',
-        message: (lang === 'es' ? 'El módulo falló al cargarse: ' : 'The module failed while loading: ') + detail,
+        message: t(lang).engine.moduleLoadFailed(detail),
         output: start.output,
         properties: skipped(def, names, lang),
       });
       const line = start.kind === 'load-error' ? lineFromStack(start.stack, displayPath) : undefined;
       if (line !== undefined) result.location = { file: displayPath, line };
+      const typeErrors = await typeErrorsPending;
+      if (typeErrors.length > 0) result.typeErrors = typeErrors;
       return result;
     }
     const exports = new Set(compiled.exports.filter((name) => start.exports[name] === 'function'));
@@ -147,14 +191,14 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     const params = new Map(def.exports.map((e) => [e.name, parameterNames(e.signature)] as const));
     for (const meta of selected) {
       if (session.timedOut) {
-        properties.push(...skipped(def, new Set([meta.name]), lang, lang === 'es' ? 'no se ejecutó: el ejercicio agotó su tiempo' : 'not run: the exercise ran out of time'));
+        properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.notRunTimedOut));
         continue;
       }
       const seed = propertySeed(options.seed, def.id, meta.name);
-      properties.push(
-        await runProperty({
+      const impl = options.spec.properties.get(meta.name)!;
+      const ran = await timedAsync('property (generate, reference, compare, shrink, calls)', () => runProperty({
           meta,
-          impl: (options.spec.properties.get(meta.name))!,
+          impl,
           session,
           exports,
           lang,
@@ -167,8 +211,11 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
           source: options.source,
           params,
           done: properties,
-        }),
-      );
+          reference: options.spec.ok ? options.spec.reference : undefined,
+          exportDecls: def.exports,
+        }));
+      if (options.explain && meta.explanation && ran.status !== 'pass') ran.explanation = meta.explanation[lang];
+      properties.push(ran);
     }
     // a property in error while the student's function exists: the spec or the reference failed
     const faulty = properties.filter((p) => p.status === 'error' && p.function !== undefined && exports.has(p.function));
@@ -181,16 +228,18 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     if (session.timedOut) {
       partial.status = 'timeout';
       partial.reason = 'timeout';
-      partial.message = lang === 'es' ? `Tiempo agotado: ${session.timedOut.message}. El ejercicio puntúa 0.` : `Timed out: ${session.timedOut.message}. The exercise scores 0.`;
+      partial.message = t(lang).engine.timedOut(sandboxText(session.timedOut.message, lang));
     } else if (missing.length > 0) {
       partial.reason = 'missing-export';
-      partial.message = lang === 'es' ? `Faltan exportaciones en ${displayPath}: ${missing.join(', ')}` : `Missing exports in ${displayPath}: ${missing.join(', ')}`;
+      partial.message = t(lang).engine.missingExports(displayPath, missing);
     } else if (session.exhausted) {
       partial.reason = session.exhausted.reason === 'out-of-memory' ? 'out-of-memory' : session.exhausted.reason === 'output-too-large' ? 'output-too-large' : 'crash';
-      partial.message = session.exhausted.message;
+      partial.message = sandboxText(session.exhausted.message, lang);
     }
+    const typeErrors = await typeErrorsPending;
+    if (typeErrors.length > 0) partial.typeErrors = typeErrors;
     return finish(partial);
   } finally {
-    await session.dispose();
+    await timedAsync('student process end', () => session.dispose());
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { PropertyMeta } from '../../catalog/types.ts';
+import type { ExportDecl, PropertyMeta } from '../../catalog/types.ts';
 import { formatValue } from '../../compare/format.ts';
 import type { PropertyImpl } from '../../spec/define.ts';
 import { PropertyFailure, StudentCallFailure } from '../../spec/failure.ts';
@@ -9,8 +9,11 @@ import { makeContext, type LoggedCall } from './call-context.ts';
 import { functionBodyLine, locate } from './code-frame.ts';
 import { layoutValue, parseIndex, renderCall, shapeOf } from '../../compare/layout.ts';
 import { fill, labels } from '../../report/labels.ts';
+import { blameForCrash, type ReferenceModule } from './malformed.ts';
 import type { StudentSession } from './student-session.ts';
 import type { Lang } from '../result.ts';
+import { t } from '../../i18n/index.ts';
+import { sandboxText } from '../../i18n/sandbox-text.ts';
 
 export interface RunPropertyOptions {
   meta: PropertyMeta;
@@ -31,6 +34,10 @@ export interface RunPropertyOptions {
   params?: ReadonlyMap<string, readonly string[]>;
   /** the results of the properties already run: a property whose prerequisite did not pass is not checked */
   done?: readonly PropertyResult[];
+  /** the exercise's reference module (tells a malformed student output from a grader bug) */
+  reference?: ReferenceModule | undefined;
+  /** the exercise's declared exports (their signatures name the expected return type) */
+  exportDecls?: ExportDecl[];
 }
 
 /**
@@ -46,10 +53,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     return {
       ...unrun(meta, lang, 'fail'),
       hint: meta.hint[lang],
-      message:
-        lang === 'es'
-          ? `No se pudo comprobar: tu código terminó su proceso demasiadas veces (${session.exhausted.message}).`
-          : `Could not be checked: your code ended its process too many times (${session.exhausted.message}).`,
+      message: t(lang).engine.exhausted(sandboxText(session.exhausted.message, lang)),
     };
   }
   const blockers = blockedBy(meta, options.done);
@@ -75,11 +79,16 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
         failingLog = [...log];
         failOnMutation(log, lang);
       }
+      // a crash while reading a malformed student output is the student's failure (see malformed.ts)
+      const returned = log.filter((c) => c.returned).map((c) => ({ fn: c.fn, value: c.value }));
+      const blamed = await blameForCrash({ error, impl, input, returned, reference: options.reference, exports: options.exportDecls ?? [], lang, tolerance: meta.tolerance });
       failingLog = [...log];
-      throw error;
+      throw blamed ?? error;
     }
   });
   const params: fc.Parameters<[unknown]> = { seed: options.seed, numRuns: options.numRuns };
+  // the statement's edge cases run first, every time, whatever the seed
+  if (impl.examples) params.examples = Object.values(impl.examples).map((input) => [input]);
   if (options.path !== undefined) params.path = options.path;
   let details: Awaited<ReturnType<typeof fc.check<[unknown]>>>;
   try {
@@ -135,9 +144,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
       if (m.kind === 'value') result.message = what ? `${what}: ${L.valueDiffers}` : capitalise(L.valueDiffers);
       if (m.kind === 'non-finite') result.message = what ? `${what}: ${L.nonFinite}` : capitalise(L.nonFinite);
       if (m.worst) {
-        result.message += lang === 'es'
-          ? ` (${m.worst.count} de ${m.worst.total} valores fuera de tolerancia; el peor en ${m.worst.index || 'el valor'}, error absoluto ${formatValue(m.worst.absError, 40, 3)})`
-          : ` (${m.worst.count} of ${m.worst.total} values out of tolerance; the worst at ${m.worst.index || 'the value'}, absolute error ${formatValue(m.worst.absError, 40, 3)})`;
+        result.message += t(lang).engine.worst(m.worst.count, m.worst.total, m.worst.index, formatValue(m.worst.absError, 40, 3));
       }
     }
   } else if (error instanceof StudentCallFailure) {
@@ -225,7 +232,5 @@ function unrun(meta: PropertyMeta, lang: Lang, status: PropertyResult['status'])
 }
 
 function graderErrorMessage(error: unknown, lang: Lang): string {
-  return lang === 'es'
-    ? `Error interno del corrector (no es culpa tuya; avisa al profesorado): ${describeThrown(error)}`
-    : `Internal grader error (not your fault; tell the teaching staff): ${describeThrown(error)}`;
+  return t(lang).engine.graderError(describeThrown(error));
 }

@@ -1,5 +1,6 @@
 import type { PropertyMeta } from '../../catalog/types.ts';
 import type { ExerciseResult } from '../result.ts';
+import { t } from '../../i18n/index.ts';
 
 /**
  * Step 4: the exercise's score and status from its properties. A timeout scores 0 for the whole
@@ -29,25 +30,29 @@ export function round(n: number): number {
 
 /**
  * Secondary properties (no-mutation, invariances: what a constant function also satisfies) earn
- * their points only when at least one primary property passes, so `return 0` earns nothing.
+ * their points only when a primary property of the same function passes (of any function, when
+ * theirs has no primary property), so `return 0` earns nothing, and neither does a constant
+ * `rocAuc` beside a correct `rocCurve`.
  */
 function gateSecondary(properties: ExerciseResult['properties'], selected: PropertyMeta[], lang: 'es' | 'en'): ExerciseResult['properties'] {
   const secondaryMeta = new Map(selected.filter((p) => p.secondary).map((p) => [p.name, p] as const));
   const secondary = new Set(secondaryMeta.keys());
   if (secondary.size === 0) return properties;
-  const primaryPassed = properties.some((p) => !secondary.has(p.name) && p.status === 'pass');
-  if (primaryPassed) return properties;
+  const primaries = properties.filter((p) => !secondary.has(p.name));
+  const anyPrimaryPassed = primaries.some((p) => p.status === 'pass');
+  const unlocked = (name: string): boolean => {
+    const fn = secondaryMeta.get(name)!.function;
+    const own = primaries.filter((p) => p.function === fn);
+    return own.length === 0 ? anyPrimaryPassed : own.some((p) => p.status === 'pass');
+  };
   return properties.map((p) =>
-    secondary.has(p.name) && p.status === 'pass'
+    secondary.has(p.name) && p.status === 'pass' && !unlocked(p.name)
       ? {
           ...p,
           status: 'fail' as const,
           score: 0,
           hint: secondaryMeta.get(p.name)!.hint[lang],
-          message:
-            lang === 'es'
-              ? 'Todavía no puntúa: esta comprobación solo cuenta cuando alguna de las principales (las que comparan tu resultado) ya es correcta.'
-              : 'Not scored yet: this check only counts once one of the main ones (those comparing your result) passes.',
+          message: t(lang).engine.notScoredYet,
         }
       : p,
   );

@@ -1,3 +1,4 @@
+import { mark, record } from '../../profile.ts';
 import { StudentProcess, type CallOutcome, type DeathReason, type SandboxLimits } from '../../sandbox/student-process.ts';
 
 const MAX_SPAWNS = 3;
@@ -41,6 +42,8 @@ export class StudentSession {
     const t0 = Date.now();
     const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits: { ...this.limits, budgetMs: this.remainingMs() } });
     this.usedMs += Date.now() - t0;
+    record('student process start (spawn, sandbox, load)', Date.now() - t0);
+    mark('first student process ready');
     this.spawns++;
     if (started.kind === 'ready') {
       this.proc = started.process;
@@ -78,7 +81,9 @@ export class StudentSession {
         return { kind: 'dead', ...this.exhausted };
       }
     }
+    const t1 = performance.now();
     const outcome = await this.proc!.call(fn, args);
+    record('round trip to the student process', performance.now() - t1);
     if (outcome.kind === 'dead') {
       if (outcome.reason === 'crash') this.unexpectedDeaths++;
       if (outcome.reason === 'timeout') this.timedOut = { message: outcome.message };

@@ -1,0 +1,98 @@
+import { watch } from 'chokidar';
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { loadCatalog } from '../catalog/load.ts';
+import { selectExercises } from '../catalog/select.ts';
+import type { Catalog, ExerciseDef } from '../catalog/types.ts';
+import { describeThrown } from '../errors.ts';
+import { formatCliError } from './errors.ts';
+import { cliText } from './lang.ts';
+import type { GradeCliOptions, runGrading as RunGrading } from './commands/grade.ts';
+
+/** how long a file must stay quiet after a save before it is graded (editors write in bursts) */
+export const DEBOUNCE_MS = 150;
+const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
+
+export interface WatchOptions {
+  dir: string;
+  label: string;
+  selectors: readonly string[];
+  opts: GradeCliOptions;
+  run: typeof RunGrading;
+}
+
+/**
+ * `dlgrade check --watch`: grades the selection once, then re-grades only the exercise whose file
+ * was saved. The trusted side stays loaded between runs (the catalog is read once; the specs, the
+ * references, the TensorFlow.js backend and the TypeScript compiler stay in this process's module
+ * cache), so a re-run costs the sandbox start and the properties. A save that lands while a run is
+ * going is graded right after it; a broken or half-written file is just a compile error. Returns a
+ * promise that settles when the watcher is closed (SIGINT/SIGTERM).
+ */
+export async function watchAndGrade(options: WatchOptions): Promise<void> {
+  const m = cliText().cli.watch;
+  const catalog: Catalog = loadCatalog();
+  const defs = selectExercises(catalog, options.selectors.length > 0 ? options.selectors : undefined).filter((d) => existsSync(fileOf(options.dir, d)));
+  if (defs.length === 0) {
+    process.stdout.write(`${m.noneWatched}\n`);
+    return;
+  }
+  const byFile = new Map(defs.map((d) => [fileOf(options.dir, d), d] as const));
+  const grade = async (ids: string[], banner?: string): Promise<void> => {
+    const started = performance.now();
+    try {
+      if (process.stdout.isTTY) process.stdout.write(CLEAR);
+      if (banner) process.stdout.write(`${banner}\n\n`);
+      await options.run(options.dir, { ...options.opts, exercise: ids }, 'student', options.label, catalog);
+      process.stdout.write(`${m.rerunIn(Math.round(performance.now() - started))}\n${m.watching(defs.length, options.label)}\n`);
+    } catch (error: unknown) {
+      // a grader fault while watching: say it, keep watching
+      process.stderr.write(`${formatCliError(error)}\n${m.failed(describeThrown(error))}\n`);
+    }
+  };
+
+  await grade(defs.map((d) => d.id));
+
+  let running: Promise<void> | undefined;
+  const pending = new Set<string>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const drain = async (): Promise<void> => {
+    while (pending.size > 0) {
+      const ids = [...pending];
+      pending.clear();
+      const files = ids.map((id) => relative(process.cwd(), fileOf(options.dir, defs.find((d) => d.id === id)!)));
+      await grade(ids, m.regrading(files.join(', ')));
+    }
+    running = undefined;
+  };
+  const onChange = (path: string): void => {
+    const def = byFile.get(path);
+    if (!def) return;
+    clearTimeout(timers.get(def.id));
+    timers.set(
+      def.id,
+      setTimeout(() => {
+        timers.delete(def.id);
+        pending.add(def.id);
+        running ??= drain();
+      }, DEBOUNCE_MS),
+    );
+  };
+  const watcher = watch([...byFile.keys()], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 } });
+  watcher.on('change', onChange).on('add', onChange);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      for (const timer of timers.values()) clearTimeout(timer);
+      void watcher.close().then(async () => {
+        await running;
+        resolve();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+function fileOf(dir: string, def: ExerciseDef): string {
+  return join(dir, def.chapter, def.name, def.file).split('/').join(sep);
+}

@@ -1,0 +1,11 @@
+/** The gradebook's CSV cells and the merge summary (the class report's words are in grader/gradebook/labels.ts). */
+export const gradebook = {
+  yes: 'sí',
+  no: 'no',
+  tamperedFile: (file: string): string => `alterado: ${file}`,
+  mergeSummary: (students: number, exercises: number): string => `gradebook: ${students === 1 ? '1 estudiante' : `${students} estudiantes`}, ${exercises === 1 ? '1 ejercicio' : `${exercises} ejercicios`}`,
+  dropped: (username: string, n: number): string => `${username}: ${n === 1 ? '1 descartado' : `${n} descartados`}`,
+  duplicate: (username: string, kept: string, dropped: string): string => `duplicado: ${username}: se usa ${kept} (el más reciente); se descarta ${dropped}`,
+  ignored: (file: string, message: string): string => `ignorado: ${file}: ${message}`,
+};
+export type GradebookMessages = typeof gradebook;
