@@ -10,6 +10,7 @@ process.on('SIGUSR1', () => {});
 const { register } = await import('tsx/esm/api');
 
 register();
+await import('../grader/backend/tfjs-register.mjs');
 // named points for DLGRADE_PROFILE (grader/profile.ts); a mark costs nothing when nobody reads it
 performance.mark('dlgrade:tsx-registered');
 const { main } = await import('../grader/cli/main.ts');

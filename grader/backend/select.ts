@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { DlgradeError } from '../errors.ts';
 import type { BackendName } from '../engine/result.ts';
+import { timed } from '../profile.ts';
+
+type Tfjs = typeof import('@tensorflow/tfjs');
 
 export const BACKENDS: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
 
@@ -15,15 +17,50 @@ export interface BackendChoice {
 
 const require = createRequire(import.meta.url);
 
+/** DLGRADE_TFJS_REQUIRE=0: TensorFlow.js and its backends through ESM import, as before (benchmarks) */
+const cheap = (): boolean => process.env['DLGRADE_TFJS_REQUIRE'] !== '0';
+
+let tfjs: Tfjs | undefined;
+/**
+ * TensorFlow.js, loaded when a reference first needs it and the cheap way: `require` of its
+ * CommonJS build, not `import` (through ESM, Node lexes ~7 MB of CommonJS for the export names
+ * first). The references' own `import * as tf` get the same instance (tfjs-hooks.mjs).
+ */
+export async function loadTfjs(): Promise<Tfjs> {
+  tfjs ??= cheap() ? timed('tfjs: require', () => requireWithoutSourceMaps<Tfjs>('@tensorflow/tfjs')) : await import('@tensorflow/tfjs');
+  return tfjs;
+}
+
+/**
+ * `require(pkg)` with Node's source maps off while it loads: tsx turns them on, and Node then
+ * reads and parses the .map of every file of TensorFlow.js (megabytes) at load. Only stack
+ * frames inside the package lose their mapping; the grader's, the specs' and the references'
+ * keep theirs (they are loaded by tsx, not here).
+ */
+function requireWithoutSourceMaps<T>(pkg: string): T {
+  const before = process.sourceMapsEnabled;
+  if (before) process.setSourceMapsEnabled(false);
+  try {
+    return require(pkg) as T;
+  } finally {
+    if (before) process.setSourceMapsEnabled(true);
+  }
+}
+
+/** a backend package, the same cheap way */
+async function loadPackage<T>(pkg: string): Promise<T> {
+  return cheap() ? timed(`${pkg}: require`, () => requireWithoutSourceMaps<T>(pkg)) : ((await import(pkg)) as T);
+}
+
 function hasCuda(): boolean {
   return existsSync('/proc/driver/nvidia/version') || existsSync('/dev/nvidiactl');
 }
 
-async function tryTensorflow(notes: string[]): Promise<boolean> {
+async function tryTensorflow(tf: Tfjs, notes: string[]): Promise<boolean> {
   const candidates = hasCuda() ? ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] : ['@tensorflow/tfjs-node'];
   for (const pkg of candidates) {
     try {
-      await import(pkg);
+      await loadPackage(pkg);
       if (await tf.setBackend('tensorflow')) return true;
       notes.push(`${pkg} loaded but the 'tensorflow' backend did not initialise`);
     } catch (error: unknown) {
@@ -33,9 +70,9 @@ async function tryTensorflow(notes: string[]): Promise<boolean> {
   return false;
 }
 
-async function tryWasm(notes: string[]): Promise<boolean> {
+async function tryWasm(tf: Tfjs, notes: string[]): Promise<boolean> {
   try {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const wasm = await loadPackage<typeof import('@tensorflow/tfjs-backend-wasm')>('@tensorflow/tfjs-backend-wasm');
     const dir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
     wasm.setWasmPaths(join(dir, 'dist') + '/');
     if (await tf.setBackend('wasm')) return true;
@@ -77,9 +114,10 @@ async function doSelect(wanted: string | undefined): Promise<BackendChoice> {
     });
   }
   const notes: string[] = [];
+  const tf = await loadTfjs();
   const order: BackendName[] = wanted ? [wanted as BackendName] : [...BACKENDS];
   for (const name of order) {
-    const ok = name === 'tensorflow' ? await tryTensorflow(notes) : name === 'wasm' ? await tryWasm(notes) : await tf.setBackend('cpu');
+    const ok = name === 'tensorflow' ? await tryTensorflow(tf, notes) : name === 'wasm' ? await tryWasm(tf, notes) : await tf.setBackend('cpu');
     if (ok) {
       await tf.ready();
       selected = { name, notes };

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_TOLERANCE } from '../compare/numeric.ts';
 import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
+import { withCatalogCache } from './cache.ts';
 import { defaultRole, resolveRequires } from './requires.ts';
 import type { Catalog, CatalogIssue, ChapterDef, ExerciseDef, PropertyRole } from './types.ts';
 
@@ -85,6 +86,12 @@ export function registerEmbeddedCatalog(catalog: Catalog | undefined): void {
 export function loadCatalog(options: { root?: string } = {}): Catalog {
   if (options.root === undefined && embedded !== undefined) return embedded;
   const root = options.root ?? INSTALL_ROOT;
+  // the same answer, from a content-addressed cache when nothing it depends on changed (cache.ts)
+  return withCatalogCache(root, () => loadCatalogFromYaml(root));
+}
+
+/** `loadCatalog` without the cache: reads and validates every YAML file. */
+export function loadCatalogFromYaml(root: string): Catalog {
   const exercisesDir = join(root, 'exercises');
   const issues: CatalogIssue[] = [];
   const chapters: ChapterDef[] = [];

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   regrade: async () => (await import('./commands/regrade.ts')).registerRegrade,
   gradebook: async () => (await import('./commands/gradebook.ts')).registerGradebook,
   verify: async () => (await import('./commands/verify.ts')).registerVerify,
+  new: async () => (await import('./commands/new.ts')).registerNew,
   demo: async () => (await import('./commands/demo.ts')).registerDemo,
 };
 

@@ -75,7 +75,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const lang = options.lang ?? 'es';
   const audience = options.audience ?? 'student';
   const seed = options.seed ?? DEFAULT_SEED;
-  const catalog = options.catalog ?? timed('catalog load', () => loadCatalog());
+  const catalog = options.catalog ?? loadCatalog();
   const defs = selectExercises(catalog, options.exercises);
   if (options.typecheck !== false) warmTypecheck();
   // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start

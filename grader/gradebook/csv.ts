@@ -1,17 +1,22 @@
 import type { Lang } from '../engine/result.ts';
 import { t } from '../i18n/index.ts';
+import { stripControl } from '../report/escape.ts';
 import type { Gradebook } from './model.ts';
 
 /**
- * One CSV cell: a spreadsheet must never read student-controlled text as a formula, so a cell
- * starting with = + - @ (or a tab / carriage return) gets a leading apostrophe (OWASP's guard);
- * then RFC 4180 quoting when it holds a comma, a quote or a line break.
+ * One CSV cell: ANSI escapes, control and bidi characters removed (a line break is kept); a
+ * spreadsheet must never read student-controlled text as a formula, so a cell starting with
+ * = + - @ (or a tab) gets a leading apostrophe (OWASP's guard); then RFC 4180 quoting when it
+ * holds a comma, a quote or a line break.
  */
 export function csvCell(value: string | number | boolean | null, lang: Lang = 'es'): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? t(lang).gradebook.yes : t(lang).gradebook.no;
-  let text = value;
+  // student-controlled text (a committed file's name in the tamper list) may carry ANSI escapes
+  // and bidi controls: stripped first, so that no cell can repaint the terminal that prints the
+  // file or reorder what a reader sees (and the formula guard sees the cell's real first character)
+  let text = stripControl(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../engine/result.ts';
+import { author as authorEn } from './en/author.ts';
 import { cli as cliEn } from './en/cli.ts';
 import { engine as engineEn } from './en/engine.ts';
 import { gradebook as gradebookEn } from './en/gradebook.ts';
@@ -6,6 +7,7 @@ import { instructor as instructorEn } from './en/instructor.ts';
 import { publish as publishEn } from './en/publish.ts';
 import { report as reportEn } from './en/report.ts';
 import { typecheck as typecheckEn } from './en/typecheck.ts';
+import { author } from './es/author.ts';
 import { cli } from './es/cli.ts';
 import { engine } from './es/engine.ts';
 import { gradebook } from './es/gradebook.ts';
@@ -19,9 +21,9 @@ import { typecheck } from './es/typecheck.ts';
  * of the product. Spanish (es/) defines the keys; each English area is typed against it, so a
  * missing key does not compile, and tests/i18n renders every message of both.
  */
-const es = { report, publish, engine, cli, gradebook, instructor, typecheck };
+const es = { report, publish, engine, cli, gradebook, instructor, typecheck, author };
 export type Catalog = typeof es;
-const en: Catalog = { report: reportEn, publish: publishEn, engine: engineEn, cli: cliEn, gradebook: gradebookEn, instructor: instructorEn, typecheck: typecheckEn };
+const en: Catalog = { report: reportEn, publish: publishEn, engine: engineEn, cli: cliEn, gradebook: gradebookEn, instructor: instructorEn, typecheck: typecheckEn, author: authorEn };
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = { es, en };
 

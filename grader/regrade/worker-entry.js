@@ -3,5 +3,6 @@
 process.on('SIGUSR1', () => {});
 const { register } = await import('tsx/esm/api');
 register();
+await import('../backend/tfjs-register.mjs');
 const { runWorker } = await import('./worker.ts');
 await runWorker();

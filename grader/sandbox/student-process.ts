@@ -7,13 +7,14 @@ import { pathToFileURL } from 'node:url';
 import { decode, encode } from './codec.ts';
 import { launchEnv, probeIsolation } from './isolation.ts';
 import { runnerSource } from './runner-bundle.ts';
+import { backstopFor, cpuMsOf, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
 
 export interface SandboxLimits {
-  /** wall-clock limit of one call */
+  /** limit of one call, in the CPU time the student's processes use (wall-clock backstop: cpu-clock.ts) */
   callTimeMs: number;
   /**
-   * the exercise's wall-clock budget for the student's code: the time spent waiting for the
-   * student's process (loading and calls) adds up against it; the grader's own work does not
+   * the exercise's budget for the student's code: the CPU time the student's process uses in its
+   * calls adds up against it (the wall clock where /proc cannot tell); the grader's own work does not
    */
   budgetMs: number;
   /** V8 heap limit; the resident set is also watched and capped at memoryMb + 160 MiB */
@@ -26,6 +27,11 @@ export interface SandboxLimits {
 
 /** the time a student process may take to start and load the module */
 export const LOAD_TIME_MS = 10_000;
+
+/** loading gets its own, longer limit than a call (a module that hangs while loading is still stopped), within the budget */
+function loadLimitOf(limits: SandboxLimits): number {
+  return Math.max(1, Math.min(Math.max(LOAD_TIME_MS, limits.callTimeMs), limits.budgetMs));
+}
 
 export const DEFAULT_LIMITS: Omit<SandboxLimits, 'budgetMs'> = {
   callTimeMs: 5000,
@@ -49,15 +55,17 @@ export type CallOutcome =
   | { kind: 'threw'; error: StudentError; mutated: number[]; mutatedValues?: unknown[] }
   | { kind: 'dead'; reason: DeathReason; message: string };
 
-export type StartOutcome =
+/** `chargedMs`: the time loading charged to the student (CPU time where measurable, see cpu-clock.ts) */
+export type StartOutcome = { chargedMs: number } & (
   | { kind: 'ready'; process: StudentProcess; exports: Record<string, string> }
   | { kind: 'load-error'; error: StudentError; output: string }
-  | { kind: 'dead'; reason: DeathReason; message: string; output: string };
+  | { kind: 'dead'; reason: DeathReason; message: string; output: string }
+);
 
 interface Pending {
   id: number;
   resolve: (outcome: CallOutcome) => void;
-  timer: NodeJS.Timeout;
+  limit: CpuLimit;
 }
 
 /**
@@ -73,6 +81,8 @@ export class StudentProcess {
   private buffer = '';
   /** time spent waiting for this process's answers, shared across restarts by the session */
   usedMs = 0;
+  /** the launcher and the student's Node under it, found once the module is loaded */
+  private tree: number[] | undefined;
   private nextId = 1;
   private pending: Pending | undefined;
   private outputChunks: Buffer[] = [];
@@ -141,39 +151,59 @@ export class StudentProcess {
   /** Starts the process and waits until the module is loaded (or fails to load). */
   static async start(options: { moduleCode: string; limits: SandboxLimits }): Promise<StartOutcome> {
     const proc = new StudentProcess(options.limits, options.moduleCode);
+    let chargedMs = 0;
     const message = await new Promise<Record<string, unknown> | undefined>((resolve) => {
       // starting Node itself takes a while on a loaded machine: loading gets its own, longer
       // limit (a module that hangs while loading is still stopped), within the exercise's budget
-      const loadLimit = Math.max(1, Math.min(Math.max(LOAD_TIME_MS, options.limits.callTimeMs), options.limits.budgetMs));
-      const timer = setTimeout(() => {
+      const loadLimit = loadLimitOf(options.limits);
+      // counted in the CPU time of the student's processes: Node's own start-up waiting for a core
+      // on a loaded machine is not the student's doing
+      const limit = proc.startLimit(loadLimit, () => {
+        chargedMs = loadLimit;
         proc.die('timeout', `loading the module took more than ${loadLimit} ms`);
         resolve(undefined);
-      }, loadLimit);
-      proc.readyWaiter = (msg) => {
-        clearTimeout(timer);
+      });
+      const settle = (msg: Record<string, unknown> | undefined): void => {
+        if (!proc.death) chargedMs = limit.charged();
+        limit.cancel();
         resolve(msg);
       };
-      void proc.exited.then(() => {
-        clearTimeout(timer);
-        resolve(undefined);
-      });
+      proc.readyWaiter = settle;
+      void proc.exited.then(() => settle(undefined));
     });
     if (!message) {
       await proc.dispose();
       const death = proc.death ?? { reason: 'crash' as const, message: 'the process ended while loading the module' };
-      return { kind: 'dead', ...death, output: proc.output() };
+      return { kind: 'dead', ...death, output: proc.output(), chargedMs };
     }
     if (message['ready'] !== true) {
       const error = sanitizeError(message['error'], [proc.dir, proc.insideDir]);
       await proc.dispose();
-      return { kind: 'load-error', error, output: proc.output() };
+      return { kind: 'load-error', error, output: proc.output(), chargedMs };
     }
+    if (proc.child.pid !== undefined) proc.tree = processTree(proc.child.pid);
     const exports: Record<string, string> = {};
     const raw = message['exports'];
     if (raw && typeof raw === 'object') {
       for (const [key, value] of Object.entries(raw)) if (typeof value === 'string') exports[key.slice(0, 80)] = value.slice(0, 20);
     }
-    return { kind: 'ready', process: proc, exports };
+    return { kind: 'ready', process: proc, exports, chargedMs };
+  }
+
+  /**
+   * A time limit on this process: `limitMs` of the CPU time its process tree uses (where /proc
+   * tells; else the wall clock), with a generous wall-clock backstop for a process that hangs idle.
+   */
+  private startLimit(limitMs: number, onExpire: () => void): CpuLimit {
+    const pid = this.child.pid;
+    return startCpuLimit({
+      limitMs,
+      backstopMs: backstopFor(limitMs),
+      // once the module answered, its process tree is known (it can start no process: the
+      // permission model) and is not looked up again at every call
+      cpuMs: () => (pid === undefined ? undefined : cpuMsOf(this.tree ?? processTree(pid))),
+      onExpire,
+    });
   }
 
   get dead(): boolean {
@@ -186,22 +216,18 @@ export class StudentProcess {
     if (this.pending) throw new Error('StudentProcess.call: one call at a time');
     const id = this.nextId++;
     const budget = Math.min(this.limits.callTimeMs, this.limits.budgetMs - this.usedMs);
-    const started = Date.now();
     return new Promise<CallOutcome>((resolve) => {
-      const timer = setTimeout(
-        () => {
-          const what = budget < this.limits.callTimeMs ? 'the exercise ran out of its time limit' : `the call took more than ${this.limits.callTimeMs} ms`;
-          this.die('timeout', `${fn}: ${what}`);
-        },
-        Math.max(1, budget),
-      );
+      const limit = this.startLimit(Math.max(1, budget), () => {
+        const what = budget < this.limits.callTimeMs ? 'the exercise ran out of its time limit' : `the call took more than ${this.limits.callTimeMs} ms`;
+        this.die('timeout', `${fn}: ${what}`);
+      });
       this.pending = {
         id,
         resolve: (outcome) => {
-          this.usedMs += Date.now() - started;
+          this.usedMs += limit.charged();
           resolve(outcome);
         },
-        timer,
+        limit,
       };
       this.channel.write(JSON.stringify({ id, fn, args: encode(args) }) + '\n');
     });
@@ -255,7 +281,7 @@ export class StudentProcess {
     }
     const pending = this.pending;
     if (!pending || msg['id'] !== pending.id) return; // stale or forged: ignored
-    clearTimeout(pending.timer);
+    pending.limit.cancel();
     this.pending = undefined;
     const mutated = Array.isArray(msg['mutated']) ? (msg['mutated'] as unknown[]).filter((i): i is number => Number.isInteger(i)).slice(0, 16) : [];
     // what the modified arguments hold now (only to say where they changed; untrusted, never compared for a grade)
@@ -336,7 +362,7 @@ export class StudentProcess {
   private settleDead(): void {
     const pending = this.pending;
     if (pending && this.death) {
-      clearTimeout(pending.timer);
+      pending.limit.cancel();
       this.pending = undefined;
       pending.resolve({ kind: 'dead', ...this.death });
     }

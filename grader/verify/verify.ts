@@ -8,7 +8,13 @@ import type { Catalog, CatalogIssue, ExerciseDef } from '../catalog/types.ts';
 import { gradeSubmission } from '../engine/grade.ts';
 import type { ExerciseResult } from '../engine/result.ts';
 import { describeThrown } from '../errors.ts';
+import { placeholdersLeft } from '../scaffold/placeholders.ts';
+import { CONSTANT_ANSWERS, constantSubmission } from './constant.ts';
+import { exampleProblems, examplesMissing } from './examples.ts';
 import { buggyFixtures, FIXTURES_DIR, stubSubmission, submissionWith, variantFixtures } from './fixtures.ts';
+
+/** Realistic wrong implementations each exercise needs at least (as tests/engine/corpus.test.ts). */
+export const MIN_BUGS = 3;
 
 export interface VerifyCheck {
   name: string;
@@ -65,8 +71,11 @@ function failing(r: ExerciseResult): string {
 /**
  * `dlgrade verify`: the catalog self-check after adding or changing an exercise. For each one:
  * catalog issues, both statements, the solution earns full marks (the reference agrees with it
- * within tolerance) on the default backend and on `cpu`, the stub earns 0, every buggy fixture is
- * caught by the properties its `// expect-fail:` header names, every variant earns full marks.
+ * within tolerance) on the default backend and on `cpu`, the stub earns 0, no TODO(dlgrade new)
+ * left, at least MIN_BUGS buggy fixtures and a variant, the worked examples (the solution returns
+ * them, both statements show them), constant answers earn 0, every buggy fixture is caught by the
+ * properties its `// expect-fail:` header names, every variant earns full marks: for one exercise,
+ * everything tests/catalog and tests/engine check for the whole catalog.
  */
 export async function verifyCatalog(options: VerifyOptions = {}): Promise<VerifyReport> {
   const catalog = options.catalog ?? loadCatalog();
@@ -109,6 +118,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
     graderFaultCheck(r) ?? (r.score === r.maxScore && r.status === 'pass' ? { ok: true, detail: `${r.score}/${r.maxScore}` } : { ok: false, detail: `${r.score}/${r.maxScore}: ${failing(r)}` });
 
   const limit = pLimit(Math.max(1, options.concurrency ?? 2));
+  const notConverted = examplesMissing(catalog.root);
   const checksOf = (def: ExerciseDef): Promise<VerifyCheck>[] => {
     const list: Promise<VerifyCheck>[] = [];
     const issues = catalog.issues.filter((i) => issueExercise(i) === def.id);
@@ -137,6 +147,48 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
           } finally {
             stub.cleanup();
           }
+        }),
+      ),
+    );
+    const left = placeholdersLeft(catalog.root, def.id);
+    list.push(
+      Promise.resolve({
+        name: 'placeholders',
+        ok: left.length === 0,
+        detail: left.length === 0 ? 'no TODO(dlgrade new) left' : `fill in TODO(dlgrade new) in ${left.map((p) => `${p.file}:${p.line}`).join(', ')}`,
+      }),
+    );
+    const bugCount = buggyFixtures(def, fixturesDir).length;
+    const variantCount = variantFixtures(def, fixturesDir).length;
+    list.push(
+      Promise.resolve({
+        name: 'fixtures',
+        ok: bugCount >= MIN_BUGS && variantCount >= 1,
+        detail: `${bugCount} buggy (at least ${MIN_BUGS}), ${variantCount} variant(s) (at least 1) under ${fixturesDir}`,
+      }),
+    );
+    list.push(
+      guarded('worked examples', async () => {
+        const problems = await exampleProblems(def, notConverted);
+        return problems.length === 0 ? { ok: true, detail: def.examples.length === 0 ? 'none yet (listed in tests/catalog/examples-missing.txt)' : `${def.examples.length} example(s): the solution returns them, both statements show them` } : { ok: false, detail: problems.join('; ') };
+      }),
+    );
+    list.push(
+      limit(() =>
+        guarded('constant answers earn 0', async () => {
+          const earning: string[] = [];
+          for (const value of CONSTANT_ANSWERS) {
+            const sub = constantSubmission([def], value);
+            try {
+              const r = (await gradeSubmission({ ...base, runs: options.runs ?? 25, submissionDir: sub.dir, exercises: [def.id], concurrency: 1, backend })).exercises[0]!;
+              const fault = graderFaultCheck(r);
+              if (fault !== undefined) return fault;
+              if (r.score > 0) earning.push(`return ${value} earns ${r.score}/${r.maxScore} (${r.properties.filter((p) => p.status === 'pass').map((p) => p.name).join(', ')}): make those properties secondary or compare with the reference`);
+            } finally {
+              sub.cleanup();
+            }
+          }
+          return earning.length === 0 ? { ok: true, detail: `${CONSTANT_ANSWERS.map((v) => `return ${v}`).join(', ')}: 0` } : { ok: false, detail: earning.join('; ') };
         }),
       ),
     );

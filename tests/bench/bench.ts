@@ -10,6 +10,10 @@
  *      checkout>, that checkout's grader), alternated in one run: one student process started,
  *      called and ended, and the five headline exercises graded with the CLI
  *   7. `npm run bench mutation` (only when named): every exercise's mutation score and survivors
+ *   8. `npm run bench profile` (only when named): where the time goes (DLGRADE_PROFILE spans and marks, and the V8 CPU profile of
+ *      the trusted process by category) for one exercise, the five headline ones and the whole
+ *      course, with the start-up caches off ("before": DLGRADE_CATALOG_CACHE=0,
+ *      DLGRADE_TFJS_REQUIRE=0) and on ("after"), alternated in one run
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -37,13 +41,20 @@ console.log(`dlgrade bench · ${availableParallelism()} cores · node ${process.
 const only = process.argv.slice(2);
 const want = (n: string): boolean => only.length === 0 || only.includes(n);
 
+/** the goals of issue 12 (item 7), printed beside the figures they judge; never asserted */
+const GOALS = {
+  headlineRatio: 0.33,
+  courseFloorMultiple: 10,
+  regradePerMin: 400,
+} as const;
+
 if (want('grade')) {
   const flags = HEADLINE.flatMap((id) => ['--exercise', id]);
   const grade = timeCommand([process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags]);
   report('1. dlgrade grade, 5 headline exercises (cold start, wall)', `${grade.seconds.toFixed(2)} s (goal < 5 s)${grade.status === 0 ? '' : ` exit ${grade.status}`}`);
   const vitest = timeCommand([process.execPath, 'node_modules/vitest/vitest.mjs', 'run', '--config', 'tests/bench/vitest.config.ts']);
   report('2. same properties, plain in-process vitest run (wall)', `${vitest.seconds.toFixed(2)} s${vitest.status === 0 ? '' : ` exit ${vitest.status}`}`);
-  report('   ratio dlgrade / vitest', `${(grade.seconds / vitest.seconds).toFixed(2)}×`);
+  report('   ratio dlgrade / vitest', `${(grade.seconds / vitest.seconds).toFixed(2)}× (goal ≤ ${GOALS.headlineRatio}×)`);
 }
 
 if (want('backends')) {
@@ -86,6 +97,11 @@ if (want('backends')) {
 if (want('course')) {
   const course = timeCommand([process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet']);
   report('4. whole course solution set, dlgrade grade (wall)', `${course.seconds.toFixed(2)} s (goal < 30 s)${course.status === 0 ? '' : ` exit ${course.status}`}`);
+  // the TensorFlow.js floor: node + importing TensorFlow.js + backend init + one op
+  const floorCode = "const tf = await import('@tensorflow/tfjs'); await import('@tensorflow/tfjs-backend-wasm').then((w) => w.setWasmPaths(new URL('./node_modules/@tensorflow/tfjs-backend-wasm/dist/', 'file://' + process.cwd() + '/').href)).catch(() => {}); await tf.setBackend('wasm').catch(() => tf.setBackend('cpu')); await tf.ready(); tf.add(1, 2).dataSync();";
+  const floor = timeCommand([process.execPath, '--input-type=module', '-e', floorCode]);
+  report('   TensorFlow.js floor (node + import + backend init + one op)', `${floor.seconds.toFixed(2)} s`);
+  report('   whole course as a multiple of the floor', `${(course.seconds / floor.seconds).toFixed(1)}× (goal ≤ ${GOALS.courseFloorMultiple}×)`);
 }
 
 if (want('regrade')) {
@@ -126,7 +142,7 @@ if (want('regrade')) {
     const minutes = (performance.now() - start) / 60_000;
     const rate = summary.graded / minutes;
     rates.push(rate);
-    report(`5. regrade ${size} submissions of ${chapter} (${defs.length} exercises), concurrency ${c}`, `${rate.toFixed(1)} submissions/min (${(minutes * 60).toFixed(1)} s, ${summary.errors} errors)`);
+    report(`5. regrade ${size} submissions of ${chapter} (${defs.length} exercises), concurrency ${c}`, `${rate.toFixed(1)} submissions/min (${(minutes * 60).toFixed(1)} s, ${summary.errors} errors; goal ≥ ${GOALS.regradePerMin}/min for 5 exercises)`);
   }
   for (let i = 1; i < levels.length; i++) report(`   ratio concurrency ${levels[i]} / 1`, `${(rates[i]! / rates[0]!).toFixed(2)}×`);
   report('   default --concurrency on this machine (cores − 1, at least 2)', String(defaultConcurrency()));
@@ -219,4 +235,87 @@ if (only.includes('mutation')) {
     survivors += r.survived;
   }
   report('7. mutation score, catalog', `${counted === 0 ? '—' : ((killed / counted) * 100).toFixed(1)}% (${killed}/${counted} non-equivalent mutants killed, ${survivors} surviving)`);
+}
+
+// 8. only when asked by name (it grades the whole course three times, with CPU profiles)
+if (only.includes('profile')) {
+  // 8. where the time goes, from real instrumentation: the grader's DLGRADE_PROFILE spans and
+  // marks (wall, counts) and its V8 CPU profile by category; CPU of the children (student
+  // processes, esbuild) from /usr/bin/time where it exists
+  const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { CATEGORIES, cpuProfileByCategory } = await import('./cpu-profile.ts');
+  type ProfileReport = import('../../grader/profile.ts').ProfileReport;
+  const hasTime = existsSync('/usr/bin/time');
+  const scenarios: { label: string; flags: string[] }[] = [
+    { label: 'one exercise (conv2d)', flags: ['--exercise', 'ch07-convolution/conv2d'] },
+    { label: `five headline exercises`, flags: HEADLINE.flatMap((id) => ['--exercise', id]) },
+    ...(process.env['BENCH_PROFILE_COURSE'] === '0' ? [] : [{ label: 'whole course', flags: [] }]),
+  ];
+  const configs = [
+    { label: 'before', env: { DLGRADE_CATALOG_CACHE: '0', DLGRADE_TFJS_REQUIRE: '0' } },
+    { label: 'after', env: {} },
+  ];
+  interface Run {
+    wall: number;
+    cpu?: { user: number; sys: number; rssMb: number };
+    profile: ProfileReport;
+    categories: Map<string, number>;
+    cpuTotal: number;
+    status: number | null;
+  }
+  const runOnce = (flags: string[], env: NodeJS.ProcessEnv): Run => {
+    const dir = mkdtempSync(join(tmpdir(), 'dlgrade-bench-profile-'));
+    const timeFile = join(dir, 'time.txt');
+    const node = [process.execPath, '--cpu-prof', `--cpu-prof-dir=${dir}`, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags];
+    const args = hasTime ? ['/usr/bin/time', '-f', '%U %S %M', '-o', timeFile, ...node] : node;
+    const start = performance.now();
+    const r = spawnSync(args[0]!, args.slice(1), { cwd: INSTALL_ROOT, env: { ...process.env, ...env, DLGRADE_PROFILE: join(dir, 'profile.json') }, stdio: 'ignore' });
+    const wall = (performance.now() - start) / 1000;
+    const profile = JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')) as ProfileReport;
+    const cpuFile = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    const { byCategory, totalMs } = cpuFile ? cpuProfileByCategory(join(dir, cpuFile)) : { byCategory: new Map(), totalMs: 0 };
+    let cpu: Run['cpu'];
+    if (hasTime) {
+      const [user, sys, rss] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+      cpu = { user: user!, sys: sys!, rssMb: rss! / 1024 };
+    }
+    rmSync(dir, { recursive: true, force: true });
+    return { wall, ...(cpu ? { cpu } : {}), profile, categories: byCategory, cpuTotal: totalMs, status: r.status };
+  };
+  // warm-up: fills the caches the "after" runs use (a fresh clone's first run pays them once)
+  runOnce(scenarios[0]!.flags, {});
+  const ms = (n: number | undefined): string => (n === undefined ? '—' : `${n.toFixed(0)} ms`);
+  for (const scenario of scenarios) {
+    const runs: Record<string, Run> = {};
+    for (const config of configs) runs[config.label] = runOnce(scenario.flags, config.env);
+    const before = runs['before']!;
+    const after = runs['after']!;
+    const row = (label: string, b: number | undefined, a: number | undefined, unit = ms): void => {
+      const ratio = b !== undefined && a !== undefined && b > 0 ? ` (${(a / b).toFixed(2)}×)` : '';
+      report(`8. ${scenario.label}: ${label}`, `${unit(b)} → ${unit(a)}${ratio}`);
+    };
+    const s = (x: number): string => `${x.toFixed(2)} s`;
+    row('wall', before.wall, after.wall, (n) => (n === undefined ? '—' : s(n)));
+    if (before.cpu && after.cpu) {
+      row('CPU, grader + children (user + sys)', before.cpu.user + before.cpu.sys, after.cpu.user + after.cpu.sys, (n) => (n === undefined ? '—' : s(n)));
+      row('peak memory of one process (max RSS)', before.cpu.rssMb, after.cpu.rssMb, (n) => (n === undefined ? '—' : `${n.toFixed(0)} MB`));
+    }
+    row('node bootstrap', before.profile.node.bootstrapCompleteMs, after.profile.node.bootstrapCompleteMs);
+    const markNames = [...new Set([...Object.keys(before.profile.marks), ...Object.keys(after.profile.marks)])];
+    for (const m of markNames) row(`at "${m}"`, before.profile.marks[m], after.profile.marks[m]);
+    const spanNames = [...new Set([...Object.keys(before.profile.spans), ...Object.keys(after.profile.spans)])];
+    for (const name of spanNames) {
+      const b = before.profile.spans[name];
+      const a = after.profile.spans[name];
+      row(`${name} (×${b?.count ?? 0} → ×${a?.count ?? 0})`, b?.ms, a?.ms);
+    }
+    for (const c of CATEGORIES) {
+      const b = before.categories.get(c);
+      const a = after.categories.get(c);
+      if ((b ?? 0) + (a ?? 0) >= 5) row(`CPU profile, ${c}`, b ?? 0, a ?? 0);
+    }
+    row('CPU profile, total sampled', before.cpuTotal, after.cpuTotal);
+    if (before.status !== 0 || after.status !== 0) report(`8. ${scenario.label}: exit`, `${before.status} → ${after.status}`);
+  }
 }

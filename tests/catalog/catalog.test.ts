@@ -6,6 +6,7 @@ import { loadCatalog } from '../../grader/catalog/load.ts';
 import { selectExercises } from '../../grader/catalog/select.ts';
 import { DlgradeError } from '../../grader/errors.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
+import { placeholdersLeft } from '../../grader/scaffold/placeholders.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dlgrade-catalog-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -60,6 +61,13 @@ describe('catalog', () => {
       expect((error as DlgradeError).code).toBe('E_EXERCISE_UNKNOWN');
       expect((error as DlgradeError).fix).toContain('ch15-losses/dice-loss');
     }
+  });
+});
+
+describe('scaffolded exercises', () => {
+  it('no exercise keeps a TODO(dlgrade new) that `dlgrade new` left to fill in', () => {
+    const left = placeholdersLeft(loadCatalog().root).map((p) => `${p.file}:${p.line}`);
+    expect(left, 'fill in each TODO(dlgrade new) (docs/authoring.md), then run node --import tsx tests/tools/try-exercise.ts <id>').toEqual([]);
   });
 });
 

@@ -1,6 +1,9 @@
 /**
  * Author's loop for one exercise (or chapter): grades the solution, the stub, every buggy fixture
- * and every correct variant, with hidden properties included, and prints what each earned.
+ * and every correct variant, with hidden properties included, and prints what each earned; then
+ * the rest of what tests/catalog and tests/engine check for every exercise: no TODO(dlgrade new)
+ * left, enough fixtures, the worked examples, constant answers earning 0. (`dlgrade verify <id>`
+ * runs the same checks, plus the solution on the cpu backend.)
  *   node --import tsx tests/tools/try-exercise.ts ch15-losses/dice-loss [--runs N] [--seed S]
  */
 import { loadCatalog } from '../../grader/catalog/load.ts';
@@ -9,6 +12,10 @@ import { gradeSubmission } from '../../grader/engine/grade.ts';
 import { SOLUTIONS_DIR } from '../../grader/paths.ts';
 import { graderFaults } from '../../grader/verify/verify.ts';
 import { DlgradeError } from '../../grader/errors.ts';
+import { placeholdersLeft } from '../../grader/scaffold/placeholders.ts';
+import { CONSTANT_ANSWERS, constantSubmission } from '../../grader/verify/constant.ts';
+import { exampleProblems, examplesMissing } from '../../grader/verify/examples.ts';
+import { MIN_BUGS } from '../../grader/verify/verify.ts';
 import { buggyFixtures, stubSubmission, submissionWith, variantFixtures } from './fixtures.ts';
 
 const args = process.argv.slice(2);
@@ -67,6 +74,23 @@ for (const def of chosen) {
     const failedNames = r.properties.filter((p) => p.status !== 'pass').map((p) => p.name);
     const caught = r.score < r.maxScore && bug.expectFail.length > 0 && bug.expectFail.every((n) => failedNames.includes(n));
     line(`bug ${bug.name}`, r, caught, `(expect-fail: ${bug.expectFail.join(', ') || 'MISSING HEADER'})`);
+  }
+  const plain = (label: string, ok: boolean, detail: string) => {
+    if (!ok) problems++;
+    console.log(`${ok ? 'ok  ' : 'BAD '} ${def.id} ${label.padEnd(28)} ${detail}`);
+  };
+  const left = placeholdersLeft(catalog.root, def.id);
+  plain('placeholders', left.length === 0, left.length === 0 ? 'no TODO(dlgrade new) left' : `fill in TODO(dlgrade new): ${left.map((p) => `${p.file}:${p.line}`).join(', ')}`);
+  const bugs = buggyFixtures(def).length;
+  const variants = variantFixtures(def).length;
+  plain('fixtures', bugs >= MIN_BUGS && variants >= 1, `${bugs} buggy (at least ${MIN_BUGS}), ${variants} variant(s) (at least 1)`);
+  const exampleIssues = await exampleProblems(def, examplesMissing(catalog.root));
+  plain('worked examples', exampleIssues.length === 0, exampleIssues.join('; ') || (def.examples.length === 0 ? 'none yet (examples-missing.txt)' : `${def.examples.length} checked`));
+  for (const value of CONSTANT_ANSWERS) {
+    const sub = constantSubmission([def], value);
+    const r = await gradeSubmission({ submissionDir: sub.dir, exercises: [def.id], audience: 'instructor', catalog, runs: runs ?? 25, ...(seed !== undefined ? { seed } : {}) }).then((x) => x.exercises[0]!);
+    sub.cleanup();
+    line(`constant return ${value}`, r, r.score === 0);
   }
 }
 console.log(problems === 0 ? 'all good' : `${problems} problem(s)`);

@@ -35,7 +35,7 @@ export function registerVerify(program: Command): void {
           survivors += report.survived;
           process.stdout.write(renderMutation(report));
         }
-        process.stdout.write(`\nverify --mutation: ${survivors === 0 ? 'no surviving mutant outside equivalentMutants' : `${survivors} surviving mutant(s): strengthen the properties, or record an equivalent one in exercise.yaml equivalentMutants with its reason`}\n`);
+        process.stdout.write(`\n${cliText().instructor.mutationSummary(survivors)}\n`);
         if (survivors > 0) process.exitCode = 1;
         return;
       }

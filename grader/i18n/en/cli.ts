@@ -170,8 +170,15 @@ export const cli: CliMessages = {
       pass: 'percentage a student needs to pass («aprobado»)',
       webUrl: 'where the repositories are on the web, for the links (GitHub Enterprise Server)',
     },
+    new: {
+      description: 'authors: scaffold a new exercise (statements, stub, spec, reference, solution, fixtures) from its signatures',
+      exercise: 'the new exercise id, <chapter>/<exercise>, e.g. ch15-losses/tversky-loss',
+      signature: 'an exported function, e.g. "fn(x: number[], k: number): number[]" (repeat for several)',
+      root: 'course root holding exercises/, reference/, solutions/ and tests/fixtures/ (default: this install)',
+      lang: 'language of the messages',
+    },
     verify: {
-      description: 'instructors: check exercises: catalog, statements, solution full marks (default backend and cpu), stub 0, buggy fixtures caught, variants full marks',
+      description: 'authors: every catalog check for the exercises named (default all): catalog, statements, no TODO(dlgrade new), fixtures, worked examples, solution full marks (default backend and cpu), stub 0, constant answers 0, buggy fixtures caught, variants full marks',
       exercise: 'exercise ids, chapters or names (default: all)',
       root: 'course root holding exercises/, reference/, solutions/ and tests/fixtures/ (default: this install)',
       seed: 'fast-check seed',

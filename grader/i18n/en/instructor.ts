@@ -3,4 +3,8 @@ import type { InstructorMessages } from '../es/instructor.ts';
 export const instructor: InstructorMessages = {
   regradeInterrupted: 'regrade interrupted: the results already written are kept; run the same command again to continue.',
   verifySummary: (backend, ok, total, failing) => `verify (${backend} + cpu): ${ok} of ${total} ${total === 1 ? 'exercise passes' : 'exercises pass'}${failing.length > 0 ? `; failing: ${failing.join(', ')}` : ''}`,
+  mutationSummary: (survivors) =>
+    survivors === 0
+      ? 'verify --mutation: no surviving mutant outside equivalentMutants'
+      : `verify --mutation: ${survivors === 1 ? '1 surviving mutant' : `${survivors} surviving mutants`}: strengthen the properties, or record an equivalent one in exercise.yaml equivalentMutants with its reason`,
 };

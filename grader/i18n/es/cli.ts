@@ -172,8 +172,15 @@ export const cli = {
       pass: 'porcentaje que necesita un estudiante para aprobar',
       webUrl: 'dónde están los repositorios en la web, para los enlaces (GitHub Enterprise Server)',
     },
+    new: {
+      description: 'autoría: crea un ejercicio nuevo (enunciados, plantilla, spec, referencia, solución, fixtures) a partir de sus firmas',
+      exercise: 'el id del ejercicio nuevo, <capítulo>/<ejercicio>, p. ej. ch15-losses/tversky-loss',
+      signature: 'una función exportada, p. ej. "fn(x: number[], k: number): number[]" (repítelo para varias)',
+      root: 'raíz del curso con exercises/, reference/, solutions/ y tests/fixtures/ (por defecto: esta instalación)',
+      lang: 'idioma de los mensajes',
+    },
     verify: {
-      description: 'profesorado: comprueba ejercicios: catálogo, enunciados, la solución saca la nota máxima (backend por defecto y cpu), la plantilla saca 0, los fixtures con fallos se detectan, las variantes sacan la nota máxima',
+      description: 'autoría: todas las comprobaciones del catálogo para los ejercicios indicados (por defecto todos): catálogo, enunciados, ningún TODO(dlgrade new), fixtures, ejemplos resueltos, la solución saca la nota máxima (backend por defecto y cpu), la plantilla saca 0, las respuestas constantes sacan 0, los fixtures con fallos se detectan, las variantes sacan la nota máxima',
       exercise: 'ids de ejercicio, capítulos o nombres (por defecto: todos)',
       root: 'raíz del curso con exercises/, reference/, solutions/ y tests/fixtures/ (por defecto: esta instalación)',
       seed: 'semilla de fast-check',

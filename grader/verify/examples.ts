@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compact, formatExampleCall, formatLiteral } from '../catalog/examples.ts';
+import type { ExerciseDef } from '../catalog/types.ts';
+import { compareValues } from '../compare/numeric.ts';
+import { describeThrown } from '../errors.ts';
+
+/** A hand-checkable example: the call and result together stay short (as tests/catalog/examples.test.ts). */
+export const MAX_EXAMPLE_CHARS = 700;
+
+/** The ids in `<root>/tests/catalog/examples-missing.txt`: exercises not converted yet. */
+export function examplesMissing(root: string): string[] {
+  const file = join(root, 'tests', 'catalog', 'examples-missing.txt');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
+/**
+ * What tests/catalog/examples.test.ts checks, for one exercise: it has worked examples (or is
+ * listed as not converted yet), the solution returns each stated result, and both statements show
+ * each call and result. Problems, one per line; empty when all is well.
+ */
+export async function exampleProblems(def: ExerciseDef, missing: readonly string[]): Promise<string[]> {
+  if (def.examples.length === 0) return missing.includes(def.id) ? [] : ['no `examples:` in exercise.yaml (a worked example shown in both statements; docs/authoring.md)'];
+  const problems: string[] = [];
+  if (missing.includes(def.id)) problems.push('has examples now: remove it from tests/catalog/examples-missing.txt');
+  let mod: Record<string, unknown> | undefined;
+  try {
+    mod = (await import(pathToFileURL(def.solutionPath).href)) as Record<string, unknown>;
+  } catch (error: unknown) {
+    problems.push(`cannot load the solution ${def.solutionPath}: ${describeThrown(error)}`);
+  }
+  const statements = (['es', 'en'] as const).map((l) => [def.statementPaths[l], existsSync(def.statementPaths[l]) ? compact(readFileSync(def.statementPaths[l], 'utf8')) : ''] as const);
+  def.examples.forEach((example, i) => {
+    const call = formatExampleCall(example);
+    const result = formatLiteral(example.result);
+    if (call.length + result.length > MAX_EXAMPLE_CHARS) problems.push(`example ${i}: longer than ${MAX_EXAMPLE_CHARS} characters, too long to check by hand`);
+    for (const [path, text] of statements) {
+      if (!text.includes(compact(call))) problems.push(`example ${i}: ${path} does not show ${call}`);
+      if (!text.includes(compact(result))) problems.push(`example ${i}: ${path} does not show the result ${result}`);
+    }
+  });
+  if (mod !== undefined) {
+    for (const [i, example] of def.examples.entries()) {
+      const fn = mod[example.function];
+      if (typeof fn !== 'function') {
+        problems.push(`example ${i}: the solution does not export ${example.function}`);
+        continue;
+      }
+      try {
+        const received: unknown = await (fn as (...a: unknown[]) => unknown)(...structuredClone(example.args));
+        if (!compareValues(example.result, received, example.tolerance).ok) problems.push(`example ${i}: ${formatExampleCall(example)} returned ${formatLiteral(received)}, the statements say ${formatLiteral(example.result)}`);
+      } catch (error: unknown) {
+        problems.push(`example ${i}: the solution threw: ${describeThrown(error)}`);
+      }
+    }
+  }
+  return problems;
+}
