@@ -75,3 +75,19 @@ describe('a crash while reading the student output', () => {
     for (const v of [undefined, null, 'x', {}, [[1], 2], [[1, 2], [3]], [1, undefined], { a: null }]) expect(holdsNonNumeric(v), JSON.stringify(v)).toBe(true);
   });
 });
+
+describe('thrownByReference', () => {
+  it('tells an error raised inside a reference or TensorFlow.js from one raised in a spec', async () => {
+    const { thrownByReference } = await import('../../grader/engine/steps/malformed.ts');
+    const inReference = new Error('x');
+    inReference.stack = 'Error: x\n    at diceLoss (/home/course/reference/ch15-losses/dice-loss.ts:12:9)\n    at check (/home/course/exercises/ch15-losses/dice-loss/spec.ts:30:5)';
+    const inTfjs = new Error('y');
+    inTfjs.stack = 'Error: y\n    at Engine.runKernel (/app/node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js:4500:11)';
+    const inSpec = new TypeError("Cannot read properties of undefined (reading '0')");
+    inSpec.stack = "TypeError: Cannot read properties of undefined (reading '0')\n    at check (/home/course/exercises/ch15-losses/dice-loss/spec.ts:30:5)";
+    expect(thrownByReference(inReference)).toBe(true);
+    expect(thrownByReference(inTfjs)).toBe(true);
+    expect(thrownByReference(inSpec)).toBe(false);
+    expect(thrownByReference('a string')).toBe(false);
+  });
+});

@@ -111,6 +111,9 @@ export async function blameForCrash(options: {
   const { error, returned } = options;
   if (error instanceof PropertyFailure || error instanceof StudentCallFailure) return undefined;
   if (returned.length === 0) return undefined; // nothing of the student's was read yet
+  // thrown inside the reference or TensorFlow.js (the student's values never reach them): the
+  // grader's fault, even when a second try succeeds (a transient fault must not become a 0)
+  if (thrownByReference(error)) return undefined;
   let verdict: boolean | undefined;
   if (options.reference) verdict = await crashesWithReference(options.impl, options.input, options.reference, options.lang, options.tolerance);
   const suspect = returned.find((r) => holdsNonNumeric(r.value)) ?? returned[returned.length - 1]!;
@@ -119,4 +122,10 @@ export async function blameForCrash(options: {
     if (!returned.some((r) => holdsNonNumeric(r.value))) return undefined;
   } else if (verdict) return undefined;
   return malformedFailure(suspect.fn, suspect.value, error, options.exports.find((e) => e.name === suspect.fn));
+}
+
+/** Frames of a reference (`reference/<chapter>/<exercise>.ts`) or of TensorFlow.js in the error's stack. */
+export function thrownByReference(error: unknown): boolean {
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+  return /[\\/]reference[\\/][^\\/\s]+[\\/][^\\/\s]+\.(?:ts|js|mjs)\b|[\\/]node_modules[\\/]@tensorflow[\\/]/.test(stack);
 }
