@@ -48,6 +48,7 @@ export function registerRegrade(program: Command): void {
     .addOption(new Option('--backend <name>', h.backend).choices(['tensorflow', 'wasm', 'cpu']))
     .option('--concurrency <n>', h.concurrency, parsePositive('--concurrency'), defaultConcurrency())
     .option('--student-timeout <seconds>', h.studentTimeout, parsePositive('--student-timeout'))
+    .option('--allow-weak-sandbox', h.allowWeakSandbox)
     .option('--force', h.force)
     .action(async (collected: string, opts: RegradeCliOptions) => {
       guardOutput(); // student text is printed below: no workflow command may run from it
@@ -90,12 +91,13 @@ export function registerRegrade(program: Command): void {
         progress.stop();
         const tampered = summary.outcomes.filter((o) => o.tampered).map((o) => o.username);
         const graderErrors = summary.outcomes.filter((o) => o.graderError).map((o) => o.username);
+        const say = cliText().instructor;
         process.stdout.write(
-          `regrade: ${summary.total} estudiante(s): ${summary.graded} corregido(s), ${summary.skipped} omitido(s) (ya corregidos), ${summary.errors} con error\n` +
-            (tampered.length > 0 ? `archivos protegidos alterados: ${tampered.join(', ')}\n` : '') +
-            (graderErrors.length > 0 ? `errores del corrector (no son de los estudiantes; se reintentan al volver a ejecutar): ${graderErrors.join(', ')}\n` : '') +
-            (summary.weakSandbox ? `AVISO: corregido con un sandbox incompleto (${summary.weakSandbox.mechanism}; faltan: ${summary.weakSandbox.missing.join(', ')}), anotado en cada resultado\n` : '') +
-            summary.outcomes.filter((o) => o.state === 'error').map((o) => `error ${o.username}: ${o.errors.join('; ')}\n`).join(''),
+          say.regradeSummary(summary.total, summary.graded, summary.skipped, summary.errors) +
+            (tampered.length > 0 ? say.regradeTampered(tampered) : '') +
+            (graderErrors.length > 0 ? say.regradeGraderErrors(graderErrors) : '') +
+            (summary.weakSandbox ? say.regradeWeakSandbox(summary.weakSandbox.mechanism, summary.weakSandbox.missing) : '') +
+            summary.outcomes.filter((o) => o.state === 'error').map((o) => say.regradeStudentError(o.username, o.errors)).join(''),
         );
       } finally {
         process.off('SIGINT', onSigint);

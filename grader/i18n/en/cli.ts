@@ -156,6 +156,7 @@ export const cli: CliMessages = {
       backend: 'TensorFlow.js backend of the reference',
       concurrency: 'submissions graded at once (the default is cores − 1, at least 2)',
       studentTimeout: 'wall-clock limit of one student’s grading (default: generous, from the exercises’ own time limits)',
+      allowWeakSandbox: 'grade even where the sandbox lacks walls (no bubblewrap): recorded in every result file and in the gradebook',
       force: 'regrade students that already have a valid result for the same commit and settings',
     },
     gradebook: {

@@ -158,6 +158,7 @@ export const cli = {
       backend: 'backend de TensorFlow.js de la referencia',
       concurrency: 'entregas corregidas a la vez (por defecto: núcleos − 1, al menos 2)',
       studentTimeout: 'límite de tiempo real de la corrección de un estudiante (por defecto: holgado, según los límites de los propios ejercicios)',
+      allowWeakSandbox: 'corrige aunque al sandbox le falten muros (sin bubblewrap): queda anotado en cada resultado y en el libro de notas',
       force: 'vuelve a corregir a quien ya tenga un resultado válido para el mismo commit y la misma configuración',
     },
     gradebook: {
