@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readlinkSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { probeIsolation, resetIsolationForTests, SandboxUnavailableError } from '../../grader/sandbox/isolation.ts';
@@ -103,8 +104,10 @@ describe('DLGRADE_SANDBOX', () => {
   it('dlgrade grade stops with that message and a non-zero exit, grading nothing', () => {
     const r = spawnSync(process.execPath, ['bin/dlgrade.js', 'grade', '--exercise', 'ch15-losses/dice-loss'], { cwd: INSTALL_ROOT, env: { ...process.env, DLGRADE_SANDBOX: 'firejail' }, encoding: 'utf8' });
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/E_SANDBOX: DLGRADE_SANDBOX=firejail is not a sandbox/);
-    expect(r.stderr).not.toMatch(/fallo de dlgrade|at probeIsolation/);
+    // CI=true turns colours on: read the words, not the escapes
+    const stderr = stripVTControlCharacters(r.stderr);
+    expect(stderr).toMatch(/E_SANDBOX: DLGRADE_SANDBOX=firejail is not a sandbox/);
+    expect(stderr).not.toMatch(/fallo de dlgrade|at probeIsolation/);
     expect(r.stdout).not.toMatch(/dice/i);
   }, 60_000);
 });
