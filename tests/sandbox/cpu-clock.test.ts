@@ -3,7 +3,7 @@
  * (a process waiting for a core) never fails a correct student, while `while (true)` is still
  * stopped at its limit and a process that hangs idle is stopped by the wall-clock backstop.
  */
-import { readFileSync } from 'node:fs';
+import { leaf } from './process-tree.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backstopFor, cpuMsOf, startCpuLimit } from '../../grader/sandbox/cpu-clock.ts';
 import { resetIsolationForTests } from '../../grader/sandbox/isolation.ts';
@@ -60,17 +60,6 @@ describe('startCpuLimit', () => {
     expect(cpuMsOf([2 ** 22 + 12345])).toBeUndefined();
   });
 });
-
-/** the deepest descendant of pid (bwrap → its init → the student's Node) */
-function leaf(pid: number): number {
-  let current = pid;
-  for (let depth = 0; depth < 4; depth++) {
-    const children = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8').trim();
-    if (!children) return current;
-    current = Number(children.split(/\s+/)[0]);
-  }
-  return current;
-}
 
 describe.runIf(process.platform === 'linux')('a student process starved of CPU', () => {
   afterAll(() => resetIsolationForTests());

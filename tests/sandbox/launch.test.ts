@@ -7,22 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
+import { leaf } from './process-tree.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { probeIsolation, resetIsolationForTests, SandboxUnavailableError } from '../../grader/sandbox/isolation.ts';
 import { DEFAULT_LIMITS, StudentProcess } from '../../grader/sandbox/student-process.ts';
 import { unavailable } from './hostile-suite.ts';
-
-/** the deepest descendant of pid (bwrap → its init → the student's Node) */
-function leaf(pid: number): number {
-  let current = pid;
-  for (let depth = 0; depth < 4; depth++) {
-    const children = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8').trim();
-    if (!children) return current;
-    current = Number(children.split(/\s+/)[0]);
-  }
-  return current;
-}
 
 const status = (pid: number, field: string): string => new RegExp(`^${field}:[ \\t]*(.*)$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]?.trim() ?? '';
 
