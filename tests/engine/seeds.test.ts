@@ -11,6 +11,15 @@ import { SOLUTIONS_DIR } from '../../grader/paths.ts';
 import { buggyFixtures, submissionWith, variantFixtures } from '../tools/fixtures.ts';
 
 const catalog = loadCatalog();
+/**
+ * Each grading of one submission takes 2–5 s on an idle machine and up to ~20 s on the shared
+ * two-core machine under load (measured: huber-loss at load 19); a test grades the solution and
+ * every variant, or every buggy fixture, so its limit grows with how many submissions it grades
+ * instead of one global limit that a fixture-heavy exercise (backprop: 9) overruns under load.
+ */
+const PER_GRADING_MS = 60_000;
+const timeoutFor = (gradings: number): number => PER_GRADING_MS * Math.max(1, gradings);
+
 const SEEDS = (process.env['DLGRADE_TEST_SEEDS'] ?? '7')
   .split(',')
   .map((s) => Number(s.trim()))
@@ -21,9 +30,12 @@ describe.each(SEEDS)('seed %i', (seed) => {
     const grade = async (dir: string) => (await gradeSubmission({ submissionDir: dir, exercises: [def.id], audience: 'instructor', catalog, seed })).exercises[0]!;
     const failing = (r: Awaited<ReturnType<typeof grade>>) => r.properties.filter((p) => p.status !== 'pass').map((p) => `${p.name}: ${p.message}`);
 
+    const variants = variantFixtures(def);
+    const bugs = buggyFixtures(def);
+
     it('the solution and every variant earn full marks', async () => {
       expect(failing(await grade(SOLUTIONS_DIR))).toEqual([]);
-      for (const variant of variantFixtures(def)) {
+      for (const variant of variants) {
         const sub = submissionWith(def, variant.path);
         try {
           expect(failing(await grade(sub.dir)), variant.name).toEqual([]);
@@ -31,10 +43,10 @@ describe.each(SEEDS)('seed %i', (seed) => {
           sub.cleanup();
         }
       }
-    });
+    }, timeoutFor(1 + variants.length));
 
     it('every buggy fixture is caught by the properties it names', async () => {
-      for (const bug of buggyFixtures(def)) {
+      for (const bug of bugs) {
         const sub = submissionWith(def, bug.path);
         try {
           const r = await grade(sub.dir);
@@ -44,6 +56,6 @@ describe.each(SEEDS)('seed %i', (seed) => {
           sub.cleanup();
         }
       }
-    });
+    }, timeoutFor(bugs.length));
   });
 });
