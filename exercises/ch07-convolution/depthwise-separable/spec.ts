@@ -21,6 +21,15 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'depthwise-matches-reference': property({
     arbitrary: cases,
+    examples: {
+      // an even kernel under 'same': the extra padding row and column go below and on the right
+      'same-asymmetric-padding': {
+        input: [[[1, -1], [2, 0.5], [-1, 1], [0, 2]], [[0.5, 1], [-2, 0], [3, -1], [1, 1]], [[1.5, -0.5], [0, 2], [-0.5, 1], [2, -2]]],
+        kernel: [[[[1], [0.5]], [[-1], [2]]], [[[2], [-1]], [[0.5], [1]]]],
+        pointwise: [[[[1, -1], [0.5, 2]]]],
+        opts: { stride: 1, padding: 'same' },
+      },
+    },
     async check({ input, kernel, opts }, ctx) {
       ctx.expectClose(depthwiseConv2d(input, kernel, opts), await ctx.call('depthwiseConv2d', input, kernel, opts));
     },
@@ -28,6 +37,14 @@ export default defineSpec({
 
   'separable-matches-reference': property({
     arbitrary: cases,
+    examples: {
+      'same-asymmetric-padding': {
+        input: [[[1, -1], [2, 0.5], [-1, 1], [0, 2]], [[0.5, 1], [-2, 0], [3, -1], [1, 1]], [[1.5, -0.5], [0, 2], [-0.5, 1], [2, -2]]],
+        kernel: [[[[1], [0.5]], [[-1], [2]]], [[[2], [-1]], [[0.5], [1]]]],
+        pointwise: [[[[1, -1], [0.5, 2]]]],
+        opts: { stride: 1, padding: 'same' },
+      },
+    },
     async check({ input, kernel, pointwise, opts }, ctx) {
       ctx.expectClose(separableConv2d(input, kernel, pointwise, opts), await ctx.call('separableConv2d', input, kernel, pointwise, opts));
     },
