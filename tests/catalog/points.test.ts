@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../grader/catalog/load.ts';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalog, loadCatalogFromYaml } from '../../grader/catalog/load.ts';
 import { apportion, DIFFICULTIES, DIFFICULTY_POINTS, ROLE_SHARE, splitPoints } from '../../grader/catalog/points.ts';
 import type { ExerciseDef } from '../../grader/catalog/types.ts';
 import type { PropertyResult } from '../../grader/engine/result.ts';
 import { scoreExercise } from '../../grader/engine/steps/score.ts';
+import { INSTALL_ROOT } from '../../grader/paths.ts';
 
 /**
  * The points policy (docs/authoring.md, "Points"), checked over the whole catalog: every exercise
@@ -158,5 +162,33 @@ describe('points: the catalog follows the policy', () => {
     for (let i = 1; i < totals.length; i++) expect(Math.min(...totals[i]!)).toBeGreaterThan(Math.max(...totals[i - 1]!));
     // and each level is used: a scale where everything is "core" says nothing
     for (const t of totals) expect(t.length).toBeGreaterThan(0);
+  });
+});
+
+describe('points: what the catalog refuses', () => {
+  const root = mkdtempSync(join(tmpdir(), 'dlgrade-points-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const chapter = join(root, 'exercises', 'ch15-losses');
+  cpSync(join(INSTALL_ROOT, 'exercises', 'ch15-losses'), chapter, { recursive: true });
+  cpSync(join(INSTALL_ROOT, 'reference', 'ch15-losses'), join(root, 'reference', 'ch15-losses'), { recursive: true });
+  const yaml = join(chapter, 'dice-loss', 'exercise.yaml');
+  const original = readFileSync(yaml, 'utf8');
+  const issuesWith = (edit: (text: string) => string): string[] => {
+    writeFileSync(yaml, edit(original));
+    return loadCatalogFromYaml(root).issues.filter((i) => i.file.endsWith('dice-loss/exercise.yaml')).map((i) => `${i.field}: ${i.message}`);
+  };
+
+  it('loads the real exercise, its properties scaled to its total', () => {
+    expect(issuesWith((t) => t)).toEqual([]);
+    const dice = loadCatalogFromYaml(root).exercises.find((e) => e.name === 'dice-loss')!;
+    expect(dice.properties.reduce((s, p) => s + p.points, 0)).toBe(dice.points);
+    expect(dice.properties.find((p) => p.name === 'matches-reference')!.weight).toBe(4);
+  });
+
+  it('a total that is not its difficulty’s, half a declaration, an unknown difficulty or forward property', () => {
+    expect(issuesWith((t) => t.replace('points: 20\nfile:', 'points: 30\nfile:'))).toEqual(['points: a standard exercise is worth 20 points, not 30 (change points, or the difficulty)']);
+    expect(issuesWith((t) => t.replace('difficulty: standard\n', ''))).toEqual([expect.stringMatching(/^difficulty: missing field "difficulty": an exercise declares both/)]);
+    expect(issuesWith((t) => t.replace('difficulty: standard', 'difficulty: easy'))[0]).toMatch(/^difficulty: must be equal to one of the allowed values/);
+    expect(issuesWith((t) => t.replace('file: dice-loss.ts', 'forward: [matches-referense]\nfile: dice-loss.ts'))).toEqual([expect.stringMatching(/^forward\.0: "matches-referense" is not a property of this exercise/)]);
   });
 });
