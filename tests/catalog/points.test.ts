@@ -8,6 +8,7 @@ import type { ExerciseDef } from '../../grader/catalog/types.ts';
 import type { PropertyResult } from '../../grader/engine/result.ts';
 import { scoreExercise } from '../../grader/engine/steps/score.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
+import { classroom50Scale } from '../../grader/publish/classroom50-shim.ts';
 
 /**
  * The points policy (docs/authoring.md, "Points"), checked over the whole catalog: every exercise
@@ -91,6 +92,10 @@ describe('points: the catalog follows the policy', () => {
       return problems;
     });
     expect(wrong).toEqual([]);
+  });
+
+  it('whole points everywhere: Classroom 50 takes the catalog at scale 1, and every output shows integers', () => {
+    expect(classroom50Scale(catalog.exercises)).toBe(1);
   });
 
   it('splits each total by role: hygiene about 10%, invariants about 20%, primaries the rest', () => {
