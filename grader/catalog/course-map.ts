@@ -1,4 +1,5 @@
 import type { Lang } from '../engine/result.ts';
+import type { Difficulty } from './points.ts';
 import type { Catalog } from './types.ts';
 
 export interface ChapterListing {
@@ -7,7 +8,7 @@ export interface ChapterListing {
   title: string;
   /** the book sections its exercises follow (chapter.yaml `sections`) */
   sections: string[];
-  exercises: { id: string; title: string; points: number; hiddenPoints: number; summary: string; exports: string[] }[];
+  exercises: { id: string; title: string; difficulty?: Difficulty; points: number; hiddenPoints: number; summary: string; exports: string[] }[];
 }
 
 /** The catalog grouped by chapter, in the chosen language: what `dlgrade list` and the README show. */
@@ -23,6 +24,7 @@ export function listCatalog(catalog: Catalog, lang: Lang): ChapterListing[] {
         .map((e) => ({
           id: e.id,
           title: e.title[lang],
+          ...(e.difficulty !== undefined ? { difficulty: e.difficulty } : {}),
           points: e.properties.filter((p) => !p.hidden).reduce((s, p) => s + p.points, 0),
           hiddenPoints: e.properties.filter((p) => p.hidden).reduce((s, p) => s + p.points, 0),
           summary: e.summary[lang],
@@ -44,7 +46,8 @@ export function renderCourseMap(catalog: Catalog): string {
       const chapterCell = i === 0 ? `${chapter.number}. ${chapter.title} / ${en.title}` : '';
       const sectionsCell = i === 0 ? chapter.sections.map((s) => `§${s}`).join(', ') : '';
       const fns = e.exports.map((x) => `\`${x}\``).join(', ');
-      const points = e.hiddenPoints > 0 ? `${e.points} (+${e.hiddenPoints} hidden)` : String(e.points);
+      const visible = e.hiddenPoints > 0 ? `${e.points} (+${e.hiddenPoints} hidden)` : String(e.points);
+      const points = e.difficulty !== undefined ? `${visible} · ${e.difficulty}` : visible;
       return `| ${chapterCell} | ${sectionsCell} | [\`${e.id}\`](exercises/${e.id}/README.es.md) | ${e.title} | ${fns} | ${points} |`;
     });
   });
