@@ -71,6 +71,8 @@ export interface ExerciseDef {
   file: string;
   title: Text;
   summary: Text;
+  /** the book sections it follows (exercise.yaml `book`, e.g. "7.3"; empty when not declared) */
+  book: string[];
   exports: ExportDecl[];
   runs?: number;
   limits: ExerciseLimits;
