@@ -127,6 +127,6 @@ describe('the book line', () => {
     expect(issues).toContainEqual(expect.stringMatching(/dice-loss\/exercise\.yaml book\.1: "15\.9" is not a section of the book/));
     expect(issues).toContainEqual(expect.stringMatching(/chapter\.yaml sections\.1: "15\.7" is not a section of the book/));
     expect(loaded.exercises.map((e) => e.id)).not.toContain('ch15-losses/dice-loss');
-    expect(loaded.exercises.find((e) => e.id === 'ch15-losses/focal-loss')?.book).toEqual(['15.1.2']);
+    expect(loaded.exercises.find((e) => e.id === 'ch15-losses/focal-loss')?.book).toEqual(['5.1.1', '15.1.2']);
   });
 });
