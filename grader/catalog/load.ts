@@ -6,6 +6,7 @@ import { DEFAULT_TOLERANCE } from '../compare/numeric.ts';
 import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
 import { isBookSection } from './book.ts';
 import { withCatalogCache } from './cache.ts';
+import { DIFFICULTY_POINTS, splitPoints, type Difficulty } from './points.ts';
 import { defaultRole, resolveRequires } from './requires.ts';
 import type { Catalog, CatalogIssue, ChapterDef, ExerciseDef, PropertyRole } from './types.ts';
 
@@ -174,6 +175,9 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     title: ExerciseDef['title'];
     summary: ExerciseDef['summary'];
     book?: string[];
+    difficulty?: Difficulty;
+    points?: number;
+    forward?: string[];
     file: string;
     exports: ExerciseDef['exports'];
     runs?: number;
@@ -217,6 +221,7 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
   if (roles.every((r) => r !== 'primary')) {
     issues.push({ file: rel(yamlPath), field: 'properties', message: 'every property is secondary: at least one must check the result itself' });
   }
+  const points = scaledPoints(rel(yamlPath), meta, roles, issues);
   if (meta.file !== `${name}.ts`) issues.push({ file: rel(yamlPath), field: 'file', message: `must be "${name}.ts" (the exercise's folder name), not "${meta.file}"` });
   const def: ExerciseDef = {
     id: `${chapter}/${name}`,
@@ -227,10 +232,15 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     title: meta.title,
     summary: meta.summary,
     book: meta.book ?? [],
+    ...(meta.difficulty !== undefined ? { difficulty: meta.difficulty } : {}),
+    ...(meta.points !== undefined ? { points: meta.points } : {}),
+    ...(meta.forward !== undefined ? { forward: meta.forward } : {}),
     exports: meta.exports,
     limits: { ...DEFAULT_LIMITS, ...meta.limits },
     properties: meta.properties.map((p, i) => ({
       ...p,
+      points: points[i]!,
+      weight: p.points,
       hidden: p.hidden ?? false,
       role: roles[i]!,
       requires: requires[i]!,
@@ -257,4 +267,39 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     if (!existsSync(path)) issues.push({ file: rel(path), field: '(file)', message: `missing: ${what}` });
   }
   return issues.length === before ? def : undefined;
+}
+
+/**
+ * Each property's points: with an exercise total (`points`, which must be the one its
+ * `difficulty` gives), the declared points are weights, split by role (points.ts); without one,
+ * as declared. `forward` must name properties of the exercise.
+ */
+function scaledPoints(
+  file: string,
+  meta: { difficulty?: Difficulty; points?: number; forward?: string[]; properties: { name: string; points: number }[] },
+  roles: PropertyRole[],
+  issues: CatalogIssue[],
+): number[] {
+  const declared = meta.properties.map((p) => p.points);
+  const names = new Set(meta.properties.map((p) => p.name));
+  (meta.forward ?? []).forEach((n, i) => {
+    if (!names.has(n)) issues.push({ file, field: `forward.${i}`, message: `"${n}" is not a property of this exercise (${[...names].join(', ')})` });
+  });
+  if (meta.difficulty === undefined && meta.points === undefined) return declared;
+  if (meta.difficulty === undefined || meta.points === undefined) {
+    const missing = meta.difficulty === undefined ? 'difficulty' : 'points';
+    issues.push({ file, field: missing, message: `missing field "${missing}": an exercise declares both its difficulty and its total (bookkeeping 10, standard 20, core 30, hard-core 40), just before file:` });
+    return declared;
+  }
+  const expected = DIFFICULTY_POINTS[meta.difficulty];
+  if (meta.points !== expected) {
+    issues.push({ file, field: 'points', message: `a ${meta.difficulty} exercise is worth ${expected} points, not ${meta.points} (change points, or the difficulty)` });
+    return declared;
+  }
+  const split = splitPoints(meta.points, meta.properties.map((p, i) => ({ role: roles[i]!, weight: p.points })));
+  if (split === undefined) {
+    issues.push({ file, field: 'points', message: `${meta.points} points cannot give each of the ${meta.properties.length} properties a whole point by role: fewer properties, or a harder difficulty` });
+    return declared;
+  }
+  return split;
 }

@@ -16,7 +16,7 @@ import { isReusable, readRegradeFile, resultPath, settingsKey, writeAtomic, type
 import { shardUsernames, type Shard } from './shard.ts';
 import { describeStudent, discoverStudents, normaliseCollect, type StudentEntry } from './students.ts';
 import { findSymlinks, findTampering, WORKFLOW_DIR, type TamperFinding } from './tamper.ts';
-import { gradeInWorker, studentTimeLimitMs } from './run-worker.ts';
+import { DEFAULT_JOBS_PER_WORKER, WorkerPool, studentTimeLimitMs } from './run-worker.ts';
 import { regradeMessages } from './messages.ts';
 import { missingWalls, probeIsolation } from '../sandbox/isolation.ts';
 
@@ -51,6 +51,11 @@ export interface RegradeOptions {
    * exercises' own budgets (grader/regrade/run-worker.ts studentTimeLimitMs)
    */
   studentTimeLimitMs?: number;
+  /**
+   * students one grading worker grades before a fresh one replaces it (default 25; 1 = a fresh
+   * worker per student). Where the sandbox lacks a wall it is always 1.
+   */
+  jobsPerWorker?: number;
   /** checked before each student starts: true stops scheduling (an interrupted run) */
   shouldStop?: () => boolean;
 }
@@ -77,6 +82,8 @@ export interface RegradeSummary {
   settings: RegradeSettings;
   /** set when graded under --allow-weak-sandbox: the walls that were missing */
   weakSandbox?: { mechanism: string; missing: string[] };
+  /** grading worker processes started (fewer than the students graded when workers stay warm) */
+  workersStarted: number;
 }
 
 /** The username as the roster spells it (collect.json), else the folder's name. */
@@ -179,6 +186,9 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
   const key = settingsKey(settings);
   const weak = checkSandbox(settings.lang as Lang, options.allowWeakSandbox === true);
   const timeLimit = options.studentTimeLimitMs ?? studentTimeLimitMs(defs);
+  // warm workers keep the trusted side loaded between students; with a wall missing a student
+  // process might outlive its grading, so every student then gets a fresh worker
+  const pool = new WorkerPool({ jobsPerWorker: weak !== undefined ? 1 : (options.jobsPerWorker ?? DEFAULT_JOBS_PER_WORKER) });
 
   const all = discoverStudents(collectedDir, (options.students ?? []).map((s) => s.username));
   const chosen =
@@ -256,12 +266,13 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
             ...(settings.backend !== null ? { backend: settings.backend } : {}),
           },
         };
-        // one student's grading in its own worker process: whatever it does to that process ends
-        // there. A worker that dies or hangs is tried once more, then recorded as a grader error.
-        let outcome = await gradeInWorker(job, timeLimit);
+        // one student's grading in a worker process: whatever it does to that process ends there
+        // (the worker is replaced). A worker that dies or hangs is tried once more, in another
+        // worker, then recorded as a grader error.
+        let outcome = await pool.grade(job, timeLimit);
         if (!outcome.ok && outcome.why !== 'failed') {
           const first = outcome.message;
-          outcome = await gradeInWorker(job, timeLimit);
+          outcome = await pool.grade(job, timeLimit);
           if (!outcome.ok) outcome = { ...outcome, message: `${first}; tried again: ${outcome.message}` };
         }
         if (outcome.ok) {
@@ -311,11 +322,16 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
   };
 
   const limit = pLimit(Math.max(1, options.concurrency ?? defaultConcurrency()));
-  const graded = await Promise.all(
-    todo.map((entry) =>
-      limit(async (): Promise<StudentOutcome | undefined> => (options.shouldStop?.() ? undefined : gradeStudent(entry))),
-    ),
-  );
+  let graded: (StudentOutcome | undefined)[];
+  try {
+    graded = await Promise.all(
+      todo.map((entry) =>
+        limit(async (): Promise<StudentOutcome | undefined> => (options.shouldStop?.() ? undefined : gradeStudent(entry))),
+      ),
+    );
+  } finally {
+    await pool.close();
+  }
   for (const o of graded) if (o !== undefined) outcomes.push(o);
   outcomes.sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
   return {
@@ -326,5 +342,6 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     outcomes,
     settings,
     ...(weak !== undefined ? { weakSandbox: weak } : {}),
+    workersStarted: pool.started,
   };
 }
