@@ -82,6 +82,14 @@ describe('every exercise follows named book sections', () => {
     expect(stale, 'statements whose book line is out of date: run `npm run docs`').toEqual([]);
   });
 
+  it('every chapter has an exercise beyond bookkeeping (docs/coverage.md): its difficulty is standard, core or hard-core', () => {
+    for (const chapter of catalog.chapters) {
+      const exercises = catalog.exercises.filter((e) => e.chapter === chapter.id);
+      const algorithmic = exercises.filter((e) => e.difficulty !== undefined && e.difficulty !== 'bookkeeping');
+      expect(algorithmic.length, `${chapter.id}: only bookkeeping (${exercises.map((e) => `${e.name}=${e.difficulty ?? '?'}`).join(', ')})`).toBeGreaterThan(0);
+    }
+  });
+
   it('the README course map shows each exercise\'s sections', () => {
     const readme = readFileSync(join(INSTALL_ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(renderCourseMap(catalog));
