@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { DEFAULT_TOLERANCE } from '../compare/numeric.ts';
 import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
 import { withCatalogCache } from './cache.ts';
+import { publicSpecPath } from './public-spec.ts';
 import { defaultRole, resolveRequires } from './requires.ts';
 import type { Catalog, CatalogIssue, ChapterDef, ExerciseDef, PropertyRole } from './types.ts';
 
@@ -246,6 +247,8 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     [def.referencePath, 'the TensorFlow.js reference'],
   ];
   for (const [path, what] of required) {
+    // the npm package ships spec.public.ts instead of the spec.ts of an exercise with hidden properties
+    if (path === def.specPath && !existsSync(path) && existsSync(publicSpecPath(path))) continue;
     if (!existsSync(path)) issues.push({ file: rel(path), field: '(file)', message: `missing: ${what}` });
   }
   return issues.length === before ? def : undefined;

@@ -194,6 +194,10 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
         properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.notRunTimedOut));
         continue;
       }
+      if (options.spec.ok && options.spec.unavailable?.has(meta.name)) {
+        properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.hiddenUnavailable));
+        continue;
+      }
       const seed = propertySeed(options.seed, def.id, meta.name);
       const impl = options.spec.properties.get(meta.name)!;
       const ran = await timedAsync('property (generate, reference, compare, shrink, calls)', () => runProperty({
