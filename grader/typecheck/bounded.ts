@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { backstopFor, cpuMsOfThread, startCpuLimit } from '../sandbox/cpu-clock.ts';
 import { t } from '../i18n/index.ts';
-import type { TypecheckInput, TypecheckOutcome } from './typecheck.ts';
+import { typecheckStudentFile, type TypecheckInput, type TypecheckOutcome } from './typecheck.ts';
 
 /**
  * The type check with a limit of its own. tsc runs on the student's text, and a type-level bomb
@@ -45,12 +47,20 @@ interface Checker {
   dead: boolean;
 }
 
+/** the worker's script; absent in the self-contained assignment bundle (.dlgrade/grader.mjs) */
+const WORKER_URL = new URL('./bounded-worker.mjs', import.meta.url);
+let workerAvailable: boolean | undefined;
+function hasWorker(): boolean {
+  workerAvailable ??= WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+  return workerAvailable;
+}
+
 let checker: Checker | undefined;
 const queue: Job[] = [];
 let nextId = 1;
 
 function spawn(): Checker {
-  const worker = new Worker(new URL('./bounded-worker.mjs', import.meta.url), {
+  const worker = new Worker(WORKER_URL, {
     resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
     stdout: false,
     stderr: false,
@@ -135,6 +145,7 @@ function pump(): void {
 
 /** Starts the worker (loading tsx and TypeScript takes a while) so the first check does not wait for it. */
 export function warmBoundedTypecheck(): void {
+  if (!hasWorker()) return;
   if (!checker || checker.dead) checker = spawn();
 }
 
@@ -143,6 +154,8 @@ export function warmBoundedTypecheck(): void {
  * that says so (never a grader error, never charged to the student).
  */
 export async function typecheckBounded(input: TypecheckInput): Promise<TypecheckOutcome> {
+  // the assignment bundle ships no worker script: there the check runs in the process, unbounded, as before
+  if (!hasWorker()) return typecheckStudentFile(input);
   const { exportLine, ...rest } = input;
   const exportLines: [string, number | undefined][] = input.exports.map((e) => [e.name, exportLine(e.name)]);
   const result = await new Promise<Parameters<Job['resolve']>[0]>((resolve) => {
