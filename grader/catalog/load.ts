@@ -7,6 +7,7 @@ import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
 import { isBookSection } from './book.ts';
 import { withCatalogCache } from './cache.ts';
 import { DIFFICULTY_POINTS, splitPoints, type Difficulty } from './points.ts';
+import { publicSpecPath } from './public-spec.ts';
 import { defaultRole, resolveRequires } from './requires.ts';
 import type { Catalog, CatalogIssue, ChapterDef, ExerciseDef, PropertyRole } from './types.ts';
 
@@ -264,6 +265,8 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     [def.referencePath, 'the TensorFlow.js reference'],
   ];
   for (const [path, what] of required) {
+    // the npm package ships spec.public.ts instead of the spec.ts of an exercise with hidden properties
+    if (path === def.specPath && !existsSync(path) && existsSync(publicSpecPath(path))) continue;
     if (!existsSync(path)) issues.push({ file: rel(path), field: '(file)', message: `missing: ${what}` });
   }
   return issues.length === before ? def : undefined;

@@ -13,12 +13,21 @@ const MS_PER_TICK = 10;
 
 /** CPU time (user + system, ms) used so far by these processes, or undefined where /proc cannot tell. */
 export function cpuMsOf(pids: readonly number[]): number | undefined {
+  return cpuMsOfStats(pids.map((pid) => `/proc/${pid}/stat`));
+}
+
+/** CPU time (ms) used so far by one thread of this process (its id from /proc/thread-self), or undefined. */
+export function cpuMsOfThread(tid: number): number | undefined {
+  return cpuMsOfStats([`/proc/${process.pid}/task/${tid}/stat`]);
+}
+
+function cpuMsOfStats(paths: readonly string[]): number | undefined {
   let ticks = 0;
   let measured = false;
-  for (const pid of pids) {
+  for (const path of paths) {
     let stat: string;
     try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      stat = readFileSync(path, 'utf8');
     } catch {
       continue; // already gone, or not Linux
     }

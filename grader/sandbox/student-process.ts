@@ -124,10 +124,15 @@ export class StudentProcess {
       cwd: this.dir,
       // nothing of the grader's environment: no tokens, no secrets, no NODE_OPTIONS
       env: launchEnv(this.dir),
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      stdio: [launch.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe'],
       detached: launch.detached,
       ...(launch.uid !== undefined ? { uid: launch.uid, gid: launch.gid } : {}),
     });
+    // bubblewrap's arguments (grader/sandbox/isolation.ts), then end of file
+    if (launch.input !== undefined) {
+      this.child.stdin?.on('error', () => undefined); // it died first: its exit is reported
+      this.child.stdin?.end(launch.input);
+    }
     this.channel = this.child.stdio[3] as Duplex;
     this.channel.setEncoding('utf8');
     this.channel.on('data', (chunk: string) => this.onData(chunk));

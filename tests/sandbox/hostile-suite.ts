@@ -26,6 +26,18 @@ import { FIXTURES_DIR } from '../tools/fixtures.ts';
 export const HOSTILE_DIR = join(FIXTURES_DIR, 'hostile');
 export const SECRET = 'ghs_dlgradeFakeToken0123456789abcdefXYZ';
 
+/** the command lines a result's messages carry (proc-cmdline.ts), decoded: path → its arguments */
+export function cmdlinesSeen(text: string): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  for (const m of text.matchAll(/CMDLINE (\S+)=([A-Za-z0-9+/=]*);/g)) seen.set(m[1]!, Buffer.from(m[2]!, 'base64').toString('utf8').split('\0').filter((a) => a !== ''));
+  return seen;
+}
+
+/** what a host path in a command line would look like: the grader's temp folders, its install, bwrap's options */
+export function hostTraces(args: readonly string[]): string[] {
+  return args.filter((a) => a.includes('dlgrade-sandbox-') || a.includes(`${tmpdir()}/dlgrade-`) || a.startsWith(INSTALL_ROOT) || /^--(ro-)?bind$|^--setenv$|^--tmpfs$|^--chdir$/.test(a));
+}
+
 /** the wall each attack aims at; an attack on a wall the mechanism lacks is not checked for containment */
 const ATTACKS: Record<string, WallName> = {
   'signal-parent-kill': 'processes',
@@ -35,6 +47,7 @@ const ATTACKS: Record<string, WallName> = {
   'signal-group': 'processes',
   'signal-every-pid': 'processes',
   'proc-escape': 'processes',
+  'proc-cmdline': 'processes',
   'host-sockets': 'sockets',
   'bind-sockets': 'sockets',
   'tcp-localhost': 'network',
@@ -239,6 +252,12 @@ export function hostileSuite(mechanism: SandboxMechanism): void {
     // bubblewrap also gives it a hostname of its own
     if (mechanism === 'bubblewrap') expect(said('proc-escape')).not.toContain(`hostname: ${hostname()}`);
     expect(said('proc-escape')).not.toContain(INSTALL_ROOT);
+  });
+
+  it.runIf(contained('proc-cmdline'))('no command line the student can read names a host path (processes)', () => {
+    const seen = cmdlinesSeen(said('proc-cmdline'));
+    expect(seen.has('argv'), said('proc-cmdline')).toBe(true);
+    for (const [path, args] of seen) expect(hostTraces(args), `${path}: ${args.join(' ')}`).toEqual([]);
   });
 
   it.runIf(contained('host-sockets'))('no host Unix socket was reached or created (sockets)', () => {

@@ -13,7 +13,7 @@ import { t } from '../../i18n/index.ts';
 import { sandboxText } from '../../i18n/sandbox-text.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { typecheckStudentFile } from '../../typecheck/typecheck.ts';
+import { typecheckBounded } from '../../typecheck/bounded.ts';
 import type { TypeDiagnostic } from '../result.ts';
 import { describeThrown } from '../../errors.ts';
 import { engineMessages } from '../messages.ts';
@@ -68,7 +68,7 @@ async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]>
   } catch {
     return []; // no stub to check against (a catalog without stub files): nothing to say
   }
-  const outcome = await typecheckStudentFile({
+  const outcome = await typecheckBounded({
     source: options.source,
     stubSource,
     fileName: def.file,
@@ -192,6 +192,10 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     for (const meta of selected) {
       if (session.timedOut) {
         properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.notRunTimedOut));
+        continue;
+      }
+      if (options.spec.ok && options.spec.unavailable?.has(meta.name)) {
+        properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.hiddenUnavailable));
         continue;
       }
       const seed = propertySeed(options.seed, def.id, meta.name);

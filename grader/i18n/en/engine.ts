@@ -11,6 +11,7 @@ export const engine: EngineMessages = {
   missingExports: (file, names) => `Missing exports in ${file}: ${names.join(', ')}`,
   exhausted: (detail) => `Could not be checked: your code ended its process too many times (${detail}).`,
   worst: (count, total, index, absError) => ` (${count} of ${total} values out of tolerance; the worst at ${index || 'the value'}, absolute error ${absError})`,
+  hiddenUnavailable: 'not available in this installation: hidden properties are not shipped in the npm package (only the instructor’s grader has them).',
   graderError: (detail) => `Internal grader error (not your fault; tell the teaching staff): ${detail}`,
   notScoredYet: 'Not scored yet: this check only counts once one of the main ones (those comparing your result) passes.',
   call: {

@@ -12,6 +12,8 @@ export const engine = {
   exhausted: (detail: string): string => `No se pudo comprobar: tu código terminó su proceso demasiadas veces (${detail}).`,
   worst: (count: number, total: number, index: string, absError: string): string =>
     ` (${count} de ${total} valores fuera de tolerancia; el peor en ${index || 'el valor'}, error absoluto ${absError})`,
+  /** a hidden property of an exercise graded from the npm package, which ships only the public spec */
+  hiddenUnavailable: 'no disponible en esta instalación: las propiedades ocultas no se distribuyen con el paquete npm (solo el corrector del profesorado las tiene).',
   graderError: (detail: string): string => `Error interno del corrector (no es culpa tuya; avisa al profesorado): ${detail}`,
   notScoredYet: 'Todavía no puntúa: esta comprobación solo cuenta cuando alguna de las principales (las que comparan tu resultado) ya es correcta.',
   /** how a student's call went wrong */
