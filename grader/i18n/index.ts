@@ -7,6 +7,7 @@ import { provision as provisionEn } from './en/provision.ts';
 import { regrade as regradeEn } from './en/regrade.ts';
 import { cli as cliEn } from './en/cli.ts';
 import { engine as engineEn } from './en/engine.ts';
+import { errors as errorsEn } from './en/errors.ts';
 import { gradebook as gradebookEn } from './en/gradebook.ts';
 import { instructor as instructorEn } from './en/instructor.ts';
 import { publish as publishEn } from './en/publish.ts';
@@ -20,6 +21,7 @@ import { provision } from './es/provision.ts';
 import { regrade } from './es/regrade.ts';
 import { cli } from './es/cli.ts';
 import { engine } from './es/engine.ts';
+import { errors } from './es/errors.ts';
 import { gradebook } from './es/gradebook.ts';
 import { instructor } from './es/instructor.ts';
 import { publish } from './es/publish.ts';
@@ -31,7 +33,7 @@ import { typecheck } from './es/typecheck.ts';
  * of the product. Spanish (es/) defines the keys; each English area is typed against it, so a
  * missing key does not compile, and tests/i18n renders every message of both.
  */
-const es = { report, publish, engine, cli, gradebook, classReport, instructor, regrade, provision, collect, github, typecheck, author };
+const es = { report, publish, engine, cli, gradebook, classReport, instructor, regrade, provision, collect, github, errors, typecheck, author };
 export type Catalog = typeof es;
 const en: Catalog = {
   report: reportEn,
@@ -45,6 +47,7 @@ const en: Catalog = {
   provision: provisionEn,
   collect: collectEn,
   github: githubEn,
+  errors: errorsEn,
   typecheck: typecheckEn,
   author: authorEn,
 };

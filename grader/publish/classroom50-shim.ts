@@ -7,6 +7,7 @@
  */
 import type { ExerciseDef } from '../catalog/types.ts';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { EXERCISE_ID_PATTERN } from '../workflows/context.ts';
 
 export const CLASSROOM50_DIR = 'classroom50';
@@ -21,8 +22,8 @@ export function classroom50Scale(exercises: readonly Pick<ExerciseDef, 'id' | 'p
   const bad = points.find((p) => !whole(p.points * 100));
   throw new DlgradeError({
     code: 'E_CONFIG',
-    message: `Classroom 50 takes whole points only, and no scale up to ×100 makes ${bad?.where ?? 'a property'} (${bad?.points ?? '?'} points) whole`,
-    fix: 'give the property points in hundredths at most (e.g. 2.5 or 0.25) in its exercise.yaml',
+    message: text().errors.publish.classroom50NoScale(bad?.where ?? '?', String(bad?.points ?? '?')),
+    fix: text().errors.publish.classroom50NoScaleFix,
   });
 }
 
@@ -41,7 +42,7 @@ export function classroom50Runtime(nodeVersion: number): string {
 /** `classroom50/autograder.py` (pure): runs dlgrade and writes `result.json`. */
 export function classroom50AutograderPy(options: ShimOptions): string {
   for (const id of options.exerciseIds) {
-    if (!EXERCISE_ID_PATTERN.test(id)) throw new DlgradeError({ code: 'E_CONFIG', message: `exercise id ${JSON.stringify(id)} is invalid`, fix: 'use ids like ch01-tensores/suma' });
+    if (!EXERCISE_ID_PATTERN.test(id)) throw new DlgradeError({ code: 'E_CONFIG', message: text().errors.publish.classroom50BadId(JSON.stringify(id)), fix: text().errors.publish.classroom50BadIdFix });
   }
   if (!Number.isInteger(options.nodeVersion) || !Number.isFinite(options.scale)) throw new DlgradeError({ code: 'E_INTERNAL', message: 'invalid Classroom 50 shim options' });
   return `#!/usr/bin/env python3
