@@ -10,7 +10,7 @@ import { StudentSession } from './student-session.ts';
 import { lineFromStack } from './call-context.ts';
 import { scoreExercise } from './score.ts';
 import { t } from '../../i18n/index.ts';
-import { sandboxText } from '../../i18n/sandbox-text.ts';
+import { deathText } from '../../i18n/sandbox-text.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { typecheckStudentFile } from '../../typecheck/typecheck.ts';
@@ -172,7 +172,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     if (start.kind !== 'ok') {
       if (start.kind === 'dead' && start.reason === 'crash') notes.unexpectedDeath = true;
       const isTimeout = start.kind === 'dead' && start.reason === 'timeout';
-      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : sandboxText(start.message, lang);
+      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : deathText(start.detail, lang);
       const result = finish({
         status: isTimeout ? 'timeout' : 'error',
         reason: isTimeout ? 'timeout' : start.kind === 'dead' && start.reason === 'out-of-memory' ? 'out-of-memory' : 'crash',
@@ -228,13 +228,13 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     if (session.timedOut) {
       partial.status = 'timeout';
       partial.reason = 'timeout';
-      partial.message = t(lang).engine.timedOut(sandboxText(session.timedOut.message, lang));
+      partial.message = t(lang).engine.timedOut(deathText(session.timedOut.detail, lang));
     } else if (missing.length > 0) {
       partial.reason = 'missing-export';
       partial.message = t(lang).engine.missingExports(displayPath, missing);
     } else if (session.exhausted) {
       partial.reason = session.exhausted.reason === 'out-of-memory' ? 'out-of-memory' : session.exhausted.reason === 'output-too-large' ? 'output-too-large' : 'crash';
-      partial.message = sandboxText(session.exhausted.message, lang);
+      partial.message = deathText(session.exhausted.detail, lang);
     }
     const typeErrors = await typeErrorsPending;
     if (typeErrors.length > 0) partial.typeErrors = typeErrors;

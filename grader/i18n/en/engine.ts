@@ -64,5 +64,6 @@ export const engine: EngineMessages = {
     usedMemory: (mib) => `the process used more than ${mib} MiB of memory`,
     killed: (signal) => `the process was killed by ${signal}`,
     exited: (code) => `the process exited with code ${code} instead of answering`,
+    loadFailed: (error) => `the module failed while loading again: ${error}`,
   },
 };

@@ -72,6 +72,7 @@ export const engine = {
     usedMemory: (mib: number): string => `el proceso usó más de ${mib} MiB de memoria`,
     killed: (signal: string): string => `el proceso terminó por la señal ${signal}`,
     exited: (code: string): string => `el proceso terminó con código ${code} en lugar de responder`,
+    loadFailed: (error: string): string => `el módulo falló al cargarse de nuevo: ${error}`,
   },
 };
 export type EngineMessages = typeof engine;
