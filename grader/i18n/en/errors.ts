@@ -82,6 +82,15 @@ export const errors: ErrorMessages = {
     classroom50ContextFix: "run it from Classroom 50's autograde runner (it sets CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, OWNER, COMMIT_URL, RELEASE_URL), in the student's checkout",
     classroom50BadScale: (value) => `invalid --scale ${value}`,
   },
+  shim: {
+    noNode: 'Node.js is not installed: declare the runtime of classroom50/runtime.json for this assignment in assignments.json',
+    oldNode: 'Node.js %s is too old: declare Node.js %d (classroom50/runtime.json)',
+    noGrader: ".dlgrade/grader.mjs is missing: this is not the assignment's repository, or it was altered",
+    userns: 'could not allow unprivileged user namespaces for the sandbox (sudo sysctl failed)',
+    npmCi: "npm ci failed: the assignment's package-lock.json must be committed",
+    graderFailed: 'the grader could not run (exit %d); see the log above',
+    resultFailed: 'could not write result.json (exit %d); see the log above',
+  },
   gradebook: {
     noResults: (dir) => `results folder "${dir}" does not exist`,
     noResultsFix: 'give one or more --out folders of dlgrade regrade',

@@ -89,6 +89,16 @@ export const errors = {
     classroom50ContextFix: 'ejecútalo desde el runner de autocorrección de Classroom 50 (define CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, OWNER, COMMIT_URL, RELEASE_URL), en la copia del estudiante',
     classroom50BadScale: (value: string): string => `--scale ${value} no es válido`,
   },
+  /** the Python messages of Classroom 50's autograder.py (dlgrade assign writes it; %s and %d are Python's) */
+  shim: {
+    noNode: 'Node.js no está instalado: declara el entorno de classroom50/runtime.json para esta tarea en assignments.json',
+    oldNode: 'Node.js %s es demasiado antiguo: declara Node.js %d (classroom50/runtime.json)',
+    noGrader: 'falta .dlgrade/grader.mjs: este no es el repositorio de la tarea, o se ha alterado',
+    userns: 'no se pudieron permitir los espacios de nombres de usuario sin privilegios para el sandbox (falló sudo sysctl)',
+    npmCi: 'falló npm ci: el package-lock.json de la tarea tiene que estar en el repositorio',
+    graderFailed: 'el corrector no pudo ejecutarse (código %d); mira el registro de arriba',
+    resultFailed: 'no se pudo escribir result.json (código %d); mira el registro de arriba',
+  },
   gradebook: {
     noResults: (dir: string): string => `la carpeta de resultados «${dir}» no existe`,
     noResultsFix: 'da una o varias carpetas --out de dlgrade regrade',
