@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { ChapterDef, ExerciseDef } from '../catalog/types.ts';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { INSTALL_ROOT, toolVersion } from '../paths.ts';
 import { runnerSource } from '../sandbox/runner-bundle.ts';
 import { stripHiddenProperties } from './strip-hidden.ts';
@@ -133,6 +134,6 @@ process.exitCode = await runBundledCli(process.argv);
     });
     return result.outputFiles[0]!.text;
   } catch (error: unknown) {
-    throw new DlgradeError({ code: 'E_INTERNAL', message: 'could not build the self-contained grader bundle', fix: 'run `npx tsc --noEmit -p .` and `dlgrade list` to find the broken spec or reference', cause: error });
+    throw new DlgradeError({ code: 'E_INTERNAL', message: text().errors.assign.bundle, fix: text().errors.assign.bundleFix, cause: error });
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { INSTALL_ROOT, toolVersion } from '../paths.ts';
 import { TYPECHECK_OPTIONS } from '../typecheck/typecheck.ts';
 
@@ -27,13 +28,13 @@ export function lockedVersions(lockPath = join(INSTALL_ROOT, 'package-lock.json'
   try {
     lock = JSON.parse(readFileSync(lockPath, 'utf8')) as typeof lock;
   } catch (cause: unknown) {
-    throw new DlgradeError({ code: 'E_IO', file: lockPath, message: 'cannot read dlgrade’s package-lock.json', fix: 'run `npm install` in the dlgrade checkout', cause });
+    throw new DlgradeError({ code: 'E_IO', file: lockPath, message: text().errors.assign.noLock, fix: text().errors.assign.lockFix, cause });
   }
   const out = new Map<string, string>();
   for (const name of REQUIRED_PACKAGES) {
     const version = lock.packages?.[`node_modules/${name}`]?.version;
     if (version === undefined) {
-      throw new DlgradeError({ code: 'E_CONFIG', file: lockPath, message: `${name} is not in dlgrade’s package-lock.json`, fix: 'run `npm install` in the dlgrade checkout' });
+      throw new DlgradeError({ code: 'E_CONFIG', file: lockPath, message: text().errors.assign.notInLock(name), fix: text().errors.assign.lockFix });
     }
     out.set(name, version);
   }

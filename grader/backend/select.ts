@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import type { BackendName } from '../engine/result.ts';
 import { timed } from '../profile.ts';
 import { requireTfjs } from './tfjs-package.ts';
@@ -110,8 +111,8 @@ async function doSelect(wanted: string | undefined): Promise<BackendChoice> {
   if (wanted !== undefined && !BACKENDS.includes(wanted as BackendName)) {
     throw new DlgradeError({
       code: 'E_BACKEND',
-      message: `unknown backend "${wanted}"`,
-      fix: `use one of: ${BACKENDS.join(', ')} (flag --backend or environment variable DLGRADE_BACKEND)`,
+      message: text().errors.backend.unknown(wanted),
+      fix: text().errors.backend.unknownFix(BACKENDS),
     });
   }
   const notes: string[] = [];
@@ -127,7 +128,7 @@ async function doSelect(wanted: string | undefined): Promise<BackendChoice> {
   }
   throw new DlgradeError({
     code: 'E_BACKEND',
-    message: `the ${wanted ?? 'reference'} backend could not be loaded: ${notes.join('; ')}`,
-    fix: wanted === 'tensorflow' ? 'install @tensorflow/tfjs-node (needs internet to download libtensorflow) or use --backend wasm' : 'use --backend cpu',
+    message: text().errors.backend.unavailable(wanted ?? text().errors.backend.reference, notes),
+    fix: wanted === 'tensorflow' ? text().errors.backend.tensorflowFix : text().errors.backend.cpuFix,
   });
 }

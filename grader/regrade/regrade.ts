@@ -120,14 +120,12 @@ function checkSandbox(lang: Lang, allowWeak: boolean): { mechanism: string; miss
   try {
     info = probeIsolation().info;
   } catch (cause: unknown) {
-    const { message, fix } = text.noSandbox(describeThrown(cause));
-    throw new DlgradeError({ code: 'E_SANDBOX', message, fix, cause });
+    throw new DlgradeError({ code: 'E_SANDBOX', message: text.noSandbox(describeThrown(cause)), fix: text.noSandboxFix, cause });
   }
   const missing = missingWalls(info);
   if (missing.length === 0) return undefined;
   if (!allowWeak) {
-    const { message, fix } = text.weakSandbox(info.mechanism, missing);
-    throw new DlgradeError({ code: 'E_SANDBOX', message, fix });
+    throw new DlgradeError({ code: 'E_SANDBOX', message: text.weakSandbox(info.mechanism, missing), fix: text.weakSandboxFix });
   }
   return { mechanism: info.mechanism, missing };
 }
@@ -159,9 +157,10 @@ function alreadySharded(collectedDir: string, entries: StudentEntry[], shard: Sh
  * skips them. One student's problem is recorded in that student's file and never stops the others.
  */
 export async function regrade(options: RegradeOptions): Promise<RegradeSummary> {
+  const lang: Lang = options.lang ?? 'es';
   const collectedDir = resolve(options.collectedDir);
   if (!existsSync(collectedDir) || !statSync(collectedDir).isDirectory()) {
-    throw new DlgradeError({ code: 'E_SUBMISSION_DIR', file: collectedDir, message: `the collected folder "${options.collectedDir}" does not exist`, fix: 'run dlgrade collect --out <dir> first, and give that folder' });
+    throw new DlgradeError({ code: 'E_SUBMISSION_DIR', file: collectedDir, message: regradeMessages(lang).noCollected(options.collectedDir), fix: regradeMessages(lang).noCollectedFix });
   }
   const resultsDir = resolve(options.resultsDir);
   const catalog = options.catalog ?? loadCatalog();
@@ -174,7 +173,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
   }
   const selectors = options.exercises && options.exercises.length > 0 ? options.exercises : manifest?.exercises.map((e) => e.id);
   if (selectors === undefined || selectors.length === 0) {
-    throw new DlgradeError({ code: 'E_OPTION', message: 'regrade needs the assignment\'s exercises', fix: 'give the instructor\'s manifest with --manifest <assignment>/.dlgrade/manifest.json, or the exercises with --exercise' });
+    throw new DlgradeError({ code: 'E_OPTION', message: regradeMessages(lang).noExercises, fix: regradeMessages(lang).noExercisesFix });
   }
   const defs: ExerciseDef[] = selectExercises(catalog, selectors);
   const settings: RegradeSettings = {

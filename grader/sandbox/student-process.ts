@@ -50,16 +50,57 @@ export interface StudentError {
 
 export type DeathReason = 'timeout' | 'out-of-memory' | 'crash' | 'output-too-large' | 'protocol';
 
+/**
+ * Why the sandbox ended (or lost) a student process, as data: the report says it from the
+ * catalog in the student's language (grader/i18n/sandbox-text.ts), never by matching a sentence.
+ */
+export type DeathDetail =
+  | { code: 'call-time'; fn: string; ms: number }
+  | { code: 'budget'; fn: string }
+  | { code: 'load-time'; ms: number }
+  | { code: 'start-failed'; detail: string }
+  | { code: 'ended-while-loading' }
+  | { code: 'too-large'; mib: number }
+  | { code: 'protocol' }
+  | { code: 'malformed' }
+  | { code: 'used-memory'; mib: number }
+  | { code: 'out-of-memory'; mib: number }
+  | { code: 'killed'; signal: string }
+  | { code: 'exited'; exitCode: string }
+  /** a restarted process whose module threw while loading (grader/engine/steps/student-session.ts): the student's own error */
+  | { code: 'load-failed'; error: string };
+
+/** A dead process: what kind of death (scoring, retries) and its detail (the sentence). */
+export interface Death {
+  reason: DeathReason;
+  detail: DeathDetail;
+}
+
+/**
+ * V8 ends the process with abort() when its heap is exhausted ("FATAL ERROR: … heap out of
+ * memory"), by far its commonest fatal error: SIGABRT; where the student's Node is pid 1 of its
+ * namespace (unshare) abort() cannot raise SIGABRT and ends in SIGSEGV, SIGILL or SIGTRAP; a
+ * launcher (bwrap) may report the signal as exit status 128 + n. What the student prints on
+ * stderr decides nothing (it could forge V8's sentence); a student who sends itself one of these
+ * signals is told it ran out of memory, and the call scores 0 either way.
+ */
+const FATAL_SIGNALS: ReadonlySet<string> = new Set(['SIGABRT', 'SIGSEGV', 'SIGILL', 'SIGTRAP', 'SIGBUS']);
+const FATAL_STATUSES: ReadonlySet<number> = new Set([128 + 6, 128 + 11, 128 + 4, 128 + 5, 128 + 7]);
+
+function isV8Abort(code: number | null, signal: NodeJS.Signals | null): boolean {
+  return (signal !== null && FATAL_SIGNALS.has(signal)) || (code !== null && FATAL_STATUSES.has(code));
+}
+
 export type CallOutcome =
   | { kind: 'ok'; value: unknown; mutated: number[]; mutatedValues?: unknown[]; ms: number }
   | { kind: 'threw'; error: StudentError; mutated: number[]; mutatedValues?: unknown[] }
-  | { kind: 'dead'; reason: DeathReason; message: string };
+  | ({ kind: 'dead' } & Death);
 
 /** `chargedMs`: the time loading charged to the student (CPU time where measurable, see cpu-clock.ts) */
 export type StartOutcome = { chargedMs: number } & (
   | { kind: 'ready'; process: StudentProcess; exports: Record<string, string> }
   | { kind: 'load-error'; error: StudentError; output: string }
-  | { kind: 'dead'; reason: DeathReason; message: string; output: string }
+  | ({ kind: 'dead'; output: string } & Death)
 );
 
 interface Pending {
@@ -88,7 +129,7 @@ export class StudentProcess {
   private outputChunks: Buffer[] = [];
   private outputSize = 0;
   private outputTruncated = false;
-  private death: { reason: DeathReason; message: string } | undefined;
+  private death: Death | undefined;
   private readyWaiter: ((message: Record<string, unknown>) => void) | undefined;
   private readonly memoryWatch: NodeJS.Timeout;
   private readonly exited: Promise<void>;
@@ -145,7 +186,7 @@ export class StudentProcess {
         resolve();
       });
       this.child.on('error', (error) => {
-        this.die('crash', `could not start the student process: ${error.message}`);
+        this.die('crash', { code: 'start-failed', detail: error.message });
         resolve();
       });
     });
@@ -165,7 +206,7 @@ export class StudentProcess {
       // on a loaded machine is not the student's doing
       const limit = proc.startLimit(loadLimit, () => {
         chargedMs = loadLimit;
-        proc.die('timeout', `loading the module took more than ${loadLimit} ms`);
+        proc.die('timeout', { code: 'load-time', ms: loadLimit });
         resolve(undefined);
       });
       const settle = (msg: Record<string, unknown> | undefined): void => {
@@ -178,7 +219,7 @@ export class StudentProcess {
     });
     if (!message) {
       await proc.dispose();
-      const death = proc.death ?? { reason: 'crash' as const, message: 'the process ended while loading the module' };
+      const death: Death = proc.death ?? { reason: 'crash', detail: { code: 'ended-while-loading' } };
       return { kind: 'dead', ...death, output: proc.output(), chargedMs };
     }
     if (message['ready'] !== true) {
@@ -223,8 +264,7 @@ export class StudentProcess {
     const budget = Math.min(this.limits.callTimeMs, this.limits.budgetMs - this.usedMs);
     return new Promise<CallOutcome>((resolve) => {
       const limit = this.startLimit(Math.max(1, budget), () => {
-        const what = budget < this.limits.callTimeMs ? 'the exercise ran out of its time limit' : `the call took more than ${this.limits.callTimeMs} ms`;
-        this.die('timeout', `${fn}: ${what}`);
+        this.die('timeout', budget < this.limits.callTimeMs ? { code: 'budget', fn } : { code: 'call-time', fn, ms: this.limits.callTimeMs });
       });
       this.pending = {
         id,
@@ -256,7 +296,7 @@ export class StudentProcess {
   private onData(chunk: string): void {
     this.buffer += chunk;
     if (this.buffer.length > this.limits.messageBytes) {
-      this.die('output-too-large', `a value of more than ${Math.round(this.limits.messageBytes / 1048576)} MiB was returned`);
+      this.die('output-too-large', { code: 'too-large', mib: Math.round(this.limits.messageBytes / 1048576) });
       return;
     }
     let newline = this.buffer.indexOf('\n');
@@ -273,10 +313,10 @@ export class StudentProcess {
     try {
       message = JSON.parse(line);
     } catch {
-      this.die('protocol', 'the student process wrote something that is not a message on the grader channel');
+      this.die('protocol', { code: 'protocol' });
       return;
     }
-    if (!message || typeof message !== 'object') return this.die('protocol', 'malformed message');
+    if (!message || typeof message !== 'object') return this.die('protocol', { code: 'malformed' });
     const msg = message as Record<string, unknown>;
     if (msg['id'] === 0) {
       const waiter = this.readyWaiter;
@@ -340,26 +380,22 @@ export class StudentProcess {
       }
     }
     if (kb / 1024 > this.limits.memoryMb + 160) {
-      this.die('out-of-memory', `the process used more than ${this.limits.memoryMb + 160} MiB of memory`);
+      this.die('out-of-memory', { code: 'used-memory', mib: this.limits.memoryMb + 160 });
     }
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.death) return this.settleDead();
-    const output = Buffer.concat(this.outputChunks).toString('utf8');
-    if (/heap limit|Allocation failed|out of memory|Array buffer allocation failed/i.test(output)) {
-      this.death = { reason: 'out-of-memory', message: `the process ran out of memory (limit ${this.limits.memoryMb} MiB)` };
+    if (isV8Abort(code, signal)) {
+      this.death = { reason: 'out-of-memory', detail: { code: 'out-of-memory', mib: this.limits.memoryMb } };
     } else {
-      this.death = {
-        reason: 'crash',
-        message: signal ? `the process was killed by ${signal}` : `the process exited with code ${code ?? '?'} instead of answering`,
-      };
+      this.death = { reason: 'crash', detail: signal ? { code: 'killed', signal } : { code: 'exited', exitCode: String(code ?? '?') } };
     }
     this.settleDead();
   }
 
-  private die(reason: DeathReason, message: string): void {
-    if (!this.death) this.death = { reason, message };
+  private die(reason: DeathReason, detail: DeathDetail): void {
+    if (!this.death) this.death = { reason, detail };
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     this.settleDead();
   }

@@ -311,7 +311,7 @@ export function hostileSuite(mechanism: SandboxMechanism): void {
     expect(e('throw-undefined').properties[0]!.message).toMatch(/undefined/);
     expect(e('returns-promise').properties[0]!.message).toMatch(/Promise/);
     expect([e('syntax-error').status, e('syntax-error').reason]).toEqual(['error', 'compile-error']);
-    expect(e('syntax-error').location).toEqual({ file: 'exercises/ch15-losses/dice-loss/dice-loss.ts', line: 3, column: 26 });
+    expect(e('syntax-error').location).toEqual({ file: 'exercises/ch15-losses/dice-loss/dice-loss.ts', line: 3, column: 26, frame: [{ line: 2, text: '  let total = 0' }, { line: 3, text: '  for (const row of pred {' }, { line: 4, text: '    total += row.length;' }] });
     expect(e('syntax-error').message).toContain('dice-loss.ts:3:26');
     expect(e('imports-library').message).toMatch(/no se permite importar "@tensorflow\/tfjs"/);
     expect(e('missing-export').reason).toBe('missing-export');

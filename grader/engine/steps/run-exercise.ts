@@ -10,7 +10,8 @@ import { StudentSession } from './student-session.ts';
 import { lineFromStack } from './call-context.ts';
 import { scoreExercise } from './score.ts';
 import { t } from '../../i18n/index.ts';
-import { sandboxText } from '../../i18n/sandbox-text.ts';
+import { deathText } from '../../i18n/sandbox-text.ts';
+import { locate } from './code-frame.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { typecheckBounded } from '../../typecheck/bounded.ts';
@@ -56,7 +57,8 @@ function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: str
 function compileMessage(compiled: CompileFailure, lang: Lang): string {
   if (compiled.where === undefined || compiled.text === undefined) return compiled.message;
   const sentence = compiled.importPath !== undefined ? t(lang).engine.importRefused(compiled.where, compiled.importPath) : t(lang).engine.syntaxError(compiled.where, compiled.text);
-  return `${sentence}${compiled.snippet ?? ''}`;
+  // with a line, the report shows it in the code frame of `location`; without one, esbuild's line is quoted here
+  return compiled.line !== undefined ? sentence : `${sentence}${compiled.snippet ?? ''}`;
 }
 
 /** The type checker's findings; a checker fault is reported as one finding, never charged to the student. */
@@ -160,7 +162,8 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
       message: t(lang).engine.compileFailed(sanitize(compileMessage(compiled, lang), 4000)),
       properties: skipped(def, names, lang),
     });
-    if (compiled.line !== undefined) result.location = { file: displayPath, line: compiled.line, ...(compiled.column ? { column: compiled.column } : {}) };
+    // the line before, the line and the line after, with a caret at the column (the renderers draw it)
+    if (compiled.line !== undefined) result.location = { ...locate(options.source, displayPath, compiled.line), ...(compiled.column ? { column: compiled.column } : {}) };
     return result;
   }
   // the checker runs while the sandbox starts (a separate process): its findings join the result at the end
@@ -172,7 +175,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     if (start.kind !== 'ok') {
       if (start.kind === 'dead' && start.reason === 'crash') notes.unexpectedDeath = true;
       const isTimeout = start.kind === 'dead' && start.reason === 'timeout';
-      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : sandboxText(start.message, lang);
+      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : deathText(start.detail, lang);
       const result = finish({
         status: isTimeout ? 'timeout' : 'error',
         reason: isTimeout ? 'timeout' : start.kind === 'dead' && start.reason === 'out-of-memory' ? 'out-of-memory' : 'crash',
@@ -232,13 +235,13 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     if (session.timedOut) {
       partial.status = 'timeout';
       partial.reason = 'timeout';
-      partial.message = t(lang).engine.timedOut(sandboxText(session.timedOut.message, lang));
+      partial.message = t(lang).engine.timedOut(deathText(session.timedOut.detail, lang));
     } else if (missing.length > 0) {
       partial.reason = 'missing-export';
       partial.message = t(lang).engine.missingExports(displayPath, missing);
     } else if (session.exhausted) {
       partial.reason = session.exhausted.reason === 'out-of-memory' ? 'out-of-memory' : session.exhausted.reason === 'output-too-large' ? 'output-too-large' : 'crash';
-      partial.message = sandboxText(session.exhausted.message, lang);
+      partial.message = deathText(session.exhausted.detail, lang);
     }
     const typeErrors = await typeErrorsPending;
     if (typeErrors.length > 0) partial.typeErrors = typeErrors;

@@ -13,7 +13,7 @@ import { blameForCrash, type ReferenceModule } from './malformed.ts';
 import type { StudentSession } from './student-session.ts';
 import type { Lang } from '../result.ts';
 import { t } from '../../i18n/index.ts';
-import { sandboxText } from '../../i18n/sandbox-text.ts';
+import { deathText } from '../../i18n/sandbox-text.ts';
 
 export interface RunPropertyOptions {
   meta: PropertyMeta;
@@ -53,7 +53,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     return {
       ...unrun(meta, lang, 'fail'),
       hint: meta.hint[lang],
-      message: t(lang).engine.exhausted(sandboxText(session.exhausted.message, lang)),
+      message: t(lang).engine.exhausted(deathText(session.exhausted.detail, lang)),
     };
   }
   const blockers = blockedBy(meta, options.done);

@@ -1,4 +1,4 @@
-/** What regrade and verify print for the instructor (provision and collect have theirs in grader/provision/messages.ts and grader/collect/messages.ts). */
+/** What regrade and verify print for the instructor (provision, collect and regrade's errors have their own areas). */
 export const instructor = {
   regradeInterrupted: 'regrade interrumpido: los resultados ya escritos se conservan; vuelve a ejecutar el mismo comando para continuar.',
   verifySummary: (backend: string, ok: number, total: number, failing: readonly string[]): string =>
