@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compact, formatExampleCall, formatLiteral } from '../catalog/examples.ts';
 import type { ExerciseDef } from '../catalog/types.ts';
@@ -9,22 +8,13 @@ import { describeThrown } from '../errors.ts';
 /** A hand-checkable example: the call and result together stay short (as tests/catalog/examples.test.ts). */
 export const MAX_EXAMPLE_CHARS = 700;
 
-/** The ids in `<root>/tests/catalog/examples-missing.txt`: exercises not converted yet. */
-export function examplesMissing(root: string): string[] {
-  const file = join(root, 'tests', 'catalog', 'examples-missing.txt');
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-}
-
 /**
- * What tests/catalog/examples.test.ts checks, for one exercise: it has worked examples (or is
- * listed as not converted yet), the solution returns each stated result, and both statements show
+ * What tests/catalog/examples.test.ts checks, for one exercise: it has worked examples, the solution returns each stated result, and both statements show
  * each call and result. Problems, one per line; empty when all is well.
  */
-export async function exampleProblems(def: ExerciseDef, missing: readonly string[]): Promise<string[]> {
-  if (def.examples.length === 0) return missing.includes(def.id) ? [] : ['no `examples:` in exercise.yaml (a worked example shown in both statements; docs/authoring.md)'];
+export async function exampleProblems(def: ExerciseDef): Promise<string[]> {
+  if (def.examples.length === 0) return ['no `examples:` in exercise.yaml (a worked example shown in both statements; docs/authoring.md)'];
   const problems: string[] = [];
-  if (missing.includes(def.id)) problems.push('has examples now: remove it from tests/catalog/examples-missing.txt');
   let mod: Record<string, unknown> | undefined;
   try {
     mod = (await import(pathToFileURL(def.solutionPath).href)) as Record<string, unknown>;

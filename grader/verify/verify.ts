@@ -10,7 +10,7 @@ import type { ExerciseResult } from '../engine/result.ts';
 import { describeThrown } from '../errors.ts';
 import { placeholdersLeft } from '../scaffold/placeholders.ts';
 import { CONSTANT_ANSWERS, constantSubmission } from './constant.ts';
-import { exampleProblems, examplesMissing } from './examples.ts';
+import { exampleProblems } from './examples.ts';
 import { buggyFixtures, FIXTURES_DIR, stubSubmission, submissionWith, variantFixtures } from './fixtures.ts';
 
 /** Realistic wrong implementations each exercise needs at least (as tests/engine/corpus.test.ts). */
@@ -118,7 +118,6 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
     graderFaultCheck(r) ?? (r.score === r.maxScore && r.status === 'pass' ? { ok: true, detail: `${r.score}/${r.maxScore}` } : { ok: false, detail: `${r.score}/${r.maxScore}: ${failing(r)}` });
 
   const limit = pLimit(Math.max(1, options.concurrency ?? 2));
-  const notConverted = examplesMissing(catalog.root);
   const checksOf = (def: ExerciseDef): Promise<VerifyCheck>[] => {
     const list: Promise<VerifyCheck>[] = [];
     const issues = catalog.issues.filter((i) => issueExercise(i) === def.id);
@@ -169,8 +168,8 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
     );
     list.push(
       guarded('worked examples', async () => {
-        const problems = await exampleProblems(def, notConverted);
-        return problems.length === 0 ? { ok: true, detail: def.examples.length === 0 ? 'none yet (listed in tests/catalog/examples-missing.txt)' : `${def.examples.length} example(s): the solution returns them, both statements show them` } : { ok: false, detail: problems.join('; ') };
+        const problems = await exampleProblems(def);
+        return problems.length === 0 ? { ok: true, detail: `${def.examples.length} example(s): the solution returns them, both statements show them` } : { ok: false, detail: problems.join('; ') };
       }),
     );
     list.push(

@@ -139,12 +139,18 @@ if (want('regrade')) {
   await regrade({ collectedDir: collected, resultsDir: join(root, 'warm'), manifest: assignment.manifestPath, catalog, concurrency: 1, shard: { index: 1, count: size } });
   const rates: number[] = [];
   for (const c of levels) {
-    const start = performance.now();
-    const summary = await regrade({ collectedDir: collected, resultsDir: join(root, `c${c}`), manifest: assignment.manifestPath, catalog, concurrency: c });
-    const minutes = (performance.now() - start) / 60_000;
-    const rate = summary.graded / minutes;
-    rates.push(rate);
-    report(`5. regrade ${size} submissions of ${chapter} (${defs.length} exercises), concurrency ${c}`, `${rate.toFixed(1)} submissions/min (${(minutes * 60).toFixed(1)} s, ${summary.errors} errors; goal ≥ ${GOALS.regradePerMin}/min for 5 exercises)`);
+    // alternated in one run: a fresh worker per student (the old way) against warm workers
+    const timed = async (jobsPerWorker: number) => {
+      const start = performance.now();
+      const summary = await regrade({ collectedDir: collected, resultsDir: join(root, `c${c}-j${jobsPerWorker}`), manifest: assignment.manifestPath, catalog, concurrency: c, jobsPerWorker });
+      const minutes = (performance.now() - start) / 60_000;
+      return { summary, minutes, rate: summary.graded / minutes };
+    };
+    const fresh = await timed(1);
+    const warm = await timed(25);
+    rates.push(warm.rate);
+    report(`5. regrade ${size} submissions of ${chapter} (${defs.length} exercises), concurrency ${c}, warm workers`, `${warm.rate.toFixed(1)} submissions/min (${(warm.minutes * 60).toFixed(1)} s, ${warm.summary.errors} errors, ${warm.summary.workersStarted} workers; goal ≥ ${GOALS.regradePerMin}/min for 5 exercises)`);
+    report(`   a fresh worker per student`, `${fresh.rate.toFixed(1)} submissions/min (${(fresh.minutes * 60).toFixed(1)} s, ${fresh.summary.workersStarted} workers); warm / fresh ${(warm.rate / fresh.rate).toFixed(2)}×`);
   }
   for (let i = 1; i < levels.length; i++) report(`   ratio concurrency ${levels[i]} / 1`, `${(rates[i]! / rates[0]!).toFixed(2)}×`);
   report('   default --concurrency on this machine (cores − 1, at least 2)', String(defaultConcurrency()));

@@ -1,34 +1,21 @@
 /**
- * Worked examples (exercise.yaml `examples:`): the solution returns the stated result, and both
- * statements show the same call and result. Exercises not converted yet are listed, visibly, in
- * tests/catalog/examples-missing.txt; that list may only shrink.
+ * Worked examples (exercise.yaml `examples:`): every exercise has one, the solution returns the
+ * stated result, and both statements show the same call and result.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compact, formatExampleCall, formatLiteral } from '../../grader/catalog/examples.ts';
 import { loadCatalog } from '../../grader/catalog/load.ts';
 import { compareValues } from '../../grader/compare/numeric.ts';
-import { INSTALL_ROOT } from '../../grader/paths.ts';
 
 const catalog = loadCatalog();
-const MISSING_FILE = join(INSTALL_ROOT, 'tests', 'catalog', 'examples-missing.txt');
-const missing = readFileSync(MISSING_FILE, 'utf8')
-  .split('\n')
-  .map((l) => l.trim())
-  .filter((l) => l && !l.startsWith('#'));
 /** A hand-checkable example: the call and result together stay short. */
 const MAX_CHARS = 700;
 
 describe('worked examples', () => {
-  it('every exercise has one, except those still listed in examples-missing.txt (a list that only shrinks)', () => {
-    const ids = new Set(catalog.exercises.map((e) => e.id));
-    const stale = missing.filter((id) => !ids.has(id));
-    expect(stale, 'ids in examples-missing.txt that are not exercises: remove them').toEqual([]);
-    const converted = catalog.exercises.filter((e) => missing.includes(e.id) && e.examples.length > 0).map((e) => e.id);
-    expect(converted, 'these have examples now: remove them from examples-missing.txt').toEqual([]);
-    const lacking = catalog.exercises.filter((e) => !missing.includes(e.id) && e.examples.length === 0).map((e) => e.id);
-    expect(lacking, 'exercises without `examples:` in exercise.yaml').toEqual([]);
+  it('every exercise has one', () => {
+    const lacking = catalog.exercises.filter((e) => e.examples.length === 0).map((e) => e.id);
+    expect(lacking, 'exercises without `examples:` in exercise.yaml (a worked example in both statements)').toEqual([]);
   });
 
   const withExamples = catalog.exercises.filter((e) => e.examples.length > 0);

@@ -14,7 +14,7 @@ import { graderFaults } from '../../grader/verify/verify.ts';
 import { DlgradeError } from '../../grader/errors.ts';
 import { placeholdersLeft } from '../../grader/scaffold/placeholders.ts';
 import { CONSTANT_ANSWERS, constantSubmission } from '../../grader/verify/constant.ts';
-import { exampleProblems, examplesMissing } from '../../grader/verify/examples.ts';
+import { exampleProblems } from '../../grader/verify/examples.ts';
 import { MIN_BUGS } from '../../grader/verify/verify.ts';
 import { buggyFixtures, stubSubmission, submissionWith, variantFixtures } from './fixtures.ts';
 
@@ -84,8 +84,8 @@ for (const def of chosen) {
   const bugs = buggyFixtures(def).length;
   const variants = variantFixtures(def).length;
   plain('fixtures', bugs >= MIN_BUGS && variants >= 1, `${bugs} buggy (at least ${MIN_BUGS}), ${variants} variant(s) (at least 1)`);
-  const exampleIssues = await exampleProblems(def, examplesMissing(catalog.root));
-  plain('worked examples', exampleIssues.length === 0, exampleIssues.join('; ') || (def.examples.length === 0 ? 'none yet (examples-missing.txt)' : `${def.examples.length} checked`));
+  const exampleIssues = await exampleProblems(def);
+  plain('worked examples', exampleIssues.length === 0, exampleIssues.join('; ') || `${def.examples.length} checked`);
   for (const value of CONSTANT_ANSWERS) {
     const sub = constantSubmission([def], value);
     const r = await gradeSubmission({ submissionDir: sub.dir, exercises: [def.id], audience: 'instructor', catalog, runs: runs ?? 25, ...(seed !== undefined ? { seed } : {}) }).then((x) => x.exercises[0]!);

@@ -76,8 +76,8 @@ export default defineSpec({
           const got = dot(head(table[p]!), head(table[p + k]!));
           if (!(Math.abs(got - expected) <= 1e-6 * Math.max(1, Math.abs(expected)))) {
             fail({
-              es: `PE[${p}]·PE[${p + k}] = ${got} pero PE[0]·PE[${k}] = ${expected}: con pares (sin, cos) de la misma frecuencia, el producto escalar entre dos posiciones solo depende de su distancia (${k}).`,
-              en: `PE[${p}]·PE[${p + k}] = ${got} but PE[0]·PE[${k}] = ${expected}: with (sin, cos) pairs of one frequency, the dot product of two positions depends only on their distance (${k}).`,
+              es: `Sobre las columnas emparejadas (0…${even - 1}), PE[${p}]·PE[${p + k}] = ${got} pero PE[0]·PE[${k}] = ${expected}: con pares (sin, cos) de la misma frecuencia, el producto escalar entre dos posiciones solo depende de su distancia (${k}).`,
+              en: `Over the paired columns (0…${even - 1}), PE[${p}]·PE[${p + k}] = ${got} but PE[0]·PE[${k}] = ${expected}: with (sin, cos) pairs of one frequency, the dot product of two positions depends only on their distance (${k}).`,
             });
           }
         }

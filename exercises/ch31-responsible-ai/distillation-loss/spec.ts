@@ -42,11 +42,11 @@ export default defineSpec({
   'same-logits-no-distillation-loss': property({
     arbitrary: batch,
     async check({ student, teacher, labels, T, alpha }, ctx) {
-      const received = await ctx.call('distillationLoss', teacher.map((r) => r.slice()), teacher, labels, T, 1);
+      const received = await ctx.call('distillationLoss', teacher.map((r) => r.slice()), teacher, labels, T, 0);
       ctx.expectClose(0, received, {
         what: {
-          es: `Con α = 1 y el alumno igual al profesor (T = ${T}) no queda nada que destilar: la pérdida`,
-          en: `With α = 1 and the student equal to the teacher (T = ${T}) there is nothing left to distil: the loss`,
+          es: `Con α = 0 (solo destilación) y el alumno igual al profesor (T = ${T}) no queda nada que destilar: la pérdida`,
+          en: `With α = 0 (distillation only) and the student equal to the teacher (T = ${T}) there is nothing left to distil: the loss`,
         },
       });
       const general = await ctx.call('distillationLoss', student, teacher, labels, T, alpha);
@@ -54,14 +54,14 @@ export default defineSpec({
     },
   }),
 
-  'alpha-zero-is-cross-entropy': property({
+  'alpha-one-is-cross-entropy': property({
     arbitrary: batch,
     async check({ student, teacher, labels, T }, ctx) {
-      const received = await ctx.call('distillationLoss', student, teacher, labels, T, 0);
-      ctx.expectClose(reference(student, teacher, labels, 1, 0), received, {
+      const received = await ctx.call('distillationLoss', student, teacher, labels, T, 1);
+      ctx.expectClose(reference(student, teacher, labels, 1, 1), received, {
         what: {
-          es: `Con α = 0 solo queda la entropía cruzada con las etiquetas, que no depende de T (aquí T = ${T}); la pérdida`,
-          en: `With α = 0 only the cross-entropy with the labels is left, which does not depend on T (here T = ${T}); the loss`,
+          es: `Con α = 1 solo queda la entropía cruzada con las etiquetas, que no depende de T (aquí T = ${T}); la pérdida`,
+          en: `With α = 1 only the cross-entropy with the labels is left, which does not depend on T (here T = ${T}); the loss`,
         },
       });
     },

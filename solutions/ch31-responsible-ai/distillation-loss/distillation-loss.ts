@@ -7,8 +7,8 @@ function logSoftmax(z: number[], T: number): number[] {
 }
 
 /**
- * Knowledge distillation (Hinton et al., 2015), averaged over the batch:
- *   α·T²·KL(p_t^T ‖ p_s^T) + (1 − α)·CE(y, p_s^1),
+ * Knowledge distillation (Hinton et al., 2015) in the book's form (§31.2), averaged over the batch:
+ *   α·CE(y, p_s^1) + (1 − α)·T²·KL(p_t^T ‖ p_s^T),
  * where p^T = softmax(z / T). T² keeps the soft term's gradients on the same scale as the hard term's.
  */
 export function distillationLoss(studentLogits: number[][], teacherLogits: number[][], labels: number[], T: number, alpha: number): number {
@@ -19,7 +19,7 @@ export function distillationLoss(studentLogits: number[][], teacherLogits: numbe
     let kl = 0;
     for (let c = 0; c < logPt.length; c++) kl += Math.exp(logPt[c]!) * (logPt[c]! - logPs[c]!);
     const hard = -logSoftmax(studentLogits[b]!, 1)[labels[b]!]!;
-    total += alpha * T * T * kl + (1 - alpha) * hard;
+    total += alpha * hard + (1 - alpha) * T * T * kl;
   }
   return total / studentLogits.length;
 }
