@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { decode, encode } from './codec.ts';
 import { launchEnv, probeIsolation } from './isolation.ts';
 import { runnerSource } from './runner-bundle.ts';
-import { backstopFor, cpuMsOf, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
+import { backstopFor, cpuMsOf, cpuReader, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
 
 export interface SandboxLimits {
   /** limit of one call, in the CPU time the student's processes use (wall-clock backstop: cpu-clock.ts) */
@@ -124,6 +124,8 @@ export class StudentProcess {
   usedMs = 0;
   /** the launcher and the student's Node under it, found once the module is loaded */
   private tree: number[] | undefined;
+  /** the tree's CPU time, its /proc files held open once the tree is known (see cpuReader) */
+  private treeCpu: ReturnType<typeof cpuReader> | undefined;
   private nextId = 1;
   private pending: Pending | undefined;
   private outputChunks: Buffer[] = [];
@@ -133,16 +135,25 @@ export class StudentProcess {
   private readyWaiter: ((message: Record<string, unknown>) => void) | undefined;
   private readonly memoryWatch: NodeJS.Timeout;
   private readonly exited: Promise<void>;
+  /** the sandbox mechanism it was started under (a spare is only used under the same one) */
+  private readonly mechanism: string;
+  /** started ahead without the student's module (see prestartSpare); cleared once it is given one */
+  private waitingForModule: boolean;
+  /** true when this process was a spare started ahead (it then loaded its one module on adoption) */
+  startedAhead = false;
 
+  /** `moduleCode` undefined: a spare, started ahead; it loads a module once, when `adopt` hands it one */
   private constructor(
-    private readonly limits: SandboxLimits,
-    moduleCode: string,
+    private limits: SandboxLimits,
+    moduleCode: string | undefined,
   ) {
     const isolation = probeIsolation();
+    this.mechanism = isolation.mechanism;
+    this.waitingForModule = moduleCode === undefined;
     this.dir = mkdtempSync(join(tmpdir(), 'dlgrade-sandbox-'));
     writeFileSync(join(this.dir, 'runner.mjs'), runnerSource());
-    writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
-    isolation.prepare(this.dir, ['runner.mjs', 'student.mjs']);
+    if (moduleCode !== undefined) writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
+    isolation.prepare(this.dir, moduleCode !== undefined ? ['runner.mjs', 'student.mjs'] : ['runner.mjs']);
     // the folder as the student process sees it ('/sandbox' in bubblewrap's empty root)
     this.insideDir = isolation.insideDir(this.dir);
     const nodeArgs = [
@@ -160,6 +171,7 @@ export class StudentProcess {
     // child process, no worker, no native addon
     if (isolation.permissionFlag) nodeArgs.push(isolation.permissionFlag, `--allow-fs-read=${this.insideDir}`);
     nodeArgs.push(join(this.insideDir, 'runner.mjs'), pathToFileURL(join(this.insideDir, 'student.mjs')).href);
+    if (moduleCode === undefined) nodeArgs.push('deferred');
     const launch = isolation.launch(this.dir, nodeArgs);
     this.child = spawn(launch.file, launch.args, {
       cwd: this.dir,
@@ -196,7 +208,7 @@ export class StudentProcess {
 
   /** Starts the process and waits until the module is loaded (or fails to load). */
   static async start(options: { moduleCode: string; limits: SandboxLimits }): Promise<StartOutcome> {
-    const proc = new StudentProcess(options.limits, options.moduleCode);
+    const proc = takeSpare(options.limits)?.adopt(options.moduleCode, options.limits) ?? new StudentProcess(options.limits, options.moduleCode);
     let chargedMs = 0;
     const message = await new Promise<Record<string, unknown> | undefined>((resolve) => {
       // starting Node itself takes a while on a loaded machine: loading gets its own, longer
@@ -227,13 +239,41 @@ export class StudentProcess {
       await proc.dispose();
       return { kind: 'load-error', error, output: proc.output(), chargedMs };
     }
-    if (proc.child.pid !== undefined) proc.tree = processTree(proc.child.pid);
+    if (proc.child.pid !== undefined) {
+      proc.tree = processTree(proc.child.pid);
+      proc.treeCpu = cpuReader(proc.tree);
+    }
     const exports: Record<string, string> = {};
     const raw = message['exports'];
     if (raw && typeof raw === 'object') {
       for (const [key, value] of Object.entries(raw)) if (typeof value === 'string') exports[key.slice(0, 80)] = value.slice(0, 20);
     }
     return { kind: 'ready', process: proc, exports, chargedMs };
+  }
+
+  /**
+   * A spare started ahead gets the student's module: written into its folder (bound read-only
+   * inside, as always), then loaded once on the grader's word. Its limits are the exercise's (the
+   * heap limit was set at spawn: takeSpare only hands out a spare started with the same one).
+   */
+  private adopt(moduleCode: string, limits: SandboxLimits): StudentProcess {
+    this.waitingForModule = false;
+    this.startedAhead = true;
+    this.limits = limits;
+    writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
+    probeIsolation().prepare(this.dir, ['runner.mjs', 'student.mjs']);
+    this.channel.write('{"load":true}\n');
+    return this;
+  }
+
+  /** A spare (no module yet) with these limits; see prestartSpare. */
+  static spare(limits: SandboxLimits): StudentProcess {
+    return new StudentProcess(limits, undefined);
+  }
+
+  /** A spare that can still take a module: alive, never given one, started under today's mechanism with this heap limit. */
+  usableFor(limits: SandboxLimits): boolean {
+    return this.waitingForModule && !this.dead && this.limits.memoryMb === limits.memoryMb && this.mechanism === probeIsolation().mechanism;
   }
 
   /**
@@ -247,7 +287,7 @@ export class StudentProcess {
       backstopMs: backstopFor(limitMs),
       // once the module answered, its process tree is known (it can start no process: the
       // permission model) and is not looked up again at every call
-      cpuMs: () => (pid === undefined ? undefined : cpuMsOf(this.tree ?? processTree(pid))),
+      cpuMs: () => (pid === undefined ? undefined : this.treeCpu ? this.treeCpu.read() : cpuMsOf(this.tree ?? processTree(pid))),
       onExpire,
     });
   }
@@ -290,6 +330,7 @@ export class StudentProcess {
       await this.exited;
     }
     clearInterval(this.memoryWatch);
+    this.treeCpu?.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -408,6 +449,46 @@ export class StudentProcess {
       pending.resolve({ kind: 'dead', ...this.death });
     }
   }
+}
+
+/**
+ * At most one spare student process, started ahead (only `check --watch` asks for one) so that a
+ * re-run does not wait for bubblewrap and Node to start. It holds the runner only: no student code
+ * has ever run in it. It is handed to exactly one StudentProcess.start, which gives it one module;
+ * it is never returned, so no process ever loads two versions of a student's file.
+ */
+let spare: StudentProcess | undefined;
+
+/** Starts a spare for an exercise with these limits (replacing one started for other limits). */
+export function prestartSpare(limits: SandboxLimits): void {
+  if (spare?.usableFor(limits)) return;
+  void disposeSpare();
+  try {
+    spare = StudentProcess.spare(limits);
+  } catch {
+    spare = undefined; // no spare: the next start spawns as usual (and reports why it cannot)
+  }
+}
+
+/** Ends the spare, if any (the watcher stops). */
+export async function disposeSpare(): Promise<void> {
+  const old = spare;
+  spare = undefined;
+  await old?.dispose();
+}
+
+/** Only for tests: whether a spare is waiting. */
+export function hasSpare(): boolean {
+  return spare !== undefined;
+}
+
+function takeSpare(limits: SandboxLimits): StudentProcess | undefined {
+  const taken = spare;
+  spare = undefined;
+  if (taken === undefined) return undefined;
+  if (taken.usableFor(limits)) return taken;
+  void taken.dispose();
+  return undefined;
 }
 
 /** the sandbox folder's paths (outside and inside) in a student's output become '<sandbox>' */

@@ -10,6 +10,8 @@
  *      checkout>, that checkout's grader), alternated in one run: one student process started,
  *      called and ended, and the five headline exercises graded with the CLI
  *   7. `npm run bench mutation` (only when named): every exercise's mutation score and survivors
+ *   9. `npm run bench watch`: a warm `check --watch` re-run of conv2d (goal ≤ 0.3 s), alternated
+ *      with a cold `check` and with a watcher that starts no sandbox ahead (watch-bench.ts)
  *   8. `npm run bench profile` (only when named): where the time goes (DLGRADE_PROFILE spans and marks, and the V8 CPU profile of
  *      the trusted process by category) for one exercise, the five headline ones and the whole
  *      course, with the start-up caches off ("before": DLGRADE_CATALOG_CACHE=0,
@@ -241,6 +243,11 @@ if (only.includes('mutation')) {
     survivors += r.survived;
   }
   report('7. mutation score, catalog', `${counted === 0 ? '—' : ((killed / counted) * 100).toFixed(1)}% (${killed}/${counted} non-equivalent mutants killed, ${survivors} surviving)`);
+}
+
+if (want('watch')) {
+  const { benchWatch } = await import('./watch-bench.ts');
+  await benchWatch(INSTALL_ROOT, report);
 }
 
 // 8. only when asked by name (it grades the whole course three times, with CPU profiles)

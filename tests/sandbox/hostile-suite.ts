@@ -22,6 +22,8 @@ import type { ExerciseResult, GradeResult, SandboxMechanism } from '../../grader
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { missingWalls, probeIsolation, resetIsolationForTests, type WallName } from '../../grader/sandbox/isolation.ts';
 import { FIXTURES_DIR } from '../tools/fixtures.ts';
+import { hasSpare, prestartSpare } from '../../grader/sandbox/student-process.ts';
+import { sandboxLimitsOf } from '../../grader/engine/steps/run-exercise.ts';
 
 export const HOSTILE_DIR = join(FIXTURES_DIR, 'hostile');
 export const SECRET = 'ghs_dlgradeFakeToken0123456789abcdefXYZ';
@@ -87,7 +89,12 @@ export function unavailable(mechanism: SandboxMechanism): string | undefined {
   }
 }
 
-export function hostileSuite(mechanism: SandboxMechanism): void {
+/**
+ * `spare`: every hostile file is loaded by a student process started ahead, as `check --watch`
+ * does (prestartSpare): the same walls must hold. The hostile exercise is then graded on its own
+ * (so it, not the neighbour, takes the spare), the neighbour right after.
+ */
+export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boolean } = {}): void {
   const catalog = loadCatalog();
   const dice = catalog.exercises.find((e) => e.id === 'ch15-losses/dice-loss')!;
   const neighbour = catalog.exercises.find((e) => e.id !== dice.id && existsSync(e.solutionPath));
@@ -173,10 +180,20 @@ export function hostileSuite(mechanism: SandboxMechanism): void {
           cpSync(neighbour.solutionPath, join(dir, neighbour.chapter, neighbour.name, neighbour.file));
         }
         const exercises = neighbour ? [dice.id, neighbour.id] : [dice.id];
+        if (options.spare) {
+          prestartSpare(sandboxLimitsOf(dice));
+          const hostile = await gradeSubmission({ submissionDir: dir, exercises: [dice.id], catalog, audience: 'instructor', concurrency: 1 });
+          // taken, unless no process was started at all (a file that does not compile)
+          if (hostile.exercises[0]?.reason !== 'compile-error') expect(hasSpare(), `${name}: the spare was taken`).toBe(false);
+          const rest = neighbour ? await gradeSubmission({ submissionDir: dir, exercises: [neighbour.id], catalog, audience: 'instructor' }) : undefined;
+          results.set(name, { ...hostile, exercises: [...hostile.exercises, ...(rest?.exercises ?? [])] });
+          continue;
+        }
         results.set(name, await gradeSubmission({ submissionDir: dir, exercises, catalog, audience: 'instructor' }));
       }
     };
-    await Promise.all([worker(), worker()]);
+    // with a spare: one at a time (there is one spare, and each hostile file must get it)
+    await Promise.all(options.spare ? [worker()] : [worker(), worker()]);
   }, 600_000);
 
   afterAll(async () => {

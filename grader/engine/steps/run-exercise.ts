@@ -1,6 +1,6 @@
 import type { ExerciseDef } from '../../catalog/types.ts';
 import { compileStudentFile, findExportLine, type CompileFailure } from '../../sandbox/compile.ts';
-import { DEFAULT_LIMITS } from '../../sandbox/student-process.ts';
+import { DEFAULT_LIMITS, type SandboxLimits } from '../../sandbox/student-process.ts';
 import { sanitize } from '../../report/escape.ts';
 import type { Audience, ExerciseResult, Lang, PropertyResult } from '../result.ts';
 import { propertySeed } from '../seed.ts';
@@ -70,7 +70,7 @@ async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]>
   } catch {
     return []; // no stub to check against (a catalog without stub files): nothing to say
   }
-  const outcome = await typecheckBounded({
+  const outcome = await timedAsync('type check (tsc, bounded worker thread)', () => typecheckBounded({
     source: options.source,
     stubSource,
     fileName: def.file,
@@ -78,9 +78,14 @@ async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]>
     exports: def.exports,
     exportLine: (name) => findExportLine(options.source, name),
     lang: options.lang,
-  });
+  }));
   if (!outcome.ok) return [{ file: options.displayPath, line: 1, column: 1, code: 0, message: outcome.message }];
   return outcome.diagnostics.map((d) => ({ ...d, message: sanitize(d.message, 1500) }));
+}
+
+/** The sandbox limits of an exercise's student process (exercise.yaml's `limits` over the defaults). */
+export function sandboxLimitsOf(def: ExerciseDef): SandboxLimits {
+  return { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, budgetMs: def.limits.timeMs };
 }
 
 /** What one attempt saw that was not the student's doing (or may not have been). */
@@ -168,8 +173,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
   }
   // the checker runs while the sandbox starts (a separate process): its findings join the result at the end
   const typeErrorsPending = options.typecheck === false ? Promise.resolve([]) : typecheck(options);
-  const limits = { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, budgetMs: def.limits.timeMs };
-  const session = new StudentSession(compiled.code, limits);
+  const session = new StudentSession(compiled.code, sandboxLimitsOf(def));
   try {
     const start = await session.start();
     if (start.kind !== 'ok') {
