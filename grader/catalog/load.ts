@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_TOLERANCE } from '../compare/numeric.ts';
 import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
+import { isBookSection } from './book.ts';
 import { withCatalogCache } from './cache.ts';
 import { DIFFICULTY_POINTS, splitPoints, type Difficulty } from './points.ts';
 import { defaultRole, resolveRequires } from './requires.ts';
@@ -50,7 +51,7 @@ function readYaml(path: string, issues: CatalogIssue[], rel: string): unknown {
 let embedded: Catalog | undefined;
 
 /** An exercise as a self-contained grader embeds it: the catalog entry without paths, its spec loaded. */
-export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec' | 'reference' | 'edgeCases' | 'equivalentMutants'> & { spec: unknown; reference?: unknown; edgeCases?: ExerciseDef['edgeCases']; equivalentMutants?: ExerciseDef['equivalentMutants'] };
+export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec' | 'reference' | 'edgeCases' | 'equivalentMutants' | 'book'> & { spec: unknown; reference?: unknown; book?: ExerciseDef['book']; edgeCases?: ExerciseDef['edgeCases']; equivalentMutants?: ExerciseDef['equivalentMutants'] };
 
 /**
  * A catalog from embedded entries (no files: the specs are already loaded). Paths are placeholders
@@ -62,6 +63,7 @@ export function catalogFromEmbedded(data: { chapters: ChapterDef[]; exercises: E
     const dir = `${root}/exercises/${e.chapter}/${e.name}`;
     return {
       ...e,
+      book: e.book ?? [],
       edgeCases: e.edgeCases ?? [],
       equivalentMutants: e.equivalentMutants ?? [],
       dir,
@@ -118,7 +120,8 @@ export function loadCatalogFromYaml(root: string): Catalog {
       if (data !== undefined && !validateChapter(data)) issues.push(...ajvIssues(rel(chapterYaml), validateChapter.errors));
       else if (data !== undefined) chapterDef = { id: chapter, ...(data as Omit<ChapterDef, 'id'>) };
       (chapterDef.sections ?? []).forEach((s, i) => {
-        if (!s.startsWith(`${chapterDef.number}.`)) issues.push({ file: rel(chapterYaml), field: `sections.${i}`, message: `"${s}" is not a section of chapter ${chapterDef.number} (write it as ${chapterDef.number}.N)` });
+        if (!isBookSection(s)) issues.push({ file: rel(chapterYaml), field: `sections.${i}`, message: `"${s}" is not a section of the book's index (grader/catalog/book-sections.ts)` });
+        else if (!s.startsWith(`${chapterDef.number}.`)) issues.push({ file: rel(chapterYaml), field: `sections.${i}`, message: `"${s}" is not a section of chapter ${chapterDef.number} (write it as ${chapterDef.number}.N)` });
       });
     } else {
       issues.push({ file: rel(chapterYaml), field: '(file)', message: 'missing chapter.yaml (number and title in es/en)' });
@@ -171,6 +174,7 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
   const meta = data as {
     title: ExerciseDef['title'];
     summary: ExerciseDef['summary'];
+    book?: string[];
     difficulty?: Difficulty;
     points?: number;
     forward?: string[];
@@ -199,6 +203,9 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
     }
   });
+  (meta.book ?? []).forEach((s, i) => {
+    if (!isBookSection(s)) issues.push({ file: rel(yamlPath), field: `book.${i}`, message: `"${s}" is not a section of the book's index (grader/catalog/book-sections.ts)` });
+  });
   const edgeIds = new Set<string>();
   (meta.edgeCases ?? []).forEach((e, i) => {
     if (edgeIds.has(e.id)) issues.push({ file: rel(yamlPath), field: `edgeCases.${i}.id`, message: `duplicate edge case "${e.id}"` });
@@ -224,6 +231,7 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     file: meta.file,
     title: meta.title,
     summary: meta.summary,
+    book: meta.book ?? [],
     ...(meta.difficulty !== undefined ? { difficulty: meta.difficulty } : {}),
     ...(meta.points !== undefined ? { points: meta.points } : {}),
     ...(meta.forward !== undefined ? { forward: meta.forward } : {}),

@@ -75,6 +75,8 @@ export interface ExerciseDef {
   file: string;
   title: Text;
   summary: Text;
+  /** the book sections it follows (exercise.yaml `book`, e.g. "7.3"; empty when not declared) */
+  book: string[];
   /** how hard it is (exercise.yaml `difficulty`): gives its total */
   difficulty?: Difficulty;
   /** the exercise's total (exercise.yaml `points`), split over its properties by role */

@@ -8,6 +8,7 @@ import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
 import type { Lang, SandboxInfo } from '../engine/result.ts';
 import { DEFAULT_SEED } from '../engine/seed.ts';
+import { NO_SUBMISSION } from '../collect/no-submission.ts';
 import { DlgradeError, describeThrown } from '../errors.ts';
 import { toolVersion } from '../paths.ts';
 import { buildCleanTree, type CleanTree } from './clean-tree.ts';
@@ -62,7 +63,8 @@ export interface RegradeOptions {
 
 export interface StudentOutcome {
   username: string;
-  state: 'graded' | 'skipped' | 'error';
+  /** no-submission: collect found nothing to grade («sin entrega»), neither an error nor a 0 */
+  state: 'graded' | 'skipped' | 'no-submission' | 'error';
   file: string;
   score?: number;
   maxScore?: number;
@@ -77,6 +79,7 @@ export interface RegradeSummary {
   total: number;
   graded: number;
   skipped: number;
+  noSubmission: number;
   errors: number;
   outcomes: StudentOutcome[];
   settings: RegradeSettings;
@@ -232,13 +235,18 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
       settings,
       settingsKey: key,
       tamper: null,
-      errors: [...collect.errors],
+      // collect's «sin entrega» marker is the status below, not an error
+      errors: collect.errors.filter((e) => e !== NO_SUBMISSION),
       status: 'error',
       ...(weak !== undefined ? { weakSandbox: weak } : {}),
     };
-    if (entry.dir === undefined) {
+    if (collect.status === 'no-submission') {
+      // nothing was pushed on time but provision's commits: there is no checkout, and none is needed
+      envelope.status = 'no-submission';
+      if (collect.noSubmission !== undefined) envelope.noSubmission = collect.noSubmission;
+    } else if (entry.dir === undefined) {
       envelope.errors.push(`no checkout: ${entry.username}/ is missing from the collected folder`);
-    } else if (collect.status === 'failed' || collect.status === 'no-submission') {
+    } else if (collect.status === 'failed') {
       if (envelope.errors.length === 0) envelope.errors.push(`collect: ${collect.status}`);
     } else {
       let tree: CleanTree | undefined;
@@ -303,7 +311,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     envelope.gradedAt = new Date().toISOString();
     const outcome: StudentOutcome = {
       username: entry.username,
-      state: envelope.status === 'graded' ? 'graded' : 'error',
+      state: envelope.status,
       file,
       durationMs: Math.round(performance.now() - started),
       tampered: (envelope.tamper ?? []).length > 0,
@@ -338,6 +346,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     total: entries.length,
     graded: outcomes.filter((o) => o.state === 'graded').length,
     skipped: skipped.length,
+    noSubmission: outcomes.filter((o) => o.state === 'no-submission').length,
     errors: outcomes.filter((o) => o.state === 'error').length,
     outcomes,
     settings,
