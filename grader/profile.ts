@@ -87,6 +87,20 @@ export function profileReport(): ProfileReport {
   };
 }
 
+/** The spans so far (a copy), to print what one step added (`check --watch`: one re-run). */
+export function spanSnapshot(): Record<string, ProfileSpan> {
+  return Object.fromEntries([...spans].map(([name, s]) => [name, { ...s }]));
+}
+
+/** What the spans gained since `before`, as lines like the exit table's (empty when not profiling). */
+export function formatSpansSince(before: Record<string, ProfileSpan>, title: string): string {
+  if (!profiling) return '';
+  const lines = [`dlgrade profile, ${title} (spans: wall, count)`];
+  const rows = [...spans].map(([name, s]) => [name, s.ms - (before[name]?.ms ?? 0), s.count - (before[name]?.count ?? 0)] as const).filter(([, , count]) => count > 0);
+  for (const [name, ms, count] of rows.sort((a, b) => b[1] - a[1])) lines.push(`  ${name.padEnd(30)} ${ms.toFixed(0).padStart(7)} ms  ×${count}`);
+  return lines.join('\n') + '\n';
+}
+
 function formatReport(report: ProfileReport): string {
   const lines = ['dlgrade profile (ms since the process began; spans: total wall, count)'];
   lines.push(`  node bootstrap complete        ${report.node.bootstrapCompleteMs.toFixed(0).padStart(7)}`);

@@ -8,6 +8,7 @@ import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
 import type { Lang } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { alreadyExists, describeGitHubError, type GitHubClient } from '../github/client.ts';
 import { authConfig, redact } from '../github/git-auth.ts';
 import { INSTALL_ROOT, SCHEMA_DIR, TEMPLATES_DIR, toolVersion } from '../paths.ts';
@@ -72,13 +73,13 @@ async function writeLockfile(dir: string, log: (line: string) => void): Promise<
   try {
     await run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: join(dir, PUBLISHER_DIR), timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
   } catch (error: unknown) {
-    log(`aviso: no se pudo generar ${PUBLISHER_DIR}/package-lock.json (${(error as Error).message.split('\n')[0]}); el trabajo \`report\` del workflow lo instala con \`npm ci\`: genéralo con acceso al registro y haz commit.`);
+    log(text().errors.assign.publisherLockWarning(PUBLISHER_DIR, (error as Error).message.split('\n')[0] ?? ''));
   }
   try {
     await run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 });
     return existsSync(join(dir, 'package-lock.json'));
   } catch (error: unknown) {
-    log(`aviso: no se pudo generar package-lock.json (${(error as Error).message.split('\n')[0]}); el workflow usa \`npm ci\`, que lo necesita: genera el lockfile con acceso al registro y haz commit.`);
+    log(text().errors.assign.lockWarning((error as Error).message.split('\n')[0] ?? ''));
     return false;
   }
 }
@@ -102,8 +103,8 @@ async function defaultGraderPackage(): Promise<string> {
   if (m && /^[0-9a-f]{40}$/.test(sha)) return `github:${m[1]}/${m[2]}#${sha}`;
   throw new DlgradeError({
     code: 'E_OPTION',
-    message: 'no --grader-package, and this dlgrade checkout has no GitHub origin to pin',
-    fix: 'pass --grader-package github:<owner>/<repo>#<40-hex commit> (or name@<exact version>): the student workflow installs the publisher from it',
+    message: text().errors.assign.noOrigin,
+    fix: text().errors.assign.noOriginFix,
   });
 }
 
@@ -119,25 +120,26 @@ async function defaultGraderPackage(): Promise<string> {
  */
 export async function assign(options: AssignOptions): Promise<AssignResult> {
   const log = options.log ?? (() => undefined);
+  const m = text().errors.assign;
   const lang = options.lang ?? 'es';
   const catalog = options.catalog ?? loadCatalog();
   const defs = selectExercises(catalog, options.selectors);
   if (defs.length === 0 || options.selectors.length === 0) {
-    throw new DlgradeError({ code: 'E_OPTION', message: 'no exercises chosen', fix: 'name a chapter (ch07-convolution) or exercise ids' });
+    throw new DlgradeError({ code: 'E_OPTION', message: m.noExercises, fix: m.noExercisesFix });
   }
   const chapters = [...new Set(defs.map((d) => d.chapter))];
   const name = options.name ?? (chapters.length === 1 ? chapters[0]! : 'tarea');
-  if (!REPO_NAME.test(name)) throw new DlgradeError({ code: 'E_OPTION', message: `--name "${name}" is not a valid repository name`, fix: 'use letters, digits, ".", "_" and "-"' });
+  if (!REPO_NAME.test(name)) throw new DlgradeError({ code: 'E_OPTION', message: m.badName(name), fix: m.badNameFix });
   const dir = resolve(options.out);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
-    throw new DlgradeError({ code: 'E_IO', file: dir, message: 'the output folder is not empty', fix: 'give a new or empty folder with --out' });
+    throw new DlgradeError({ code: 'E_IO', file: dir, message: m.notEmpty, fix: m.notEmptyFix });
   }
   const graderPackage = options.graderPackage ?? (await defaultGraderPackage());
   if (!GRADER_PACKAGE_PATTERN.test(graderPackage)) {
-    throw new DlgradeError({ code: 'E_OPTION', message: `--grader-package "${graderPackage}" is not pinned`, fix: 'use github:<owner>/<repo>#<40-hex commit> or name@<exact version>' });
+    throw new DlgradeError({ code: 'E_OPTION', message: m.notPinned(graderPackage), fix: m.notPinnedFix });
   }
   const ids = defs.map((d) => d.id);
-  log(`${ids.length} ejercicio(s): ${ids.join(', ')}`);
+  log(m.exercises(ids));
 
   // the files of the starter commit
   mkdirSync(dir, { recursive: true });
@@ -156,7 +158,7 @@ export async function assign(options: AssignOptions): Promise<AssignResult> {
   write(dir, '.gitignore', 'node_modules/\ndlgrade-result.json\n');
   write(dir, '.dlgrade/package.json', JSON.stringify(graderPackageJson(), null, 2) + '\n');
   write(dir, `${PUBLISHER_DIR}/package.json`, JSON.stringify(publisherPackageJson(graderPackage), null, 2) + '\n');
-  log('empaquetando el corrector (.dlgrade/grader.mjs)…');
+  log(m.bundling);
   const chapterDefs = catalog.chapters.filter((c) => chapters.includes(c.id));
   write(dir, '.dlgrade/grader.mjs', await buildGraderBundle({ exercises: defs, chapters: chapterDefs }), 0o755);
   for (const template of BUNDLE_TEMPLATES) write(dir, `.dlgrade/templates/${template}`, readFileSync(join(TEMPLATES_DIR, template)));
@@ -194,16 +196,16 @@ export async function assign(options: AssignOptions): Promise<AssignResult> {
   const bound: AssignmentManifest = { ...manifest, protected: protectedFiles(dir, studentFiles), starterCommit };
   write(dir, MANIFEST_PATH, renderManifest(bound));
   const headCommit = await commit(`chore: record the starter commit ${starterCommit.slice(0, 12)} and add the dlgrade workflow`);
-  log(`commit inicial ${starterCommit} (rama ${FEEDBACK_BRANCH}), ${DEFAULT_BRANCH} en ${headCommit}`);
+  log(m.starter(starterCommit, FEEDBACK_BRANCH, DEFAULT_BRANCH, headCommit));
 
   const result: AssignResult = { dir, name, exercises: ids, starterCommit, headCommit, lockfile };
   const push = async (remote: string, token?: string): Promise<void> => {
     try {
       await git.raw([...authConfig(token).flatMap((c) => ['-c', c]), 'push', '--quiet', remote, `${DEFAULT_BRANCH}:${DEFAULT_BRANCH}`, `${FEEDBACK_BRANCH}:${FEEDBACK_BRANCH}`]);
     } catch (cause: unknown) {
-      throw new DlgradeError({ code: 'E_GIT', message: `git push to ${redact(remote, token)} failed: ${redact((cause as Error).message, token)}`, fix: 'check the remote and your access to it' });
+      throw new DlgradeError({ code: 'E_GIT', message: m.pushFailed(redact(remote, token), redact((cause as Error).message, token)), fix: m.pushFailedFix });
     }
-    log(`push: ${redact(remote, token)} (${DEFAULT_BRANCH}, ${FEEDBACK_BRANCH})`);
+    log(m.pushed(redact(remote, token), `${DEFAULT_BRANCH}, ${FEEDBACK_BRANCH}`));
   };
   if (options.push !== undefined) await push(options.push);
   if (options.github !== undefined) {
@@ -214,13 +216,13 @@ export async function assign(options: AssignOptions): Promise<AssignResult> {
       const created = await client.rest.repos.createInOrg({ org, name, private: true, is_template: true, description: `Deep Learning Profundo: ${ids.join(', ')}`, auto_init: false });
       cloneUrl = created.data.clone_url;
     } catch (error: unknown) {
-      if (!alreadyExists(error)) throw new DlgradeError({ code: 'E_GITHUB', message: `could not create ${org}/${name}: ${describeGitHubError(error)}`, fix: 'the token needs permission to create repositories in the organisation', cause: error });
+      if (!alreadyExists(error)) throw new DlgradeError({ code: 'E_GITHUB', message: m.createFailed(`${org}/${name}`, describeGitHubError(error)), fix: m.createFailedFix, cause: error });
       state = 'existed';
       const existing = await client.rest.repos.get({ owner: org, repo: name });
       cloneUrl = existing.data.clone_url;
       if (!existing.data.is_template) await client.rest.repos.update({ owner: org, repo: name, is_template: true });
     }
-    log(`GitHub: ${org}/${name} ${state === 'created' ? 'creado' : 'ya existía'} (plantilla)`);
+    log(m.github(`${org}/${name}`, state === 'created'));
     await push(cloneUrl, token);
     result.githubRepo = { fullName: `${org}/${name}`, state, cloneUrl };
   }

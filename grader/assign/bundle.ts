@@ -1,14 +1,36 @@
 import { build, type Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { ChapterDef, ExerciseDef } from '../catalog/types.ts';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { INSTALL_ROOT, toolVersion } from '../paths.ts';
 import { runnerSource } from '../sandbox/runner-bundle.ts';
 import { stripHiddenProperties } from './strip-hidden.ts';
 
-/** Packages the bundle leaves as imports: the assignment's package.json installs them. */
-export const BUNDLE_EXTERNALS = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'esbuild', 'typescript', 'chokidar'] as const;
+/**
+ * Packages the bundle leaves as imports: the assignment's package.json installs them (but the
+ * tfjs-node ones, which the backend selection only tries). Not the full `@tensorflow/tfjs`: the
+ * bundle's TensorFlow.js is grader/assign/tfjs-lean.cjs, over these parts of it.
+ */
+export const BUNDLE_EXTERNALS = [
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-layers',
+  '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-node',
+  '@tensorflow/tfjs-node-gpu',
+  'esbuild',
+  'typescript',
+  'chokidar',
+] as const;
+
+/** The module of tfjs-core that tfjs-lean.cjs bundles: the chained ops (ES modules, not in its Node build). */
+const TFJS_CORE_REGISTRATIONS = /^@tensorflow\/tfjs-core\/dist\/public\/chained_ops\/register_all_chained_ops$/;
+
+/** The bundle's tfjs-package.ts: its requireTfjs() is the lean TensorFlow.js the references import. */
+const TFJS_PACKAGE_MODULE = `export function requireTfjs() { return require('@tensorflow/tfjs'); }\n`;
 
 export interface BundleOptions {
   exercises: readonly ExerciseDef[];
@@ -53,18 +75,25 @@ export function toolVersion() { return ${JSON.stringify(version)}; }
  * Builds `.dlgrade/grader.mjs`: the student-facing CLI, the chosen exercises' public catalog
  * entries, their specs with the hidden properties cut out of the source (so their code and the
  * helpers only they use are not in the output), the references, and the sandbox runner
- * pre-bundled. Solutions are never imported. tfjs and esbuild stay external.
+ * pre-bundled. Solutions are never imported. TensorFlow.js's parts and esbuild stay external.
  */
 export async function buildGraderBundle(options: BundleOptions): Promise<string> {
   const hiddenBySpec = new Map<string, string[]>();
   for (const def of options.exercises) hiddenBySpec.set(resolve(def.specPath), def.properties.filter((p) => p.hidden).map((p) => p.name));
   const pathsFile = resolve(INSTALL_ROOT, 'grader', 'paths.ts');
+  const tfjsPackageFile = resolve(INSTALL_ROOT, 'grader', 'backend', 'tfjs-package.ts');
+  const installRequire = createRequire(join(INSTALL_ROOT, 'package.json'));
   const plugin: Plugin = {
     name: 'dlgrade-assignment',
     setup(b) {
+      // every `import … from '@tensorflow/tfjs'` (the references, select.ts's ESM path) gets the lean TensorFlow.js
+      b.onResolve({ filter: /^@tensorflow\/tfjs$/ }, () => ({ path: resolve(INSTALL_ROOT, 'grader', 'assign', 'tfjs-lean.cjs') }));
+      // tfjs-core's chained ops are bundled (the package itself stays external)
+      b.onResolve({ filter: TFJS_CORE_REGISTRATIONS }, (args) => ({ path: installRequire.resolve(args.path) }));
       b.onLoad({ filter: /\.ts$/ }, (args) => {
         const file = resolve(args.path);
         if (file === pathsFile) return { contents: pathsModule(toolVersion()), loader: 'ts', resolveDir: join(INSTALL_ROOT, 'grader') };
+        if (file === tfjsPackageFile) return { contents: TFJS_PACKAGE_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader', 'backend') };
         const hidden = hiddenBySpec.get(file);
         if (hidden !== undefined) return { contents: stripHiddenProperties(readFileSync(file, 'utf8'), hidden, file), loader: 'ts' };
         if (file.startsWith(join(INSTALL_ROOT, 'solutions') + '/')) {
@@ -105,6 +134,6 @@ process.exitCode = await runBundledCli(process.argv);
     });
     return result.outputFiles[0]!.text;
   } catch (error: unknown) {
-    throw new DlgradeError({ code: 'E_INTERNAL', message: 'could not build the self-contained grader bundle', fix: 'run `npx tsc --noEmit -p .` and `dlgrade list` to find the broken spec or reference', cause: error });
+    throw new DlgradeError({ code: 'E_INTERNAL', message: text().errors.assign.bundle, fix: text().errors.assign.bundleFix, cause: error });
   }
 }

@@ -1,12 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { INSTALL_ROOT, toolVersion } from '../paths.ts';
 import { TYPECHECK_OPTIONS } from '../typecheck/typecheck.ts';
 
-/** What the assignment installs: the bundle's externals, at dlgrade's own locked versions. */
-export const REQUIRED_PACKAGES = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'esbuild', 'typescript', 'chokidar'] as const;
-export const OPTIONAL_PACKAGES = ['@tensorflow/tfjs-node'] as const;
+/**
+ * What the assignment installs: the bundle's externals (BUNDLE_EXTERNALS) that grading needs, at
+ * dlgrade's own locked versions. TensorFlow.js by its parts (core, layers, the cpu and wasm
+ * backends), not the full `@tensorflow/tfjs`; and no `@tensorflow/tfjs-node`: the student
+ * workflow installs with `--ignore-scripts`, which leaves it unbuilt (it only added the full
+ * TensorFlow.js to every install), so CI and the student's `npm test` both run on wasm.
+ */
+export const REQUIRED_PACKAGES = [
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-layers',
+  '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-backend-wasm',
+  'esbuild',
+  'typescript',
+  'chokidar',
+] as const;
 
 /** Exact versions from a package-lock.json (lockfileVersion 2 or 3). */
 export function lockedVersions(lockPath = join(INSTALL_ROOT, 'package-lock.json')): Map<string, string> {
@@ -14,25 +28,23 @@ export function lockedVersions(lockPath = join(INSTALL_ROOT, 'package-lock.json'
   try {
     lock = JSON.parse(readFileSync(lockPath, 'utf8')) as typeof lock;
   } catch (cause: unknown) {
-    throw new DlgradeError({ code: 'E_IO', file: lockPath, message: 'cannot read dlgrade’s package-lock.json', fix: 'run `npm install` in the dlgrade checkout', cause });
+    throw new DlgradeError({ code: 'E_IO', file: lockPath, message: text().errors.assign.noLock, fix: text().errors.assign.lockFix, cause });
   }
   const out = new Map<string, string>();
-  for (const name of [...REQUIRED_PACKAGES, ...OPTIONAL_PACKAGES]) {
+  for (const name of REQUIRED_PACKAGES) {
     const version = lock.packages?.[`node_modules/${name}`]?.version;
-    if (version !== undefined) out.set(name, version);
-    else if ((REQUIRED_PACKAGES as readonly string[]).includes(name)) {
-      throw new DlgradeError({ code: 'E_CONFIG', file: lockPath, message: `${name} is not in dlgrade’s package-lock.json`, fix: 'run `npm install` in the dlgrade checkout' });
+    if (version === undefined) {
+      throw new DlgradeError({ code: 'E_CONFIG', file: lockPath, message: text().errors.assign.notInLock(name), fix: text().errors.assign.lockFix });
     }
+    out.set(name, version);
   }
   return out;
 }
 
 /** The assignment's package.json: `npm test` runs the bundled grader's check on these exercises, `npm run watch` re-runs it on every save. */
-export function assignmentPackageJson(options: { name: string; exerciseIds: readonly string[]; lang: 'es' | 'en'; versions: Map<string, string>; optional?: boolean }): Record<string, unknown> {
+export function assignmentPackageJson(options: { name: string; exerciseIds: readonly string[]; lang: 'es' | 'en'; versions: Map<string, string> }): Record<string, unknown> {
   const dependencies: Record<string, string> = { dlgrade: 'file:.dlgrade' };
   for (const name of REQUIRED_PACKAGES) dependencies[name] = options.versions.get(name) as string;
-  const optionalDependencies: Record<string, string> = {};
-  if (options.optional !== false) for (const name of OPTIONAL_PACKAGES) if (options.versions.has(name)) optionalDependencies[name] = options.versions.get(name) as string;
   const langFlag = options.lang === 'en' ? ['--lang en'] : [];
   const check = ['node .dlgrade/grader.mjs check', ...options.exerciseIds, ...langFlag].join(' ');
   const watch = ['node .dlgrade/grader.mjs check --watch', ...options.exerciseIds, ...langFlag].join(' ');
@@ -45,7 +57,9 @@ export function assignmentPackageJson(options: { name: string; exerciseIds: read
     scripts: { test: check, watch, typecheck: 'tsc --noEmit -p .' },
     engines: { node: '>=20.19' },
     dependencies,
-    ...(Object.keys(optionalDependencies).length > 0 ? { optionalDependencies } : {}),
+    // npm 11 asks about every install script allowScripts does not cover: esbuild's postinstall
+    // only checks its platform binary, which the optional @esbuild/<platform> package provides
+    allowScripts: { esbuild: false },
   };
 }
 

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 
 /**
  * Removes the hidden properties from a spec's `defineSpec({...})` object literal, so that a bundle
@@ -20,7 +21,7 @@ export function stripHiddenProperties(source: string, hidden: readonly string[],
   };
   visit(file);
   if (literals.length !== 1) {
-    throw new DlgradeError({ code: 'E_CATALOG', file: fileName, message: `expected exactly one defineSpec({...}) object literal, found ${literals.length}`, fix: 'write the spec as `export default defineSpec({ ... })`' });
+    throw new DlgradeError({ code: 'E_CATALOG', file: fileName, message: text().errors.catalog.specShape(literals.length), fix: text().errors.catalog.specShapeFix });
   }
   const literal = literals[0]!;
   const keyOf = (p: ts.ObjectLiteralElementLike): string | undefined => {
@@ -43,7 +44,7 @@ export function stripHiddenProperties(source: string, hidden: readonly string[],
   });
   const missing = hidden.filter((h) => !removed.has(h));
   if (missing.length > 0) {
-    throw new DlgradeError({ code: 'E_CATALOG', file: fileName, message: `hidden properties ${missing.join(', ')} are not plain keys of the defineSpec({...}) object`, fix: "write each property as 'name': property({...}) directly in the object literal" });
+    throw new DlgradeError({ code: 'E_CATALOG', file: fileName, message: text().errors.catalog.hiddenNotPlain(missing), fix: text().errors.catalog.hiddenNotPlainFix });
   }
   let out = source;
   for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + out.slice(end);

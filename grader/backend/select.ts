@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import type { BackendName } from '../engine/result.ts';
 import { timed } from '../profile.ts';
+import { requireTfjs } from './tfjs-package.ts';
 
 type Tfjs = typeof import('@tensorflow/tfjs');
 
@@ -27,21 +29,21 @@ let tfjs: Tfjs | undefined;
  * first). The references' own `import * as tf` get the same instance (tfjs-hooks.mjs).
  */
 export async function loadTfjs(): Promise<Tfjs> {
-  tfjs ??= cheap() ? timed('tfjs: require', () => requireWithoutSourceMaps<Tfjs>('@tensorflow/tfjs')) : await import('@tensorflow/tfjs');
+  tfjs ??= cheap() ? timed('tfjs: require', () => withoutSourceMaps(requireTfjs)) : await import('@tensorflow/tfjs');
   return tfjs;
 }
 
 /**
- * `require(pkg)` with Node's source maps off while it loads: tsx turns them on, and Node then
+ * A `require` with Node's source maps off while it loads: tsx turns them on, and Node then
  * reads and parses the .map of every file of TensorFlow.js (megabytes) at load. Only stack
  * frames inside the package lose their mapping; the grader's, the specs' and the references'
  * keep theirs (they are loaded by tsx, not here).
  */
-function requireWithoutSourceMaps<T>(pkg: string): T {
+function withoutSourceMaps<T>(load: () => T): T {
   const before = process.sourceMapsEnabled;
   if (before) process.setSourceMapsEnabled(false);
   try {
-    return require(pkg) as T;
+    return load();
   } finally {
     if (before) process.setSourceMapsEnabled(true);
   }
@@ -49,7 +51,7 @@ function requireWithoutSourceMaps<T>(pkg: string): T {
 
 /** a backend package, the same cheap way */
 async function loadPackage<T>(pkg: string): Promise<T> {
-  return cheap() ? timed(`${pkg}: require`, () => requireWithoutSourceMaps<T>(pkg)) : ((await import(pkg)) as T);
+  return cheap() ? timed(`${pkg}: require`, () => withoutSourceMaps(() => require(pkg) as T)) : ((await import(pkg)) as T);
 }
 
 function hasCuda(): boolean {
@@ -109,8 +111,8 @@ async function doSelect(wanted: string | undefined): Promise<BackendChoice> {
   if (wanted !== undefined && !BACKENDS.includes(wanted as BackendName)) {
     throw new DlgradeError({
       code: 'E_BACKEND',
-      message: `unknown backend "${wanted}"`,
-      fix: `use one of: ${BACKENDS.join(', ')} (flag --backend or environment variable DLGRADE_BACKEND)`,
+      message: text().errors.backend.unknown(wanted),
+      fix: text().errors.backend.unknownFix(BACKENDS),
     });
   }
   const notes: string[] = [];
@@ -126,7 +128,7 @@ async function doSelect(wanted: string | undefined): Promise<BackendChoice> {
   }
   throw new DlgradeError({
     code: 'E_BACKEND',
-    message: `the ${wanted ?? 'reference'} backend could not be loaded: ${notes.join('; ')}`,
-    fix: wanted === 'tensorflow' ? 'install @tensorflow/tfjs-node (needs internet to download libtensorflow) or use --backend wasm' : 'use --backend cpu',
+    message: text().errors.backend.unavailable(wanted ?? text().errors.backend.reference, notes),
+    fix: wanted === 'tensorflow' ? text().errors.backend.tensorflowFix : text().errors.backend.cpuFix,
   });
 }

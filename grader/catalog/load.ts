@@ -4,7 +4,10 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_TOLERANCE } from '../compare/numeric.ts';
 import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
+import { isBookSection } from './book.ts';
 import { withCatalogCache } from './cache.ts';
+import { DIFFICULTY_POINTS, splitPoints, type Difficulty } from './points.ts';
+import { publicSpecPath } from './public-spec.ts';
 import { defaultRole, resolveRequires } from './requires.ts';
 import type { Catalog, CatalogIssue, ChapterDef, ExerciseDef, PropertyRole } from './types.ts';
 
@@ -49,7 +52,7 @@ function readYaml(path: string, issues: CatalogIssue[], rel: string): unknown {
 let embedded: Catalog | undefined;
 
 /** An exercise as a self-contained grader embeds it: the catalog entry without paths, its spec loaded. */
-export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec' | 'reference' | 'edgeCases' | 'equivalentMutants'> & { spec: unknown; reference?: unknown; edgeCases?: ExerciseDef['edgeCases']; equivalentMutants?: ExerciseDef['equivalentMutants'] };
+export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec' | 'reference' | 'edgeCases' | 'equivalentMutants' | 'book'> & { spec: unknown; reference?: unknown; book?: ExerciseDef['book']; edgeCases?: ExerciseDef['edgeCases']; equivalentMutants?: ExerciseDef['equivalentMutants'] };
 
 /**
  * A catalog from embedded entries (no files: the specs are already loaded). Paths are placeholders
@@ -61,6 +64,7 @@ export function catalogFromEmbedded(data: { chapters: ChapterDef[]; exercises: E
     const dir = `${root}/exercises/${e.chapter}/${e.name}`;
     return {
       ...e,
+      book: e.book ?? [],
       edgeCases: e.edgeCases ?? [],
       equivalentMutants: e.equivalentMutants ?? [],
       dir,
@@ -117,7 +121,8 @@ export function loadCatalogFromYaml(root: string): Catalog {
       if (data !== undefined && !validateChapter(data)) issues.push(...ajvIssues(rel(chapterYaml), validateChapter.errors));
       else if (data !== undefined) chapterDef = { id: chapter, ...(data as Omit<ChapterDef, 'id'>) };
       (chapterDef.sections ?? []).forEach((s, i) => {
-        if (!s.startsWith(`${chapterDef.number}.`)) issues.push({ file: rel(chapterYaml), field: `sections.${i}`, message: `"${s}" is not a section of chapter ${chapterDef.number} (write it as ${chapterDef.number}.N)` });
+        if (!isBookSection(s)) issues.push({ file: rel(chapterYaml), field: `sections.${i}`, message: `"${s}" is not a section of the book's index (grader/catalog/book-sections.ts)` });
+        else if (!s.startsWith(`${chapterDef.number}.`)) issues.push({ file: rel(chapterYaml), field: `sections.${i}`, message: `"${s}" is not a section of chapter ${chapterDef.number} (write it as ${chapterDef.number}.N)` });
       });
     } else {
       issues.push({ file: rel(chapterYaml), field: '(file)', message: 'missing chapter.yaml (number and title in es/en)' });
@@ -170,6 +175,10 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
   const meta = data as {
     title: ExerciseDef['title'];
     summary: ExerciseDef['summary'];
+    book?: string[];
+    difficulty?: Difficulty;
+    points?: number;
+    forward?: string[];
     file: string;
     exports: ExerciseDef['exports'];
     runs?: number;
@@ -195,6 +204,9 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
       issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
     }
   });
+  (meta.book ?? []).forEach((s, i) => {
+    if (!isBookSection(s)) issues.push({ file: rel(yamlPath), field: `book.${i}`, message: `"${s}" is not a section of the book's index (grader/catalog/book-sections.ts)` });
+  });
   const edgeIds = new Set<string>();
   (meta.edgeCases ?? []).forEach((e, i) => {
     if (edgeIds.has(e.id)) issues.push({ file: rel(yamlPath), field: `edgeCases.${i}.id`, message: `duplicate edge case "${e.id}"` });
@@ -210,6 +222,7 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
   if (roles.every((r) => r !== 'primary')) {
     issues.push({ file: rel(yamlPath), field: 'properties', message: 'every property is secondary: at least one must check the result itself' });
   }
+  const points = scaledPoints(rel(yamlPath), meta, roles, issues);
   if (meta.file !== `${name}.ts`) issues.push({ file: rel(yamlPath), field: 'file', message: `must be "${name}.ts" (the exercise's folder name), not "${meta.file}"` });
   const def: ExerciseDef = {
     id: `${chapter}/${name}`,
@@ -219,10 +232,16 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     file: meta.file,
     title: meta.title,
     summary: meta.summary,
+    book: meta.book ?? [],
+    ...(meta.difficulty !== undefined ? { difficulty: meta.difficulty } : {}),
+    ...(meta.points !== undefined ? { points: meta.points } : {}),
+    ...(meta.forward !== undefined ? { forward: meta.forward } : {}),
     exports: meta.exports,
     limits: { ...DEFAULT_LIMITS, ...meta.limits },
     properties: meta.properties.map((p, i) => ({
       ...p,
+      points: points[i]!,
+      weight: p.points,
       hidden: p.hidden ?? false,
       role: roles[i]!,
       requires: requires[i]!,
@@ -246,7 +265,44 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     [def.referencePath, 'the TensorFlow.js reference'],
   ];
   for (const [path, what] of required) {
+    // the npm package ships spec.public.ts instead of the spec.ts of an exercise with hidden properties
+    if (path === def.specPath && !existsSync(path) && existsSync(publicSpecPath(path))) continue;
     if (!existsSync(path)) issues.push({ file: rel(path), field: '(file)', message: `missing: ${what}` });
   }
   return issues.length === before ? def : undefined;
+}
+
+/**
+ * Each property's points: with an exercise total (`points`, which must be the one its
+ * `difficulty` gives), the declared points are weights, split by role (points.ts); without one,
+ * as declared. `forward` must name properties of the exercise.
+ */
+function scaledPoints(
+  file: string,
+  meta: { difficulty?: Difficulty; points?: number; forward?: string[]; properties: { name: string; points: number }[] },
+  roles: PropertyRole[],
+  issues: CatalogIssue[],
+): number[] {
+  const declared = meta.properties.map((p) => p.points);
+  const names = new Set(meta.properties.map((p) => p.name));
+  (meta.forward ?? []).forEach((n, i) => {
+    if (!names.has(n)) issues.push({ file, field: `forward.${i}`, message: `"${n}" is not a property of this exercise (${[...names].join(', ')})` });
+  });
+  if (meta.difficulty === undefined && meta.points === undefined) return declared;
+  if (meta.difficulty === undefined || meta.points === undefined) {
+    const missing = meta.difficulty === undefined ? 'difficulty' : 'points';
+    issues.push({ file, field: missing, message: `missing field "${missing}": an exercise declares both its difficulty and its total (bookkeeping 10, standard 20, core 30, hard-core 40), just before file:` });
+    return declared;
+  }
+  const expected = DIFFICULTY_POINTS[meta.difficulty];
+  if (meta.points !== expected) {
+    issues.push({ file, field: 'points', message: `a ${meta.difficulty} exercise is worth ${expected} points, not ${meta.points} (change points, or the difficulty)` });
+    return declared;
+  }
+  const split = splitPoints(meta.points, meta.properties.map((p, i) => ({ role: roles[i]!, weight: p.points })));
+  if (split === undefined) {
+    issues.push({ file, field: 'points', message: `${meta.points} points cannot give each of the ${meta.properties.length} properties a whole point by role: fewer properties, or a harder difficulty` });
+    return declared;
+  }
+  return split;
 }

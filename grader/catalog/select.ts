@@ -1,4 +1,5 @@
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import type { Catalog, ExerciseDef } from './types.ts';
 
 /**
@@ -19,11 +20,12 @@ export function selectExercises(catalog: Catalog, selectors: readonly string[] |
         .filter((e) => e.id.includes(selector.split('/').pop() ?? selector) || selector.includes(e.name))
         .slice(0, 5)
         .map((e) => e.id);
+      const m = text().errors.catalog;
       const invalid = catalog.issues.filter((i) => i.file.includes(selector));
       throw new DlgradeError({
         code: 'E_EXERCISE_UNKNOWN',
-        message: `no exercise or chapter matches "${raw}"${invalid.length > 0 ? ` (it exists but is invalid: ${invalid.map((i) => `${i.file} ${i.field}: ${i.message}`).join('; ')})` : ''}`,
-        fix: near.length > 0 ? `did you mean ${near.join(', ')}? ("dlgrade list" shows them all)` : 'run "dlgrade list" to see the exercise ids',
+        message: m.unknownExercise(raw, invalid.map((i) => `${i.file} ${i.field}: ${i.message}`)),
+        fix: near.length > 0 ? m.didYouMean(near) : m.listThem,
       });
     }
     for (const m of matches) chosen.add(m.id);

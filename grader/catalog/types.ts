@@ -1,5 +1,6 @@
 import type { Tolerance } from '../compare/numeric.ts';
 import type { Text } from '../spec/text.ts';
+import type { Difficulty } from './points.ts';
 
 export interface ExportDecl {
   name: string;
@@ -12,7 +13,10 @@ export interface PropertyMeta {
   name: string;
   title: Text;
   function: string;
+  /** whole points it earns (the exercise's total split by role), or as declared without an exercise total */
   points: number;
+  /** the `points` exercise.yaml declares: a relative weight inside its role when the exercise has a total */
+  weight?: number;
   hidden: boolean;
   /** earns points only when a primary property of the same exercise passes */
   secondary: boolean;
@@ -71,6 +75,14 @@ export interface ExerciseDef {
   file: string;
   title: Text;
   summary: Text;
+  /** the book sections it follows (exercise.yaml `book`, e.g. "7.3"; empty when not declared) */
+  book: string[];
+  /** how hard it is (exercise.yaml `difficulty`): gives its total */
+  difficulty?: Difficulty;
+  /** the exercise's total (exercise.yaml `points`), split over its properties by role */
+  points?: number;
+  /** the properties that check only the forward pass of an exercise about a backward pass */
+  forward?: string[];
   exports: ExportDecl[];
   runs?: number;
   limits: ExerciseLimits;

@@ -8,6 +8,9 @@ import { describeThrown } from '../errors.ts';
 import { formatCliError } from './errors.ts';
 import { cliText } from './lang.ts';
 import type { GradeCliOptions, runGrading as RunGrading } from './commands/grade.ts';
+import { sandboxLimitsOf } from '../engine/steps/run-exercise.ts';
+import { disposeSpare, prestartSpare } from '../sandbox/student-process.ts';
+import { formatSpansSince, profiling, spanSnapshot } from '../profile.ts';
 
 /** how long a file must stay quiet after a save before it is graded (editors write in bursts) */
 export const DEBOUNCE_MS = 150;
@@ -25,7 +28,8 @@ export interface WatchOptions {
  * `dlgrade check --watch`: grades the selection once, then re-grades only the exercise whose file
  * was saved. The trusted side stays loaded between runs (the catalog is read once; the specs, the
  * references, the TensorFlow.js backend and the TypeScript compiler stay in this process's module
- * cache), so a re-run costs the sandbox start and the properties. A save that lands while a run is
+ * cache), and the next student process is started ahead while the student edits, so a re-run
+ * costs compiling the file, loading it in that process and the properties. A save that lands while a run is
  * going is graded right after it; a broken or half-written file is just a compile error. Returns a
  * promise that settles when the watcher is closed (SIGINT/SIGTERM).
  */
@@ -38,13 +42,23 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
     return;
   }
   const byFile = new Map(defs.map((d) => [fileOf(options.dir, d), d] as const));
+  // DLGRADE_WATCH_SPARE=0: no sandbox started ahead (each re-run starts its own, as `check` does)
+  const spares = process.env['DLGRADE_WATCH_SPARE'] !== '0';
   const grade = async (ids: string[], banner?: string): Promise<void> => {
     const started = performance.now();
+    const spansBefore = profiling ? spanSnapshot() : {};
     try {
       if (process.stdout.isTTY) process.stdout.write(CLEAR);
       if (banner) process.stdout.write(`${banner}\n\n`);
       await options.run(options.dir, { ...options.opts, exercise: ids }, 'student', options.label, catalog);
-      process.stdout.write(`${m.rerunIn(Math.round(performance.now() - started))}\n${m.watching(defs.length, options.label)}\n`);
+      const ms = Math.round(performance.now() - started);
+      // DLGRADE_PROFILE: where this run's time went (the table at exit sums every run)
+      if (profiling) process.stderr.write(formatSpansSince(spansBefore, `${ids.join(', ')} in ${ms} ms`));
+      process.stdout.write(`${m.rerunIn(ms)}\n${m.watching(defs.length, options.label)}\n`);
+      // the next save's sandbox starts now, while the student edits (a fresh process, no code in it
+      // yet: it will load that next version only, see prestartSpare)
+      const next = defs.find((d) => d.id === ids[ids.length - 1]) ?? defs[0]!;
+      if (spares) prestartSpare(sandboxLimitsOf(next));
     } catch (error: unknown) {
       // a grader fault while watching: say it, keep watching
       process.stderr.write(`${formatCliError(error)}\n${m.failed(describeThrown(error))}\n`);
@@ -85,6 +99,7 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
       for (const timer of timers.values()) clearTimeout(timer);
       void watcher.close().then(async () => {
         await running;
+        await disposeSpare();
         resolve();
       });
     };

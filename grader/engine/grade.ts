@@ -15,7 +15,7 @@ import { resolveStudentFile, type Resolved } from './steps/resolve.ts';
 import type { PathProblem } from './steps/safe-path.ts';
 import { runExercise } from './steps/run-exercise.ts';
 import { round, scoreExercise } from './steps/score.ts';
-import { warmTypecheck } from '../typecheck/typecheck.ts';
+import { warmBoundedTypecheck } from '../typecheck/bounded.ts';
 
 export interface GradeOptions {
   /** folder mirroring exercises/: `<dir>/<chapter>/<exercise>/<exercise>.ts` */
@@ -77,7 +77,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const seed = options.seed ?? DEFAULT_SEED;
   const catalog = options.catalog ?? loadCatalog();
   const defs = selectExercises(catalog, options.exercises);
-  if (options.typecheck !== false) warmTypecheck();
+  if (options.typecheck !== false) warmBoundedTypecheck();
   // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
   // stops here with its fix, instead of failing every exercise
   const sandbox = timed('isolation probe', () => probeIsolation().info);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DlgradeError } from '../errors.ts';
+import { text as catalogText } from '../i18n/index.ts';
 import { octokitFactory, type ClientTuning, type GitHubClient } from '../publish/octokit.ts';
 
 export type { GitHubClient } from '../publish/octokit.ts';
@@ -12,15 +13,15 @@ export function readToken(options: { tokenFile?: string; env?: NodeJS.ProcessEnv
     try {
       text = readFileSync(options.tokenFile, 'utf8');
     } catch (cause: unknown) {
-      throw new DlgradeError({ code: 'E_IO', file: options.tokenFile, message: 'cannot read the token file', fix: 'give a file that holds only the token', cause });
+      throw new DlgradeError({ code: 'E_IO', file: options.tokenFile, message: catalogText().errors.github.tokenUnreadable, fix: catalogText().errors.github.tokenUnreadableFix, cause });
     }
     const token = text.trim();
-    if (token === '') throw new DlgradeError({ code: 'E_CONFIG', file: options.tokenFile, message: 'the token file is empty', fix: 'write the token into it' });
+    if (token === '') throw new DlgradeError({ code: 'E_CONFIG', file: options.tokenFile, message: catalogText().errors.github.tokenEmpty, fix: catalogText().errors.github.tokenEmptyFix });
     return token;
   }
   const token = env['GITHUB_TOKEN'] ?? env['DLGRADE_TOKEN'];
   if (token === undefined || token.trim() === '') {
-    throw new DlgradeError({ code: 'E_CONFIG', message: 'no GitHub token: GITHUB_TOKEN is not set and no --token-file was given', fix: 'export GITHUB_TOKEN=… (a token with access to the organisation) or pass --token-file <file>' });
+    throw new DlgradeError({ code: 'E_CONFIG', message: catalogText().errors.github.noToken, fix: catalogText().errors.github.noTokenFix });
   }
   return token.trim();
 }

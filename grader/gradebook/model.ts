@@ -82,7 +82,8 @@ export function buildGradebook(files: readonly RegradeFile[], extra: Pick<Gradeb
         tampered: (f.tamper ?? []).length > 0,
         tamperFiles: f.tamper === null ? null : f.tamper.map((t) => `${t.path} (${t.kind})`),
         errors: f.errors.filter((e) => e !== NO_SUBMISSION),
-        status: f.status === 'graded' ? 'graded' : f.errors.includes(NO_SUBMISSION) && f.result === undefined ? 'no-submission' : 'error',
+        // regrade records «sin entrega» as its status; older results only as collect's marker among the errors
+        status: f.status === 'graded' ? 'graded' : f.status === 'no-submission' || (f.errors.includes(NO_SUBMISSION) && f.result === undefined) ? 'no-submission' : 'error',
         graderError: f.graderError === true || (f.result?.exercises ?? []).some((e) => e.reason === 'grader-error'),
         weakSandbox: f.weakSandbox?.missing ?? null,
       };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DlgradeError } from '../errors.ts';
+import { text as text_ } from '../i18n/index.ts';
 
 export interface RosterEntry {
   /** the 1-based line of the CSV where the row starts */
@@ -71,12 +72,13 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
  * header is an error (nothing could be trusted).
  */
 export function parseRoster(text: string, file = 'roster.csv'): Roster {
+  const m = text_().provision.roster;
   const rows = parseCsv(text);
   const header = rows.shift();
   const names = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
   const missing = ROSTER_HEADER.filter((h) => h !== 'email' && h !== 'name' && !names.includes(h));
   if (header === undefined || missing.length > 0) {
-    throw new DlgradeError({ code: 'E_ROSTER', file, message: `the roster's first line must be the header ${ROSTER_HEADER.join(',')}${missing.length > 0 ? ` (missing ${missing.join(', ')})` : ''}`, fix: `start the file with: ${ROSTER_HEADER.join(',')}` });
+    throw new DlgradeError({ code: 'E_ROSTER', file, message: m.badHeader(ROSTER_HEADER.join(','), missing), fix: m.badHeaderFix(ROSTER_HEADER.join(',')) });
   }
   const col = (name: string): number => names.indexOf(name);
   const students: RosterEntry[] = [];
@@ -88,13 +90,13 @@ export function parseRoster(text: string, file = 'roster.csv'): Roster {
     const entry: RosterEntry = { line: row.line, githubUsername: get('github_username'), studentId: get('student_id'), name: get('name'), email: get('email') };
     const rowIssues: RosterIssue[] = [];
     const issue = (field: string, value: string, message: string) => rowIssues.push({ line: row.line, field, value, message });
-    if (row.fields.length !== names.length) issue('(row)', row.fields.join(','), `has ${row.fields.length} fields, the header has ${names.length}`);
-    if (!GITHUB_USERNAME.test(entry.githubUsername)) issue('github_username', entry.githubUsername, entry.githubUsername === '' ? 'is empty' : 'is not a valid GitHub username (1-39 letters, digits or single hyphens, not at either end)');
-    if (entry.studentId === '') issue('student_id', '', 'is empty');
-    if (entry.email !== '' && !EMAIL.test(entry.email)) issue('email', entry.email, 'is not an email address');
+    if (row.fields.length !== names.length) issue('(row)', row.fields.join(','), m.fieldCount(row.fields.length, names.length));
+    if (!GITHUB_USERNAME.test(entry.githubUsername)) issue('github_username', entry.githubUsername, entry.githubUsername === '' ? m.empty : m.badUsername);
+    if (entry.studentId === '') issue('student_id', '', m.empty);
+    if (entry.email !== '' && !EMAIL.test(entry.email)) issue('email', entry.email, m.badEmail);
     const user = entry.githubUsername.toLowerCase();
-    if (user !== '' && byUser.has(user)) issue('github_username', entry.githubUsername, `duplicate of line ${byUser.get(user)}`);
-    if (entry.studentId !== '' && byId.has(entry.studentId)) issue('student_id', entry.studentId, `duplicate of line ${byId.get(entry.studentId)}`);
+    if (user !== '' && byUser.has(user)) issue('github_username', entry.githubUsername, m.duplicateOf(byUser.get(user)!));
+    if (entry.studentId !== '' && byId.has(entry.studentId)) issue('student_id', entry.studentId, m.duplicateOf(byId.get(entry.studentId)!));
     if (rowIssues.length > 0) {
       issues.push(...rowIssues);
       continue;
@@ -111,7 +113,8 @@ export function readRoster(file: string): Roster {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause: unknown) {
-    throw new DlgradeError({ code: 'E_IO', file, message: 'cannot read the roster', fix: `give a CSV file with the header ${ROSTER_HEADER.join(',')}`, cause });
+    const m = text_().provision.roster;
+    throw new DlgradeError({ code: 'E_IO', file, message: m.unreadable, fix: m.unreadableFix(ROSTER_HEADER.join(',')), cause });
   }
   return parseRoster(text, file);
 }
@@ -133,7 +136,8 @@ export function parseShard(value: string): { index: number; count: number } {
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
   if (!m || count < 1 || index < 1 || index > count) {
-    throw new DlgradeError({ code: 'E_OPTION', message: `--shard "${value}" is not i/n with 1 ≤ i ≤ n`, fix: 'e.g. --shard 2/4 (the second of four shards)' });
+    const m = text_().provision.roster;
+    throw new DlgradeError({ code: 'E_OPTION', message: m.badShard(value), fix: m.badShardFix });
   }
   return { index, count };
 }

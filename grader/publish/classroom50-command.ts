@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { resolveClassroom50Context } from './classroom50-context.ts';
 import { loadResult } from './load-result.ts';
 import { classroom50Text } from './result-files.ts';
@@ -23,7 +24,7 @@ export async function writeClassroom50(flags: Classroom50Flags, env: Record<stri
   const scaleText = flags.scale ?? env.DLGRADE_CLASSROOM50_SCALE ?? '1';
   const scale = Number(scaleText);
   if (!Number.isFinite(scale) || scale <= 0) {
-    throw new DlgradeError({ code: 'E_OPTION', message: `invalid --scale ${JSON.stringify(scaleText)}`, fix: 'use a positive number such as 2 or 10' });
+    throw new DlgradeError({ code: 'E_OPTION', message: text().errors.publish.classroom50BadScale(JSON.stringify(scaleText)), fix: text().errors.publish.classroom50ScaleFix });
   }
   const repository = env.GITHUB_REPOSITORY?.split('/');
   const sha = flags.sha ?? env.GITHUB_SHA;
@@ -31,8 +32,8 @@ export async function writeClassroom50(flags: Classroom50Flags, env: Record<stri
   if (!resolution.ok) {
     throw new DlgradeError({
       code: 'E_CONFIG',
-      message: `cannot write Classroom 50's result.json: ${resolution.problems.join('; ')}`,
-      fix: "run it from Classroom 50's autograde runner (it sets CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, OWNER, COMMIT_URL, RELEASE_URL), in the student's checkout",
+      message: text().errors.publish.classroom50Context(resolution.problems),
+      fix: text().errors.publish.classroom50ContextFix,
     });
   }
   const out = flags.out ?? 'result.json';

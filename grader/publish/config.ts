@@ -1,5 +1,8 @@
 import type { Lang } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
+
+const F = () => text().errors.publish.fix;
 
 /** Everything `dlgrade publish` needs to know about where it runs, resolved from flags then env. */
 export interface PublishConfig {
@@ -55,7 +58,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 function optionError(name: string, value: string, fix: string): DlgradeError {
-  return new DlgradeError({ code: 'E_OPTION', message: `invalid ${name}: ${JSON.stringify(value.slice(0, 100))}`, fix });
+  return new DlgradeError({ code: 'E_OPTION', message: text().errors.publish.badOption(name, JSON.stringify(value.slice(0, 100))), fix });
 }
 
 function httpUrl(name: string, value: string): string {
@@ -63,9 +66,9 @@ function httpUrl(name: string, value: string): string {
   try {
     url = new URL(value);
   } catch (error: unknown) {
-    throw new DlgradeError({ code: 'E_OPTION', message: `invalid ${name}: not a URL`, fix: 'use an absolute http(s) URL', cause: error });
+    throw new DlgradeError({ code: 'E_OPTION', message: text().errors.publish.badOption(name, text().errors.publish.notUrl), fix: F().httpUrl, cause: error });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw optionError(name, value, 'use an http(s) URL');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw optionError(name, value, F().httpUrl);
   return value.replace(/\/+$/, '');
 }
 
@@ -76,27 +79,27 @@ export function resolvePublishConfig(flags: PublishFlags, env: Record<string, st
   let repo: string | undefined;
   if (repository !== undefined) {
     const match = REPO.exec(repository);
-    if (!match) throw optionError('repository (--repo / GITHUB_REPOSITORY)', repository, 'use owner/name, e.g. curso-dl/tarea-07-alumno');
+    if (!match) throw optionError('repository (--repo / GITHUB_REPOSITORY)', repository, F().repository);
     owner = match[1];
     repo = match[2];
   }
   const sha = nonEmpty(flags.sha) ?? nonEmpty(env.GITHUB_SHA);
-  if (sha !== undefined && !SHA.test(sha)) throw optionError('commit (--sha / GITHUB_SHA)', sha, 'use the full hexadecimal commit SHA');
+  if (sha !== undefined && !SHA.test(sha)) throw optionError('commit (--sha / GITHUB_SHA)', sha, F().sha);
   const starterSha = nonEmpty(flags.starterSha);
-  if (starterSha !== undefined && !SHA.test(starterSha)) throw optionError('--starter-sha', starterSha, 'use the starter commit SHA (at least 7 hex digits)');
+  if (starterSha !== undefined && !SHA.test(starterSha)) throw optionError('--starter-sha', starterSha, F().starterSha);
   const checkRunText = nonEmpty(flags.checkRunId) ?? nonEmpty(env.DLGRADE_CHECK_RUN_ID);
   let checkRunId: number | undefined;
   if (checkRunText !== undefined) {
     checkRunId = Number(checkRunText);
-    if (!Number.isSafeInteger(checkRunId) || checkRunId <= 0) throw optionError('--check-run-id / DLGRADE_CHECK_RUN_ID', checkRunText, 'pass ${{ job.check_run_id }} or leave it unset to create a check run');
+    if (!Number.isSafeInteger(checkRunId) || checkRunId <= 0) throw optionError('--check-run-id / DLGRADE_CHECK_RUN_ID', checkRunText, F().checkRunId);
   }
   const scaleText = nonEmpty(flags.classroom50Scale) ?? nonEmpty(env.DLGRADE_CLASSROOM50_SCALE);
   const classroom50Scale = scaleText === undefined ? 1 : Number(scaleText);
   if (!Number.isFinite(classroom50Scale) || classroom50Scale <= 0 || classroom50Scale > 1_000_000) {
-    throw optionError('--classroom50-scale / DLGRADE_CLASSROOM50_SCALE', scaleText ?? '', 'use a positive number such as 2 or 10 (Classroom 50 points = dlgrade points × scale, whole numbers)');
+    throw optionError('--classroom50-scale / DLGRADE_CLASSROOM50_SCALE', scaleText ?? '', F().scale);
   }
   const lang = nonEmpty(flags.lang);
-  if (lang !== undefined && lang !== 'es' && lang !== 'en') throw optionError('--lang', lang, 'use es or en');
+  if (lang !== undefined && lang !== 'es' && lang !== 'en') throw optionError('--lang', lang, F().lang);
   return {
     resultFile: nonEmpty(flags.result) ?? 'dlgrade-result.json',
     outDir: nonEmpty(flags.outDir) ?? '.',

@@ -8,6 +8,8 @@ export interface PullTarget {
   numbers: number[];
   /** our own words, never student text */
   notes: string[];
+  /** a `feedback` branch that does not point at the starter commit (a warning, worded by the caller) */
+  refusedBranch?: { branch: string; sha: string; starter: string };
 }
 
 export interface FindPullOptions {
@@ -37,6 +39,8 @@ function status(error: unknown): number | undefined {
 export async function findTargetPulls(gh: GitHubClient, options: FindPullOptions): Promise<PullTarget> {
   const { owner, repo } = options;
   const notes: string[] = [];
+  let refusedBranch: PullTarget['refusedBranch'];
+  const found = (via: PullTarget['via'], numbers: number[]): PullTarget => ({ via, numbers, notes, ...(refusedBranch ? { refusedBranch } : {}) });
   if (options.starterSha === undefined) {
     notes.push('no starter commit recorded (--starter-sha or .dlgrade/manifest.json starterCommit): the Feedback PR is not looked for');
   } else {
@@ -48,7 +52,7 @@ export async function findTargetPulls(gh: GitHubClient, options: FindPullOptions
       notes.push(`no \`${FEEDBACK_BRANCH}\` branch in the repository`);
     }
     if (branchSha !== undefined && !sameCommit(branchSha, options.starterSha)) {
-      notes.push(`refused the \`${FEEDBACK_BRANCH}\` branch: it points at ${branchSha.slice(0, 12)}, not at the starter commit ${options.starterSha.slice(0, 12)}`);
+      refusedBranch = { branch: FEEDBACK_BRANCH, sha: branchSha.slice(0, 12), starter: options.starterSha.slice(0, 12) };
     } else if (branchSha !== undefined) {
       const pulls = await gh.rest.pulls.list({ owner, repo, base: FEEDBACK_BRANCH, state: 'open', sort: 'created', direction: 'asc', per_page: 10 });
       const feedback = pulls.data.find((p) => p.base.ref === FEEDBACK_BRANCH);
@@ -56,14 +60,14 @@ export async function findTargetPulls(gh: GitHubClient, options: FindPullOptions
       notes.push(`no open pull request into \`${FEEDBACK_BRANCH}\``);
     }
   }
-  if (options.eventPullNumber !== undefined) return { via: 'event', numbers: [options.eventPullNumber], notes };
+  if (options.eventPullNumber !== undefined) return found('event', [options.eventPullNumber]);
   const associated = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: options.sha, per_page: 100 });
-  const refused = notes.some((n) => n.startsWith('refused'));
+  const refused = refusedBranch !== undefined;
   const open = associated.data.filter(
     // with a refused `feedback` branch, a PR into it is not a Feedback PR either
     (p) => p.state === 'open' && p.head.sha.toLowerCase() === options.sha.toLowerCase() && !(refused && p.base.ref === FEEDBACK_BRANCH),
   );
-  if (open.length > 0) return { via: 'commit', numbers: open.slice(0, options.maxPulls ?? 3).map((p) => p.number), notes };
+  if (open.length > 0) return found('commit', open.slice(0, options.maxPulls ?? 3).map((p) => p.number));
   notes.push('no open pull request has the pushed commit as its head');
-  return { via: 'none', numbers: [], notes };
+  return found('none', []);
 }

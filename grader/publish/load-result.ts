@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { GradeResult } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
+import { text as catalogText } from '../i18n/index.ts';
 import { SCHEMA_DIR } from '../paths.ts';
 import { plainText } from '../report/escape.ts';
 
@@ -38,8 +39,8 @@ export async function parseResult(text: string, file: string): Promise<GradeResu
     throw new DlgradeError({
       code: 'E_RESULT_INVALID',
       file,
-      message: 'the result file is not valid JSON',
-      fix: 'write it with `dlgrade grade --json > dlgrade-result.json` and publish that file unchanged',
+      message: catalogText().errors.publish.notJson,
+      fix: catalogText().errors.publish.notJsonFix,
       cause: error,
     });
   }
@@ -48,8 +49,8 @@ export async function parseResult(text: string, file: string): Promise<GradeResu
     throw new DlgradeError({
       code: 'E_RESULT_INVALID',
       file,
-      message: `the result does not match grader/schema/result.schema.json: ${describeSchemaErrors(validate.errors)}`,
-      fix: 'publish only a file written by `dlgrade grade --json` of the same dlgrade version; a hand-edited or truncated file is refused',
+      message: catalogText().errors.publish.schema(describeSchemaErrors(validate.errors)),
+      fix: catalogText().errors.publish.schemaFix,
     });
   }
   return data as GradeResult;
@@ -66,8 +67,8 @@ export async function loadResult(file: string, maxBytes = MAX_RESULT_BYTES): Pro
     throw new DlgradeError({
       code: 'E_IO',
       file,
-      message: 'cannot read the result file',
-      fix: 'run `dlgrade grade --json > dlgrade-result.json` first, or pass its path with --result <file>',
+      message: catalogText().errors.publish.unreadable,
+      fix: catalogText().errors.publish.unreadableFix,
       cause: error,
     });
   }
@@ -75,8 +76,8 @@ export async function loadResult(file: string, maxBytes = MAX_RESULT_BYTES): Pro
     throw new DlgradeError({
       code: 'E_RESULT_INVALID',
       file,
-      message: `the result file is ${size} bytes, over the ${maxBytes}-byte limit`,
-      fix: 'a real result is far smaller: check that the grading job wrote only `dlgrade grade --json` output to this file',
+      message: catalogText().errors.publish.tooLarge(size, maxBytes),
+      fix: catalogText().errors.publish.tooLargeFix,
     });
   }
   return parseResult(await readFile(file, 'utf8'), file);

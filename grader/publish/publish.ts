@@ -1,5 +1,7 @@
 import type { GradeResult } from '../engine/result.ts';
+import type { PublishMessages } from '../i18n/es/publish.ts';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { overallStatus } from '../report/formats/overall.ts';
 import { collectAnnotations } from './annotations.ts';
 import { publishCheckRun, type CheckConclusion, type CheckRunOutcome } from './check-run.ts';
@@ -52,23 +54,24 @@ const SUMMARY_BUDGET = STEP_SUMMARY_MAX_BYTES - 16 * 1024;
 
 const CONCLUSION: Record<ReturnType<typeof overallStatus>, CheckConclusion> = { pass: 'success', fail: 'failure', error: 'neutral' };
 
-function explain(step: string, permission: string, error: unknown): string {
+/** A failed GitHub step as a warning for the job summary, in the feedback's language (GitHub's own message quoted). */
+function explain(w: PublishMessages['warn'], step: string, permission: string, error: unknown): string {
   const failure = classifyGitHubError(error);
-  const what = `${step} failed (${failure.status ?? 'no response'}: ${failure.message})`;
+  const what = w.failed(step, failure.status === undefined ? w.noResponse : String(failure.status), failure.message);
   switch (failure.kind) {
     case 'forbidden':
-      return `${what}: the token lacks \`${permission}\` (a workflow needs \`permissions: ${permission}\`; a pull request from a fork only ever gets a read-only token). The feedback is in the job summary.`;
+      return `${what}: ${w.forbidden(permission)}`;
     case 'not-found':
-      return `${what}: not found (is GITHUB_REPOSITORY right, and does the token see it?). The feedback is in the job summary.`;
+      return `${what}: ${w.notFound}`;
     case 'unauthorized':
-      return `${what}: GitHub did not accept the token (GITHUB_TOKEN). The feedback is in the job summary.`;
+      return `${what}: ${w.unauthorized}`;
     case 'rate-limited':
-      return `${what}: still rate-limited after retrying. The feedback is in the job summary.`;
+      return `${what}: ${w.rateLimited}`;
     case 'server':
     case 'network':
-      return `${what}: GitHub was unreachable or failing after retries. The feedback is in the job summary.`;
+      return `${what}: ${w.unreachable}`;
     default:
-      return `${what}. The feedback is in the job summary.`;
+      return `${what}. ${w.other}`;
   }
 }
 
@@ -82,14 +85,15 @@ async function publishComments(gh: GitHubClient, options: PublishOptions, model:
     const starterSha = config.starterSha ?? (await readStarterCommit(config.manifestPath));
     target = await findTargetPulls(gh, { owner, repo, sha, starterSha, eventPullNumber: event.pullNumber });
   } catch (error: unknown) {
-    report.warnings.push(explain('Looking for the pull request', 'pull-requests: read', error));
+    report.warnings.push(explain(model.m.warn, model.m.warn.findPull, 'pull-requests: read', error));
     return;
   }
   report.pulls = target;
   // a refused `feedback` branch is a warning (printed with the others at the end); the rest is information
-  for (const note of target.notes) {
-    if (note.startsWith('refused')) report.warnings.push(note);
-    else log.info(note);
+  for (const note of target.notes) log.info(note);
+  if (target.refusedBranch !== undefined) {
+    const { branch, sha, starter } = target.refusedBranch;
+    report.warnings.push(model.m.warn.refusedBranch(branch, sha, starter));
   }
   if (target.numbers.length === 0) {
     log.info('no pull request to comment on: the feedback is in the job summary and the check run');
@@ -106,7 +110,7 @@ async function publishComments(gh: GitHubClient, options: PublishOptions, model:
         log.warn(`#${pull} had ${outcome.duplicates.length + 1} dlgrade comments (two runs raced): kept and updated the oldest (${outcome.commentId}); left ${outcome.duplicates.join(', ')} alone`);
       }
     } catch (error: unknown) {
-      report.warnings.push(explain(`Commenting on #${pull}`, 'pull-requests: write', error));
+      report.warnings.push(explain(model.m.warn, model.m.warn.comment(pull), 'pull-requests: write', error));
     }
   }
 }
@@ -130,7 +134,7 @@ async function publishChecks(gh: GitHubClient, options: PublishOptions, model: F
     report.checkRun = outcome;
     log.info(`check run ${outcome.checkRunId} ${outcome.created ? 'created' : 'updated'}: ${outcome.annotations} annotations in ${outcome.requests} request(s)`);
   } catch (error: unknown) {
-    report.warnings.push(explain(config.checkRunId === undefined ? 'Creating the check run' : 'Updating the check run', 'checks: write', error));
+    report.warnings.push(explain(model.m.warn, config.checkRunId === undefined ? model.m.warn.createCheck : model.m.warn.updateCheck, 'checks: write', error));
   }
 }
 
@@ -148,19 +152,19 @@ function warningsMarkdown(model: FeedbackModel, warnings: string[]): string {
  * elsewhere nothing is written (an info line), with some variables missing a warning names them;
  * points that are not whole after scaling are a warning naming the exercise and the fix.
  */
-async function classroom50File(options: PublishOptions, commit: string | undefined, now: Date, report: PublishReport): Promise<string | undefined> {
+async function classroom50File(options: PublishOptions, commit: string | undefined, now: Date, report: PublishReport, w: PublishMessages['warn']): Promise<string | undefined> {
   const { config, log } = options;
   const resolution = await resolveClassroom50Context({ env: options.env ?? {}, serverUrl: config.serverUrl, owner: config.owner, repo: config.repo, sha: commit, now });
   if (!resolution.ok) {
     if (resolution.kind === 'absent') log.info(`no Classroom 50 result.json: ${resolution.problems.join('; ')} (not a Classroom 50 run)`);
-    else report.warnings.push(`Classroom 50's result.json not written: ${resolution.problems.join('; ')}.`);
+    else report.warnings.push(`${w.classroom50NotWritten(resolution.problems.join('; '))}.`);
     return undefined;
   }
   try {
     return classroom50Text(options.result, resolution.context, config.classroom50Scale);
   } catch (error: unknown) {
-    const detail = error instanceof DlgradeError ? `${error.message}; fix: ${error.fix ?? ''}` : String(error);
-    report.warnings.push(`Classroom 50's result.json not written: ${detail}`);
+    const detail = error instanceof DlgradeError ? `${error.message}; ${w.fixLabel}: ${error.fix ?? ''}` : String(error);
+    report.warnings.push(w.classroom50NotWritten(detail));
     return undefined;
   }
 }
@@ -180,7 +184,7 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
   const { outputs, classroomLevel } = stepOutputs(result);
   const report: PublishReport = { files: [], outputs, summaryWritten: false, pulls: undefined, comments: [], checkRun: undefined, warnings: [], degraded: false, commit };
   if (classroomLevel > 0) log.info(`the Classroom reporter's \`result\` output was shortened to stay under the environment-variable limit (level ${classroomLevel}: ${['', 'no messages', 'no messages or file names', 'one test per exercise', 'the total only'][classroomLevel]})`);
-  const classroom50 = await classroom50File(options, commit, now, report);
+  const classroom50 = await classroom50File(options, commit, now, report, model.m.warn);
 
   try {
     report.files = await writeResultFiles(result, config.outDir, classroom50);
@@ -190,7 +194,7 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
       report.summaryWritten = true;
     }
   } catch (error: unknown) {
-    throw new DlgradeError({ code: 'E_IO', message: 'cannot write the result files, step outputs or job summary', fix: 'check --out-dir, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY point at writable paths', cause: error });
+    throw new DlgradeError({ code: 'E_IO', message: text().errors.publish.cannotWrite, fix: text().errors.publish.cannotWriteFix, cause: error });
   }
   log.info(`wrote ${report.files.join(', ')}${config.outputFile === undefined ? '' : ', step outputs'}${report.summaryWritten ? ', job summary' : ''}`);
 
@@ -198,7 +202,7 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
   if (config.dryRun) {
     log.info('--dry-run: nothing sent to GitHub');
   } else if (missing.length > 0) {
-    report.warnings.push(`Nothing published on GitHub: ${missing.join(', ')} not set. The feedback is in the job summary and the files.`);
+    report.warnings.push(model.m.warn.nothingPublished(missing));
   } else {
     const gh = options.octokitFactory({ token: config.token as string, baseUrl: config.apiUrl, log: { warn: (m) => log.warn(m) } });
     await publishComments(gh, options, model, report, event);

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
+
+const m = () => text().regrade;
 
 /** The fields of the instructor's `.dlgrade/manifest.json` (written by `dlgrade assign`) that regrade reads. */
 export interface InstructorManifest {
@@ -15,13 +18,13 @@ export function readInstructorManifest(file: string): { manifest: InstructorMani
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause: unknown) {
-    throw new DlgradeError({ code: 'E_IO', file, message: `cannot read the manifest ${file}`, fix: 'give the instructor copy of .dlgrade/manifest.json (the one dlgrade assign wrote) with --manifest', cause });
+    throw new DlgradeError({ code: 'E_IO', file, message: m().manifestUnreadable(file), fix: m().manifestUnreadableFix, cause });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (cause: unknown) {
-    throw new DlgradeError({ code: 'E_CONFIG', file, message: 'the manifest is not valid JSON', fix: 'use the file dlgrade assign wrote, unchanged', cause });
+    throw new DlgradeError({ code: 'E_CONFIG', file, message: m().manifestJson, fix: m().manifestJsonFix, cause });
   }
   const o = (data ?? {}) as Record<string, unknown>;
   const exercises = Array.isArray(o['exercises']) ? (o['exercises'] as unknown[]) : undefined;
@@ -29,7 +32,7 @@ export function readInstructorManifest(file: string): { manifest: InstructorMani
   const okExercises = exercises?.every((e) => typeof (e as { id?: unknown })?.id === 'string');
   const okProtected = prot?.every((p) => typeof (p as { path?: unknown })?.path === 'string' && /^[0-9a-f]{64}$/.test(String((p as { sha256?: unknown })?.sha256)));
   if (!exercises || !okExercises || !prot || !okProtected) {
-    throw new DlgradeError({ code: 'E_CONFIG', file, message: 'the manifest lacks "exercises" [{id}] or "protected" [{path, sha256}]', fix: 'use the file dlgrade assign wrote (.dlgrade/manifest.json of the assignment template)' });
+    throw new DlgradeError({ code: 'E_CONFIG', file, message: m().manifestShape, fix: m().manifestShapeFix });
   }
   const manifest: InstructorManifest = {
     exercises: exercises.map((e) => ({ id: (e as { id: string }).id })),

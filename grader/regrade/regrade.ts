@@ -8,6 +8,7 @@ import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
 import type { Lang, SandboxInfo } from '../engine/result.ts';
 import { DEFAULT_SEED } from '../engine/seed.ts';
+import { NO_SUBMISSION } from '../collect/no-submission.ts';
 import { DlgradeError, describeThrown } from '../errors.ts';
 import { toolVersion } from '../paths.ts';
 import { buildCleanTree, type CleanTree } from './clean-tree.ts';
@@ -16,7 +17,7 @@ import { isReusable, readRegradeFile, resultPath, settingsKey, writeAtomic, type
 import { shardUsernames, type Shard } from './shard.ts';
 import { describeStudent, discoverStudents, normaliseCollect, type StudentEntry } from './students.ts';
 import { findSymlinks, findTampering, WORKFLOW_DIR, type TamperFinding } from './tamper.ts';
-import { gradeInWorker, studentTimeLimitMs } from './run-worker.ts';
+import { DEFAULT_JOBS_PER_WORKER, WorkerPool, studentTimeLimitMs } from './run-worker.ts';
 import { regradeMessages } from './messages.ts';
 import { missingWalls, probeIsolation } from '../sandbox/isolation.ts';
 
@@ -51,13 +52,19 @@ export interface RegradeOptions {
    * exercises' own budgets (grader/regrade/run-worker.ts studentTimeLimitMs)
    */
   studentTimeLimitMs?: number;
+  /**
+   * students one grading worker grades before a fresh one replaces it (default 25; 1 = a fresh
+   * worker per student). Where the sandbox lacks a wall it is always 1.
+   */
+  jobsPerWorker?: number;
   /** checked before each student starts: true stops scheduling (an interrupted run) */
   shouldStop?: () => boolean;
 }
 
 export interface StudentOutcome {
   username: string;
-  state: 'graded' | 'skipped' | 'error';
+  /** no-submission: collect found nothing to grade («sin entrega»), neither an error nor a 0 */
+  state: 'graded' | 'skipped' | 'no-submission' | 'error';
   file: string;
   score?: number;
   maxScore?: number;
@@ -72,11 +79,14 @@ export interface RegradeSummary {
   total: number;
   graded: number;
   skipped: number;
+  noSubmission: number;
   errors: number;
   outcomes: StudentOutcome[];
   settings: RegradeSettings;
   /** set when graded under --allow-weak-sandbox: the walls that were missing */
   weakSandbox?: { mechanism: string; missing: string[] };
+  /** grading worker processes started (fewer than the students graded when workers stay warm) */
+  workersStarted: number;
 }
 
 /** The username as the roster spells it (collect.json), else the folder's name. */
@@ -110,14 +120,12 @@ function checkSandbox(lang: Lang, allowWeak: boolean): { mechanism: string; miss
   try {
     info = probeIsolation().info;
   } catch (cause: unknown) {
-    const { message, fix } = text.noSandbox(describeThrown(cause));
-    throw new DlgradeError({ code: 'E_SANDBOX', message, fix, cause });
+    throw new DlgradeError({ code: 'E_SANDBOX', message: text.noSandbox(describeThrown(cause)), fix: text.noSandboxFix, cause });
   }
   const missing = missingWalls(info);
   if (missing.length === 0) return undefined;
   if (!allowWeak) {
-    const { message, fix } = text.weakSandbox(info.mechanism, missing);
-    throw new DlgradeError({ code: 'E_SANDBOX', message, fix });
+    throw new DlgradeError({ code: 'E_SANDBOX', message: text.weakSandbox(info.mechanism, missing), fix: text.weakSandboxFix });
   }
   return { mechanism: info.mechanism, missing };
 }
@@ -149,9 +157,10 @@ function alreadySharded(collectedDir: string, entries: StudentEntry[], shard: Sh
  * skips them. One student's problem is recorded in that student's file and never stops the others.
  */
 export async function regrade(options: RegradeOptions): Promise<RegradeSummary> {
+  const lang: Lang = options.lang ?? 'es';
   const collectedDir = resolve(options.collectedDir);
   if (!existsSync(collectedDir) || !statSync(collectedDir).isDirectory()) {
-    throw new DlgradeError({ code: 'E_SUBMISSION_DIR', file: collectedDir, message: `the collected folder "${options.collectedDir}" does not exist`, fix: 'run dlgrade collect --out <dir> first, and give that folder' });
+    throw new DlgradeError({ code: 'E_SUBMISSION_DIR', file: collectedDir, message: regradeMessages(lang).noCollected(options.collectedDir), fix: regradeMessages(lang).noCollectedFix });
   }
   const resultsDir = resolve(options.resultsDir);
   const catalog = options.catalog ?? loadCatalog();
@@ -164,7 +173,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
   }
   const selectors = options.exercises && options.exercises.length > 0 ? options.exercises : manifest?.exercises.map((e) => e.id);
   if (selectors === undefined || selectors.length === 0) {
-    throw new DlgradeError({ code: 'E_OPTION', message: 'regrade needs the assignment\'s exercises', fix: 'give the instructor\'s manifest with --manifest <assignment>/.dlgrade/manifest.json, or the exercises with --exercise' });
+    throw new DlgradeError({ code: 'E_OPTION', message: regradeMessages(lang).noExercises, fix: regradeMessages(lang).noExercisesFix });
   }
   const defs: ExerciseDef[] = selectExercises(catalog, selectors);
   const settings: RegradeSettings = {
@@ -179,6 +188,9 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
   const key = settingsKey(settings);
   const weak = checkSandbox(settings.lang as Lang, options.allowWeakSandbox === true);
   const timeLimit = options.studentTimeLimitMs ?? studentTimeLimitMs(defs);
+  // warm workers keep the trusted side loaded between students; with a wall missing a student
+  // process might outlive its grading, so every student then gets a fresh worker
+  const pool = new WorkerPool({ jobsPerWorker: weak !== undefined ? 1 : (options.jobsPerWorker ?? DEFAULT_JOBS_PER_WORKER) });
 
   const all = discoverStudents(collectedDir, (options.students ?? []).map((s) => s.username));
   const chosen =
@@ -222,13 +234,18 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
       settings,
       settingsKey: key,
       tamper: null,
-      errors: [...collect.errors],
+      // collect's «sin entrega» marker is the status below, not an error
+      errors: collect.errors.filter((e) => e !== NO_SUBMISSION),
       status: 'error',
       ...(weak !== undefined ? { weakSandbox: weak } : {}),
     };
-    if (entry.dir === undefined) {
+    if (collect.status === 'no-submission') {
+      // nothing was pushed on time but provision's commits: there is no checkout, and none is needed
+      envelope.status = 'no-submission';
+      if (collect.noSubmission !== undefined) envelope.noSubmission = collect.noSubmission;
+    } else if (entry.dir === undefined) {
       envelope.errors.push(`no checkout: ${entry.username}/ is missing from the collected folder`);
-    } else if (collect.status === 'failed' || collect.status === 'no-submission') {
+    } else if (collect.status === 'failed') {
       if (envelope.errors.length === 0) envelope.errors.push(`collect: ${collect.status}`);
     } else {
       let tree: CleanTree | undefined;
@@ -256,12 +273,13 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
             ...(settings.backend !== null ? { backend: settings.backend } : {}),
           },
         };
-        // one student's grading in its own worker process: whatever it does to that process ends
-        // there. A worker that dies or hangs is tried once more, then recorded as a grader error.
-        let outcome = await gradeInWorker(job, timeLimit);
+        // one student's grading in a worker process: whatever it does to that process ends there
+        // (the worker is replaced). A worker that dies or hangs is tried once more, in another
+        // worker, then recorded as a grader error.
+        let outcome = await pool.grade(job, timeLimit);
         if (!outcome.ok && outcome.why !== 'failed') {
           const first = outcome.message;
-          outcome = await gradeInWorker(job, timeLimit);
+          outcome = await pool.grade(job, timeLimit);
           if (!outcome.ok) outcome = { ...outcome, message: `${first}; tried again: ${outcome.message}` };
         }
         if (outcome.ok) {
@@ -292,7 +310,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     envelope.gradedAt = new Date().toISOString();
     const outcome: StudentOutcome = {
       username: entry.username,
-      state: envelope.status === 'graded' ? 'graded' : 'error',
+      state: envelope.status,
       file,
       durationMs: Math.round(performance.now() - started),
       tampered: (envelope.tamper ?? []).length > 0,
@@ -311,20 +329,27 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
   };
 
   const limit = pLimit(Math.max(1, options.concurrency ?? defaultConcurrency()));
-  const graded = await Promise.all(
-    todo.map((entry) =>
-      limit(async (): Promise<StudentOutcome | undefined> => (options.shouldStop?.() ? undefined : gradeStudent(entry))),
-    ),
-  );
+  let graded: (StudentOutcome | undefined)[];
+  try {
+    graded = await Promise.all(
+      todo.map((entry) =>
+        limit(async (): Promise<StudentOutcome | undefined> => (options.shouldStop?.() ? undefined : gradeStudent(entry))),
+      ),
+    );
+  } finally {
+    await pool.close();
+  }
   for (const o of graded) if (o !== undefined) outcomes.push(o);
   outcomes.sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
   return {
     total: entries.length,
     graded: outcomes.filter((o) => o.state === 'graded').length,
     skipped: skipped.length,
+    noSubmission: outcomes.filter((o) => o.state === 'no-submission').length,
     errors: outcomes.filter((o) => o.state === 'error').length,
     outcomes,
     settings,
     ...(weak !== undefined ? { weakSandbox: weak } : {}),
+    workersStarted: pool.started,
   };
 }

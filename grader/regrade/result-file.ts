@@ -22,7 +22,9 @@ export interface RegradeSettings {
 
 /**
  * `<results>/<username>.json`: the result object of the score of record and its envelope.
- * `status: 'error'` when nothing could be graded (no checkout); `result` is then absent.
+ * `status: 'no-submission'` when collect found nothing to grade («sin entrega»: not an error and
+ * not a 0), `status: 'error'` when it could not be graded (no checkout, collect failed); `result`
+ * is absent in both.
  */
 export interface RegradeFile {
   kind: typeof REGRADE_KIND;
@@ -40,7 +42,9 @@ export interface RegradeFile {
   /** null when no manifest was given (tampering not checked) */
   tamper: TamperFinding[] | null;
   errors: string[];
-  status: 'graded' | 'error';
+  status: 'graded' | 'no-submission' | 'error';
+  /** with status `no-submission`: why, as collect recorded it (no push on time, or only provision's commits) */
+  noSubmission?: 'no-push' | 'only-provisioning';
   /**
    * true when the grading, or an exercise of it, failed for the grader's reasons (its worker died
    * or hung, esbuild failed, a spec or reference threw): not the student's fault, retried on the
@@ -95,9 +99,9 @@ export function isRegradeFile(data: unknown): data is RegradeFile {
     typeof o['username'] === 'string' &&
     typeof o['gradedAt'] === 'string' &&
     typeof o['settingsKey'] === 'string' &&
-    (o['status'] === 'graded' || o['status'] === 'error') &&
+    (o['status'] === 'graded' || o['status'] === 'no-submission' || o['status'] === 'error') &&
     Array.isArray(o['errors']) &&
-    (o['status'] === 'error' || (o['result'] !== null && typeof o['result'] === 'object'))
+    (o['status'] !== 'graded' || (o['result'] !== null && typeof o['result'] === 'object'))
   );
 }
 
@@ -123,5 +127,7 @@ export function isReusable(existing: RegradeFile | undefined, expected: { settin
   if (existing?.weakSandbox !== undefined && expected.weakSandbox === false) return false;
   if (existing === undefined || existing.username !== expected.username || existing.settingsKey !== expected.settingsKey || (existing.sha ?? null) !== (expected.sha ?? null)) return false;
   if (existing.status === 'error') return (existing.workerFailures ?? 0) >= MAX_WORKER_FAILURES;
+  // «sin entrega» costs nothing to record again (and the rerun's summary names the student)
+  if (existing.status === 'no-submission') return false;
   return existing.graderError !== true;
 }

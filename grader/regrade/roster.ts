@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
+
+const m = () => text().regrade;
 
 /** GitHub usernames (1-39 alphanumerics or hyphens): never a path. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
@@ -29,13 +32,13 @@ export function readRosterStudents(file: string): { username: string; studentId?
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (cause: unknown) {
-    throw new DlgradeError({ code: 'E_ROSTER', file, message: `cannot read the roster ${file}`, fix: 'give the roster CSV used by dlgrade collect', cause });
+    throw new DlgradeError({ code: 'E_ROSTER', file, message: m().rosterUnreadable(file), fix: m().rosterUnreadableFix, cause });
   }
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const header = splitLine(lines.shift() ?? '').map((h) => h.toLowerCase());
   const user = header.indexOf('github_username');
   const id = header.indexOf('student_id');
-  if (user < 0) throw new DlgradeError({ code: 'E_ROSTER', file, message: 'the roster has no github_username column', fix: 'start the file with: github_username,student_id,name,email' });
+  if (user < 0) throw new DlgradeError({ code: 'E_ROSTER', file, message: m().rosterNoUser, fix: m().rosterNoUserFix });
   return lines
     .map(splitLine)
     .filter((f) => SAFE_NAME.test(f[user] ?? ''))

@@ -79,34 +79,165 @@ function isStopped(pid: number): boolean {
   }
 }
 
+/** One worker process: what the pool knows of it. */
+interface Worker {
+  child: ChildProcess;
+  /** students it has been sent */
+  jobs: number;
+  /** the last output it printed (for a message when it dies) */
+  output: string;
+  /** the reply to the job in flight, once it comes */
+  onReply?: (reply: WorkerReply) => void;
+  /** the worker ended (exit code, signal) */
+  onEnd?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  ended: boolean;
+}
+
+export interface WorkerPoolOptions {
+  /**
+   * students one worker grades before it is replaced by a fresh one (default 25). 1 gives every
+   * student a fresh worker: use it where the sandbox lacks the processes wall, since a student
+   * process that escaped its sandbox could then outlive its grading inside the worker's group.
+   */
+  jobsPerWorker?: number;
+}
+
+/** students a warm worker grades before it is replaced (bounds memory growth and any leftover state) */
+export const DEFAULT_JOBS_PER_WORKER = 25;
+
 /**
- * Grades one student in a worker process of its own (grader/regrade/worker.ts, its own process
- * group), so that whatever happens to that grading (a student process that kills or freezes its
- * parent, a grading that hangs) ends with this student: the worker is killed at `timeLimitMs`, a
- * worker stopped by SIGSTOP is resumed, and the other students carry on. Never throws.
+ * Grading workers for `dlgrade regrade`, each in its own process group (grader/regrade/worker.ts).
+ * A worker stays loaded between students (catalog, specs, references, TensorFlow.js), so only
+ * the first student it grades pays for starting Node, tsx and TensorFlow.js. It grades one student
+ * at a time. Whatever happens during one student's grading (a student process that kills or
+ * freezes its parent, a grading that hangs) ends with that student: the worker is killed with its
+ * group at the student's time limit or when it dies, that student's outcome says so, and the next
+ * student gets a fresh worker. A worker stopped by SIGSTOP is resumed. Student code never runs
+ * in a worker, only in the sandboxed processes the engine starts for it.
  */
-export function gradeInWorker(job: WorkerJob, timeLimitMs: number): Promise<WorkerOutcome> {
-  return new Promise((resolve) => {
-    let child: ChildProcess;
-    try {
-      child = fork(ENTRY, [], { execArgv: graderNodeFlags(), env: workerEnv(), stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true, serialization: 'advanced' });
-    } catch (error: unknown) {
-      resolve({ ok: false, why: 'failed', message: `could not start the grading worker: ${(error as Error).message}` });
-      return;
+export class WorkerPool {
+  readonly #idle: Worker[] = [];
+  readonly #jobsPerWorker: number;
+  #closed = false;
+  #started = 0;
+
+  /** worker processes started so far */
+  get started(): number {
+    return this.#started;
+  }
+
+  constructor(options: WorkerPoolOptions = {}) {
+    this.#jobsPerWorker = Math.max(1, options.jobsPerWorker ?? DEFAULT_JOBS_PER_WORKER);
+  }
+
+  /** Grades one student in an idle worker (or a new one). Never throws. */
+  async grade(job: WorkerJob, timeLimitMs: number): Promise<WorkerOutcome> {
+    let worker = this.#idle.pop();
+    while (worker !== undefined && worker.ended) worker = this.#idle.pop();
+    if (worker === undefined) {
+      const started = startWorker();
+      if (!started.ok) return { ok: false, why: 'failed', message: started.message };
+      worker = started.worker;
+      this.#started++;
     }
-    live.add(child);
-    let output = '';
-    const keep = (chunk: Buffer): void => {
-      output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEPT);
+    worker.jobs++;
+    const outcome = await runJob(worker, job, timeLimitMs);
+    if (outcome.ok && !worker.ended && !this.#closed && worker.jobs < this.#jobsPerWorker) this.#idle.push(worker);
+    else await retire(worker);
+    return outcome;
+  }
+
+  /**
+   * Ends every idle worker (one still grading is retired when its job ends) and resolves once
+   * they have exited or been killed with their group.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all(this.#idle.splice(0).map((worker) => retire(worker)));
+  }
+}
+
+function startWorker(): { ok: true; worker: Worker } | { ok: false; message: string } {
+  let child: ChildProcess;
+  try {
+    child = fork(ENTRY, [], { execArgv: graderNodeFlags(), env: workerEnv(), stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true, serialization: 'advanced' });
+  } catch (error: unknown) {
+    return { ok: false, message: `could not start the grading worker: ${(error as Error).message}` };
+  }
+  live.add(child);
+  const worker: Worker = { child, jobs: 0, output: '', ended: false };
+  const keep = (chunk: Buffer): void => {
+    worker.output = (worker.output + chunk.toString('utf8')).slice(-OUTPUT_KEPT);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  child.on('message', (message) => worker.onReply?.(message as WorkerReply));
+  child.on('error', () => undefined);
+  let settled = false;
+  const end = (code: number | null, signal: NodeJS.Signals | null): void => {
+    if (settled) return;
+    settled = true;
+    worker.ended = true;
+    live.delete(child);
+    worker.onEnd?.(code, signal);
+  };
+  // 'close' comes after the IPC channel and the pipes are drained (a reply is in); a process the
+  // worker left holding a pipe is ended with its group, and 'close' is not waited for long
+  child.on('exit', (code, signal) => {
+    killGroup(child);
+    setTimeout(() => end(code, signal), 5000).unref();
+  });
+  child.on('close', (code, signal) => end(code, signal));
+  return { ok: true, worker };
+}
+
+/**
+ * A worker that has done its share, or whose last job went wrong: asked to exit, and its group
+ * ended when it does (or after 2 s, should it not). Resolves when it has ended.
+ */
+function retire(worker: Worker): Promise<void> {
+  worker.onReply = undefined;
+  if (worker.ended) {
+    worker.onEnd = undefined;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => killGroup(worker.child), 2000);
+    worker.onEnd = () => {
+      clearTimeout(timer);
+      resolve();
     };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    let reply: WorkerReply | undefined;
+    try {
+      if (worker.child.connected) worker.child.send({ kind: 'exit' }, () => undefined);
+      else killGroup(worker.child);
+    } catch {
+      killGroup(worker.child);
+    }
+  });
+}
+
+function runJob(worker: Worker, job: WorkerJob, timeLimitMs: number): Promise<WorkerOutcome> {
+  const { child } = worker;
+  worker.output = '';
+  return new Promise((resolve) => {
     let timedOut = false;
     let resumed = 0;
+    let done = false;
+    const finish = (outcome: WorkerOutcome): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      clearInterval(watch);
+      worker.onReply = undefined;
+      worker.onEnd = undefined;
+      resolve(outcome);
+    };
+    const stopped = (): string => (resumed > 0 ? ` (it was stopped from outside ${resumed} time(s) and resumed)` : '');
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child);
+      // the group's end is reported by onEnd; should it never come, the time limit still answers
+      setTimeout(() => finish({ ok: false, why: 'time-limit', message: `the grading did not finish within ${Math.round(timeLimitMs / 1000)} s and was stopped${stopped()}` }), 10_000).unref();
     }, timeLimitMs);
     const watch = setInterval(() => {
       if (child.pid !== undefined && isStopped(child.pid)) {
@@ -118,33 +249,39 @@ export function gradeInWorker(job: WorkerJob, timeLimitMs: number): Promise<Work
         }
       }
     }, 500);
-    child.on('message', (message) => {
-      reply = message as WorkerReply;
-    });
-    child.on('error', () => undefined);
-    let settled = false;
-    const settle = (code: number | null, signal: NodeJS.Signals | null): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      live.delete(child);
-      const tail = output.trim() !== '' ? `; its last output: ${output.trim().slice(-600)}` : '';
-      const stopped = resumed > 0 ? ` (it was stopped from outside ${resumed} time(s) and resumed)` : '';
-      if (reply?.kind === 'result') resolve({ ok: true, result: reply.result });
-      else if (reply?.kind === 'failed') resolve({ ok: false, why: 'failed', message: `grading failed: ${reply.message}` });
-      else if (timedOut) resolve({ ok: false, why: 'time-limit', message: `the grading did not finish within ${Math.round(timeLimitMs / 1000)} s and was stopped${stopped}` });
-      else resolve({ ok: false, why: 'died', message: `the grading worker ended (${signal ? `killed by ${signal}` : `exit code ${code ?? '?'}`}) before sending a result${stopped}${tail}` });
+    worker.onReply = (reply) => {
+      if (timedOut) return;
+      if (reply.kind === 'result') finish({ ok: true, result: reply.result });
+      else finish({ ok: false, why: 'failed', message: `grading failed: ${reply.message}` });
     };
-    // 'close' comes after the IPC channel and the pipes are drained (the reply is in); a process
-    // the worker left holding a pipe is ended with its group, and 'close' is not waited for long
-    child.on('exit', (code, signal) => {
+    worker.onEnd = (code, signal) => {
+      const tail = worker.output.trim() !== '' ? `; its last output: ${worker.output.trim().slice(-600)}` : '';
+      if (timedOut) finish({ ok: false, why: 'time-limit', message: `the grading did not finish within ${Math.round(timeLimitMs / 1000)} s and was stopped${stopped()}` });
+      else finish({ ok: false, why: 'died', message: `the grading worker ended (${signal ? `killed by ${signal}` : `exit code ${code ?? '?'}`}) before sending a result${stopped()}${tail}` });
+    };
+    if (worker.ended) {
+      worker.onEnd(null, null);
+      return;
+    }
+    try {
+      child.send(job, (error) => {
+        if (error) killGroup(child);
+      });
+    } catch {
       killGroup(child);
-      setTimeout(() => settle(code, signal), 5000).unref();
-    });
-    child.on('close', (code, signal) => settle(code, signal));
-    child.send(job, (error) => {
-      if (error) killGroup(child);
-    });
+    }
   });
+}
+
+/**
+ * Grades one student in a fresh worker of its own, which exits afterwards (a pool of one job).
+ * Never throws.
+ */
+export async function gradeInWorker(job: WorkerJob, timeLimitMs: number): Promise<WorkerOutcome> {
+  const pool = new WorkerPool({ jobsPerWorker: 1 });
+  try {
+    return await pool.grade(job, timeLimitMs);
+  } finally {
+    await pool.close();
+  }
 }

@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NO_SUBMISSION } from '../collect/no-submission.ts';
 
 /**
  * What `dlgrade collect` recorded about one student (grader/collect/collect.ts, `CollectRecord`:
@@ -22,6 +23,8 @@ export interface CollectInfo {
   username?: string;
   /** collect's verdict: only `collected` has a checkout to grade */
   status?: 'collected' | 'no-submission' | 'failed';
+  /** why collect found nothing to grade (status `no-submission`): no push on time, or only provision's */
+  noSubmission?: 'no-push' | 'only-provisioning';
   errors: string[];
 }
 
@@ -79,6 +82,10 @@ export function normaliseCollect(data: unknown): CollectInfo {
   set('username', str(pick('username', 'github_username')));
   const status = pick('status');
   if (status === 'collected' || status === 'no-submission' || status === 'failed') info.status = status;
+  // a record without a status, but with collect's «sin entrega» marker
+  else if (status === undefined && errors.includes(NO_SUBMISSION)) info.status = 'no-submission';
+  const why = pick('no_submission', 'noSubmission');
+  if (info.status === 'no-submission' && (why === 'no-push' || why === 'only-provisioning')) info.noSubmission = why;
   return info;
 }
 

@@ -1,4 +1,5 @@
 import { loadCatalog } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/types.ts';
 import { gradeSubmission, type GradeOptions } from '../engine/grade.ts';
 import type { GradeResult } from '../engine/result.ts';
 import { INSTALL_ROOT } from '../paths.ts';
@@ -12,22 +13,56 @@ export interface WorkerJob {
   options: Omit<GradeOptions, 'catalog' | 'onExercise'>;
 }
 
+/** Sent by the pool when a worker has graded its share of students: finish and exit. */
+export interface WorkerExit {
+  kind: 'exit';
+}
+
 export type WorkerReply = { kind: 'result'; result: GradeResult } | { kind: 'failed'; message: string };
 
 /**
- * The worker's side (started by grader/regrade/worker-entry.js): waits for one job on the IPC
- * channel, grades it (the engine starts the sandboxed student processes), sends the result back
- * and exits. Trusted grader code only; it never runs student code itself.
+ * The worker's side (started by grader/regrade/worker-entry.js): grades the jobs the pool sends on
+ * the IPC channel, one at a time (the pool never sends a second job before the first's reply),
+ * and sends each result back. The catalog, the specs, the references and TensorFlow.js stay
+ * loaded between jobs; that is what makes a warm worker faster. Trusted grader code only: it never
+ * runs student code itself (the engine starts the sandboxed student processes), so nothing of one
+ * student's grading survives into the next but the grader's own loaded modules. It exits when the
+ * pool says so or the channel closes.
  */
 export async function runWorker(): Promise<void> {
-  const job = await new Promise<WorkerJob>((resolve) => process.once('message', (m) => resolve(m as WorkerJob)));
-  let reply: WorkerReply;
-  try {
-    const catalog = job.catalogRoot === INSTALL_ROOT ? loadCatalog() : loadCatalog({ root: job.catalogRoot });
-    reply = { kind: 'result', result: await gradeSubmission({ ...job.options, catalog }) };
-  } catch (error: unknown) {
-    reply = { kind: 'failed', message: describeThrown(error) };
+  const catalogs = new Map<string, Catalog>();
+  const catalogFor = (root: string): Catalog => {
+    let catalog = catalogs.get(root);
+    if (catalog === undefined) {
+      catalog = root === INSTALL_ROOT ? loadCatalog() : loadCatalog({ root });
+      catalogs.set(root, catalog);
+    }
+    return catalog;
+  };
+  const queue: WorkerJob[] = [];
+  let wake: (() => void) | undefined;
+  let ended = false;
+  process.on('message', (message: WorkerJob | WorkerExit) => {
+    if (message.kind === 'exit') ended = true;
+    else queue.push(message);
+    wake?.();
+  });
+  process.on('disconnect', () => {
+    ended = true;
+    wake?.();
+  });
+  for (;;) {
+    while (queue.length === 0 && !ended) await new Promise<void>((resolve) => (wake = resolve));
+    const job = queue.shift();
+    if (job === undefined) break;
+    let reply: WorkerReply;
+    try {
+      reply = { kind: 'result', result: await gradeSubmission({ ...job.options, catalog: catalogFor(job.catalogRoot) }) };
+    } catch (error: unknown) {
+      reply = { kind: 'failed', message: describeThrown(error) };
+    }
+    if (!process.connected) break;
+    await new Promise<void>((resolve) => process.send!(reply, () => resolve()));
   }
-  await new Promise<void>((resolve) => process.send!(reply, () => resolve()));
-  process.disconnect();
+  if (process.connected) process.disconnect();
 }

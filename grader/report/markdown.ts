@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatNumber } from '../compare/format.ts';
+import { caretPad } from './caret.ts';
 import type { GradeResult, Location, PropertyResult } from '../engine/result.ts';
 import { TEMPLATES_DIR } from '../paths.ts';
 import { digestExercise, nextAction, summarise, timedOutProperty } from './digest.ts';
@@ -61,7 +62,12 @@ function whereText(location: Location, L: Labels): string {
 function frameText(location: Location): string | undefined {
   if (!location.frame || location.frame.length === 0) return undefined;
   const width = String(location.frame.at(-1)!.line).length;
-  return codeFence(location.frame.map((r) => `${r.line === location.line ? '>' : ' '} ${String(r.line).padStart(width)} | ${r.text}`).join('\n'), { max: 800 });
+  const rows = location.frame.flatMap((r) => {
+    const row = `${r.line === location.line ? '>' : ' '} ${String(r.line).padStart(width)} | ${r.text}`;
+    // a syntax error points at its column: a caret under it
+    return r.line === location.line && location.column !== undefined ? [row, `  ${' '.repeat(width)} | ${caretPad(r.text, location.column)}^`] : [row];
+  });
+  return codeFence(rows.join('\n'), { max: 800 });
 }
 
 function fullProperty(p: PropertyResult, L: Labels): FullPropertyView {

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { caretPad } from './caret.ts';
 import type { ExerciseResult, GradeResult, Lang, Location, PropertyResult } from '../engine/result.ts';
 import { formatNumber } from '../compare/format.ts';
 import { digestExercise, nextAction, summarise, timedOutProperty } from './digest.ts';
@@ -129,7 +130,10 @@ function renderWhere(location: Location, L: Labels, c: Colors, spaces: number): 
   const width = String(frame.at(-1)?.line ?? location.line).length;
   for (const row of frame) {
     const mark = row.line === location.line ? '>' : ' ';
-    lines.push(`${pad}  ${c.dim(`${mark} ${String(row.line).padStart(width)} |`)} ${sanitize(row.text, 200)}`);
+    const text = sanitize(row.text, 200);
+    lines.push(`${pad}  ${c.dim(`${mark} ${String(row.line).padStart(width)} |`)} ${text}`);
+    // a syntax error points at its column: a caret under it
+    if (row.line === location.line && location.column !== undefined) lines.push(`${pad}  ${c.dim(`  ${' '.repeat(width)} |`)} ${caretPad(text, location.column)}${c.red('^')}`);
   }
   return lines;
 }

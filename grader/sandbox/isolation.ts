@@ -27,6 +27,13 @@ export interface Launch {
   gid?: number;
   /** its own session and process group (signals to "the group" reach only itself) */
   detached: boolean;
+  /**
+   * Written to the launcher's stdin, which is then closed (stdin is otherwise not given). Bubblewrap
+   * reads its arguments there (`--args 0`), NUL-separated: its command line, which the student
+   * reads as /proc/1/cmdline inside the sandbox, is then `bwrap --args 0 -- node <its arguments>`
+   * (paths as seen inside), not the host paths of its bind mounts.
+   */
+  input?: string;
 }
 
 /** How the student process is started on this machine: what the OS and Node let us remove. */
@@ -229,11 +236,19 @@ function buildBubblewrap(base: Omit<Isolation, 'insideDir' | 'launch' | 'prepare
   ];
   // nothing writable anywhere: not even /dev (its tmpfs would hold /dev/shm, memory outside the
   // process's resident set); writing to /dev/null still works
-  const suffix = ['--chdir', BWRAP_DIR, '--remount-ro', '/dev', '--remount-ro', '/', node];
+  const suffix = ['--chdir', BWRAP_DIR, '--remount-ro', '/dev', '--remount-ro', '/'];
   return {
     ...base,
     insideDir: () => BWRAP_DIR,
-    launch: (dir, nodeArgs) => ({ file: bwrap, args: [...prefix, '--ro-bind', dir, BWRAP_DIR, ...suffix, ...nodeArgs], detached: false, ...dropTo() }),
+    launch: (dir, nodeArgs) => {
+      // bwrap's options, with every host path, go through stdin; only the command stays on its
+      // command line (bwrap wants it there): Node, at the path it has inside too, and its arguments,
+      // paths as seen inside
+      const options = [...prefix, '--ro-bind', dir, BWRAP_DIR, ...suffix];
+      // an argument cannot hold a NUL (the OS would refuse it too): it would split one in two
+      if (options.some((a) => a.includes('\0'))) throw new Error('a sandbox argument holds a NUL byte');
+      return { file: bwrap, args: ['--args', '0', '--', node, ...nodeArgs], input: options.map((a) => `${a}\0`).join(''), detached: false, ...dropTo() };
+    },
     prepare: makeReadable,
   };
 }
@@ -304,7 +319,8 @@ function tryStart(isolation: Isolation): string | undefined {
       env: launchEnv(dir),
       encoding: 'utf8',
       timeout: 15_000,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [launch.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      ...(launch.input !== undefined ? { input: launch.input } : {}),
       ...(launch.uid !== undefined ? { uid: launch.uid, gid: launch.gid } : {}),
     });
     if (probe.stdout === 'dlgrade-probe-ok') return undefined;

@@ -187,6 +187,32 @@ channel.on('end', () => $exit(0));
 channel.on('close', () => $exit(0));
 channel.on('error', () => $exit(0));
 
+const modulePath = process.argv[2] as string;
+/**
+ * 'deferred': this process was started ahead (check --watch), before the student's file existed;
+ * it loads the module once, when the grader's first message ({"load":true}) says it is there.
+ * The module is imported at most once per process, whatever arrives later.
+ */
+const deferred = process.argv[3] === 'deferred';
+let loadRequested = false;
+
+async function loadModule(): Promise<void> {
+  try {
+    const mod = (await import(modulePath)) as Record<string, unknown>;
+    exportsTable = {};
+    const names = $keys(mod);
+    const kinds: Record<string, string> = {};
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      exportsTable[name] = mod[name];
+      kinds[name] = typeof mod[name];
+    }
+    send({ id: 0, ready: true, exports: kinds });
+  } catch (thrown) {
+    send({ id: 0, ready: false, error: describeError(thrown) });
+  }
+}
+
 let buffered = '';
 channel.setEncoding('utf8');
 channel.on('data', (chunk: string) => {
@@ -195,23 +221,17 @@ channel.on('data', (chunk: string) => {
   while (newline >= 0) {
     const line = buffered.slice(0, newline);
     buffered = buffered.slice(newline + 1);
-    if (line.length > 0) handle($JSON_parse(line) as { id: number; fn: string; args: unknown[] });
+    if (line.length > 0) {
+      const message = $JSON_parse(line) as { id: number; fn: string; args: unknown[]; load?: unknown };
+      if (message.load === true) {
+        if (deferred && !loadRequested) {
+          loadRequested = true;
+          void loadModule();
+        }
+      } else handle(message);
+    }
     newline = buffered.indexOf('\n');
   }
 });
 
-const modulePath = process.argv[2] as string;
-try {
-  const mod = (await import(modulePath)) as Record<string, unknown>;
-  exportsTable = {};
-  const names = $keys(mod);
-  const kinds: Record<string, string> = {};
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] as string;
-    exportsTable[name] = mod[name];
-    kinds[name] = typeof mod[name];
-  }
-  send({ id: 0, ready: true, exports: kinds });
-} catch (thrown) {
-  send({ id: 0, ready: false, error: describeError(thrown) });
-}
+if (!deferred) await loadModule();

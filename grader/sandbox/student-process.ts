@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { decode, encode } from './codec.ts';
 import { launchEnv, probeIsolation } from './isolation.ts';
 import { runnerSource } from './runner-bundle.ts';
-import { backstopFor, cpuMsOf, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
+import { backstopFor, cpuMsOf, cpuReader, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
 
 export interface SandboxLimits {
   /** limit of one call, in the CPU time the student's processes use (wall-clock backstop: cpu-clock.ts) */
@@ -50,16 +50,57 @@ export interface StudentError {
 
 export type DeathReason = 'timeout' | 'out-of-memory' | 'crash' | 'output-too-large' | 'protocol';
 
+/**
+ * Why the sandbox ended (or lost) a student process, as data: the report says it from the
+ * catalog in the student's language (grader/i18n/sandbox-text.ts), never by matching a sentence.
+ */
+export type DeathDetail =
+  | { code: 'call-time'; fn: string; ms: number }
+  | { code: 'budget'; fn: string }
+  | { code: 'load-time'; ms: number }
+  | { code: 'start-failed'; detail: string }
+  | { code: 'ended-while-loading' }
+  | { code: 'too-large'; mib: number }
+  | { code: 'protocol' }
+  | { code: 'malformed' }
+  | { code: 'used-memory'; mib: number }
+  | { code: 'out-of-memory'; mib: number }
+  | { code: 'killed'; signal: string }
+  | { code: 'exited'; exitCode: string }
+  /** a restarted process whose module threw while loading (grader/engine/steps/student-session.ts): the student's own error */
+  | { code: 'load-failed'; error: string };
+
+/** A dead process: what kind of death (scoring, retries) and its detail (the sentence). */
+export interface Death {
+  reason: DeathReason;
+  detail: DeathDetail;
+}
+
+/**
+ * V8 ends the process with abort() when its heap is exhausted ("FATAL ERROR: … heap out of
+ * memory"), by far its commonest fatal error: SIGABRT; where the student's Node is pid 1 of its
+ * namespace (unshare) abort() cannot raise SIGABRT and ends in SIGSEGV, SIGILL or SIGTRAP; a
+ * launcher (bwrap) may report the signal as exit status 128 + n. What the student prints on
+ * stderr decides nothing (it could forge V8's sentence); a student who sends itself one of these
+ * signals is told it ran out of memory, and the call scores 0 either way.
+ */
+const FATAL_SIGNALS: ReadonlySet<string> = new Set(['SIGABRT', 'SIGSEGV', 'SIGILL', 'SIGTRAP', 'SIGBUS']);
+const FATAL_STATUSES: ReadonlySet<number> = new Set([128 + 6, 128 + 11, 128 + 4, 128 + 5, 128 + 7]);
+
+function isV8Abort(code: number | null, signal: NodeJS.Signals | null): boolean {
+  return (signal !== null && FATAL_SIGNALS.has(signal)) || (code !== null && FATAL_STATUSES.has(code));
+}
+
 export type CallOutcome =
   | { kind: 'ok'; value: unknown; mutated: number[]; mutatedValues?: unknown[]; ms: number }
   | { kind: 'threw'; error: StudentError; mutated: number[]; mutatedValues?: unknown[] }
-  | { kind: 'dead'; reason: DeathReason; message: string };
+  | ({ kind: 'dead' } & Death);
 
 /** `chargedMs`: the time loading charged to the student (CPU time where measurable, see cpu-clock.ts) */
 export type StartOutcome = { chargedMs: number } & (
   | { kind: 'ready'; process: StudentProcess; exports: Record<string, string> }
   | { kind: 'load-error'; error: StudentError; output: string }
-  | { kind: 'dead'; reason: DeathReason; message: string; output: string }
+  | ({ kind: 'dead'; output: string } & Death)
 );
 
 interface Pending {
@@ -83,25 +124,36 @@ export class StudentProcess {
   usedMs = 0;
   /** the launcher and the student's Node under it, found once the module is loaded */
   private tree: number[] | undefined;
+  /** the tree's CPU time, its /proc files held open once the tree is known (see cpuReader) */
+  private treeCpu: ReturnType<typeof cpuReader> | undefined;
   private nextId = 1;
   private pending: Pending | undefined;
   private outputChunks: Buffer[] = [];
   private outputSize = 0;
   private outputTruncated = false;
-  private death: { reason: DeathReason; message: string } | undefined;
+  private death: Death | undefined;
   private readyWaiter: ((message: Record<string, unknown>) => void) | undefined;
   private readonly memoryWatch: NodeJS.Timeout;
   private readonly exited: Promise<void>;
+  /** the sandbox mechanism it was started under (a spare is only used under the same one) */
+  private readonly mechanism: string;
+  /** started ahead without the student's module (see prestartSpare); cleared once it is given one */
+  private waitingForModule: boolean;
+  /** true when this process was a spare started ahead (it then loaded its one module on adoption) */
+  startedAhead = false;
 
+  /** `moduleCode` undefined: a spare, started ahead; it loads a module once, when `adopt` hands it one */
   private constructor(
-    private readonly limits: SandboxLimits,
-    moduleCode: string,
+    private limits: SandboxLimits,
+    moduleCode: string | undefined,
   ) {
     const isolation = probeIsolation();
+    this.mechanism = isolation.mechanism;
+    this.waitingForModule = moduleCode === undefined;
     this.dir = mkdtempSync(join(tmpdir(), 'dlgrade-sandbox-'));
     writeFileSync(join(this.dir, 'runner.mjs'), runnerSource());
-    writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
-    isolation.prepare(this.dir, ['runner.mjs', 'student.mjs']);
+    if (moduleCode !== undefined) writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
+    isolation.prepare(this.dir, moduleCode !== undefined ? ['runner.mjs', 'student.mjs'] : ['runner.mjs']);
     // the folder as the student process sees it ('/sandbox' in bubblewrap's empty root)
     this.insideDir = isolation.insideDir(this.dir);
     const nodeArgs = [
@@ -119,15 +171,21 @@ export class StudentProcess {
     // child process, no worker, no native addon
     if (isolation.permissionFlag) nodeArgs.push(isolation.permissionFlag, `--allow-fs-read=${this.insideDir}`);
     nodeArgs.push(join(this.insideDir, 'runner.mjs'), pathToFileURL(join(this.insideDir, 'student.mjs')).href);
+    if (moduleCode === undefined) nodeArgs.push('deferred');
     const launch = isolation.launch(this.dir, nodeArgs);
     this.child = spawn(launch.file, launch.args, {
       cwd: this.dir,
       // nothing of the grader's environment: no tokens, no secrets, no NODE_OPTIONS
       env: launchEnv(this.dir),
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      stdio: [launch.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe'],
       detached: launch.detached,
       ...(launch.uid !== undefined ? { uid: launch.uid, gid: launch.gid } : {}),
     });
+    // bubblewrap's arguments (grader/sandbox/isolation.ts), then end of file
+    if (launch.input !== undefined) {
+      this.child.stdin?.on('error', () => undefined); // it died first: its exit is reported
+      this.child.stdin?.end(launch.input);
+    }
     this.channel = this.child.stdio[3] as Duplex;
     this.channel.setEncoding('utf8');
     this.channel.on('data', (chunk: string) => this.onData(chunk));
@@ -140,7 +198,7 @@ export class StudentProcess {
         resolve();
       });
       this.child.on('error', (error) => {
-        this.die('crash', `could not start the student process: ${error.message}`);
+        this.die('crash', { code: 'start-failed', detail: error.message });
         resolve();
       });
     });
@@ -150,7 +208,7 @@ export class StudentProcess {
 
   /** Starts the process and waits until the module is loaded (or fails to load). */
   static async start(options: { moduleCode: string; limits: SandboxLimits }): Promise<StartOutcome> {
-    const proc = new StudentProcess(options.limits, options.moduleCode);
+    const proc = takeSpare(options.limits)?.adopt(options.moduleCode, options.limits) ?? new StudentProcess(options.limits, options.moduleCode);
     let chargedMs = 0;
     const message = await new Promise<Record<string, unknown> | undefined>((resolve) => {
       // starting Node itself takes a while on a loaded machine: loading gets its own, longer
@@ -160,7 +218,7 @@ export class StudentProcess {
       // on a loaded machine is not the student's doing
       const limit = proc.startLimit(loadLimit, () => {
         chargedMs = loadLimit;
-        proc.die('timeout', `loading the module took more than ${loadLimit} ms`);
+        proc.die('timeout', { code: 'load-time', ms: loadLimit });
         resolve(undefined);
       });
       const settle = (msg: Record<string, unknown> | undefined): void => {
@@ -173,7 +231,7 @@ export class StudentProcess {
     });
     if (!message) {
       await proc.dispose();
-      const death = proc.death ?? { reason: 'crash' as const, message: 'the process ended while loading the module' };
+      const death: Death = proc.death ?? { reason: 'crash', detail: { code: 'ended-while-loading' } };
       return { kind: 'dead', ...death, output: proc.output(), chargedMs };
     }
     if (message['ready'] !== true) {
@@ -181,13 +239,41 @@ export class StudentProcess {
       await proc.dispose();
       return { kind: 'load-error', error, output: proc.output(), chargedMs };
     }
-    if (proc.child.pid !== undefined) proc.tree = processTree(proc.child.pid);
+    if (proc.child.pid !== undefined) {
+      proc.tree = processTree(proc.child.pid);
+      proc.treeCpu = cpuReader(proc.tree);
+    }
     const exports: Record<string, string> = {};
     const raw = message['exports'];
     if (raw && typeof raw === 'object') {
       for (const [key, value] of Object.entries(raw)) if (typeof value === 'string') exports[key.slice(0, 80)] = value.slice(0, 20);
     }
     return { kind: 'ready', process: proc, exports, chargedMs };
+  }
+
+  /**
+   * A spare started ahead gets the student's module: written into its folder (bound read-only
+   * inside, as always), then loaded once on the grader's word. Its limits are the exercise's (the
+   * heap limit was set at spawn: takeSpare only hands out a spare started with the same one).
+   */
+  private adopt(moduleCode: string, limits: SandboxLimits): StudentProcess {
+    this.waitingForModule = false;
+    this.startedAhead = true;
+    this.limits = limits;
+    writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
+    probeIsolation().prepare(this.dir, ['runner.mjs', 'student.mjs']);
+    this.channel.write('{"load":true}\n');
+    return this;
+  }
+
+  /** A spare (no module yet) with these limits; see prestartSpare. */
+  static spare(limits: SandboxLimits): StudentProcess {
+    return new StudentProcess(limits, undefined);
+  }
+
+  /** A spare that can still take a module: alive, never given one, started under today's mechanism with this heap limit. */
+  usableFor(limits: SandboxLimits): boolean {
+    return this.waitingForModule && !this.dead && this.limits.memoryMb === limits.memoryMb && this.mechanism === probeIsolation().mechanism;
   }
 
   /**
@@ -201,7 +287,7 @@ export class StudentProcess {
       backstopMs: backstopFor(limitMs),
       // once the module answered, its process tree is known (it can start no process: the
       // permission model) and is not looked up again at every call
-      cpuMs: () => (pid === undefined ? undefined : cpuMsOf(this.tree ?? processTree(pid))),
+      cpuMs: () => (pid === undefined ? undefined : this.treeCpu ? this.treeCpu.read() : cpuMsOf(this.tree ?? processTree(pid))),
       onExpire,
     });
   }
@@ -218,8 +304,7 @@ export class StudentProcess {
     const budget = Math.min(this.limits.callTimeMs, this.limits.budgetMs - this.usedMs);
     return new Promise<CallOutcome>((resolve) => {
       const limit = this.startLimit(Math.max(1, budget), () => {
-        const what = budget < this.limits.callTimeMs ? 'the exercise ran out of its time limit' : `the call took more than ${this.limits.callTimeMs} ms`;
-        this.die('timeout', `${fn}: ${what}`);
+        this.die('timeout', budget < this.limits.callTimeMs ? { code: 'budget', fn } : { code: 'call-time', fn, ms: this.limits.callTimeMs });
       });
       this.pending = {
         id,
@@ -245,13 +330,14 @@ export class StudentProcess {
       await this.exited;
     }
     clearInterval(this.memoryWatch);
+    this.treeCpu?.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
   private onData(chunk: string): void {
     this.buffer += chunk;
     if (this.buffer.length > this.limits.messageBytes) {
-      this.die('output-too-large', `a value of more than ${Math.round(this.limits.messageBytes / 1048576)} MiB was returned`);
+      this.die('output-too-large', { code: 'too-large', mib: Math.round(this.limits.messageBytes / 1048576) });
       return;
     }
     let newline = this.buffer.indexOf('\n');
@@ -268,10 +354,10 @@ export class StudentProcess {
     try {
       message = JSON.parse(line);
     } catch {
-      this.die('protocol', 'the student process wrote something that is not a message on the grader channel');
+      this.die('protocol', { code: 'protocol' });
       return;
     }
-    if (!message || typeof message !== 'object') return this.die('protocol', 'malformed message');
+    if (!message || typeof message !== 'object') return this.die('protocol', { code: 'malformed' });
     const msg = message as Record<string, unknown>;
     if (msg['id'] === 0) {
       const waiter = this.readyWaiter;
@@ -335,26 +421,22 @@ export class StudentProcess {
       }
     }
     if (kb / 1024 > this.limits.memoryMb + 160) {
-      this.die('out-of-memory', `the process used more than ${this.limits.memoryMb + 160} MiB of memory`);
+      this.die('out-of-memory', { code: 'used-memory', mib: this.limits.memoryMb + 160 });
     }
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.death) return this.settleDead();
-    const output = Buffer.concat(this.outputChunks).toString('utf8');
-    if (/heap limit|Allocation failed|out of memory|Array buffer allocation failed/i.test(output)) {
-      this.death = { reason: 'out-of-memory', message: `the process ran out of memory (limit ${this.limits.memoryMb} MiB)` };
+    if (isV8Abort(code, signal)) {
+      this.death = { reason: 'out-of-memory', detail: { code: 'out-of-memory', mib: this.limits.memoryMb } };
     } else {
-      this.death = {
-        reason: 'crash',
-        message: signal ? `the process was killed by ${signal}` : `the process exited with code ${code ?? '?'} instead of answering`,
-      };
+      this.death = { reason: 'crash', detail: signal ? { code: 'killed', signal } : { code: 'exited', exitCode: String(code ?? '?') } };
     }
     this.settleDead();
   }
 
-  private die(reason: DeathReason, message: string): void {
-    if (!this.death) this.death = { reason, message };
+  private die(reason: DeathReason, detail: DeathDetail): void {
+    if (!this.death) this.death = { reason, detail };
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     this.settleDead();
   }
@@ -367,6 +449,46 @@ export class StudentProcess {
       pending.resolve({ kind: 'dead', ...this.death });
     }
   }
+}
+
+/**
+ * At most one spare student process, started ahead (only `check --watch` asks for one) so that a
+ * re-run does not wait for bubblewrap and Node to start. It holds the runner only: no student code
+ * has ever run in it. It is handed to exactly one StudentProcess.start, which gives it one module;
+ * it is never returned, so no process ever loads two versions of a student's file.
+ */
+let spare: StudentProcess | undefined;
+
+/** Starts a spare for an exercise with these limits (replacing one started for other limits). */
+export function prestartSpare(limits: SandboxLimits): void {
+  if (spare?.usableFor(limits)) return;
+  void disposeSpare();
+  try {
+    spare = StudentProcess.spare(limits);
+  } catch {
+    spare = undefined; // no spare: the next start spawns as usual (and reports why it cannot)
+  }
+}
+
+/** Ends the spare, if any (the watcher stops). */
+export async function disposeSpare(): Promise<void> {
+  const old = spare;
+  spare = undefined;
+  await old?.dispose();
+}
+
+/** Only for tests: whether a spare is waiting. */
+export function hasSpare(): boolean {
+  return spare !== undefined;
+}
+
+function takeSpare(limits: SandboxLimits): StudentProcess | undefined {
+  const taken = spare;
+  spare = undefined;
+  if (taken === undefined) return undefined;
+  if (taken.usableFor(limits)) return taken;
+  void taken.dispose();
+  return undefined;
 }
 
 /** the sandbox folder's paths (outside and inside) in a student's output become '<sandbox>' */

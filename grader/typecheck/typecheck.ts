@@ -42,6 +42,30 @@ let libDir = '';
 /** parsed lib files, shared by every program (they never change) */
 const libCache = new Map<string, TS.SourceFile>();
 let allowedLibs: Set<string> | undefined;
+/**
+ * the trusted files' parsed SourceFiles (the stub, the console declaration, the generated
+ * signatures file), keyed by file name, language version and their exact text: `check --watch`
+ * re-checks the same stub at every save, and only the student's file is parsed again (always)
+ */
+const trustedCache = new Map<string, TS.SourceFile>();
+const TRUSTED_CACHE_MAX = 64;
+
+/** Only for tests: forget the parsed trusted files (to compare a cached check with an uncached one). */
+export function clearTrustedSourceFilesForTests(): void {
+  trustedCache.clear();
+}
+
+function trustedSourceFile(typescript: typeof TS, fileName: string, text: string, languageVersion: TS.ScriptTarget | TS.CreateSourceFileOptions): TS.SourceFile {
+  const version = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}/${languageVersion.impliedNodeFormat ?? ''}` : String(languageVersion);
+  const key = `${fileName}\0${version}\0${text}`;
+  let file = trustedCache.get(key);
+  if (!file) {
+    file = typescript.createSourceFile(fileName, text, languageVersion, true);
+    if (trustedCache.size >= TRUSTED_CACHE_MAX) trustedCache.delete(trustedCache.keys().next().value!);
+    trustedCache.set(key, file);
+  }
+  return file;
+}
 
 async function compiler(): Promise<typeof TS> {
   if (ts === undefined) {
@@ -134,7 +158,8 @@ export async function typecheckStudentFile(input: TypecheckInput): Promise<Typec
     const host: TS.CompilerHost = {
       getSourceFile: (fileName, languageVersion) => {
         const own = files.get(fileName);
-        if (own !== undefined) return typescript.createSourceFile(fileName, own, languageVersion, true);
+        // the student's text is parsed afresh every time; the trusted files come from the cache
+        if (own !== undefined) return fileName === studentFile ? typescript.createSourceFile(fileName, own, languageVersion, true) : trustedSourceFile(typescript, fileName, own, languageVersion);
         if (fileName.startsWith(libDir + '/') && libs.has(fileName.slice(libDir.length + 1))) {
           let lib = libCache.get(fileName);
           if (!lib) {

@@ -6,6 +6,7 @@
  * lockfile names, with its integrity hash, never a fresh resolution in the job that holds the token.
  */
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { GRADER_PACKAGE_PATTERN } from './context.ts';
 
 export { PUBLISHER_DIR } from './context.ts';
@@ -22,8 +23,8 @@ export function publisherPackageJson(graderPackage: string): Record<string, unkn
   if (!GRADER_PACKAGE_PATTERN.test(graderPackage)) {
     throw new DlgradeError({
       code: 'E_CONFIG',
-      message: `grader package ${JSON.stringify(graderPackage)} is not pinned`,
-      fix: 'use github:<owner>/<repo>#<40-hex commit> or name@<exact version>',
+      message: text().errors.assign.notPinned(graderPackage),
+      fix: text().errors.assign.notPinnedFix,
     });
   }
   const [name, spec] = dependency(graderPackage);

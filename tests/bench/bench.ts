@@ -10,6 +10,8 @@
  *      checkout>, that checkout's grader), alternated in one run: one student process started,
  *      called and ended, and the five headline exercises graded with the CLI
  *   7. `npm run bench mutation` (only when named): every exercise's mutation score and survivors
+ *   9. `npm run bench watch`: a warm `check --watch` re-run of conv2d (goal ≤ 0.3 s), alternated
+ *      with a cold `check` and with a watcher that starts no sandbox ahead (watch-bench.ts)
  *   8. `npm run bench profile` (only when named): where the time goes (DLGRADE_PROFILE spans and marks, and the V8 CPU profile of
  *      the trusted process by category) for one exercise, the five headline ones and the whole
  *      course, with the start-up caches off ("before": DLGRADE_CATALOG_CACHE=0,
@@ -137,12 +139,18 @@ if (want('regrade')) {
   await regrade({ collectedDir: collected, resultsDir: join(root, 'warm'), manifest: assignment.manifestPath, catalog, concurrency: 1, shard: { index: 1, count: size } });
   const rates: number[] = [];
   for (const c of levels) {
-    const start = performance.now();
-    const summary = await regrade({ collectedDir: collected, resultsDir: join(root, `c${c}`), manifest: assignment.manifestPath, catalog, concurrency: c });
-    const minutes = (performance.now() - start) / 60_000;
-    const rate = summary.graded / minutes;
-    rates.push(rate);
-    report(`5. regrade ${size} submissions of ${chapter} (${defs.length} exercises), concurrency ${c}`, `${rate.toFixed(1)} submissions/min (${(minutes * 60).toFixed(1)} s, ${summary.errors} errors; goal ≥ ${GOALS.regradePerMin}/min for 5 exercises)`);
+    // alternated in one run: a fresh worker per student (the old way) against warm workers
+    const timed = async (jobsPerWorker: number) => {
+      const start = performance.now();
+      const summary = await regrade({ collectedDir: collected, resultsDir: join(root, `c${c}-j${jobsPerWorker}`), manifest: assignment.manifestPath, catalog, concurrency: c, jobsPerWorker });
+      const minutes = (performance.now() - start) / 60_000;
+      return { summary, minutes, rate: summary.graded / minutes };
+    };
+    const fresh = await timed(1);
+    const warm = await timed(25);
+    rates.push(warm.rate);
+    report(`5. regrade ${size} submissions of ${chapter} (${defs.length} exercises), concurrency ${c}, warm workers`, `${warm.rate.toFixed(1)} submissions/min (${(warm.minutes * 60).toFixed(1)} s, ${warm.summary.errors} errors, ${warm.summary.workersStarted} workers; goal ≥ ${GOALS.regradePerMin}/min for 5 exercises)`);
+    report(`   a fresh worker per student`, `${fresh.rate.toFixed(1)} submissions/min (${(fresh.minutes * 60).toFixed(1)} s, ${fresh.summary.workersStarted} workers); warm / fresh ${(warm.rate / fresh.rate).toFixed(2)}×`);
   }
   for (let i = 1; i < levels.length; i++) report(`   ratio concurrency ${levels[i]} / 1`, `${(rates[i]! / rates[0]!).toFixed(2)}×`);
   report('   default --concurrency on this machine (cores − 1, at least 2)', String(defaultConcurrency()));
@@ -235,6 +243,11 @@ if (only.includes('mutation')) {
     survivors += r.survived;
   }
   report('7. mutation score, catalog', `${counted === 0 ? '—' : ((killed / counted) * 100).toFixed(1)}% (${killed}/${counted} non-equivalent mutants killed, ${survivors} surviving)`);
+}
+
+if (want('watch')) {
+  const { benchWatch } = await import('./watch-bench.ts');
+  await benchWatch(INSTALL_ROOT, report);
 }
 
 // 8. only when asked by name (it grades the whole course three times, with CPU profiles)

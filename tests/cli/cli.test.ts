@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../grader/catalog/load.ts';
 import { INSTALL_ROOT, SOLUTIONS_DIR } from '../../grader/paths.ts';
 
 const run = promisify(execFile);
@@ -69,7 +70,11 @@ describe('dlgrade CLI', () => {
     cpSync(join(SOLUTIONS_DIR, 'ch15-losses', 'dice-loss', 'dice-loss.ts'), join(target, 'dice-loss.ts'));
     const passing = await dlgrade(['check', 'ch15-losses/dice-loss', '--runs', '10', '--lang', 'en'], repo);
     expect(passing.code).toBe(0);
-    expect(passing.stdout).toContain('Total: 8/8');
+    // the visible points of a standard exercise (20, less its hidden property's share)
+    const dice = loadCatalog().exercises.find((e) => e.id === 'ch15-losses/dice-loss')!;
+    const visible = dice.properties.filter((p) => !p.hidden).reduce((s, p) => s + p.points, 0);
+    expect(visible).toBeLessThan(20);
+    expect(passing.stdout).toContain(`Total: ${visible}/${visible}`);
   }, 60_000);
 
   it('check outside an assignment repository explains what to do', async () => {

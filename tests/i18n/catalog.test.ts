@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, langFromArgv } from '../../grader/i18n/index.ts';
-import { sandboxText } from '../../grader/i18n/sandbox-text.ts';
+import { deathText } from '../../grader/i18n/sandbox-text.ts';
+import type { DeathDetail } from '../../grader/sandbox/student-process.ts';
 import { translateCommanderError } from '../../grader/cli/commander-i18n.ts';
 import { spanishLeaks } from './english-markers.ts';
 
@@ -73,12 +74,33 @@ describe('texts from other tools, said again in Spanish', () => {
     expect(translateCommanderError("error: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are es, en.\n", m)).toBe("error: el valor 'fr' de la opción '--lang <lang>' no es válido. Valores posibles: es, en.\n");
   });
 
-  it("the sandbox's reasons, including «la llamada tardó más de 2000 ms»", () => {
-    expect(sandboxText('conv2d: the call took more than 2000 ms', 'es')).toBe('conv2d: la llamada tardó más de 2000 ms');
-    expect(sandboxText('conv2d: the call took more than 2000 ms', 'en')).toBe('conv2d: the call took more than 2000 ms');
-    expect(sandboxText('loading the module took more than 10000 ms', 'es')).toBe('cargar el módulo tardó más de 10000 ms');
-    expect(sandboxText('the process exited with code 3 instead of answering', 'es')).toBe('el proceso terminó con código 3 en lugar de responder');
-    expect(sandboxText('the process ran out of memory (limit 512 MiB)', 'es')).toBe('el proceso se quedó sin memoria (límite 512 MiB)');
-    expect(sandboxText('something new', 'es')).toBe('something new');
+  it("the sandbox's reasons, carried as codes, including «la llamada tardó más de 2000 ms»", () => {
+    expect(deathText({ code: 'call-time', fn: 'conv2d', ms: 2000 }, 'es')).toBe('conv2d: la llamada tardó más de 2000 ms');
+    expect(deathText({ code: 'call-time', fn: 'conv2d', ms: 2000 }, 'en')).toBe('conv2d: the call took more than 2000 ms');
+    expect(deathText({ code: 'load-time', ms: 10000 }, 'es')).toBe('cargar el módulo tardó más de 10000 ms');
+    expect(deathText({ code: 'exited', exitCode: '3' }, 'es')).toBe('el proceso terminó con código 3 en lugar de responder');
+    expect(deathText({ code: 'out-of-memory', mib: 512 }, 'es')).toBe('el proceso se quedó sin memoria (límite 512 MiB)');
+    // every code, in both languages: text, and no English in the Spanish one
+    const all: Record<DeathDetail['code'], DeathDetail> = {
+      'call-time': { code: 'call-time', fn: 'f', ms: 5 },
+      budget: { code: 'budget', fn: 'f' },
+      'load-time': { code: 'load-time', ms: 5 },
+      'start-failed': { code: 'start-failed', detail: '«spawn EACCES»' },
+      'ended-while-loading': { code: 'ended-while-loading' },
+      'too-large': { code: 'too-large', mib: 16 },
+      protocol: { code: 'protocol' },
+      malformed: { code: 'malformed' },
+      'used-memory': { code: 'used-memory', mib: 416 },
+      'out-of-memory': { code: 'out-of-memory', mib: 256 },
+      killed: { code: 'killed', signal: 'SIGKILL' },
+      exited: { code: 'exited', exitCode: '1' },
+      'load-failed': { code: 'load-failed', error: '«Error: boom»' },
+    };
+    for (const detail of Object.values(all)) {
+      const es = deathText(detail, 'es');
+      const en = deathText(detail, 'en');
+      expect(es, detail.code).not.toBe(en);
+      expect(spanishLeaks(es), detail.code).toEqual([]);
+    }
   });
 });

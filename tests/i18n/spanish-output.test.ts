@@ -33,6 +33,8 @@ function submission(name: string, source: string): string {
   return dir;
 }
 
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/dlgrade.js'), ...args], { encoding: 'utf8', env: { ...process.env, DLGRADE_LANG: '', ...env } });
+
 describe('Spanish output has no English sentence', () => {
   for (const [name, source] of Object.entries(CASES)) {
     it(`conv2d: ${name}`, async () => {
@@ -52,7 +54,6 @@ describe('Spanish output has no English sentence', () => {
   }, 120_000);
 
   it('the CLI: --help, a subcommand help and commander errors', () => {
-    const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/dlgrade.js'), ...args], { encoding: 'utf8', env: { ...process.env, DLGRADE_LANG: '', ...env } });
     const help = cli(['--help']).stdout;
     expect(help).toContain('Uso: dlgrade');
     expect(help).toContain('Comandos:');
@@ -66,5 +67,46 @@ describe('Spanish output has no English sentence', () => {
     expect(unknown.stderr).toContain('¿quisiste decir --watch?');
     expect(cli(['check', '--help', '--lang', 'en']).stdout).toContain('grade each exercise again');
     expect(cli(['list', '--help'], { DLGRADE_LANG: 'en' }).stdout).toContain('Options:');
+  }, 300_000);
+
+  it("the CLI's errors: assign, regrade, publish, gradebook, collect and the exercise catalog, each with its code and fix", () => {
+    const dir = join(root, 'cli-errors');
+    mkdirSync(join(dir, 'not-empty'), { recursive: true });
+    writeFileSync(join(dir, 'not-empty', 'x'), 'x');
+    writeFileSync(join(dir, 'broken.json'), '{');
+    writeFileSync(join(dir, 'roster.csv'), 'github_username,student_id\nana,1\n');
+    mkdirSync(join(dir, 'collected'), { recursive: true });
+    const cases: [args: string[], code: string, spanish: string][] = [
+      [['assign', 'no-such-exercise', '--out', join(dir, 'a')], 'E_EXERCISE_UNKNOWN', 'ningún ejercicio ni capítulo coincide con «no-such-exercise»'],
+      [['check', 'conv2dd'], 'E_EXERCISE_UNKNOWN', '¿quisiste decir'],
+      [['assign', 'ch07-convolution', '--out', join(dir, 'not-empty')], 'E_IO', 'la carpeta de salida no está vacía'],
+      [['assign', 'ch07-convolution', '--out', join(dir, 'b'), '--name', 'no válido'], 'E_OPTION', 'no es un nombre de repositorio válido'],
+      [['regrade', join(dir, 'none'), '--out', join(dir, 'r')], 'E_SUBMISSION_DIR', 'la carpeta de entregas recogidas'],
+      [['regrade', join(dir, 'collected'), '--out', join(dir, 'r'), '--manifest', join(dir, 'broken.json')], 'E_CONFIG', 'el manifiesto no es JSON válido'],
+      [['publish', '--result', join(dir, 'none.json')], 'E_IO', 'no se puede leer el archivo de resultado'],
+      [['publish', '--result', join(dir, 'broken.json')], 'E_RESULT_INVALID', 'el archivo de resultado no es JSON válido'],
+      [['publish', '--result', join(dir, 'broken.json'), '--repo', 'no-slash'], 'E_OPTION', 'no es válido'],
+      [['gradebook', 'merge', join(dir, 'none'), '--csv', join(dir, 'g.csv')], 'E_IO', 'la carpeta de resultados'],
+      [['gradebook', 'merge', dir], 'E_OPTION', 'no hay nada que escribir'],
+      [['collect', '--roster', join(dir, 'roster.csv'), '--deadline', 'mañana'], 'E_OPTION', 'no es una hora ISO 8601'],
+      [['collect', '--roster', join(dir, 'roster.csv'), '--deadline', '2026-10-15T23:59:59Z', '--org', 'o', '--assignment', 'a', '--shard', '3/2'], 'E_OPTION', 'no tiene la forma i/n'],
+    ];
+    for (const [i, [args, code, spanish]] of cases.entries()) {
+      const run = cli(args, { GITHUB_REPOSITORY_OWNER: '', GITHUB_TOKEN: '', NO_COLOR: '1', FORCE_COLOR: '0' });
+      const label = args.join(' ');
+      expect(run.status, label).toBe(2);
+      expect(run.stderr, label).toContain(`dlgrade ${code}`);
+      expect(run.stderr, label).toContain(spanish);
+      expect(run.stderr, label).toMatch(/\n {2}→ \S/); // the fix
+      // Node's own words about a cause («ENOENT: no such file…») are quoted tool output, not ours
+      expect(spanishLeaks(run.stderr.replace(/^\s*causa: .*$/gm, '')), label).toEqual([]);
+      // and, for a few, the same error in English with --lang en (each run starts a Node: a sample)
+      if (i % 4 === 0) {
+        const en = cli([...args, '--lang', 'en']).stderr;
+        expect(en, label).toContain(`dlgrade ${code}`);
+        expect(en, label).not.toContain(spanish);
+      }
+    }
+    expect(cli(['gradebook', 'merge', dir, '--lang', 'en']).stderr).toContain('nothing to write');
   }, 300_000);
 });

@@ -67,7 +67,7 @@ describe('assign --github-org, then provision through the CLI', () => {
     const common = ['--template', 'curso-dl/ch07-convolution', '--roster', join(tmp, 'roster.csv'), '--org', 'curso-dl', '--api-url', gh.url, '--token-file', join(tmp, 'token')];
     const dry = await cli(['provision', ...common]);
     expect(dry.out).toContain('simulación');
-    expect(dry.out).toMatch(/roster\.csv:4: github_username "not valid!" is not a valid GitHub username/);
+    expect(dry.out).toMatch(/roster\.csv:4: github_username "not valid!" no es un usuario de GitHub válido/);
     expect(dry.code).toBe(1); // the bad row
     expect(gh.writes().filter((r) => r.path.includes('ch07-convolution-'))).toEqual([]);
     const applied = await cli(['provision', ...common, '--apply', '--json', join(tmp, 'provision.json')]);

@@ -3,7 +3,7 @@
  * it fresh, `npm install` from the registry, and run `npm test` as a student would. Slow (npm install).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,14 @@ describe('dlgrade assign', () => {
   it('npm install, then npm test fails on the stubs in Spanish and passes with a solution', () => {
     const install = sh('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], clone);
     expect(install.status, install.output).toBe(0);
+    // TensorFlow.js by its parts: the full package (converter, tf.data, WebGL) and tfjs-node are not installed
+    const pkg = JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; optionalDependencies?: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).toContain('@tensorflow/tfjs-core');
+    expect(Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((n) => n === '@tensorflow/tfjs' || n.startsWith('@tensorflow/tfjs-node'))).toEqual([]);
+    for (const absent of ['@tensorflow/tfjs', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-data', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-node']) expect(existsSync(join(clone, 'node_modules', absent)), absent).toBe(false);
+    // 342 MB with the full @tensorflow/tfjs and tfjs-node; ~131 MB now (docs/instructors.md)
+    const kib = Number(execFileSync('du', ['-sk', join(clone, 'node_modules')], { encoding: 'utf8' }).split('\t')[0]);
+    expect(kib / 1024).toBeLessThan(171);
     const stubs = sh('npm', ['test'], clone);
     expect(stubs.status, stubs.output).toBe(1);
     expect(stubs.output).toContain('no está implementada');
@@ -86,5 +94,11 @@ describe('dlgrade assign', () => {
     const solved = sh('npx', ['dlgrade', 'check', conv.id], clone);
     expect(solved.status, solved.output).toBe(0);
     expect(solved.output).toMatch(/11\/11/);
+    // a reference that needs gradients (tf.grads), with the lean TensorFlow.js
+    const backward = defs.find((d) => d.name === 'conv2d-backward')!;
+    cpSync(backward.solutionPath, join(clone, 'exercises', backward.chapter, backward.name, backward.file));
+    const grads = sh('npx', ['dlgrade', 'check', backward.id], clone);
+    expect(grads.status, grads.output).toBe(0);
+    expect(grads.output).not.toMatch(/✘/);
   }, 900_000);
 });

@@ -106,12 +106,12 @@ describe('dlgrade provision', () => {
     expect(reports[2]!.error).toBe('comprobar el usuario marta-r: no existe ningún usuario de GitHub «marta-r» (GitHub: HTTP 404 «Not Found»)');
     expect(reports[2]!.fix).toBe('corrige github_username en el roster (sin @, tal como aparece en github.com/<usuario>)');
     const text = renderProvisionReport(reports, true);
-    expect(text).toContain('No se ha creado nada: 2 usuario(s) del roster no son cuentas de GitHub válidas');
+    expect(text).toContain('No se ha creado nada: 2 usuarios del roster no son cuentas de GitHub válidas');
     expect(text).not.toContain('docs.github.com');
     // in English with lang en; and a dry run checks the same
     const en = await provision({ gh: testClient(gh), template: { owner: 'curso-dl', repo: 'ch07-convolution' }, org: 'curso-dl', students: parseRoster(ROSTER).students, apply: false, pollMs: 0, lang: 'en' });
     expect(en[2]!.error).toBe('check the user marta-r: there is no GitHub user "marta-r" (GitHub: HTTP 404 «Not Found»)');
-    expect(renderProvisionReport(en, false, 'en')).toContain('Nothing was created: 2 roster user(s)');
+    expect(renderProvisionReport(en, false, 'en')).toContain('Nothing was created: 2 roster users are not valid GitHub accounts');
     expect(gh.writes()).toEqual([]);
   });
 
@@ -167,10 +167,10 @@ describe('roster', () => {
       [7, 'email'],
       [8, 'github_username'],
     ]);
-    expect(roster.issues[1]!.message).toBe('duplicate of line 2');
+    expect(roster.issues[1]!.message).toBe('repetido: ya está en la línea 2');
   });
 
   it('refuses a file without the header', () => {
-    expect(() => parseRoster('ana,A001,Ana,ana@example.com\n')).toThrow(/header github_username,student_id,name,email/);
+    expect(() => parseRoster('ana,A001,Ana,ana@example.com\n')).toThrow(/cabecera github_username,student_id,name,email/);
   });
 });

@@ -89,7 +89,7 @@ if (args[0] === 'grade') {
     const { env } = checkout(2);
     const failed = await run('python3', ['autograder.py'], { cwd: dir, env, timeout: 60_000 }).then(() => undefined, (e: { code: number; stderr: string }) => e);
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toMatch(/::error::dlgrade: the grader could not run \(exit 2\)/);
+    expect(failed?.stderr).toMatch(/::error::dlgrade: el corrector no pudo ejecutarse \(código 2\)/);
   }, 60_000);
 
   it('refuses to write result.json outside a Classroom 50 run', async () => {

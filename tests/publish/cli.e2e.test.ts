@@ -125,8 +125,8 @@ describe('dlgrade publish (real CLI, Actions-like environment)', () => {
     const env = await actionsEnv('push', { ref: 'refs/heads/main', after: HEAD_SHA });
     const { code, stdout } = await dlgrade(['--result', fixturePath('mixed.json'), '--out-dir', dir], env);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^::warning title=dlgrade publish::Commenting on #2 failed \(403: Resource not accessible by integration.*`pull-requests: write`/m);
-    expect(stdout).toMatch(/^::warning title=dlgrade publish::Creating the check run failed \(403.*`checks: write`/m);
+    expect(stdout).toMatch(/^::warning title=dlgrade publish::Comentar en #2 falló \(403: «Resource not accessible by integration.*`pull-requests: write`/m);
+    expect(stdout).toMatch(/^::warning title=dlgrade publish::Crear el check run falló \(403.*`checks: write`/m);
     expect(await readFile(join(dir, 'summary.md'), 'utf8')).toContain('Avisos de publicación');
     expect(parseOutputs(await readFile(join(dir, 'output.txt'), 'utf8')).score).toBe('7.5');
   }, 60_000);

@@ -86,7 +86,7 @@ describe("Classroom 50's result.json against its published JSON Schema", () => {
     }
     expect(thrown).toBeInstanceOf(DlgradeError);
     expect((thrown as DlgradeError).code).toBe('E_CONFIG');
-    expect((thrown as DlgradeError).message).toMatch(/whole points only, but the points of ch07-convolution\/conv2d › matches-reference is 2\.5/);
+    expect((thrown as DlgradeError).message).toMatch(/solo acepta puntos enteros, pero los puntos de ch07-convolution\/conv2d › matches-reference vale 2\.5/);
     expect((thrown as DlgradeError).fix).toMatch(/--classroom50-scale/);
   });
 

@@ -96,7 +96,7 @@ describe('hostile result files', () => {
   it('refuses a file over 5 MiB before reading it, and a file that is not JSON', async () => {
     const big = join(dir, 'big.json');
     await writeFile(big, ' '.repeat(5 * 1024 * 1024 + 1));
-    await expect(loadResult(big)).rejects.toThrow(/over the 5242880-byte limit/);
+    await expect(loadResult(big)).rejects.toThrow(/más que el límite de 5242880/);
     const notJson = join(dir, 'bad.json');
     await writeFile(notJson, '{"schemaVersion": 1,');
     await expect(loadResult(notJson)).rejects.toMatchObject({ code: 'E_RESULT_INVALID', file: notJson });

@@ -185,7 +185,7 @@ describe('finding the pull request', () => {
     expect(report.pulls?.via).toBe('commit');
     expect(gh.commentsOn(1)).toHaveLength(0);
     expect(gh.commentsOn(2)).toHaveLength(1);
-    expect(log.join('\n')).toMatch(/warn: refused the `feedback` branch: it points at bad0bad0bad0, not at the starter commit 5eed5eed5eed/);
+    expect(log.join('\n')).toMatch(/warn: se descarta la rama `feedback`: apunta a bad0bad0bad0, no al commit inicial 5eed5eed5eed/);
     expect(report.degraded).toBe(true);
   });
 
@@ -263,10 +263,10 @@ describe("Classroom 50's result.json", () => {
   it('is not written, with a warning naming the problem, when a variable is missing or points are fractional', async () => {
     const { SUBMISSION_TAG: _s, ...partial } = runner;
     const missing = await run(partial);
-    expect(missing.report.warnings).toEqual([expect.stringMatching(/^Classroom 50's result\.json not written: SUBMISSION_TAG not set/)]);
+    expect(missing.report.warnings).toEqual([expect.stringMatching(/^no se ha escrito el result\.json de Classroom 50: SUBMISSION_TAG not set/)]);
     await expect(readFile(join(dir, 'result.json'), 'utf8')).rejects.toThrow(/ENOENT/);
     const fractional = await run(runner);
-    expect(fractional.report.warnings).toEqual([expect.stringMatching(/whole points only, but the points of ch07-convolution\/conv2d › matches-reference is 2\.5; fix: .*--classroom50-scale/)]);
+    expect(fractional.report.warnings).toEqual([expect.stringMatching(/solo acepta puntos enteros, pero los puntos de ch07-convolution\/conv2d › matches-reference vale 2\.5; solución: .*--classroom50-scale/)]);
     await expect(readFile(join(dir, 'result.json'), 'utf8')).rejects.toThrow(/ENOENT/);
     // the other files are still there
     expect(await readFile(join(dir, 'dlgrade-junit.xml'), 'utf8')).toContain('<testsuites');

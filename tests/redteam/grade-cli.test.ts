@@ -47,7 +47,7 @@ describe('red team: dlgrade grade on hostile submissions', () => {
       expectPrintable(text);
     }
     // the fake report is the student's output, indented under it, never a line of the grader's own
-    expect(stdout.split('\n').filter((l) => /^(✔|Total: 8\/8)/.test(l))).toEqual([]);
+    expect(stdout.split('\n').filter((l) => /^(✔|Total: 18\/18)/.test(l))).toEqual([]);
     expect(stdout).toMatch(/^Total: 0\/\d+ /m);
     // inside a code fence (the student's output) the text is inert; outside, no element of it
     expect(outsideFences(markdown)).not.toMatch(/<img\b|<script\b|<unclosed fence>/i);

@@ -5,7 +5,7 @@
  */
 import { leaf } from './process-tree.ts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backstopFor, cpuMsOf, startCpuLimit } from '../../grader/sandbox/cpu-clock.ts';
+import { backstopFor, cpuMsOf, cpuReader, startCpuLimit } from '../../grader/sandbox/cpu-clock.ts';
 import { resetIsolationForTests } from '../../grader/sandbox/isolation.ts';
 import { DEFAULT_LIMITS, StudentProcess } from '../../grader/sandbox/student-process.ts';
 
@@ -58,6 +58,34 @@ describe('startCpuLimit', () => {
     }
     expect(cpuMsOf([process.pid])!).toBeGreaterThan(before);
     expect(cpuMsOf([2 ** 22 + 12345])).toBeUndefined();
+  });
+
+  it.runIf(process.platform === 'linux')('cpuReader (files held open) reads what cpuMsOf reads, and nothing for a gone process or once closed', async () => {
+    const { spawn } = await import('node:child_process');
+    const reader = cpuReader([process.pid]);
+    const a = reader.read()!;
+    const b = cpuMsOf([process.pid])!;
+    const c = reader.read()!;
+    expect(a).toBeLessThanOrEqual(b);
+    expect(b).toBeLessThanOrEqual(c);
+    const t0 = Date.now();
+    while (Date.now() - t0 < 60) {
+      // burn some CPU
+    }
+    expect(reader.read()!).toBeGreaterThan(a);
+    reader.close();
+    expect(reader.read()).toBeUndefined();
+    expect(cpuReader([2 ** 22 + 12345]).read()).toBeUndefined();
+    // a process that ended: its held file reads nothing any more (never another process that got its pid)
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
+    await new Promise((r) => setTimeout(r, 200));
+    const childReader = cpuReader([child.pid!]);
+    expect(childReader.read()).toBeTypeOf('number');
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(childReader.read()).toBeUndefined();
+    childReader.close();
   });
 });
 

@@ -22,9 +22,23 @@ import type { ExerciseResult, GradeResult, SandboxMechanism } from '../../grader
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { missingWalls, probeIsolation, resetIsolationForTests, type WallName } from '../../grader/sandbox/isolation.ts';
 import { FIXTURES_DIR } from '../tools/fixtures.ts';
+import { hasSpare, prestartSpare } from '../../grader/sandbox/student-process.ts';
+import { sandboxLimitsOf } from '../../grader/engine/steps/run-exercise.ts';
 
 export const HOSTILE_DIR = join(FIXTURES_DIR, 'hostile');
 export const SECRET = 'ghs_dlgradeFakeToken0123456789abcdefXYZ';
+
+/** the command lines a result's messages carry (proc-cmdline.ts), decoded: path → its arguments */
+export function cmdlinesSeen(text: string): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  for (const m of text.matchAll(/CMDLINE (\S+)=([A-Za-z0-9+/=]*);/g)) seen.set(m[1]!, Buffer.from(m[2]!, 'base64').toString('utf8').split('\0').filter((a) => a !== ''));
+  return seen;
+}
+
+/** what a host path in a command line would look like: the grader's temp folders, its install, bwrap's options */
+export function hostTraces(args: readonly string[]): string[] {
+  return args.filter((a) => a.includes('dlgrade-sandbox-') || a.includes(`${tmpdir()}/dlgrade-`) || a.startsWith(INSTALL_ROOT) || /^--(ro-)?bind$|^--setenv$|^--tmpfs$|^--chdir$/.test(a));
+}
 
 /** the wall each attack aims at; an attack on a wall the mechanism lacks is not checked for containment */
 const ATTACKS: Record<string, WallName> = {
@@ -35,6 +49,7 @@ const ATTACKS: Record<string, WallName> = {
   'signal-group': 'processes',
   'signal-every-pid': 'processes',
   'proc-escape': 'processes',
+  'proc-cmdline': 'processes',
   'host-sockets': 'sockets',
   'bind-sockets': 'sockets',
   'tcp-localhost': 'network',
@@ -74,7 +89,12 @@ export function unavailable(mechanism: SandboxMechanism): string | undefined {
   }
 }
 
-export function hostileSuite(mechanism: SandboxMechanism): void {
+/**
+ * `spare`: every hostile file is loaded by a student process started ahead, as `check --watch`
+ * does (prestartSpare): the same walls must hold. The hostile exercise is then graded on its own
+ * (so it, not the neighbour, takes the spare), the neighbour right after.
+ */
+export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boolean } = {}): void {
   const catalog = loadCatalog();
   const dice = catalog.exercises.find((e) => e.id === 'ch15-losses/dice-loss')!;
   const neighbour = catalog.exercises.find((e) => e.id !== dice.id && existsSync(e.solutionPath));
@@ -160,10 +180,20 @@ export function hostileSuite(mechanism: SandboxMechanism): void {
           cpSync(neighbour.solutionPath, join(dir, neighbour.chapter, neighbour.name, neighbour.file));
         }
         const exercises = neighbour ? [dice.id, neighbour.id] : [dice.id];
+        if (options.spare) {
+          prestartSpare(sandboxLimitsOf(dice));
+          const hostile = await gradeSubmission({ submissionDir: dir, exercises: [dice.id], catalog, audience: 'instructor', concurrency: 1 });
+          // taken, unless no process was started at all (a file that does not compile)
+          if (hostile.exercises[0]?.reason !== 'compile-error') expect(hasSpare(), `${name}: the spare was taken`).toBe(false);
+          const rest = neighbour ? await gradeSubmission({ submissionDir: dir, exercises: [neighbour.id], catalog, audience: 'instructor' }) : undefined;
+          results.set(name, { ...hostile, exercises: [...hostile.exercises, ...(rest?.exercises ?? [])] });
+          continue;
+        }
         results.set(name, await gradeSubmission({ submissionDir: dir, exercises, catalog, audience: 'instructor' }));
       }
     };
-    await Promise.all([worker(), worker()]);
+    // with a spare: one at a time (there is one spare, and each hostile file must get it)
+    await Promise.all(options.spare ? [worker()] : [worker(), worker()]);
   }, 600_000);
 
   afterAll(async () => {
@@ -241,6 +271,12 @@ export function hostileSuite(mechanism: SandboxMechanism): void {
     expect(said('proc-escape')).not.toContain(INSTALL_ROOT);
   });
 
+  it.runIf(contained('proc-cmdline'))('no command line the student can read names a host path (processes)', () => {
+    const seen = cmdlinesSeen(said('proc-cmdline'));
+    expect(seen.has('argv'), said('proc-cmdline')).toBe(true);
+    for (const [path, args] of seen) expect(hostTraces(args), `${path}: ${args.join(' ')}`).toEqual([]);
+  });
+
   it.runIf(contained('host-sockets'))('no host Unix socket was reached or created (sockets)', () => {
     expect(connections.filter((c) => c !== 'tcp')).toEqual([]);
     expect(said('host-sockets')).not.toContain('REACHED');
@@ -292,7 +328,7 @@ export function hostileSuite(mechanism: SandboxMechanism): void {
     expect(e('throw-undefined').properties[0]!.message).toMatch(/undefined/);
     expect(e('returns-promise').properties[0]!.message).toMatch(/Promise/);
     expect([e('syntax-error').status, e('syntax-error').reason]).toEqual(['error', 'compile-error']);
-    expect(e('syntax-error').location).toEqual({ file: 'exercises/ch15-losses/dice-loss/dice-loss.ts', line: 3, column: 26 });
+    expect(e('syntax-error').location).toEqual({ file: 'exercises/ch15-losses/dice-loss/dice-loss.ts', line: 3, column: 26, frame: [{ line: 2, text: '  let total = 0' }, { line: 3, text: '  for (const row of pred {' }, { line: 4, text: '    total += row.length;' }] });
     expect(e('syntax-error').message).toContain('dice-loss.ts:3:26');
     expect(e('imports-library').message).toMatch(/no se permite importar "@tensorflow\/tfjs"/);
     expect(e('missing-export').reason).toBe('missing-export');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignmentTsconfig } from '../../grader/assign/package-json.ts';
 import { findExportLine } from '../../grader/sandbox/compile.ts';
-import { TYPECHECK_OPTIONS, typecheckStudentFile } from '../../grader/typecheck/typecheck.ts';
+import { clearTrustedSourceFilesForTests, TYPECHECK_OPTIONS, typecheckStudentFile } from '../../grader/typecheck/typecheck.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const STUB = readFileSync(join(ROOT, 'exercises/ch07-convolution/conv2d/conv2d.ts'), 'utf8');
@@ -86,4 +86,26 @@ describe('the type check of a student file', () => {
     expect(tsconfig.compilerOptions['strict']).toBe(TYPECHECK_OPTIONS.strict);
     expect(tsconfig.include).toEqual(['exercises/**/*.ts']);
   });
+
+  it('the trusted files parsed once are used only for the same text: a changed stub is checked anew, and answers equal an uncached check', async () => {
+    const source = `${SIG} {\n  return [[["x" as unknown as number]]];\n}\n`;
+    const returnsString = `export function conv2d(input: number[][][], kernel: number[][][][], opts?: { stride?: number | [number, number]; padding?: 'valid' | 'same' }): string {\n  return '';\n}\n`;
+    const run = (stubSource: string, text: string) =>
+      typecheckStudentFile({ source: text, stubSource, fileName: 'conv2d.ts', displayPath: 'x/conv2d.ts', exports: [{ name: 'conv2d', signature: 'conv2d(…)' }], exportLine: () => 1, lang: 'en' });
+    clearTrustedSourceFilesForTests();
+    const first = await run(STUB, returnsString); // uncached
+    const again = await run(STUB, returnsString); // the stub's parsed file reused
+    expect(first).toMatchObject({ ok: true });
+    expect(again.ok && again.diagnostics).toEqual(first.ok && first.diagnostics);
+    expect(first.ok && first.diagnostics.some((d) => /signature|firma/i.test(d.message))).toBe(true);
+    // the same student file against a stub whose signature now returns string: no mismatch any more
+    const stringStub = STUB.replace('): number[][][] {', '): string {').replace(/throw new Error\([^)]*\);/, "return '';");
+    expect(stringStub).not.toBe(STUB);
+    const changed = await run(stringStub, returnsString);
+    expect(changed.ok && changed.diagnostics.filter((d) => /signature|firma/i.test(d.message))).toEqual([]);
+    // and back: the first stub's answer again
+    const back = await run(STUB, returnsString);
+    expect(back.ok && back.diagnostics).toEqual(first.ok && first.diagnostics);
+    expect((await run(STUB, source)).ok).toBe(true);
+  }, 60_000);
 });

@@ -16,9 +16,23 @@ const counts = arb.dim(2, 4).chain((k) => arb.matrix(k, k, fc.oneof(fc.constant(
 
 const AVERAGES = ['macro', 'micro', 'weighted'] as const;
 
+/** Class 0 never predicted (empty column), class 1 without examples (empty row). */
+const NEVER_PREDICTED_AND_EMPTY = [
+  [0, 2, 1],
+  [0, 0, 0],
+  [0, 1, 3],
+];
+/** Class 1 is predicted and present but never right: P₁ = R₁ = 0, so F1₁ = 0/0. */
+const ZERO_P_AND_R = [
+  [2, 1, 0],
+  [3, 0, 1],
+  [0, 0, 4],
+];
+
 function scoresProperty(average: (typeof AVERAGES)[number]) {
   return property({
     arbitrary: counts,
+    examples: { 'never-predicted-and-empty-class': NEVER_PREDICTED_AND_EMPTY, 'f1-of-zero-precision-and-recall': ZERO_P_AND_R },
     async check(cm, ctx) {
       const received = await ctx.call('classificationScores', cm, average);
       ctx.expectClose(refScores(cm, average), received, {
@@ -74,6 +88,10 @@ export default defineSpec({
       m[1] = new Array<number>(k).fill(0);
       return { cm: m, average };
     }),
+    examples: {
+      'never-predicted-and-empty-class': { cm: NEVER_PREDICTED_AND_EMPTY, average: 'macro' as const },
+      'f1-of-zero-precision-and-recall': { cm: ZERO_P_AND_R, average: 'weighted' as const },
+    },
     async check({ cm, average }, ctx) {
       const received = (await ctx.call('classificationScores', cm, average)) as Record<string, unknown>;
       for (const key of ['precision', 'recall', 'f1']) {

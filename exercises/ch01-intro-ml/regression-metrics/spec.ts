@@ -61,6 +61,11 @@ export default defineSpec({
     arbitrary: fc.record({ n: arb.dim(1, 6), c: arb.num(), exact: fc.boolean() }).chain(({ n, c, exact }) =>
       fc.record({ yTrue: fc.constant(new Array<number>(n).fill(c)), yPred: exact ? fc.constant(new Array<number>(n).fill(c)) : arb.vector(n).filter((v) => v.some((x) => x !== c)) }),
     ),
+    examples: {
+      'constant-target-perfect': { yTrue: [2.5, 2.5, 2.5], yPred: [2.5, 2.5, 2.5] },
+      'constant-target-imperfect': { yTrue: [-1, -1, -1, -1], yPred: [-1, 0.5, -1, -3] },
+      'single-example': { yTrue: [3], yPred: [1] },
+    },
     async check({ yTrue, yPred }, ctx) {
       const received = (await ctx.call('regressionMetrics', yTrue, yPred)) as RegressionMetrics;
       ctx.expectClose(reference(yTrue, yPred), received, {

@@ -30,6 +30,10 @@ const distinct = arb
 export default defineSpec({
   'curve-matches-reference': property({
     arbitrary: scored,
+    examples: {
+      // the negative comes first: walking the tied pair one example at a time gives 0, not 1/2
+      'mixed-tie': { labels: [1, 0, 1, 0, 0], scores: [0.75, 0.5, 0.5, 0.25, 0.75] },
+    },
     async check({ labels, scores }, ctx) {
       const received = await ctx.call('rocCurve', labels, scores);
       ctx.expectClose(refCurve(labels, scores), received);
@@ -46,6 +50,10 @@ export default defineSpec({
 
   'auc-with-ties': property({
     arbitrary: scored,
+    examples: {
+      // the negative comes first: walking the tied pair one example at a time gives 0, not 1/2
+      'mixed-tie': { labels: [1, 0, 1, 0, 0], scores: [0.75, 0.5, 0.5, 0.25, 0.75] },
+    },
     async check({ labels, scores }, ctx) {
       const received = await ctx.call('rocAuc', labels, scores);
       ctx.expectClose(refAuc(labels, scores), received, {

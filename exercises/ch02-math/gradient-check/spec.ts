@@ -53,6 +53,13 @@ export default defineSpec({
     arbitrary: fc.record({ m: arb.dim(1, 4), n: arb.dim(1, 4), zero: fc.boolean() }).chain(({ m, n, zero }) =>
       zero ? fc.constant(Array.from({ length: m }, () => new Array<number>(n).fill(0))) : arb.matrix(m, n),
     ),
+    examples: {
+      // ‖A − B‖ / (‖A‖ + ‖B‖) is 0/0 here
+      'both-zero': [
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+    },
     async check(A, ctx) {
       const received = await ctx.call('relativeError', A, A.map((row) => [...row]));
       if (received !== 0) {

@@ -27,6 +27,9 @@ const epoch = fc.record({ n: arb.dim(1, 11), d: arb.dim(1, 3), batchSize: arb.di
 export default defineSpec({
   'matches-reference': property({
     arbitrary: epoch,
+    examples: {
+      'tail-kept': { X: [[0], [1], [2], [3], [4], [5], [6]], y: [0, 1, 2, 3, 4, 5, 6], batchSize: 3, permutation: [6, 2, 4, 0, 5, 1, 3] },
+    },
     async check({ X, y, batchSize, permutation }, ctx) {
       const received = await ctx.call('makeBatches', X, y, batchSize, permutation, false);
       ctx.expectClose(reference(X, y, batchSize, permutation, false), received, {
@@ -37,6 +40,10 @@ export default defineSpec({
 
   'drop-last': property({
     arbitrary: epoch,
+    examples: {
+      'exact-multiple-drop-last': { X: [[0], [1], [2], [3], [4], [5]], y: [0, 1, 2, 3, 4, 5], batchSize: 3, permutation: [4, 0, 5, 1, 3, 2] },
+      'batch-larger-than-n-drop-last': { X: [[0.5], [1.5], [2.5]], y: [7, 8, 9], batchSize: 5, permutation: [2, 0, 1] },
+    },
     async check({ X, y, batchSize, permutation }, ctx) {
       const received = await ctx.call('makeBatches', X, y, batchSize, permutation, true);
       ctx.expectClose(reference(X, y, batchSize, permutation, true), received, {
@@ -96,6 +103,15 @@ export default defineSpec({
 
   'batch-sizes': property({
     arbitrary: fc.record({ n: arb.dim(1, 40), batchSize: arb.dim(1, 9), dropLast: fc.boolean() }),
+    examples: {
+      // N not a multiple of B: the tail is a smaller last batch, or dropped
+      'tail-kept': { n: 7, batchSize: 3, dropLast: false },
+      'tail-dropped': { n: 7, batchSize: 3, dropLast: true },
+      // N a multiple of B: nothing to drop
+      'exact-multiple-drop-last': { n: 6, batchSize: 3, dropLast: true },
+      // B > N with dropLast: not a single full batch
+      'batch-larger-than-n-drop-last': { n: 3, batchSize: 5, dropLast: true },
+    },
     async check({ n, batchSize, dropLast }, ctx) {
       const X = Array.from({ length: n }, (_, i) => [i / 8]);
       const y = X.map((_, i) => i % 10);

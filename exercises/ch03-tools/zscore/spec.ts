@@ -75,6 +75,14 @@ export default defineSpec({
     arbitrary: fc.record({ n: arb.dim(1, 6), c: arb.num(), other: arb.dim(0, 2) }).chain(({ n, c, other }) =>
       arb.matrix(n, other).map((M) => M.map((row) => [c, ...row])),
     ),
+    examples: {
+      // σ = 0 in the first column: subtract the mean and divide by 1, never 0/0
+      'constant-feature': [
+        [2.5, 1, -3],
+        [2.5, 0.5, 4],
+        [2.5, -2, 1],
+      ],
+    },
     async check(X, ctx) {
       const stats = (await ctx.call('fitStandardizer', X)) as Standardizer;
       if (stats?.std?.[0] !== 0) {

@@ -50,6 +50,12 @@ export default defineSpec({
 
   'evaluate-matches-reference': property({
     arbitrary: validation,
+    examples: {
+      // logits of ±1000: exp overflows unless the row maximum is subtracted; the last batch (of 1) is shorter
+      'large-logits': { logits: [[1000, 0, -1000], [-1000, -999, -1002], [800, 801, 799]], labels: [0, 2, 1], b: 2, other: 1 },
+      // a tie for the maximum whose label is the later index: the argmax must take the lower one (a miss)
+      'argmax-tie': { logits: [[1, 2, 2], [0.5, 0.5, -1], [3, 1, 3]], labels: [2, 0, 2], b: 2, other: 3 },
+    },
     async check({ logits, labels, b }, ctx) {
       const received = await ctx.call('evaluateEpoch', cut(logits, b), cut(labels, b));
       ctx.expectClose(evaluateEpoch(cut(logits, b), cut(labels, b)), received);
@@ -58,6 +64,9 @@ export default defineSpec({
 
   'batching-invariance': property({
     arbitrary: validation,
+    examples: {
+      'large-logits': { logits: [[1000, 0, -1000], [-1000, -999, -1002], [800, 801, 799]], labels: [0, 2, 1], b: 2, other: 1 },
+    },
     async check({ logits, labels, b, other }, ctx) {
       const first = await ctx.call('evaluateEpoch', cut(logits, b), cut(labels, b));
       const second = await ctx.call('evaluateEpoch', cut(logits, other), cut(labels, other));

@@ -89,6 +89,10 @@ export default defineSpec({
 
   'predict-boundary': property({
     arbitrary: onBoundary,
+    examples: {
+      // w·x + b = 0 with x ≠ 0: a point on the hyperplane is class 1
+      'on-hyperplane': { w: [1, -1], b: 0.5, x: [1.5, 2] },
+    },
     async check({ w, b, x }, ctx) {
       const received = await ctx.call('predict', w, b, x);
       if (received !== 1) {
@@ -102,6 +106,10 @@ export default defineSpec({
 
   'step-matches-reference': property({
     arbitrary: fc.record({ point: affine, y: label, lr: learningRate }),
+    examples: {
+      // on the hyperplane with label 0: ŷ = 1 is a mistake, so the rule subtracts η·x
+      'on-hyperplane': { point: { w: [1, -1], b: 0.5, x: [1.5, 2] }, y: 0 as const, lr: 0.5 },
+    },
     async check({ point: { w, b, x }, y, lr }, ctx) {
       const received = await ctx.call('perceptronStep', w, b, x, y, lr);
       ctx.expectClose(reference.perceptronStep(w, b, x, y, lr), received, {

@@ -11,6 +11,12 @@ const layer = fc.record({ n: arb.dim(1, 4), d: arb.dim(1, 6) }).chain(({ n, d })
 export default defineSpec({
   'forward-matches-reference': property({
     arbitrary: layer,
+    examples: {
+      // p = 0: nothing is dropped and the factor is 1/(1 − 0) = 1
+      'zero-rate': { x: [[1.5, -2], [0.25, 3]], mask: [[1, 1], [1, 1]], dy: [[1, -1], [0.5, 2]], p: 0 },
+      // every unit dropped: the output is all zeros, never NaN
+      'all-dropped': { x: [[1.5, -2, 4]], mask: [[0, 0, 0]], dy: [[1, -1, 0.5]], p: 0.75 },
+    },
     async check({ x, mask, p }, ctx) {
       ctx.expectClose(ref.dropoutForward(x, mask, p, true), await ctx.call('dropoutForward', x, mask, p, true), {
         what: { es: `dropoutForward(x, mask, ${p}, true)`, en: `dropoutForward(x, mask, ${p}, true)` },
@@ -47,6 +53,10 @@ export default defineSpec({
 
   'backward-matches-autodiff': property({
     arbitrary: layer,
+    examples: {
+      'zero-rate': { x: [[1.5, -2], [0.25, 3]], mask: [[1, 1], [1, 1]], dy: [[1, -1], [0.5, 2]], p: 0 },
+      'all-dropped': { x: [[1.5, -2, 4]], mask: [[0, 0, 0]], dy: [[1, -1, 0.5]], p: 0.75 },
+    },
     async check({ dy, mask, p }, ctx) {
       ctx.expectClose(ref.dropoutBackward(dy, mask, p), await ctx.call('dropoutBackward', dy, mask, p), {
         what: { es: 'dx frente a tf.grad', en: 'dx against tf.grad' },

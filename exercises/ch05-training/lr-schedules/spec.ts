@@ -25,6 +25,10 @@ function asArray(value: unknown, count: number, name: string): number[] {
 export default defineSpec({
   'step-matches-reference': property({
     arbitrary: step,
+    examples: {
+      // a single step: only t = 0, which is lr0
+      'single-step': { lr0: 0.3, gamma: 0.5, stepSize: 1, count: 1 },
+    },
     async check({ lr0, gamma, stepSize, count }, ctx) {
       ctx.expectClose(ref.stepDecay(lr0, gamma, stepSize, count), await ctx.call('stepDecay', lr0, gamma, stepSize, count));
     },
@@ -32,6 +36,10 @@ export default defineSpec({
 
   'cosine-matches-reference': property({
     arbitrary: cosine,
+    examples: {
+      // steps past T stay at lrMin: the cosine must not climb back up
+      'after-t': { lrMax: 0.1, lrMin: 0.001, T: 3, count: 9 },
+    },
     async check({ lrMax, lrMin, T, count }, ctx) {
       ctx.expectClose(ref.cosineAnnealing(lrMax, lrMin, T, count), await ctx.call('cosineAnnealing', lrMax, lrMin, T, count));
     },
@@ -64,6 +72,9 @@ export default defineSpec({
 
   'cyclic-matches-reference': property({
     arbitrary: cyclic,
+    examples: {
+      'single-step': { baseLr: 0.01, maxLr: 0.1, stepSize: 2, count: 1 },
+    },
     async check({ baseLr, maxLr, stepSize, count }, ctx) {
       ctx.expectClose(ref.triangularCyclic(baseLr, maxLr, stepSize, count), await ctx.call('triangularCyclic', baseLr, maxLr, stepSize, count));
     },

@@ -37,6 +37,10 @@ export default defineSpec({
 
   'residual-matches-reference': property({
     arbitrary: residual,
+    examples: {
+      // no residual block: the stem and the head only
+      'no-blocks': { inputDim: 4, width: 6, hidden: 3, blocks: 0, outputDim: 2 },
+    },
     async check({ inputDim, width, hidden, blocks, outputDim }, ctx) {
       ctx.expectClose(ref.residualMlpParams(inputDim, width, hidden, blocks, outputDim), await ctx.call('residualMlpParams', inputDim, width, hidden, blocks, outputDim), {
         what: {

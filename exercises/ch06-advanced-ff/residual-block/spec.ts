@@ -80,6 +80,17 @@ export default defineSpec({
         b1: b.b1.map((v, h) => (h === zeroBias ? 0 : v)),
       })),
     ),
+    examples: {
+      // X·W1 + b1 = 0 exactly in both hidden units of the first example: relu'(0) = 0
+      'relu-at-zero': {
+        X: [[1, -1], [0.5, 2]],
+        W1: [[0.5, -1], [0.5, -1]],
+        b1: [0, 0],
+        W2: [[1, -0.5], [0.25, 1]],
+        b2: [0.5, -0.5],
+        dY: [[1, 2], [-1, 0.5]],
+      },
+    },
     async check({ X, W1, b1, W2, b2, dY }, ctx) {
       const received = (await ctx.call('residualBackward', X, W1, b1, W2, b2, dY)) as ResidualGrads;
       const expected = ref.residualBackward(X, W1, b1, W2, b2, dY);

@@ -89,6 +89,22 @@ const dot = (a: unknown, b: unknown): number =>
 export default defineSpec({
   'input-gradient': property({
     arbitrary: cases(),
+    examples: {
+      // stride 3 over a 1×2 kernel: rows 1–2 and column 2 are in no window and get gradient 0
+      'stride-larger-than-kernel': {
+        input: [[[1], [2], [-1], [0.5], [1], [-2]], [[0.5], [-2], [3], [1], [0], [2]], [[1.5], [0], [-0.5], [2], [1], [-1]], [[2], [1], [-1.5], [0.25], [-1], [1]]],
+        kernel: [[[[1]], [[-1]]]],
+        dY: [[[1], [2]], [[-1], [0.5]]],
+        opts: { stride: 3, padding: 'valid' },
+      },
+      // an even kernel under 'same': the extra padding row and column go below and on the right, and what falls on them is dropped
+      'same-asymmetric-padding': {
+        input: [[[1], [2], [-1]], [[0.5], [-2], [3]], [[1.5], [0], [-0.5]]],
+        kernel: [[[[1]], [[-1]]], [[[2]], [[0.5]]]],
+        dY: [[[1], [-1], [2]], [[0.5], [1], [-2]], [[1], [1.5], [-1]]],
+        opts: { stride: 1, padding: 'same' },
+      },
+    },
     async check({ input, kernel, dY, opts }, ctx) {
       const received = grads(await ctx.call('conv2dBackward', input, kernel, dY, opts), input, kernel);
       ctx.expectClose(reference(input, kernel, dY, opts).dInput, received.dInput, { what: { es: 'dInput', en: 'dInput' } });
@@ -97,6 +113,20 @@ export default defineSpec({
 
   'kernel-gradient': property({
     arbitrary: cases(),
+    examples: {
+      'stride-larger-than-kernel': {
+        input: [[[1], [2], [-1], [0.5], [1], [-2]], [[0.5], [-2], [3], [1], [0], [2]], [[1.5], [0], [-0.5], [2], [1], [-1]], [[2], [1], [-1.5], [0.25], [-1], [1]]],
+        kernel: [[[[1]], [[-1]]]],
+        dY: [[[1], [2]], [[-1], [0.5]]],
+        opts: { stride: 3, padding: 'valid' },
+      },
+      'same-asymmetric-padding': {
+        input: [[[1], [2], [-1]], [[0.5], [-2], [3]], [[1.5], [0], [-0.5]]],
+        kernel: [[[[1]], [[-1]]], [[[2]], [[0.5]]]],
+        dY: [[[1], [-1], [2]], [[0.5], [1], [-2]], [[1], [1.5], [-1]]],
+        opts: { stride: 1, padding: 'same' },
+      },
+    },
     async check({ input, kernel, dY, opts }, ctx) {
       const received = grads(await ctx.call('conv2dBackward', input, kernel, dY, opts), input, kernel);
       ctx.expectClose(reference(input, kernel, dY, opts).dKernel, received.dKernel, { what: { es: 'dKernel', en: 'dKernel' } });

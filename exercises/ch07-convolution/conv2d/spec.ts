@@ -66,6 +66,14 @@ function delta(kh: number, kw: number, c: number, du: number, dv: number): numbe
 export default defineSpec({
   'matches-reference': property({
     arbitrary: cases,
+    examples: {
+      // H = 5 with kh = 4 and W = 3 with kw = 2 under 'same': P_h = 3 and P_w = 1, the extra row below and the extra column on the right
+      'same-asymmetric-padding': {
+        input: [[[1], [2], [-1]], [[0.5], [-2], [3]], [[1.5], [0], [-0.5]], [[2], [1], [-1.5]], [[-1], [0.25], [1]]],
+        kernel: [[[[1]], [[-1]]], [[[2]], [[0.5]]], [[[0]], [[1]]], [[[-1]], [[1.5]]]],
+        opts: { stride: 1, padding: 'same' },
+      },
+    },
     async check({ input, kernel, opts }, ctx) {
       const received = await ctx.call('conv2d', input, kernel, opts);
       ctx.expectClose(reference(input, kernel, opts), received);

@@ -11,7 +11,11 @@ const cases = fc
         input: arb.tensor3(h, w, c, arb.num(2)),
         kernel: arb.tensor4(kh, kw, c, m, arb.num(2)),
         pointwise: arb.tensor4(1, 1, c * m, cout, arb.num(2)),
-        opts: fc.record({ stride: fc.constantFrom(1, 2, [1, 2] as [number, number], [2, 1] as [number, number]), padding: fc.constantFrom('valid' as const, 'same' as const) }),
+        // either key may be left out: the statement's defaults are stride 1 and padding 'valid'
+        opts: fc.record(
+          { stride: fc.constantFrom(1, 2, [1, 2] as [number, number], [2, 1] as [number, number]), padding: fc.constantFrom('valid' as const, 'same' as const) },
+          { requiredKeys: [] },
+        ),
       }),
     ),
   );
@@ -21,6 +25,15 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'depthwise-matches-reference': property({
     arbitrary: cases,
+    examples: {
+      // an even kernel under 'same': the extra padding row and column go below and on the right
+      'same-asymmetric-padding': {
+        input: [[[1, -1], [2, 0.5], [-1, 1], [0, 2]], [[0.5, 1], [-2, 0], [3, -1], [1, 1]], [[1.5, -0.5], [0, 2], [-0.5, 1], [2, -2]]],
+        kernel: [[[[1], [0.5]], [[-1], [2]]], [[[2], [-1]], [[0.5], [1]]]],
+        pointwise: [[[[1, -1], [0.5, 2]]]],
+        opts: { stride: 1, padding: 'same' },
+      },
+    },
     async check({ input, kernel, opts }, ctx) {
       ctx.expectClose(depthwiseConv2d(input, kernel, opts), await ctx.call('depthwiseConv2d', input, kernel, opts));
     },
@@ -28,6 +41,14 @@ export default defineSpec({
 
   'separable-matches-reference': property({
     arbitrary: cases,
+    examples: {
+      'same-asymmetric-padding': {
+        input: [[[1, -1], [2, 0.5], [-1, 1], [0, 2]], [[0.5, 1], [-2, 0], [3, -1], [1, 1]], [[1.5, -0.5], [0, 2], [-0.5, 1], [2, -2]]],
+        kernel: [[[[1], [0.5]], [[-1], [2]]], [[[2], [-1]], [[0.5], [1]]]],
+        pointwise: [[[[1, -1], [0.5, 2]]]],
+        opts: { stride: 1, padding: 'same' },
+      },
+    },
     async check({ input, kernel, pointwise, opts }, ctx) {
       ctx.expectClose(separableConv2d(input, kernel, pointwise, opts), await ctx.call('separableConv2d', input, kernel, pointwise, opts));
     },

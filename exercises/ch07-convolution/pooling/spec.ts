@@ -41,6 +41,14 @@ const channel = (t: number[][][], c: number) => t.map((r) => r.map((p) => [p[c]!
 export default defineSpec({
   'max-matches-reference': property({
     arbitrary: cases,
+    examples: {
+      // an all-negative image under 'same': the padding is not a 0 that wins the max, nor a term of the mean
+      'negative-with-padding': {
+        input: [[[-1, -2], [-3, -0.5], [-2, -1]], [[-0.5, -4], [-1.5, -1], [-2.5, -3]], [[-3, -1], [-1, -2], [-0.25, -0.5]]],
+        pool: 2,
+        opts: { stride: 2, padding: 'same' },
+      },
+    },
     async check({ input, pool, opts }, ctx) {
       ctx.expectClose(maxPool2d(input, pool, opts), await ctx.call('maxPool2d', input, pool, opts));
     },
@@ -48,6 +56,13 @@ export default defineSpec({
 
   'avg-matches-reference': property({
     arbitrary: cases,
+    examples: {
+      'negative-with-padding': {
+        input: [[[-1, -2], [-3, -0.5], [-2, -1]], [[-0.5, -4], [-1.5, -1], [-2.5, -3]], [[-3, -1], [-1, -2], [-0.25, -0.5]]],
+        pool: 2,
+        opts: { stride: 2, padding: 'same' },
+      },
+    },
     async check({ input, pool, opts }, ctx) {
       ctx.expectClose(avgPool2d(input, pool, opts), await ctx.call('avgPool2d', input, pool, opts));
     },

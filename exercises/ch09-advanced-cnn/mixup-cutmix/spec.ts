@@ -32,6 +32,13 @@ export default defineSpec({
 
   'cutmix-matches-reference': property({
     arbitrary: pairs,
+    examples: {
+      // a box sticking out above and on the right: clipped to row 0, columns 1–2 (2 of 6 pixels)
+      'box-clipped': { x1: [[[1], [2], [3]], [[4], [5], [6]]], y1: [1, 0], x2: [[[-1], [-2], [-3]], [[-4], [-5], [-6]]], y2: [0, 1], lambda: 0.5, box: { top: -1, left: 1, bottom: 1, right: 5 } },
+      // a box entirely below the image, and an empty one: x1 and y1 unchanged
+      'box-outside': { x1: [[[1], [2], [3]], [[4], [5], [6]]], y1: [1, 0], x2: [[[-1], [-2], [-3]], [[-4], [-5], [-6]]], y2: [0, 1], lambda: 0.5, box: { top: 3, left: 0, bottom: 5, right: 2 } },
+      'box-empty': { x1: [[[1], [2], [3]], [[4], [5], [6]]], y1: [1, 0], x2: [[[-1], [-2], [-3]], [[-4], [-5], [-6]]], y2: [0, 1], lambda: 0.5, box: { top: 1, left: 1, bottom: 1, right: 3 } },
+    },
     async check({ x1, y1, x2, y2, box }, ctx) {
       const received = await ctx.call('cutmix', x1, y1, x2, y2, box);
       ctx.expectClose(refCutmix(x1, y1, x2, y2, box), received, { what: { es: 'cutmix', en: 'cutmix' } });

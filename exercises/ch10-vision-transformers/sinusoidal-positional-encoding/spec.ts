@@ -18,6 +18,10 @@ const dot = (a: number[], b: number[]) => a.reduce((acc, v, k) => acc + v * b[k]
 export default defineSpec({
   'matches-reference': property({
     arbitrary: sizes,
+    examples: {
+      // odd d: the last column (even) carries only its sine
+      'odd-d': { length: 4, dModel: 5, base: 10000 },
+    },
     async check({ length, dModel, base }, ctx) {
       const received = await ctx.call('sinusoidalPositionalEncoding', length, dModel, base);
       ctx.expectClose(reference(length, dModel, base), received);

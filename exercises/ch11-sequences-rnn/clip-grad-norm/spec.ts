@@ -28,6 +28,10 @@ function clippedOf(value: unknown, like: number[][][]): number[][][] {
 export default defineSpec({
   'matches-reference': property({
     arbitrary: inputs,
+    examples: {
+      // ‖g‖ = 0: the 1e-6 keeps s = min(1, maxNorm / 1e-6) = 1, no 0/0
+      'all-zero': { grads: [[[0, 0], [0, 0]], [[0]]], maxNorm: 1 },
+    },
     async check({ grads, maxNorm }, ctx) {
       const received = await ctx.call('clipGradNorm', grads, maxNorm);
       ctx.expectClose(reference(grads, maxNorm), received);

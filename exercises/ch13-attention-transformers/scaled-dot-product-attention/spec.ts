@@ -29,6 +29,10 @@ function weightsOf(value: unknown, n: number, m: number): number[][] {
 export default defineSpec({
   'matches-reference': property({
     arbitrary: problems('maybe'),
+    examples: {
+      // a query that may see only one key: its weight is exactly 1 and the output is that value
+      'one-key-allowed': { Q: [[1, -0.5], [0.25, 2]], K: [[2, 1], [-1, 0.5], [0.5, -2]], V: [[1], [-2], [4]], mask: [[false, true, false], [true, true, false]] },
+    },
     async check({ Q, K, V, mask }, ctx) {
       const received = await ctx.call('scaledDotProductAttention', Q, K, V, mask);
       ctx.expectClose(reference(Q, K, V, mask), received);
@@ -53,6 +57,9 @@ export default defineSpec({
 
   'masked-weights-zero': property({
     arbitrary: problems('always'),
+    examples: {
+      'one-key-allowed': { Q: [[1, -0.5], [0.25, 2]], K: [[2, 1], [-1, 0.5], [0.5, -2]], V: [[1], [-2], [4]], mask: [[false, true, false], [true, true, false]] },
+    },
     async check({ Q, K, V, mask }, ctx) {
       const weights = weightsOf(await ctx.call('scaledDotProductAttention', Q, K, V, mask), Q.length, K.length);
       weights.forEach((row, i) =>

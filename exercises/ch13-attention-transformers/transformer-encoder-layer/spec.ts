@@ -108,6 +108,27 @@ export default defineSpec({
 
   'encoder-matches-reference': property({
     arbitrary: encoderCases,
+    examples: {
+      // scores q·k/√d_h of ±1600 in each head: a softmax without the max shift overflows exp (Infinity/Infinity = NaN)
+      'large-scores': {
+        X: [[40, -30], [-40, 30], [35, 35]],
+        heads: 2,
+        params: {
+          Wq: [[1, 0], [0, 1]],
+          Wk: [[1, 0], [0, 1]],
+          Wv: [[1, 0], [0, 1]],
+          Wo: [[0.5, -0.5], [0.25, 1]],
+          W1: [[1, -1, 0.5], [0.5, 1, -1]],
+          b1: [0.1, -0.2, 0.3],
+          W2: [[1, 0], [0, 1], [-1, 0.5]],
+          b2: [0.1, -0.1],
+          gamma1: [1, 1.5],
+          beta1: [0, 0.5],
+          gamma2: [2, 1],
+          beta2: [-0.5, 0],
+        },
+      },
+    },
     async check({ X, params, heads }, ctx) {
       const received = await ctx.call('encoderLayer', X, params, heads);
       ctx.expectClose(encoderLayer(X, params, heads), received, { what: { es: `encoderLayer con ${heads} cabeza(s)`, en: `encoderLayer with ${heads} head(s)` } });

@@ -14,6 +14,10 @@ const problems = fc.record({ t: arb.dim(1, 9), cin: arb.dim(1, 2), cout: arb.dim
 export default defineSpec({
   'matches-reference': property({
     arbitrary: problems,
+    examples: {
+      // (k − 1)·d = 4 > T − 1 = 2: the earliest taps of every output fall on the left zero padding
+      'taps-before-start': { x: [[1], [-2], [0.5]], kernel: [[[1]], [[-1]], [[2]]], bias: [0.25], dilation: 2 },
+    },
     async check({ x, kernel, bias, dilation }, ctx) {
       const received = await ctx.call('causalConv1d', x, kernel, bias, dilation);
       ctx.expectClose(reference(x, kernel, bias, dilation), received);

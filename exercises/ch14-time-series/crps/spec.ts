@@ -42,6 +42,10 @@ export default defineSpec({
 
   'ensemble-matches-reference': property({
     arbitrary: ensembleCases,
+    examples: {
+      // K = 1: the spread term is 0 and the CRPS is |s − y|
+      'single-sample': { samples: [[2], [-1]], y: [0.5, 3] },
+    },
     async check({ samples, y }, ctx) {
       const received = await ctx.call('crpsEnsemble', samples, y);
       ctx.expectClose(crpsEnsemble(samples, y), received, {

@@ -15,6 +15,10 @@ const seasonal = fc
 export default defineSpec({
   'mape-matches-reference': property({
     arbitrary: pairs.chain((p) => fc.record({ p: fc.constant(p), eps: fc.constantFrom(1e-3, 0.5, 1, 2) })),
+    examples: {
+      // y = 0: the denominator is floored at eps
+      'mape-zero-actual': { p: { actual: [0, 1, 0], forecast: [0.5, 1, 0] }, eps: 0.5 },
+    },
     async check({ p: { actual, forecast }, eps }, ctx) {
       const received = await ctx.call('mape', actual, forecast, eps);
       ctx.expectClose(refMape(actual, forecast, eps), received, { what: { es: `mape(actual, forecast, ${eps})`, en: `mape(actual, forecast, ${eps})` } });
@@ -33,6 +37,10 @@ export default defineSpec({
 
   'smape-matches-reference': property({
     arbitrary: pairs,
+    examples: {
+      // two 0/0 pairs: each is a term 0 that still counts in N (16.67, not 33.33 as when they are masked out)
+      'smape-zero-pairs': { actual: [0, 2, 0, -1], forecast: [0, 1, 0, -1] },
+    },
     async check({ actual, forecast }, ctx) {
       const received = await ctx.call('smape', actual, forecast);
       ctx.expectClose(refSmape(actual, forecast), received, { what: { es: 'smape', en: 'smape' } });

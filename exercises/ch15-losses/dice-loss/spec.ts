@@ -13,6 +13,10 @@ const masks = fc
 export default defineSpec({
   'matches-reference': property({
     arbitrary: masks,
+    examples: {
+      // both masks empty: s keeps it off 0/0 and the loss is 1 − s/s = 0
+      'both-empty': { pred: [[0, 0], [0, 0]], target: [[0, 0], [0, 0]], smooth: 1 },
+    },
     async check({ pred, target, smooth }, ctx) {
       const received = await ctx.call('diceLoss', pred, target, smooth);
       ctx.expectClose(reference(pred, target, smooth), received);

@@ -18,6 +18,10 @@ const inner = fc.integer({ min: 1, max: 15 }).map((k) => k / 16);
 export default defineSpec({
   'matches-reference': property({
     arbitrary: batch,
+    examples: {
+      // p̂ = 0 and 1 against the opposite label (log 0 without the clip), and with their own label
+      'certain-predictions': { p: [0, 1, 1, 0], y: [1, 0, 1, 0] as (0 | 1)[], gamma: 2, alpha: 0.25 },
+    },
     async check({ p, y, gamma, alpha }, ctx) {
       ctx.expectClose(reference(p, y, gamma, alpha), await ctx.call('focalLoss', p, y, gamma, alpha));
     },

@@ -30,6 +30,12 @@ function result(v: unknown, logits: number[][]): Result {
 export default defineSpec({
   'loss-matches-reference': property({
     arbitrary: batches(),
+    examples: {
+      // logits of ±1000: log p = z − logsumexp(z) with the row maximum subtracted first
+      'large-logits': { logits: [[1000, -1000, 0], [-1000, -999.5, -1001]], labels: [1, 2], eps: 0.1 },
+      // ε = 1: the target is uniform, 1/K for every class
+      'eps-one': { logits: [[2, -1, 0.5], [0, 0, 3]], labels: [0, 2], eps: 1 },
+    },
     async check({ logits, labels, eps }, ctx) {
       const r = result(await ctx.call('labelSmoothingCE', logits, labels, eps), logits);
       ctx.expectClose(reference(logits, labels, eps).loss, r.loss, { what: { es: `loss con ε = ${eps}`, en: `loss with ε = ${eps}` } });
@@ -38,6 +44,11 @@ export default defineSpec({
 
   'gradient-matches-reference': property({
     arbitrary: batches(),
+    examples: {
+      'large-logits': { logits: [[1000, -1000, 0], [-1000, -999.5, -1001]], labels: [1, 2], eps: 0.1 },
+      // ε = 1: the target is uniform, 1/K for every class
+      'eps-one': { logits: [[2, -1, 0.5], [0, 0, 3]], labels: [0, 2], eps: 1 },
+    },
     async check({ logits, labels, eps }, ctx) {
       const r = result(await ctx.call('labelSmoothingCE', logits, labels, eps), logits);
       ctx.expectClose(reference(logits, labels, eps).dLogits, r.dLogits, { what: { es: `dLogits con ε = ${eps}`, en: `dLogits with ε = ${eps}` } });

@@ -60,6 +60,10 @@ const stepText = (k: number, start = 0) => ({ es: `θ tras el paso ${start + k +
 export default defineSpec({
   'matches-reference': property({
     arbitrary: run(2, 6),
+    examples: {
+      // ε = 1 after the square root: far from √(v̂ + ε), and it damps the first steps
+      'large-epsilon': { params: [1, -2, 0.5], grads: [[0.5, -1, 2], [0.25, 0.5, -1.5], [-1, 0.75, 0]], hp: { lr: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1 } },
+    },
     async check({ params, grads, hp }, ctx) {
       const expected = await reference(params, grads, hp);
       const steps = await studentRun(ctx, params, grads, hp, fresh(params.length));

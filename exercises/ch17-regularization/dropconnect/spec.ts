@@ -18,6 +18,10 @@ const layer = fc
 export default defineSpec({
   'matches-reference-training': property({
     arbitrary: layer,
+    examples: {
+      // every weight dropped: only the bias is left, unscaled
+      'all-dropped': { x: [[1, -2], [0.5, 1.5]], W: [[1, 2], [-1, 0.5]], b: [0.25, -0.5], mask: [[0, 0], [0, 0]], p: 0.5 },
+    },
     async check({ x, W, b, mask, p }, ctx) {
       const received = await ctx.call('dropConnectDense', x, W, b, mask, p, true);
       ctx.expectClose(reference(x, W, b, mask, p, true), received, { what: { es: 'En entrenamiento', en: 'In training' } });

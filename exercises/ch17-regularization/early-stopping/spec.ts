@@ -39,6 +39,14 @@ async function callAndCompare(ctx: PropertyContext, history: number[], opts: Ear
 export default defineSpec({
   'matches-reference-min': property({
     arbitrary: minCase,
+    examples: {
+      // patience 0: stop at the first epoch that does not improve; a tie is not an improvement
+      'patience-zero-tie': { history: [3, 2, 2, 1], opts: { patience: 0, minDelta: 0, mode: 'min' as const, restoreBestWeights: true } },
+      // improvements of exactly minDelta do not count
+      'improvement-equal-to-min-delta': { history: [2, 1.75, 1.5, 1.25, 1], opts: { patience: 2, minDelta: 0.25, mode: 'min' as const, restoreBestWeights: false } },
+      // always improving: it never stops (stoppedEpoch = −1)
+      'never-stops': { history: [4, 3, 2.5, 2, 1.875], opts: { patience: 1, minDelta: 0, mode: 'min' as const, restoreBestWeights: true } },
+    },
     async check({ history, opts }, ctx) {
       await callAndCompare(ctx, history, opts);
     },

@@ -25,6 +25,8 @@ const eiCases = (std: fc.Arbitrary<number>) =>
       xi: fc.constantFrom(0, 0.01, 0.1, 0.5),
     }),
   );
+type EiCase = { mean: number[]; std: number[]; best: number; xi: number };
+
 const positiveStd = fc.integer({ min: 1, max: 16 }).map((i) => i / 8);
 
 const TOL = { atol: 2e-3, rtol: 2e-3 };
@@ -89,6 +91,13 @@ export default defineSpec({
 
   'ei-certain': property({
     arbitrary: fc.tuple(eiCases(fc.constant(0)), eiCases(positiveStd)),
+    examples: {
+      // σ = 0 with g = 0 in the last point: z = g/σ is 0/0, and EI = max(g, 0) = 0
+      'zero-std': [
+        { mean: [1, 0, 0.5], std: [0, 0, 0], best: 0.5, xi: 0 },
+        { mean: [0.5], std: [1], best: 0.5, xi: 0 },
+      ] as [EiCase, EiCase],
+    },
     async check([certain, some], ctx) {
       const received = await ctx.call('expectedImprovement', certain.mean, certain.std, certain.best, certain.xi);
       ctx.expectClose(

@@ -27,6 +27,21 @@ const search = fc
 export default defineSpec({
   'matches-reference': property({
     arbitrary: search,
+    examples: {
+      // u = 0 and the largest u < 1: both ends of every range, the top integer and the last option included
+      'draw-extremes': {
+        space: [
+          { name: 'h0', kind: 'int', low: -2, high: 3 },
+          { name: 'h1', kind: 'log-uniform', low: 1e-5, high: 0.1 },
+          { name: 'h2', kind: 'choice', options: ['sgd', 'adam', 'rmsprop'] },
+          { name: 'h3', kind: 'uniform', low: -1, high: 1.5 },
+        ],
+        draws: [
+          [0, 0, 0, 0],
+          [63 / 64, 63 / 64, 63 / 64, 63 / 64],
+        ],
+      },
+    },
     async check({ space, draws }, ctx) {
       const received = await ctx.call('sampleConfigs', space, draws);
       ctx.expectClose(refSample(space, draws), received, { what: { es: 'Las configuraciones', en: 'The configurations' } });
@@ -75,6 +90,10 @@ export default defineSpec({
 
   'best-trial': property({
     arbitrary: fc.record({ scores: fc.array(fc.integer({ min: 0, max: 3 }).map((k) => k / 4), { minLength: 1, maxLength: 8 }), mode: fc.constantFrom('min' as const, 'max' as const) }),
+    examples: {
+      // ties for the best score: the lowest index wins
+      'best-tie': { scores: [0.5, 0.25, 0.75, 0.25], mode: 'min' as const },
+    },
     async check({ scores, mode }, ctx) {
       const received = await ctx.call('bestTrial', scores, mode);
       ctx.expectClose(refBest(scores, mode), received, { what: { es: `bestTrial(…, '${mode}')`, en: `bestTrial(…, '${mode}')` } });

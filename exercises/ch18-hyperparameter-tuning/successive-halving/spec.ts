@@ -38,6 +38,20 @@ const asResult = (value: unknown): { rungs: Rung[]; winner: number } => {
 export default defineSpec({
   'halving-matches-reference': property({
     arbitrary: curves,
+    examples: {
+      // ties in a rung: the lower index goes through
+      'tied-losses': {
+        losses: [
+          [1, 1, 0.5, 0.5],
+          [0.5, 0.75, 0.5, 0.25],
+          [0.5, 0.75, 0.5, 0.25],
+          [1, 0.5, 0.5, 0.5],
+          [0.5, 1, 1, 1],
+        ],
+        r0: 1,
+        eta: 2,
+      },
+    },
     async check({ losses, r0, eta }, ctx) {
       const received = await ctx.call('successiveHalving', losses, r0, eta);
       ctx.expectClose(refHalving(losses, r0, eta), received, { what: { es: 'successiveHalving', en: 'successiveHalving' } });
@@ -103,6 +117,10 @@ export default defineSpec({
 
   'hyperband-matches-reference': property({
     arbitrary: hyperband,
+    examples: {
+      // exact powers of η where ⌊log R / log η⌋ in floating point comes out one short (2.9999999999999996)
+      'exact-power': { eta: 10, R: 1000 },
+    },
     async check({ R, eta }, ctx) {
       const received = await ctx.call('hyperbandBrackets', R, eta);
       ctx.expectClose(refBrackets(R, eta), received, { what: { es: `hyperbandBrackets(${R}, ${eta})`, en: `hyperbandBrackets(${R}, ${eta})` } });

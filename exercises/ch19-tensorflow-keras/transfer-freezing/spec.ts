@@ -36,6 +36,11 @@ function counts(value: unknown): { trainable: number; nonTrainable: number; tota
 export default defineSpec({
   'matches-reference': property({
     arbitrary: stack,
+    examples: {
+      // frozen = 0 (everything trainable) and frozen = layers.length (everything frozen)
+      'nothing-frozen': { inputDim: 8, layers: [{ kind: 'dense' as const, units: 4 }, { kind: 'batchnorm' as const }, { kind: 'dropout' as const, rate: 0.25 }, { kind: 'dense' as const, units: 2 }], frozen: 0 },
+      'all-frozen': { inputDim: 8, layers: [{ kind: 'dense' as const, units: 4 }, { kind: 'batchnorm' as const }, { kind: 'dropout' as const, rate: 0.25 }, { kind: 'dense' as const, units: 2 }], frozen: 4 },
+    },
     async check({ inputDim, layers, frozen }, ctx) {
       const received = await ctx.call('freezeSummary', inputDim, layers, frozen);
       ctx.expectClose(reference(inputDim, layers, frozen), received, { tolerance: EXACT });

@@ -47,6 +47,11 @@ export default defineSpec({
 
   'unbroadcast-matches-reference': property({
     arbitrary: unbroadcastCases,
+    examples: {
+      // back to [1, 3]: the size-1 axis is summed over and kept; back to [3]: the added leading axis is summed away
+      'size-one-kept': { grad: [[1, 2, 3], [4, 5, 6]], shape: [1, 3] },
+      'leading-axis-removed': { grad: [[1, 2, 3], [4, 5, 6]], shape: [3] },
+    },
     async check({ grad, shape }, ctx) {
       const received = await ctx.call('unbroadcast', grad, shape);
       const expected = unbroadcast(grad, shape);

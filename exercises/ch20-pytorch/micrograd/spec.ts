@@ -52,6 +52,15 @@ const asResult = (value: unknown): { value: number; grads: number[] } => {
 export default defineSpec({
   'matches-reference': property({
     arbitrary: graph(ALL),
+    examples: {
+      // x·x as one mul with the same input twice (both contributions add up), and a leaf the output never uses (gradient 0)
+      'same-node-twice-and-unused': [
+        { op: 'leaf', value: 1.5 },
+        { op: 'leaf', value: -2 },
+        { op: 'mul', inputs: [0, 0] },
+        { op: 'add', inputs: [2, 2] },
+      ] as GraphNode[],
+    },
     async check(nodes, ctx) {
       const received = await ctx.call('backward', nodes);
       ctx.expectClose(reference(nodes), received, { what: { es: 'backward', en: 'backward' } });

@@ -14,6 +14,10 @@ const pairs = fc.record({ a: boxes(1, 5), b: boxes(1, 5) });
 export default defineSpec({
   'matches-reference': property({
     arbitrary: pairs,
+    examples: {
+      // boxes that share only an edge or a corner with the first one: IoU 0; and an identical box: IoU 1
+      'shared-edge': { a: [[0, 0, 1, 1]], b: [[1, 0, 2, 1], [0, 1, 1, 2], [1, 1, 2, 2], [0, 0, 1, 1]] },
+    },
     async check({ a, b }, ctx) {
       const received = await ctx.call('boxIou', a, b);
       ctx.expectClose(reference(a, b), received);

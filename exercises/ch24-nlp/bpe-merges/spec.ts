@@ -22,6 +22,10 @@ const traps = fc.constantFrom<{ wordCounts: Record<string, number>; numMerges: n
 export default defineSpec({
   'merges-match-reference': property({
     arbitrary: fc.oneof({ arbitrary: training, weight: 5 }, { arbitrary: traps, weight: 1 }),
+    examples: {
+      // more merges asked for than possible: it stops once every word is a single symbol
+      'runs-out-of-pairs': { wordCounts: { ab: 2, c: 1 }, numMerges: 6 },
+    },
     async check({ wordCounts, numMerges }, ctx) {
       const received = await ctx.call('learnBpe', wordCounts, numMerges);
       ctx.expectClose(refLearn(wordCounts, numMerges), received, { what: { es: `Las fusiones (numMerges = ${numMerges})`, en: `The merges (numMerges = ${numMerges})` } });
@@ -30,6 +34,10 @@ export default defineSpec({
 
   'encode-matches-reference': property({
     arbitrary: fc.record({ t: training, word }),
+    examples: {
+      // a word with a symbol never seen in training stays in single characters there
+      'unseen-word': { t: { wordCounts: { ab: 3, ba: 1 }, numMerges: 3 }, word: 'cabc' },
+    },
     async check({ t: { wordCounts, numMerges }, word }, ctx) {
       const merges = refLearn(wordCounts, numMerges);
       // a training word written twice repeats every pair: each merge must apply to all occurrences

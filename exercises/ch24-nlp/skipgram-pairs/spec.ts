@@ -10,6 +10,11 @@ const vectors = arb.dim(1, 6).chain((d) => fc.record({ a: arb.vector(d, arb.num(
 export default defineSpec({
   'pairs-match-reference': property({
     arbitrary: sentences,
+    examples: {
+      // a window wider than the sentence: every other word is context, none is padding
+      'window-wider-than-sentence': { tokens: ['el', 'gato', 'come'], window: 4 },
+      'empty-sentence': { tokens: [], window: 2 },
+    },
     async check({ tokens, window }, ctx) {
       const received = await ctx.call('skipgramPairs', tokens, window);
       ctx.expectClose(refPairs(tokens, window), received, { what: { es: `Los pares con k = ${window}`, en: `The pairs with k = ${window}` } });
@@ -52,6 +57,10 @@ export default defineSpec({
 
   'cosine-matches-reference': property({
     arbitrary: vectors.filter(({ a, b }) => a.some((v) => v !== 0) && b.some((v) => v !== 0)),
+    examples: {
+      // a zero vector: the cosine is defined as 0 (no 0/0)
+      'zero-vector': { a: [0, 0, 0], b: [1, -2, 0.5] },
+    },
     async check({ a, b }, ctx) {
       const received = await ctx.call('cosineSimilarity', a, b);
       ctx.expectClose(refCosine(a, b), received, { what: { es: 'cos(a, b)', en: 'cos(a, b)' } });

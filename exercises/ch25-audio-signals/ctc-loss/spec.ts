@@ -38,6 +38,16 @@ const decodeCases = fc.record({ T: arb.dim(1, 8), C: arb.dim(2, 4) }).chain(({ T
 export default defineSpec({
   'loss-matches-reference': property({
     arbitrary: cases,
+    examples: {
+      // a repeated letter with no slack (T = 2L − 1 + 1 blank): the blank between them is compulsory, a single path
+      'repeated-label-tight': { logProbs: [[-0.6931471805599453, -0.6931471805599453], [-0.6931471805599453, -0.6931471805599453], [-0.6931471805599453, -0.6931471805599453]], label: [1, 1], blank: 0 },
+      // L = T: no room for any blank
+      'label-fills-every-step': { logProbs: [[-1.3862943611198906, -0.6931471805599453, -1.3862943611198906], [-1.3862943611198906, -1.3862943611198906, -0.6931471805599453]], label: [1, 2], blank: 0 },
+      // every alignment of [1, 2] has log-probability −1200 or below, so adding them as e^a + e^b
+      // underflows to 0 (a loss of Infinity); the blank's −1200 against a label's −400 puts 800
+      // between two α terms, so a log-add that factors out the smaller term overflows (e^800)
+      'very-negative-log-probs': { logProbs: [[-1200, -400, -400, 0], [-1200, -400, -400, 0], [-1200, -400, -400, 0]], label: [1, 2], blank: 0 },
+    },
     async check({ logProbs, label, blank }, ctx) {
       const received = await ctx.call('ctcLoss', logProbs, label, blank);
       ctx.expectClose(ctcLoss(logProbs, label, blank), received, {
@@ -59,6 +69,10 @@ export default defineSpec({
 
   'greedy-decode': property({
     arbitrary: decodeCases,
+    examples: {
+      // every step's best symbol is the blank: the transcription is empty
+      'all-blank': { logProbs: [[-0.25, -2, -3], [-0.5, -1.5, -2.5]], blank: 0 },
+    },
     async check({ logProbs, blank }, ctx) {
       const received = await ctx.call('ctcGreedyDecode', logProbs, blank);
       const expected = ctcGreedyDecode(logProbs, blank);

@@ -9,6 +9,11 @@ const framing = fc
 export default defineSpec({
   'matches-reference': property({
     arbitrary: framing,
+    examples: {
+      // L < N without padding: not a single complete frame; an empty signal gives [] also with padding
+      'shorter-than-frame': { signal: [1, -0.5], frameLength: 4, hop: 2, padEnd: false },
+      'empty-signal': { signal: [], frameLength: 3, hop: 1, padEnd: true },
+    },
     async check({ signal, frameLength, hop, padEnd }, ctx) {
       const received = await ctx.call('frameSignal', signal, frameLength, hop, padEnd);
       ctx.expectClose(reference(signal, frameLength, hop, padEnd), received, {

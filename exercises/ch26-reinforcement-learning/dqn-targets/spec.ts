@@ -31,6 +31,20 @@ export default defineSpec({
 
   'double-matches-reference': property({
     arbitrary: minibatch,
+    examples: {
+      // a tie in the online network's argmax (the lowest index, whose target value differs), and a terminal transition
+      'online-argmax-tie': {
+        rewards: [1, -0.5],
+        dones: [0, 1],
+        nextQOnline: [[1, 1, 0.5], [2, 0, 0]],
+        nextQTarget: [[0.25, 2, 1], [1.5, 1, 0]],
+        qValues: [[0, 0.5, 1], [1, -1, 0]],
+        actions: [1, 0],
+        targets: [0.5, 2],
+        gamma: 0.9,
+        delta: 1,
+      },
+    },
     async check({ rewards, dones, nextQOnline, nextQTarget, gamma }, ctx) {
       ctx.expectClose(
         ref.doubleDqnTargets(rewards, dones, nextQOnline, nextQTarget, gamma),

@@ -19,6 +19,10 @@ const batch = fc.integer({ min: 1, max: 8 }).chain((t) =>
 export default defineSpec({
   'returns-match-reference': property({
     arbitrary: batch,
+    examples: {
+      // the batch ends with a finished episode: lastValue must not count (and an episode ends at the first step too)
+      'done-at-last-step': { rewards: [1, 0.5, -1], values: [0.5, 0.25, 1], dones: [1, 0, 1], gamma: 0.9, lambda: 0.95, lastValue: 2 },
+    },
     async check({ rewards, dones, gamma, lastValue }, ctx) {
       const received = await ctx.call('discountedReturns', rewards, dones, gamma, lastValue);
       ctx.expectClose(refReturns(rewards, dones, gamma, lastValue), received, { what: { es: 'Los retornos G', en: 'The returns G' } });
@@ -27,6 +31,9 @@ export default defineSpec({
 
   'gae-matches-reference': property({
     arbitrary: batch,
+    examples: {
+      'done-at-last-step': { rewards: [1, 0.5, -1], values: [0.5, 0.25, 1], dones: [1, 0, 1], gamma: 0.9, lambda: 0.95, lastValue: 2 },
+    },
     async check({ rewards, values, dones, gamma, lambda, lastValue }, ctx) {
       const received = await ctx.call('gae', rewards, values, dones, gamma, lambda, lastValue);
       ctx.expectClose(refGae(rewards, values, dones, gamma, lambda, lastValue), received, { what: { es: 'gae(…)', en: 'gae(…)' } });

@@ -20,6 +20,10 @@ const transition = fc.record({ nS: arb.dim(1, 4), nA: arb.dim(2, 4) }).chain(({ 
 export default defineSpec({
   'q-learning-matches-reference': property({
     arbitrary: transition,
+    examples: {
+      // s' = s and a is the greedy action there: the target is read from the input table, before the update
+      'self-loop': { q: [[1, 0.5], [0, 2]], s: 1, a: 1, r: 0.5, sNext: 1, aNext: 1, done: false, alpha: 0.5, gamma: 0.9 },
+    },
     async check({ q, s, a, r, sNext, done, alpha, gamma }, ctx) {
       const received = await ctx.call('qLearningUpdate', q, s, a, r, sNext, done, alpha, gamma);
       ctx.expectClose(refQ(q, s, a, r, sNext, done, alpha, gamma), received, { what: { es: 'La tabla Q actualizada', en: 'The updated Q table' } });
@@ -28,6 +32,9 @@ export default defineSpec({
 
   'sarsa-matches-reference': property({
     arbitrary: transition,
+    examples: {
+      'self-loop': { q: [[1, 0.5], [0, 2]], s: 1, a: 1, r: 0.5, sNext: 1, aNext: 1, done: false, alpha: 0.5, gamma: 0.9 },
+    },
     async check({ q, s, a, r, sNext, aNext, done, alpha, gamma }, ctx) {
       const received = await ctx.call('sarsaUpdate', q, s, a, r, sNext, aNext, done, alpha, gamma);
       ctx.expectClose(refSarsa(q, s, a, r, sNext, aNext, done, alpha, gamma), received, { what: { es: 'La tabla Q actualizada', en: 'The updated Q table' } });

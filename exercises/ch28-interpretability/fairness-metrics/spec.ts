@@ -35,9 +35,13 @@ function field(received: unknown, name: keyof FairnessReport): unknown {
 }
 
 /** One property per metric: the student's field against the reference's. */
+/** No group receives a positive prediction: every rate is 0 and the disparate impact is 1 by convention. */
+const NO_POSITIVES: Audit = { predictions: [0, 0, 0, 0, 0, 0], labels: [1, 0, 1, 0, 0, 1], groups: [0, 0, 1, 1, 2, 2] };
+
 function metric(name: keyof FairnessReport) {
   return property({
     arbitrary: audits,
+    examples: { 'no-positive-predictions': NO_POSITIVES },
     async check({ predictions, labels, groups }: Audit, ctx) {
       const received = await ctx.call('fairnessMetrics', predictions, labels, groups);
       ctx.expectClose(reference(predictions, labels, groups)[name], field(received, name), { what: { es: name, en: name } });

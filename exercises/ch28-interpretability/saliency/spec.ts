@@ -36,6 +36,10 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'matches-reference': property({
     arbitrary: cases,
+    examples: {
+      // the first hidden unit's pre-activation is exactly 0: ReLU'(0) = 0, so it passes no gradient
+      'relu-at-zero': { net: { W1: [[1, -1], [0.5, 2]], b1: [-1.5, 0.5], W2: [[2, -1], [1, 0.5]], b2: [0, 0] }, x: [1, 1], c: 0 },
+    },
     async check({ net, x, c }, ctx) {
       const received = await ctx.call('saliency', net, x, c);
       ctx.expectClose(reference(net, x, c), received);

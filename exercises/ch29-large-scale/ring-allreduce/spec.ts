@@ -17,6 +17,12 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'reduce-scatter-state': property({
     arbitrary: buffers,
+    examples: {
+      // L = 7, N = 3: chunks of 3, 2 and 2
+      'uneven-chunks': [[1, 2, 3, 4, 5, 6, 7], [0.5, -1, 2, 0, 1.5, -2, 3], [-1, 0, 1, 2, -3, 0.25, 4]],
+      // L = 2 < N = 4: two chunks are empty
+      'more-workers-than-elements': [[1, -2], [0.5, 3], [2, 0], [-1, 1.5]],
+    },
     async check(bufs, ctx) {
       const received = await ctx.call('ringAllReduce', bufs);
       ctx.expectClose(reference(bufs).afterReduceScatter, field(received, 'afterReduceScatter'), {
@@ -27,6 +33,12 @@ export default defineSpec({
 
   'final-is-sum': property({
     arbitrary: buffers,
+    examples: {
+      // L = 7, N = 3: chunks of 3, 2 and 2
+      'uneven-chunks': [[1, 2, 3, 4, 5, 6, 7], [0.5, -1, 2, 0, 1.5, -2, 3], [-1, 0, 1, 2, -3, 0.25, 4]],
+      // L = 2 < N = 4: two chunks are empty
+      'more-workers-than-elements': [[1, -2], [0.5, 3], [2, 0], [-1, 1.5]],
+    },
     async check(bufs, ctx) {
       const received = await ctx.call('ringAllReduce', bufs);
       ctx.expectClose(reference(bufs).final, field(received, 'final'), {
@@ -37,6 +49,12 @@ export default defineSpec({
 
   'sent-volume': property({
     arbitrary: buffers,
+    examples: {
+      // L = 7, N = 3: chunks of 3, 2 and 2
+      'uneven-chunks': [[1, 2, 3, 4, 5, 6, 7], [0.5, -1, 2, 0, 1.5, -2, 3], [-1, 0, 1, 2, -3, 0.25, 4]],
+      // L = 2 < N = 4: two chunks are empty
+      'more-workers-than-elements': [[1, -2], [0.5, 3], [2, 0], [-1, 1.5]],
+    },
     async check(bufs, ctx) {
       const received = await ctx.call('ringAllReduce', bufs);
       ctx.expectClose(reference(bufs).sent, field(received, 'sent'), {

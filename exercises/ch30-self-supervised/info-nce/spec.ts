@@ -42,6 +42,11 @@ function field(received: unknown, name: string): unknown {
 export default defineSpec({
   'loss-matches-reference': property({
     arbitrary: usual,
+    examples: {
+      // τ = 0.01: logits of hundreds, exp overflows unless the maximum is subtracted
+      'tiny-tau': { queries: [[2, 1.5], [-1.5, 2]], keys: [[2, 1], [-1, 2]], queue: [[1.5, 2], [-2, -2]], tau: 0.01 },
+      'tie-with-positive': { queries: [[1, 0.5], [-0.5, 1]], keys: [[0.5, 1], [1, -1]], queue: [[0.5, 1], [-1, 0]], tau: 0.5 },
+    },
     async check({ queries, keys, queue, tau }, ctx) {
       const received = await ctx.call('infoNce', queries, keys, queue, tau);
       ctx.expectClose(reference(queries, keys, queue, tau).loss, field(received, 'loss'), { what: { es: 'loss', en: 'loss' } });
@@ -50,6 +55,10 @@ export default defineSpec({
 
   'accuracy-matches-reference': property({
     arbitrary: usual,
+    examples: {
+      // the queue holds a copy of query 0's positive: a tie, which is a miss
+      'tie-with-positive': { queries: [[1, 0.5], [-0.5, 1]], keys: [[0.5, 1], [1, -1]], queue: [[0.5, 1], [-1, 0]], tau: 0.5 },
+    },
     async check({ queries, keys, queue, tau }, ctx) {
       const received = await ctx.call('infoNce', queries, keys, queue, tau);
       ctx.expectClose(reference(queries, keys, queue, tau).accuracy, field(received, 'accuracy'), { what: { es: 'accuracy', en: 'accuracy' } });

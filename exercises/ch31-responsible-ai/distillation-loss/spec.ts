@@ -33,6 +33,10 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'matches-reference': property({
     arbitrary: batch,
+    examples: {
+      // logits of ±1000: log-softmax with the row maximum subtracted stays finite
+      'large-logits': { student: [[1000, -1000, 0], [-500, 500, 499]], teacher: [[999, -1000, 1], [-500, 498, 500]], labels: [0, 2], T: 2, alpha: 0.5 },
+    },
     async check({ student, teacher, labels, T, alpha }, ctx) {
       const received = await ctx.call('distillationLoss', student, teacher, labels, T, alpha);
       ctx.expectClose(reference(student, teacher, labels, T, alpha), received);

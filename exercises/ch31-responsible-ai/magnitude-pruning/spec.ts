@@ -33,6 +33,10 @@ function expectedZeros(layers: number[][], sparsity: number, where: 'global' | '
 export default defineSpec({
   'global-matches-reference': property({
     arbitrary: cases,
+    examples: {
+      // |w| = 0.25 four times (w and −w): the earlier ones (earlier layer, lower index) go first
+      'ties-by-position': { layers: [[0.5, -0.25, 0.25], [-0.5, 0.25, 1]], sparsity: 0.5 },
+    },
     async check({ layers, sparsity }, ctx) {
       const received = await ctx.call('magnitudePrune', layers, sparsity, 'global');
       ctx.expectClose(reference(layers, sparsity, 'global'), received);
@@ -41,6 +45,9 @@ export default defineSpec({
 
   'layer-matches-reference': property({
     arbitrary: cases,
+    examples: {
+      'ties-by-position': { layers: [[0.5, -0.25, 0.25], [-0.5, 0.25, 1]], sparsity: 0.5 },
+    },
     async check({ layers, sparsity }, ctx) {
       const received = await ctx.call('magnitudePrune', layers, sparsity, 'layer');
       ctx.expectClose(reference(layers, sparsity, 'layer'), received);

@@ -42,6 +42,10 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'alpha-matches-reference': property({
     arbitrary: graphs,
+    examples: {
+      // node 2 is isolated: it attends only to itself (α = 1)
+      'isolated-node': { A: [[0, 1, 0], [1, 0, 0], [0, 0, 0]], H: [[1, -0.5], [0.5, 2], [-1, 1]], W: [[1, 0.5], [-0.5, 1]], a: [0.5, -1, 1, 0.25] },
+    },
     async check({ A, H, W, a }, ctx) {
       const received = await ctx.call('gatAttention', A, H, W, a);
       ctx.expectClose(reference(A, H, W, a).alpha, field(received, 'alpha'), { what: { es: 'alpha', en: 'alpha' } });
@@ -50,6 +54,9 @@ export default defineSpec({
 
   'output-matches-reference': property({
     arbitrary: graphs,
+    examples: {
+      'isolated-node': { A: [[0, 1, 0], [1, 0, 0], [0, 0, 0]], H: [[1, -0.5], [0.5, 2], [-1, 1]], W: [[1, 0.5], [-0.5, 1]], a: [0.5, -1, 1, 0.25] },
+    },
     async check({ A, H, W, a }, ctx) {
       const received = await ctx.call('gatAttention', A, H, W, a);
       ctx.expectClose(reference(A, H, W, a).output, field(received, 'output'), { what: { es: 'output', en: 'output' } });

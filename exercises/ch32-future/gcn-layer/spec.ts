@@ -36,6 +36,10 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'matches-reference': property({
     arbitrary: graphs,
+    examples: {
+      // node 2 is isolated: d̃ = 1 and its row is ReLU(h₂·W)
+      'isolated-node': { A: [[0, 1, 0], [1, 0, 0], [0, 0, 0]], H: [[1, -0.5], [0.5, 2], [-1, 1]], W: [[1, 0.5], [-0.5, 1]] },
+    },
     async check({ A, H, W }, ctx) {
       const received = await ctx.call('gcnLayer', A, H, W);
       ctx.expectClose(reference(A, H, W), received);

@@ -29,7 +29,8 @@ export function parseDeadline(value: string): Date {
   const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value.trim());
   const date = new Date(value.trim());
   if (!ok || Number.isNaN(date.getTime())) {
-    throw new DlgradeError({ code: 'E_OPTION', message: `--deadline "${value}" is not an ISO 8601 time with a zone`, fix: 'e.g. --deadline 2026-10-15T23:59:59Z or 2026-10-16T01:59:59+02:00' });
+    const m = cliText().collect;
+    throw new DlgradeError({ code: 'E_OPTION', message: m.badDeadline(value), fix: m.badDeadlineFix });
   }
   return date;
 }
@@ -54,8 +55,9 @@ export function registerCollect(program: Command): void {
       const deadline = parseDeadline(opts.deadline);
       const org = opts.org ?? process.env['GITHUB_REPOSITORY_OWNER'];
       const assignment = opts.assignment ?? process.env['DLGRADE_ASSIGNMENT'];
-      if (!org) throw new DlgradeError({ code: 'E_OPTION', message: 'no organisation', fix: 'pass --org <org> (in Actions, GITHUB_REPOSITORY_OWNER is used)' });
-      if (!assignment) throw new DlgradeError({ code: 'E_OPTION', message: 'no assignment name', fix: 'pass --assignment <name> or set DLGRADE_ASSIGNMENT (repositories are <assignment>-<username>)' });
+      const m = cliText().collect;
+      if (!org) throw new DlgradeError({ code: 'E_OPTION', message: m.noOrg, fix: m.noOrgFix });
+      if (!assignment) throw new DlgradeError({ code: 'E_OPTION', message: m.noAssignment, fix: m.noAssignmentFix });
       const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
       const roster = readRoster(opts.roster);
       for (const issue of roster.issues) process.stderr.write(`dlgrade E_ROSTER ${formatRosterIssue(opts.roster, issue)} (${collectWords(opts.lang).rosterSkipped})\n`);

@@ -6,6 +6,7 @@ import type { Lang } from '../../engine/result.ts';
 import { DlgradeError } from '../../errors.ts';
 import { INSTALL_ROOT } from '../../paths.ts';
 import { parseLang } from '../options.ts';
+import { cliText } from '../lang.ts';
 
 const DEMO = join(INSTALL_ROOT, 'tests', 'tools', 'demo.ts');
 
@@ -25,8 +26,8 @@ export function registerDemo(program: Command): void {
       if (!existsSync(DEMO) || !existsSync(openapi)) {
         throw new DlgradeError({
           code: 'E_CONFIG',
-          message: `dlgrade demo needs a checkout of the dlgrade repository with its development dependencies (${existsSync(DEMO) ? 'node_modules/@octokit/openapi is missing' : `${DEMO} is missing`})`,
-          fix: 'git clone the dlgrade repository, then: npm install && npm run demo',
+          message: cliText().errors.demo.needsCheckout(cliText().errors.demo.missing(existsSync(DEMO) ? 'node_modules/@octokit/openapi' : DEMO)),
+          fix: cliText().errors.demo.needsCheckoutFix,
         });
       }
       const { runDemo } = (await import(pathToFileURL(DEMO).href)) as typeof import('../../../tests/tools/demo.ts');

@@ -47,11 +47,11 @@ export function registerGradebook(program: Command): void {
     .action(async (dirs: string[], opts: MergeCliOptions) => {
       for (const dir of dirs) {
         if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-          throw new DlgradeError({ code: 'E_IO', file: resolve(dir), message: `results folder "${dir}" does not exist`, fix: 'give the --out folder(s) of dlgrade regrade' });
+          throw new DlgradeError({ code: 'E_IO', file: resolve(dir), message: cliText().errors.gradebook.noResults(dir), fix: cliText().errors.gradebook.noResultsFix });
         }
       }
       if (opts.csv === undefined && opts.json === undefined && opts.html === undefined && opts.markdown === undefined) {
-        throw new DlgradeError({ code: 'E_OPTION', message: 'nothing to write', fix: 'give at least one of --csv, --json, --html, --markdown' });
+        throw new DlgradeError({ code: 'E_OPTION', message: cliText().errors.gradebook.nothingToWrite, fix: cliText().errors.gradebook.nothingToWriteFix });
       }
       const { book, files } = await mergeGradebook(dirs);
       if (opts.csv !== undefined) writeAtomic(resolve(opts.csv), renderGradebookCsv(book, opts.lang));

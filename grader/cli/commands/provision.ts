@@ -25,7 +25,7 @@ interface ProvisionCliOptions {
 
 function parseTemplate(value: string): { owner: string; repo: string } {
   const m = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(value.trim());
-  if (!m) throw new DlgradeError({ code: 'E_OPTION', message: `--template "${value}" is not owner/repo`, fix: 'e.g. --template curso-dl/ch07-convolution' });
+  if (!m) throw new DlgradeError({ code: 'E_OPTION', message: cliText().provision.badTemplate(value), fix: cliText().provision.badTemplateFix });
   return { owner: m[1]!, repo: m[2]! };
 }
 

@@ -91,9 +91,11 @@ export function registerRegrade(program: Command): void {
         progress.stop();
         const tampered = summary.outcomes.filter((o) => o.tampered).map((o) => o.username);
         const graderErrors = summary.outcomes.filter((o) => o.graderError).map((o) => o.username);
+        const noSubmission = summary.outcomes.filter((o) => o.state === 'no-submission').map((o) => o.username);
         const say = cliText().instructor;
         process.stdout.write(
-          say.regradeSummary(summary.total, summary.graded, summary.skipped, summary.errors) +
+          say.regradeSummary(summary.total, summary.graded, summary.skipped, summary.noSubmission, summary.errors) +
+            (noSubmission.length > 0 ? say.regradeNoSubmission(noSubmission) : '') +
             (tampered.length > 0 ? say.regradeTampered(tampered) : '') +
             (graderErrors.length > 0 ? say.regradeGraderErrors(graderErrors) : '') +
             (summary.weakSandbox ? say.regradeWeakSandbox(summary.weakSandbox.mechanism, summary.weakSandbox.missing) : '') +

@@ -9,7 +9,7 @@ import { compareValues, type Tolerance } from '../../compare/numeric.ts';
 import type { Lang } from '../result.ts';
 import type { StudentSession } from './student-session.ts';
 import { both, t, type Catalog } from '../../i18n/index.ts';
-import { sandboxText } from '../../i18n/sandbox-text.ts';
+import { deathText } from '../../i18n/sandbox-text.ts';
 
 /** The line of the student's file in a stack trace, e.g. "at f (exercises/ch/x/x.ts:12:5)". */
 export function lineFromStack(stack: string, displayPath: string): number | undefined {
@@ -92,7 +92,7 @@ export function makeContext(options: {
       throw new StudentCallFailure(kind, threwText(fn, outcome.error), fn, lineFromStack(outcome.error.stack, displayPath), notImplemented);
     }
     const what = (c: Catalog): string => c.engine.call.death[outcome.reason] ?? c.engine.call.death['crash']!;
-    throw new StudentCallFailure(outcome.reason, { es: t('es').engine.call.died(fn, what(t('es')), sandboxText(outcome.message, 'es')), en: t('en').engine.call.died(fn, what(t('en')), sandboxText(outcome.message, 'en')) }, fn);
+    throw new StudentCallFailure(outcome.reason, { es: t('es').engine.call.died(fn, what(t('es')), deathText(outcome.detail, 'es')), en: t('en').engine.call.died(fn, what(t('en')), deathText(outcome.detail, 'en')) }, fn);
   };
   return {
     lang: options.lang,

@@ -1,8 +1,18 @@
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { publicSpecPath } from '../../catalog/public-spec.ts';
 import type { ExerciseDef } from '../../catalog/types.ts';
 import type { PropertyImpl } from '../../spec/define.ts';
 
-export type LoadedSpec = { ok: true; properties: Map<string, PropertyImpl<unknown>>; reference?: Record<string, unknown> } | { ok: false; message: string };
+export type LoadedSpec =
+  | {
+      ok: true;
+      properties: Map<string, PropertyImpl<unknown>>;
+      reference?: Record<string, unknown>;
+      /** hidden properties this installation does not have (the npm package ships only the public spec) */
+      unavailable?: Set<string>;
+    }
+  | { ok: false; message: string };
 
 /** The exercise's reference module, when it can be loaded (embedded in a bundle, or from its file). */
 async function loadReference(def: ExerciseDef): Promise<Record<string, unknown> | undefined> {
@@ -18,10 +28,13 @@ async function loadReference(def: ExerciseDef): Promise<Record<string, unknown> 
 /** Step 2: loads the instructor's properties (trusted code from the grader's own install). */
 export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
   let mod: { default?: unknown };
+  // the npm package ships spec.ts only for exercises without hidden properties; the others come
+  // as spec.public.ts (grader/assign/public-specs.ts), whose hidden properties are not available
+  const publicOnly = def.spec === undefined && !existsSync(def.specPath) && existsSync(publicSpecPath(def.specPath));
   if (def.spec !== undefined) mod = { default: def.spec }; // embedded (self-contained grader bundle)
   else {
     try {
-      mod = (await import(pathToFileURL(def.specPath).href)) as { default?: unknown };
+      mod = (await import(pathToFileURL(publicOnly ? publicSpecPath(def.specPath) : def.specPath).href)) as { default?: unknown };
     } catch (error: unknown) {
       return { ok: false, message: `${def.specPath}: ${(error as Error).message}` };
     }
@@ -29,7 +42,12 @@ export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
   const spec = mod.default;
   if (!spec || typeof spec !== 'object') return { ok: false, message: `${def.specPath} must "export default defineSpec({...})"` };
   const properties = new Map<string, PropertyImpl<unknown>>();
+  const unavailable = new Set<string>();
   for (const meta of def.properties) {
+    if (publicOnly && meta.hidden && !Object.hasOwn(spec, meta.name)) {
+      unavailable.add(meta.name);
+      continue;
+    }
     const impl = (spec as Record<string, unknown>)[meta.name] as PropertyImpl<unknown> | undefined;
     if (!impl || typeof impl.check !== 'function' || !impl.arbitrary) {
       return { ok: false, message: `${def.specPath} has no property "${meta.name}" (declared in exercise.yaml)` };
@@ -39,5 +57,5 @@ export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
   const extra = Object.keys(spec).filter((name) => !def.properties.some((p) => p.name === name));
   if (extra.length > 0) return { ok: false, message: `${def.specPath} defines ${extra.join(', ')}, not declared in exercise.yaml` };
   const reference = await loadReference(def);
-  return reference ? { ok: true, properties, reference } : { ok: true, properties };
+  return { ok: true, properties, ...(reference ? { reference } : {}), ...(unavailable.size > 0 ? { unavailable } : {}) };
 }

@@ -1,6 +1,6 @@
 import type { ExerciseDef } from '../../catalog/types.ts';
 import { compileStudentFile, findExportLine, type CompileFailure } from '../../sandbox/compile.ts';
-import { DEFAULT_LIMITS } from '../../sandbox/student-process.ts';
+import { DEFAULT_LIMITS, type SandboxLimits } from '../../sandbox/student-process.ts';
 import { sanitize } from '../../report/escape.ts';
 import type { Audience, ExerciseResult, Lang, PropertyResult } from '../result.ts';
 import { propertySeed } from '../seed.ts';
@@ -10,10 +10,11 @@ import { StudentSession } from './student-session.ts';
 import { lineFromStack } from './call-context.ts';
 import { scoreExercise } from './score.ts';
 import { t } from '../../i18n/index.ts';
-import { sandboxText } from '../../i18n/sandbox-text.ts';
+import { deathText } from '../../i18n/sandbox-text.ts';
+import { locate } from './code-frame.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { typecheckStudentFile } from '../../typecheck/typecheck.ts';
+import { typecheckBounded } from '../../typecheck/bounded.ts';
 import type { TypeDiagnostic } from '../result.ts';
 import { describeThrown } from '../../errors.ts';
 import { engineMessages } from '../messages.ts';
@@ -56,7 +57,8 @@ function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: str
 function compileMessage(compiled: CompileFailure, lang: Lang): string {
   if (compiled.where === undefined || compiled.text === undefined) return compiled.message;
   const sentence = compiled.importPath !== undefined ? t(lang).engine.importRefused(compiled.where, compiled.importPath) : t(lang).engine.syntaxError(compiled.where, compiled.text);
-  return `${sentence}${compiled.snippet ?? ''}`;
+  // with a line, the report shows it in the code frame of `location`; without one, esbuild's line is quoted here
+  return compiled.line !== undefined ? sentence : `${sentence}${compiled.snippet ?? ''}`;
 }
 
 /** The type checker's findings; a checker fault is reported as one finding, never charged to the student. */
@@ -68,7 +70,7 @@ async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]>
   } catch {
     return []; // no stub to check against (a catalog without stub files): nothing to say
   }
-  const outcome = await typecheckStudentFile({
+  const outcome = await timedAsync('type check (tsc, bounded worker thread)', () => typecheckBounded({
     source: options.source,
     stubSource,
     fileName: def.file,
@@ -76,9 +78,14 @@ async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]>
     exports: def.exports,
     exportLine: (name) => findExportLine(options.source, name),
     lang: options.lang,
-  });
+  }));
   if (!outcome.ok) return [{ file: options.displayPath, line: 1, column: 1, code: 0, message: outcome.message }];
   return outcome.diagnostics.map((d) => ({ ...d, message: sanitize(d.message, 1500) }));
+}
+
+/** The sandbox limits of an exercise's student process (exercise.yaml's `limits` over the defaults). */
+export function sandboxLimitsOf(def: ExerciseDef): SandboxLimits {
+  return { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, budgetMs: def.limits.timeMs };
 }
 
 /** What one attempt saw that was not the student's doing (or may not have been). */
@@ -160,19 +167,19 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
       message: t(lang).engine.compileFailed(sanitize(compileMessage(compiled, lang), 4000)),
       properties: skipped(def, names, lang),
     });
-    if (compiled.line !== undefined) result.location = { file: displayPath, line: compiled.line, ...(compiled.column ? { column: compiled.column } : {}) };
+    // the line before, the line and the line after, with a caret at the column (the renderers draw it)
+    if (compiled.line !== undefined) result.location = { ...locate(options.source, displayPath, compiled.line), ...(compiled.column ? { column: compiled.column } : {}) };
     return result;
   }
   // the checker runs while the sandbox starts (a separate process): its findings join the result at the end
   const typeErrorsPending = options.typecheck === false ? Promise.resolve([]) : typecheck(options);
-  const limits = { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, budgetMs: def.limits.timeMs };
-  const session = new StudentSession(compiled.code, limits);
+  const session = new StudentSession(compiled.code, sandboxLimitsOf(def));
   try {
     const start = await session.start();
     if (start.kind !== 'ok') {
       if (start.kind === 'dead' && start.reason === 'crash') notes.unexpectedDeath = true;
       const isTimeout = start.kind === 'dead' && start.reason === 'timeout';
-      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : sandboxText(start.message, lang);
+      const detail = start.kind === 'load-error' ? `${start.name}: ${start.message}` : deathText(start.detail, lang);
       const result = finish({
         status: isTimeout ? 'timeout' : 'error',
         reason: isTimeout ? 'timeout' : start.kind === 'dead' && start.reason === 'out-of-memory' ? 'out-of-memory' : 'crash',
@@ -192,6 +199,10 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     for (const meta of selected) {
       if (session.timedOut) {
         properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.notRunTimedOut));
+        continue;
+      }
+      if (options.spec.ok && options.spec.unavailable?.has(meta.name)) {
+        properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.hiddenUnavailable));
         continue;
       }
       const seed = propertySeed(options.seed, def.id, meta.name);
@@ -228,13 +239,13 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
     if (session.timedOut) {
       partial.status = 'timeout';
       partial.reason = 'timeout';
-      partial.message = t(lang).engine.timedOut(sandboxText(session.timedOut.message, lang));
+      partial.message = t(lang).engine.timedOut(deathText(session.timedOut.detail, lang));
     } else if (missing.length > 0) {
       partial.reason = 'missing-export';
       partial.message = t(lang).engine.missingExports(displayPath, missing);
     } else if (session.exhausted) {
       partial.reason = session.exhausted.reason === 'out-of-memory' ? 'out-of-memory' : session.exhausted.reason === 'output-too-large' ? 'output-too-large' : 'crash';
-      partial.message = sandboxText(session.exhausted.message, lang);
+      partial.message = deathText(session.exhausted.detail, lang);
     }
     const typeErrors = await typeErrorsPending;
     if (typeErrors.length > 0) partial.typeErrors = typeErrors;

@@ -13,7 +13,7 @@ import { blameForCrash, type ReferenceModule } from './malformed.ts';
 import type { StudentSession } from './student-session.ts';
 import type { Lang } from '../result.ts';
 import { t } from '../../i18n/index.ts';
-import { sandboxText } from '../../i18n/sandbox-text.ts';
+import { deathText } from '../../i18n/sandbox-text.ts';
 
 export interface RunPropertyOptions {
   meta: PropertyMeta;
@@ -53,7 +53,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     return {
       ...unrun(meta, lang, 'fail'),
       hint: meta.hint[lang],
-      message: t(lang).engine.exhausted(sandboxText(session.exhausted.message, lang)),
+      message: t(lang).engine.exhausted(deathText(session.exhausted.detail, lang)),
     };
   }
   const blockers = blockedBy(meta, options.done);
@@ -96,6 +96,27 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
   } catch (error: unknown) {
     // the spec itself failed (e.g. an arbitrary threw while generating): the grader's fault
     return { ...unrun(meta, lang, 'error'), message: graderErrorMessage(error, lang) };
+  }
+  // an edge case of the statement failed first: fast-check cannot shrink an explicit example, so
+  // look for a random input that fails too and shrinks to something small (a beginner reads a
+  // 1×2 image more easily than the edge case's 5×3); its path is counted after the examples
+  const exampleCount = params.examples?.length ?? 0;
+  const firstStep = Number(details.counterexamplePath?.split(':')[0] ?? NaN);
+  if (details.failed && exampleCount > 0 && options.path === undefined && firstStep < exampleCount && !session.finished) {
+    const exampleLog = failingLog;
+    let random: Awaited<ReturnType<typeof fc.check<[unknown]>>> | undefined;
+    try {
+      random = await fc.check(property, { seed: options.seed, numRuns: options.numRuns });
+    } catch {
+      random = undefined;
+    }
+    if (random?.failed && random.counterexample !== null && random.counterexamplePath) {
+      const steps = random.counterexamplePath.split(':');
+      steps[0] = String(Number(steps[0]) + exampleCount);
+      details = { ...random, counterexamplePath: steps.join(':'), numRuns: details.numRuns + random.numRuns };
+    } else {
+      failingLog = exampleLog;
+    }
   }
   const base: PropertyResult = {
     ...unrun(meta, lang, 'pass'),

@@ -1,12 +1,12 @@
 import { mark, record } from '../../profile.ts';
-import { StudentProcess, type CallOutcome, type DeathReason, type SandboxLimits } from '../../sandbox/student-process.ts';
+import { StudentProcess, type CallOutcome, type Death, type DeathDetail, type DeathReason, type SandboxLimits } from '../../sandbox/student-process.ts';
 
 const MAX_SPAWNS = 3;
 
 export type SessionStart =
   | { kind: 'ok'; exports: Record<string, string> }
   | { kind: 'load-error'; name: string; message: string; stack: string; output: string }
-  | { kind: 'dead'; reason: DeathReason; message: string; output: string };
+  | ({ kind: 'dead'; output: string } & Death);
 
 /**
  * The student's module for one exercise: one sandboxed process at a time, restarted after a
@@ -23,14 +23,14 @@ export class StudentSession {
     return Math.max(1, this.limits.budgetMs - this.usedMs - (this.proc?.usedMs ?? 0));
   }
   /** set once a call hit the time limit: every later call fails at once */
-  timedOut: { message: string } | undefined;
+  timedOut: { detail: DeathDetail } | undefined;
   /**
    * deaths by `crash` (the process ended without being told to: the student's own doing, or a
    * kill from outside the sandbox); the exercise is then graded once more (run-exercise.ts)
    */
   unexpectedDeaths = 0;
   /** set once the restart budget is spent */
-  exhausted: { reason: DeathReason; message: string } | undefined;
+  exhausted: Death | undefined;
 
   constructor(
     private readonly moduleCode: string,
@@ -52,12 +52,12 @@ export class StudentSession {
     }
     this.outputs.push(started.output);
     if (started.kind === 'dead' && started.reason === 'crash') this.unexpectedDeaths++;
-    if (started.kind === 'dead' && started.reason === 'timeout') this.timedOut = { message: started.message };
+    if (started.kind === 'dead' && started.reason === 'timeout') this.timedOut = { detail: started.detail };
     if (started.kind === 'load-error') {
       const { name, message, stack } = started.error;
       return { kind: 'load-error', name, message, stack, output: started.output };
     }
-    return started;
+    return { kind: 'dead', reason: started.reason, detail: started.detail, output: started.output };
   }
 
   /** True when calls can no longer produce real answers (shrinking should stop). */
@@ -66,7 +66,7 @@ export class StudentSession {
   }
 
   async call(fn: string, args: unknown[]): Promise<CallOutcome> {
-    if (this.timedOut) return { kind: 'dead', reason: 'timeout', message: this.timedOut.message };
+    if (this.timedOut) return { kind: 'dead', reason: 'timeout', detail: this.timedOut.detail };
     if (this.exhausted) return { kind: 'dead', ...this.exhausted };
     if (!this.proc || this.proc.dead) {
       if (this.proc) {
@@ -78,7 +78,7 @@ export class StudentSession {
       const restarted = await this.start();
       if (restarted.kind !== 'ok') {
         const reason: DeathReason = restarted.kind === 'dead' ? restarted.reason : 'crash';
-        this.exhausted = { reason, message: restarted.message };
+        this.exhausted = { reason, detail: restarted.kind === 'dead' ? restarted.detail : { code: 'load-failed', error: `${restarted.name}: ${restarted.message}` } };
         return { kind: 'dead', ...this.exhausted };
       }
     }
@@ -87,8 +87,8 @@ export class StudentSession {
     record('round trip to the student process', performance.now() - t1);
     if (outcome.kind === 'dead') {
       if (outcome.reason === 'crash') this.unexpectedDeaths++;
-      if (outcome.reason === 'timeout') this.timedOut = { message: outcome.message };
-      else if (this.spawns >= MAX_SPAWNS) this.exhausted = { reason: outcome.reason, message: outcome.message };
+      if (outcome.reason === 'timeout') this.timedOut = { detail: outcome.detail };
+      else if (this.spawns >= MAX_SPAWNS) this.exhausted = { reason: outcome.reason, detail: outcome.detail };
     }
     return outcome;
   }

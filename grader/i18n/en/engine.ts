@@ -11,8 +11,31 @@ export const engine: EngineMessages = {
   missingExports: (file, names) => `Missing exports in ${file}: ${names.join(', ')}`,
   exhausted: (detail) => `Could not be checked: your code ended its process too many times (${detail}).`,
   worst: (count, total, index, absError) => ` (${count} of ${total} values out of tolerance; the worst at ${index || 'the value'}, absolute error ${absError})`,
+  hiddenUnavailable: 'not available in this installation: hidden properties are not shipped in the npm package (only the instructor’s grader has them).',
   graderError: (detail) => `Internal grader error (not your fault; tell the teaching staff): ${detail}`,
   notScoredYet: 'Not scored yet: this check only counts once one of the main ones (those comparing your result) passes.',
+  files: {
+    notSubmitted: (file) => `Not submitted: ${file} does not exist.`,
+    refusedPath: (file, problem, at, size) => {
+      const where = at === '' ? 'the submission folder' : at;
+      switch (problem) {
+        case 'symlink':
+          return `${file} is not graded: ${where} is a symbolic link. Only regular files of your own repository are graded; replace the link with the file (git rm the link, copy the file, commit). The exercise scores 0 and is flagged as tampered.`;
+        case 'escape':
+          return `${file} is not graded: its real path leaves the submission folder (${where}). The exercise scores 0 and is flagged as tampered.`;
+        case 'not-a-directory':
+          return `${file} is not graded: ${where} should be a folder and is not. The exercise scores 0.`;
+        case 'not-a-file':
+          return `${file} is not graded: it is not a regular file. The exercise scores 0.`;
+        case 'too-large':
+          return `${file} is not graded: it is ${size ?? '?'} bytes and the limit is 512 KiB. The exercise scores 0.`;
+        default:
+          return `${file} is not graded. The exercise scores 0.`;
+      }
+    },
+    unreadable: (file, detail) => `Could not read ${file}: ${detail}. This is a fault of the grader's environment, not yours.`,
+    graderError: (detail) => `Internal grader fault (not your fault; it was retried once): ${detail}`,
+  },
   call: {
     missingExport: (file, fn) => `${file} does not export the function ${fn}: write "export function ${fn}(…)".`,
     promise: (fn) => `${fn} returned a Promise: the function must be synchronous (no async/await).`,
@@ -42,5 +65,6 @@ export const engine: EngineMessages = {
     usedMemory: (mib) => `the process used more than ${mib} MiB of memory`,
     killed: (signal) => `the process was killed by ${signal}`,
     exited: (code) => `the process exited with code ${code} instead of answering`,
+    loadFailed: (error) => `the module failed while loading again: ${error}`,
   },
 };

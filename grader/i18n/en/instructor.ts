@@ -3,8 +3,9 @@ import type { InstructorMessages } from '../es/instructor.ts';
 export const instructor: InstructorMessages = {
   regradeInterrupted: 'regrade interrupted: the results already written are kept; run the same command again to continue.',
   verifySummary: (backend, ok, total, failing) => `verify (${backend} + cpu): ${ok} of ${total} ${total === 1 ? 'exercise passes' : 'exercises pass'}${failing.length > 0 ? `; failing: ${failing.join(', ')}` : ''}`,
-  regradeSummary: (total, graded, skipped, errors) =>
-    `regrade: ${total === 1 ? '1 student' : `${total} students`}: ${graded} graded, ${skipped} skipped (already graded), ${errors} with an error\n`,
+  regradeSummary: (total, graded, skipped, noSubmission, errors) =>
+    `regrade: ${total === 1 ? '1 student' : `${total} students`}: ${graded} graded, ${skipped} skipped (already graded), ${noSubmission} with no submission, ${errors} with an error\n`,
+  regradeNoSubmission: (users) => `no submission (nothing to grade: neither an error nor a 0): ${users.join(', ')}\n`,
   regradeTampered: (users) => `protected files changed: ${users.join(', ')}\n`,
   regradeGraderErrors: (users) => `grader errors (not the students' fault; retried on the next run): ${users.join(', ')}\n`,
   regradeWeakSandbox: (mechanism, missing) => `WARNING: graded with an incomplete sandbox (${mechanism}; missing: ${missing.join(', ')}), recorded in every result\n`,

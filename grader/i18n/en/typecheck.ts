@@ -7,6 +7,8 @@ export const typecheck: TypecheckMessages = {
   referenceRefused: (what) => `"/// <reference ${what}>" is not allowed: an exercise is one file; remove that line.`,
   importRefused: (path) => `importing "${path}" is not allowed: an exercise is one self-contained file.`,
   checkerFailed: (detail) => `the types could not be checked (a grader fault, not yours): ${detail}`,
+  checkStopped: (kind, seconds) =>
+    `the type check was stopped: ${kind === 'memory' ? 'it used too much memory' : kind === 'cpu' ? `it had used ${seconds} s of CPU` : `it had run for ${seconds} s`} without finishing (types too complex for TypeScript, e.g. recursive types). It does not count in the grade; everything else was graded as usual. Simplify those types to see the type errors.`,
   explain: {
     2322: 'You assign or return a value of a different type than the one declared. Check the function\'s return type and the variable\'s type.',
     2345: 'You pass a function an argument of a different type than it expects (e.g. a string where a number goes).',

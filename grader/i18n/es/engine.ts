@@ -1,3 +1,5 @@
+import type { PathProblem } from '../../engine/steps/safe-path.ts';
+
 /** What the engine says about one exercise or one property (the result's `message` fields). */
 export const engine = {
   notSubmitted: (file: string): string => `No se entregó: no existe ${file}.`,
@@ -12,8 +14,35 @@ export const engine = {
   exhausted: (detail: string): string => `No se pudo comprobar: tu código terminó su proceso demasiadas veces (${detail}).`,
   worst: (count: number, total: number, index: string, absError: string): string =>
     ` (${count} de ${total} valores fuera de tolerancia; el peor en ${index || 'el valor'}, error absoluto ${absError})`,
+  /** a hidden property of an exercise graded from the npm package, which ships only the public spec */
+  hiddenUnavailable: 'no disponible en esta instalación: las propiedades ocultas no se distribuyen con el paquete npm (solo el corrector del profesorado las tiene).',
   graderError: (detail: string): string => `Error interno del corrector (no es culpa tuya; avisa al profesorado): ${detail}`,
   notScoredYet: 'Todavía no puntúa: esta comprobación solo cuenta cuando alguna de las principales (las que comparan tu resultado) ya es correcta.',
+  /** a submission's files (grader/engine/grade.ts), and the grader's faults */
+  files: {
+    notSubmitted: (file: string): string => `No se entregó: no existe ${file}.`,
+    /** a refused path: the exercise is tampered and scores 0 */
+    refusedPath: (file: string, problem: PathProblem, at: string, size?: number): string => {
+      const where = at === '' ? 'la carpeta de la entrega' : at;
+      switch (problem) {
+        case 'symlink':
+          return `${file} no se corrige: ${where} es un enlace simbólico. Solo se corrigen archivos normales de tu propio repositorio; sustituye el enlace por el archivo (git rm el enlace, copia el archivo y haz commit). El ejercicio puntúa 0 y queda marcado como alterado.`;
+        case 'escape':
+          return `${file} no se corrige: su ruta real sale de la carpeta de la entrega (${where}). El ejercicio puntúa 0 y queda marcado como alterado.`;
+        case 'not-a-directory':
+          return `${file} no se corrige: ${where} debería ser una carpeta y no lo es. El ejercicio puntúa 0.`;
+        case 'not-a-file':
+          return `${file} no se corrige: no es un archivo normal. El ejercicio puntúa 0.`;
+        case 'too-large':
+          return `${file} no se corrige: ocupa ${size ?? '?'} bytes y el límite es 512 KiB. El ejercicio puntúa 0.`;
+        default:
+          return `${file} no se corrige. El ejercicio puntúa 0.`;
+      }
+    },
+    unreadable: (file: string, detail: string): string => `No se pudo leer ${file}: ${detail}. Es un fallo del entorno del corrector, no tuyo.`,
+    /** a fault of the grader (not the student's): retried once, then reported */
+    graderError: (detail: string): string => `Fallo interno del corrector (no es culpa tuya; se reintentó una vez): ${detail}`,
+  },
   /** how a student's call went wrong */
   call: {
     missingExport: (file: string, fn: string): string => `${file} no exporta la función ${fn}: escribe «export function ${fn}(…)».`,
@@ -45,6 +74,7 @@ export const engine = {
     usedMemory: (mib: number): string => `el proceso usó más de ${mib} MiB de memoria`,
     killed: (signal: string): string => `el proceso terminó por la señal ${signal}`,
     exited: (code: string): string => `el proceso terminó con código ${code} en lugar de responder`,
+    loadFailed: (error: string): string => `el módulo falló al cargarse de nuevo: ${error}`,
   },
 };
 export type EngineMessages = typeof engine;

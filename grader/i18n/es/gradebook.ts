@@ -1,4 +1,4 @@
-/** The gradebook's CSV cells and the merge summary (the class report's words are in grader/gradebook/labels.ts). */
+/** The gradebook's CSV cells and the merge summary (the class report's words are in ./class-report.ts). */
 export const gradebook = {
   yes: 'sí',
   no: 'no',

@@ -33,6 +33,25 @@ export interface PublishMessages {
   detailsOmitted: (n: number) => string;
   allPassed: string;
   publishWarnings: string;
+  /** what could not be published, for the job summary's warnings (GitHub's own words quoted) */
+  warn: {
+    findPull: string;
+    comment: (pull: number) => string;
+    createCheck: string;
+    updateCheck: string;
+    failed: (step: string, status: string, message: string) => string;
+    noResponse: string;
+    forbidden: (permission: string) => string;
+    notFound: string;
+    unauthorized: string;
+    rateLimited: string;
+    unreachable: string;
+    other: string;
+    nothingPublished: (missing: readonly string[]) => string;
+    refusedBranch: (branch: string, sha: string, starter: string) => string;
+    classroom50NotWritten: (detail: string) => string;
+    fixLabel: string;
+  };
 }
 
 export const publish: PublishMessages = {
@@ -77,4 +96,22 @@ export const publish: PublishMessages = {
   detailsOmitted: (n) => `${n} detalles omitidos por tamaño.`,
   allPassed: '¡Todo superado!',
   publishWarnings: 'Avisos de publicación',
+  warn: {
+    findPull: 'Buscar el pull request',
+    comment: (pull) => `Comentar en #${pull}`,
+    createCheck: 'Crear el check run',
+    updateCheck: 'Actualizar el check run',
+    failed: (step, status, message) => `${step} falló (${status}: «${message}»)`,
+    noResponse: 'sin respuesta',
+    forbidden: (permission) => `al token le falta \`${permission}\` (el workflow necesita \`permissions: ${permission}\`; un pull request desde un fork solo recibe un token de lectura). El feedback está en el resumen del job.`,
+    notFound: 'no se encuentra (¿es correcto GITHUB_REPOSITORY y lo ve el token?). El feedback está en el resumen del job.',
+    unauthorized: 'GitHub no aceptó el token (GITHUB_TOKEN). El feedback está en el resumen del job.',
+    rateLimited: 'GitHub sigue limitando las peticiones tras los reintentos. El feedback está en el resumen del job.',
+    unreachable: 'GitHub no respondía o fallaba tras los reintentos. El feedback está en el resumen del job.',
+    other: 'El feedback está en el resumen del job.',
+    nothingPublished: (missing) => `No se ha publicado nada en GitHub: faltan ${missing.join(', ')}. El feedback está en el resumen del job y en los archivos.`,
+    refusedBranch: (branch, sha, starter) => `se descarta la rama \`${branch}\`: apunta a ${sha}, no al commit inicial ${starter}`,
+    classroom50NotWritten: (detail) => `no se ha escrito el result.json de Classroom 50: ${detail}`,
+    fixLabel: 'solución',
+  },
 };

@@ -7,6 +7,9 @@ export const typecheck = {
   referenceRefused: (what: string): string => `no se permite «/// <reference ${what}>»: un ejercicio es un único archivo; quita esa línea.`,
   importRefused: (path: string): string => `no se permite importar "${path}": un ejercicio es un único archivo autocontenido.`,
   checkerFailed: (detail: string): string => `no se pudieron comprobar los tipos (fallo del corrector, no tuyo): ${detail}`,
+  /** the check was stopped by its own limit (CPU time, wall clock, memory): not the student's fault, not charged */
+  checkStopped: (kind: 'cpu' | 'wall' | 'memory', seconds: number): string =>
+    `la comprobación de tipos se detuvo: ${kind === 'memory' ? 'usaba demasiada memoria' : kind === 'cpu' ? `llevaba ${seconds} s de CPU` : `llevaba ${seconds} s`} sin terminar (tipos demasiado complejos para TypeScript, p. ej. tipos recursivos). No cuenta en la nota; el resto se corrigió como siempre. Simplifica esos tipos para ver los errores de tipos.`,
   /** a beginner's explanation of the commonest diagnostics, by TS code */
   explain: {
     2322: 'Le das a una variable, o devuelves, un valor de un tipo distinto del declarado. Revisa el tipo de retorno de la función y el de la variable.',

@@ -1,5 +1,6 @@
 import type { ExerciseResult, GradeResult } from '../../engine/result.ts';
 import { DlgradeError } from '../../errors.ts';
+import { text } from '../../i18n/index.ts';
 import { plainText } from '../escape.ts';
 import { couldNotRun, notRunMessage, testName } from './overall.ts';
 
@@ -63,8 +64,8 @@ function whole(value: number, scale: number, where: string): number {
   if (!Number.isFinite(scaled) || Math.abs(scaled - rounded) > EPSILON * Math.max(1, Math.abs(scaled))) {
     throw new DlgradeError({
       code: 'E_CONFIG',
-      message: `Classroom 50 accepts whole points only, but ${where} is ${value}${scale === 1 ? '' : ` (× ${scale} = ${scaled})`}`,
-      fix: `give the exercise whole \`points\` in its exercise.yaml, or scale Classroom 50's points (dlgrade publish --classroom50-scale N, env DLGRADE_CLASSROOM50_SCALE; 10 turns 2.5 into 25)`,
+      message: text().errors.publish.classroom50Whole(where, value, scale, scaled),
+      fix: text().errors.publish.classroom50WholeFix,
     });
   }
   return rounded;
@@ -74,8 +75,8 @@ function exerciseRow(exercise: ExerciseResult, scale: number): Classroom50Test {
   const row: Classroom50Test = {
     'test-name': plainText(testName(exercise.id), 300, { foldNewlines: true }),
     passed: exercise.status === 'pass',
-    score: whole(exercise.score, scale, `the score of ${exercise.id}`),
-    'max-score': whole(exercise.maxScore, scale, `the points of ${exercise.id}`),
+    score: whole(exercise.score, scale, text().errors.publish.scoreOf(exercise.id)),
+    'max-score': whole(exercise.maxScore, scale, text().errors.publish.pointsOf(exercise.id)),
   };
   if (couldNotRun(exercise)) row.message = plainText(notRunMessage(exercise), 500, { foldNewlines: true });
   return row;
@@ -90,7 +91,7 @@ function exerciseRow(exercise: ExerciseResult, scale: number): Classroom50Test {
 export function toClassroom50Result(result: GradeResult, context: Classroom50Context, options: Classroom50Options = {}): Classroom50Result {
   const scale = options.scale ?? 1;
   if (!Number.isFinite(scale) || scale <= 0) {
-    throw new DlgradeError({ code: 'E_CONFIG', message: `Classroom 50 point scale ${scale} is not a positive number`, fix: 'use a positive number such as 1, 2 or 10' });
+    throw new DlgradeError({ code: 'E_CONFIG', message: text().errors.publish.classroom50Scale(scale), fix: text().errors.publish.classroom50ScaleFix });
   }
   const tests: Classroom50Test[] = result.exercises.flatMap((exercise) =>
     exercise.properties.length === 0 || couldNotRun(exercise)
@@ -98,8 +99,8 @@ export function toClassroom50Result(result: GradeResult, context: Classroom50Con
       : exercise.properties.map((property) => ({
           'test-name': plainText(testName(exercise.id, property.name), 300, { foldNewlines: true }),
           passed: property.status === 'pass',
-          score: whole(property.score, scale, `the score of ${exercise.id} › ${property.name}`),
-          'max-score': whole(property.points, scale, `the points of ${exercise.id} › ${property.name}`),
+          score: whole(property.score, scale, text().errors.publish.scoreOf(`${exercise.id} › ${property.name}`)),
+          'max-score': whole(property.points, scale, text().errors.publish.pointsOf(`${exercise.id} › ${property.name}`)),
         })),
   );
   const sum = (pick: (t: Classroom50Test) => number): number => tests.reduce((acc, t) => acc + pick(t), 0);
