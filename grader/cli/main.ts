@@ -1,3 +1,4 @@
+import { runShutdown } from '../shutdown.ts';
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../paths.ts';
 import { langFromArgv } from '../i18n/index.ts';
@@ -54,5 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(formatCliError(error) + '\n');
     return 2;
+  } finally {
+    await runShutdown();
   }
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { backstopFor, cpuMsOfThread, startCpuLimit } from '../sandbox/cpu-clock.ts';
 import { t } from '../i18n/index.ts';
+import { onShutdown } from '../shutdown.ts';
 import { typecheckStudentFile, type TypecheckInput, type TypecheckOutcome } from './typecheck.ts';
 
 /**
@@ -66,6 +67,9 @@ function spawn(): Checker {
     stderr: false,
   });
   worker.unref();
+  // a command that ends early (an error before any check) must not wait for the worker's start
+  const forget = onShutdown(() => worker.terminate());
+  worker.once('exit', () => forget());
   const self: Checker = { worker, dead: false, ready: Promise.resolve(undefined) };
   self.ready = new Promise((resolve, reject) => {
     const startup = setTimeout(() => {
