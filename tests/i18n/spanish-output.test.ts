@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,11 @@ function submission(name: string, source: string): string {
   return dir;
 }
 
-const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/dlgrade.js'), ...args], { encoding: 'utf8', env: { ...process.env, DLGRADE_LANG: '', ...env } });
+// CI=true turns colours on: the words are read without their escapes
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/dlgrade.js'), ...args], { encoding: 'utf8', env: { ...process.env, DLGRADE_LANG: '', ...env } });
+  return { ...run, stdout: stripVTControlCharacters(run.stdout ?? ''), stderr: stripVTControlCharacters(run.stderr ?? '') };
+};
 
 describe('Spanish output has no English sentence', () => {
   for (const [name, source] of Object.entries(CASES)) {
