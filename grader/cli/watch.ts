@@ -65,8 +65,6 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
     }
   };
 
-  await grade(defs.map((d) => d.id));
-
   let running: Promise<void> | undefined;
   const pending = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -94,6 +92,13 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
   };
   const watcher = watch([...byFile.keys()], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 } });
   watcher.on('change', onChange).on('add', onChange);
+  // watching before the first grading says «Vigilando…»: a file saved right after that line (or
+  // during the first grading) is graded, not missed; it waits for the first grading to end
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  running = grade(defs.map((d) => d.id)).then(() => {
+    running = undefined;
+    if (pending.size > 0) running = drain();
+  });
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       for (const timer of timers.values()) clearTimeout(timer);
