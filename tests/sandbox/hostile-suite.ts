@@ -121,7 +121,10 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
   const outsideBind = (): string => join(outside, 'bound.sock');
   const hostFiles = ['/tmp/dlgrade-hostile-was-here', '/dev/shm/dlgrade-hostile-was-here', '/var/tmp/dlgrade-hostile-was-here', '/tmp/dlgrade-hostile-dir'];
   // listen(path) is not checked by Node's permission model: only the sockets wall stops these
-  const hostSockets = ['/tmp/dlgrade-hostile-bind.sock', '/dev/shm/dlgrade-hostile-bind.sock'];
+  // per suite (the fixture's names carry this tag): the process fallback's suite, which lacks the
+  // sockets wall, may run beside another and must not leave its socket in that one's way
+  const tag = (): string => basename(outside);
+  const hostSockets = (): string[] => [`/tmp/dlgrade-hostile-bind-${tag()}.sock`, `/dev/shm/dlgrade-hostile-bind-${tag()}.sock`];
 
   const listen = (server: Server, where: string | number, host?: string): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -135,10 +138,10 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
     process.env['GITHUB_TOKEN'] = SECRET;
     process.env['DLGRADE_TEST_SECRET'] = SECRET;
     resetIsolationForTests();
-    for (const file of [...hostFiles, ...hostSockets]) rmSync(file, { recursive: true, force: true });
     root = mkdtempSync(join(tmpdir(), 'dlgrade-hostile-'));
     // a folder outside every sandbox, readable and writable by anyone: only the sandbox stops access
     outside = mkdtempSync(join(INSTALL_ROOT, '.hostile-outside-'));
+    for (const file of [...hostFiles, ...hostSockets()]) rmSync(file, { recursive: true, force: true });
     chmodSync(outside, 0o777);
     writeFileSync(join(outside, 'secret.txt'), `GITHUB_TOKEN=${SECRET}\n`);
     chmodSync(join(outside, 'secret.txt'), 0o666);
@@ -167,7 +170,8 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
         .split('__DLGRADE_HOSTILE_PORT__').join(String(port))
         .split('__DLGRADE_HOSTILE_SOCKETS__').join(JSON.stringify([...unixPaths, abstractName]).replace(/\\/g, '\\\\').replace(/'/g, "\\'"))
         .split('__DLGRADE_HOSTILE_BIND__').join(outsideBind())
-        .split('__DLGRADE_HOSTILE_OUTSIDE__').join(outside);
+        .split('__DLGRADE_HOSTILE_OUTSIDE__').join(outside)
+        .split('__DLGRADE_HOSTILE_TAG__').join(tag());
     // grade them two at a time: each runs in its own sandboxed processes
     const queue = [...fixtures];
     const worker = async (): Promise<void> => {
@@ -204,7 +208,7 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     rmSync(root, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
-    for (const file of [...hostFiles, ...hostSockets]) rmSync(file, { recursive: true, force: true });
+    for (const file of [...hostFiles, ...hostSockets()]) rmSync(file, { recursive: true, force: true });
   });
 
   const dicePart = (name: string): ExerciseResult => results.get(name)!.exercises.find((x) => x.id === dice.id)!;
@@ -281,7 +285,7 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
     expect(connections.filter((c) => c !== 'tcp')).toEqual([]);
     expect(said('host-sockets')).not.toContain('REACHED');
     expect(existsSync(outsideBind())).toBe(false);
-    for (const file of hostSockets) expect(existsSync(file), file).toBe(false);
+    for (const file of hostSockets()) expect(existsSync(file), file).toBe(false);
     expect(said('bind-sockets')).not.toContain(`BOUND "${outsideBind()}"`);
   });
 
