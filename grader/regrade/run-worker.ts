@@ -233,11 +233,12 @@ function runJob(worker: Worker, job: WorkerJob, timeLimitMs: number): Promise<Wo
       resolve(outcome);
     };
     const stopped = (): string => (resumed > 0 ? ` (it was stopped from outside ${resumed} time(s) and resumed)` : '');
+    const overTime = (): WorkerOutcome => ({ ok: false, why: 'time-limit', message: `the grading did not finish within ${Math.round(timeLimitMs / 1000)} s and was stopped${stopped()}` });
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child);
       // the group's end is reported by onEnd; should it never come, the time limit still answers
-      setTimeout(() => finish({ ok: false, why: 'time-limit', message: `the grading did not finish within ${Math.round(timeLimitMs / 1000)} s and was stopped${stopped()}` }), 10_000).unref();
+      setTimeout(() => finish(overTime()), 10_000).unref();
     }, timeLimitMs);
     const watch = setInterval(() => {
       if (child.pid !== undefined && isStopped(child.pid)) {
@@ -256,7 +257,7 @@ function runJob(worker: Worker, job: WorkerJob, timeLimitMs: number): Promise<Wo
     };
     worker.onEnd = (code, signal) => {
       const tail = worker.output.trim() !== '' ? `; its last output: ${worker.output.trim().slice(-600)}` : '';
-      if (timedOut) finish({ ok: false, why: 'time-limit', message: `the grading did not finish within ${Math.round(timeLimitMs / 1000)} s and was stopped${stopped()}` });
+      if (timedOut) finish(overTime());
       else finish({ ok: false, why: 'died', message: `the grading worker ended (${signal ? `killed by ${signal}` : `exit code ${code ?? '?'}`}) before sending a result${stopped()}${tail}` });
     };
     if (worker.ended) {
@@ -271,17 +272,4 @@ function runJob(worker: Worker, job: WorkerJob, timeLimitMs: number): Promise<Wo
       killGroup(child);
     }
   });
-}
-
-/**
- * Grades one student in a fresh worker of its own, which exits afterwards (a pool of one job).
- * Never throws.
- */
-export async function gradeInWorker(job: WorkerJob, timeLimitMs: number): Promise<WorkerOutcome> {
-  const pool = new WorkerPool({ jobsPerWorker: 1 });
-  try {
-    return await pool.grade(job, timeLimitMs);
-  } finally {
-    await pool.close();
-  }
 }
