@@ -80,7 +80,12 @@ describe('no inspector in the grader', () => {
     const worker = fork(join(INSTALL_ROOT, 'grader/regrade/worker-entry.js'), [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
     let stderr = '';
     worker.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise((r) => setTimeout(r, 1500)); // loading tsx; it then waits for its job
+    // started = its job loop answers (a job on an empty folder: nothing to grade)
+    // (a fixed wait lost the race on a loaded machine: a SIGUSR1 before the first line of
+    // worker-entry.js runs is Node's own, before dlgrade can ignore it)
+    const replied = new Promise<unknown>((resolve) => worker.once('message', resolve));
+    worker.send({ kind: 'grade', catalogRoot: join(tmp, 'no-catalog'), options: { submissionDir: tmp } });
+    expect(await replied).toHaveProperty('kind');
     for (let i = 0; i < 5; i++) {
       worker.kill('SIGUSR1');
       await new Promise((r) => setTimeout(r, 200));
