@@ -110,6 +110,33 @@ function valueMismatch(e: number, r: number, path: (number | string)[], tol: Tol
   };
 }
 
+/** The same key but for case, `_`/`-` or one letter (dlogpNew, d_logp_new, dLogpNw for dLogpNew). */
+function sameKeyLoosely(a: string, b: string): boolean {
+  const norm = (k: string) => k.toLowerCase().replace(/[_-]/g, '');
+  const [x, y] = [norm(a), norm(b)];
+  if (x === y) return true;
+  if (Math.abs(x.length - y.length) > 1 || Math.min(x.length, y.length) < 3) return false;
+  // at most one edit (insert, delete or substitute)
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (x.length > y.length) i++;
+    else if (y.length > x.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (x.length - i) + (y.length - j) <= 1;
+}
+
 function compareStructure(expected: unknown, received: unknown, path: (number | string)[], tol: Tolerance): Mismatch | undefined {
   const index = formatIndex(path);
   const at = index === '' ? { es: '', en: '' } : { es: ` en ${index}`, en: ` at ${index}` };
@@ -174,15 +201,24 @@ function compareStructure(expected: unknown, received: unknown, path: (number | 
         },
       };
     }
+    // keys the contract does not name are accepted, as TypeScript's structural typing accepts them (a
+    // { loss, grad, debug } is a { loss, grad }); a missing one is named with the keys that were returned
     for (const key of Object.keys(expected)) {
       if (!Object.prototype.hasOwnProperty.call(received, key)) {
+        const has = Object.keys(received);
+        const near = has.find((k) => !Object.prototype.hasOwnProperty.call(expected, k) && sameKeyLoosely(k, key));
+        const listed = has.length === 0 ? { es: 'el objeto no tiene claves', en: 'the object has no keys' } : { es: `tiene ${has.map((k) => `«${k}»`).join(', ')}`, en: `it has ${has.map((k) => `"${k}"`).join(', ')}` };
+        const hint = near === undefined ? { es: '', en: '' } : { es: ` ¿Es «${near}» la misma clave mal escrita? Los nombres distinguen mayúsculas.`, en: ` Is "${near}" the same key misspelled? Names are case-sensitive.` };
         return {
           kind: 'missing-key',
           index,
           expected,
           received,
           tolerance: tol,
-          message: { es: `Falta la clave «${key}»${at.es} en el objeto devuelto.`, en: `The returned object has no key "${key}"${at.en}.` },
+          message: {
+            es: `Falta la clave «${key}»${at.es} en el objeto devuelto (${listed.es}; se esperaban ${Object.keys(expected).map((k) => `«${k}»`).join(', ')}).${hint.es}`,
+            en: `The returned object has no key "${key}"${at.en} (${listed.en}; expected ${Object.keys(expected).map((k) => `"${k}"`).join(', ')}).${hint.en}`,
+          },
         };
       }
       const inner = compareStructure((expected as Record<string, unknown>)[key], (received as Record<string, unknown>)[key], [...path, key], tol);

@@ -2,6 +2,10 @@
  * The per-exercise fixture corpus, discovered from the catalog:
  *   tests/fixtures/buggy/<chapter>/<exercise>/<bug>.ts     a realistic wrong implementation; its first
  *       line says which property must catch it:  // expect-fail: <property>[, <property>...]
+ *       A bug that is a convention swap (a result right under a convention the statement excludes:
+ *       TensorFlow's gate order, α on the other term) says so on a line of its header comment,
+ *       // convention-swap: <function>, and must then earn nothing from that function's properties
+ *       (docs/authoring.md, "Partial credit"; tests/catalog/convention-swap.test.ts).
  *   tests/fixtures/variants/<chapter>/<exercise>/<name>.ts a differently written correct one
  * Each fixture is graded as if it were the student's file.
  */
@@ -17,6 +21,8 @@ export interface BuggyFixture {
   name: string;
   path: string;
   expectFail: string[];
+  /** the exported function whose convention this bug swaps (`// convention-swap: <function>`), if it is one */
+  conventionSwap?: string;
 }
 
 export function buggyFixtures(def: ExerciseDef, fixturesDir = FIXTURES_DIR): BuggyFixture[] {
@@ -27,9 +33,16 @@ export function buggyFixtures(def: ExerciseDef, fixturesDir = FIXTURES_DIR): Bug
     .sort()
     .map((f) => {
       const path = join(dir, f);
-      const first = readFileSync(path, 'utf8').split('\n')[0] ?? '';
-      const match = /^\/\/\s*expect-fail:\s*(.+)$/.exec(first.trim());
-      return { name: f.replace(/\.ts$/, ''), path, expectFail: match ? match[1]!.split(',').map((s) => s.trim()).filter(Boolean) : [] };
+      const lines = readFileSync(path, 'utf8').split('\n');
+      const match = /^\/\/\s*expect-fail:\s*(.+)$/.exec((lines[0] ?? '').trim());
+      const fixture: BuggyFixture = { name: f.replace(/\.ts$/, ''), path, expectFail: match ? match[1]!.split(',').map((s) => s.trim()).filter(Boolean) : [] };
+      // the header comment: the leading lines that are line comments
+      for (const line of lines) {
+        if (!line.trim().startsWith('//')) break;
+        const swap = /^\/\/\s*convention-swap:\s*(\S+)\s*$/.exec(line.trim());
+        if (swap) fixture.conventionSwap = swap[1]!;
+      }
+      return fixture;
     });
 }
 

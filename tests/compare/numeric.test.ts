@@ -69,8 +69,32 @@ describe('compareValues', () => {
     expect(compareValues({ w: [1], b: 2 }, { w: [1], b: 2, extra: 1 }, tol).ok).toBe(true);
     const r = compareValues({ w: [1], b: 2 }, { w: [1] }, tol);
     expect(!r.ok && r.kind).toBe('missing-key');
+    // the message names the missing key, the keys returned and the keys expected
+    expect(!r.ok && r.message.es).toBe('Falta la clave «b» en el objeto devuelto (tiene «w»; se esperaban «w», «b»).');
+    expect(!r.ok && r.message.en).toBe('The returned object has no key "b" (it has "w"; expected "w", "b").');
+    const empty = compareValues({ loss: 1 }, {}, tol);
+    expect(!empty.ok && empty.message.en).toBe('The returned object has no key "loss" (the object has no keys; expected "loss").');
     const nested = compareValues({ state: { m: [1, 2] } }, { state: { m: [1, 3] } }, tol);
     expect(!nested.ok && nested.index).toBe('.state.m[1]');
+  });
+
+  it('accepts keys the contract does not name (structural typing), but not in place of a missing one', () => {
+    // a student returning { loss, grad, extra }: the extra key is ignored, the contract's keys are compared
+    expect(compareValues({ loss: 1, grad: [2] }, { loss: 1, grad: [2], extra: 'debug' }, tol).ok).toBe(true);
+    const wrong = compareValues({ loss: 1, grad: [2] }, { loss: 1, grad: [3], extra: [2] }, tol);
+    expect(!wrong.ok && wrong.index).toBe('.grad[0]');
+    // a misspelt key is missing, and the message points at the near one
+    for (const [spelt, expected] of [['dlogpNew', 'dLogpNew'], ['d_logp_new', 'dLogpNew'], ['clipFracton', 'clipFraction'], ['running_mean', 'runningMean']] as const) {
+      const r = compareValues({ [expected]: [1] }, { [spelt]: [1] }, tol);
+      expect(!r.ok && r.kind, spelt).toBe('missing-key');
+      expect(!r.ok && r.message.es, spelt).toContain(`¿Es «${spelt}» la misma clave mal escrita?`);
+      expect(!r.ok && r.message.en, spelt).toContain(`Is "${spelt}" the same key misspelled?`);
+    }
+    // an unrelated key, or one the contract names itself, is not offered as a misspelling
+    const unrelated = compareValues({ W: [1], b: [1] }, { b: [1], weights: [1] }, tol);
+    expect(!unrelated.ok && unrelated.message.en).not.toContain('misspelled');
+    const nested = compareValues({ state: { m: [1], v: [1] } }, { state: { m: [1] } }, tol);
+    expect(!nested.ok && nested.message.en).toBe('The returned object has no key "v" at .state (it has "m"; expected "m", "v").');
   });
 
   it('flags a non-finite value where a number was expected', () => {

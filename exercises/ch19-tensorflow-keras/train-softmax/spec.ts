@@ -46,6 +46,11 @@ const separable = fc
 export default defineSpec({
   'matches-reference': property({
     arbitrary: problem,
+    examples: {
+      // |logit| ≥ 1000 in both rows, one step of η = 0.1 keeps them there: exp(1000) = Infinity and exp(−1000) = 0,
+      // so only a softmax shifted by the row maximum stays finite (the logits differ by 1, so −log p stays finite too)
+      'large-logits': { X: [[1], [-1]], labels: [0, 1], W0: [[1000, 1001]], b0: [0, 0], lr: 0.1, epochs: 3 },
+    },
     async check({ X, labels, W0, b0, lr, epochs }, ctx) {
       const received = await ctx.call('trainSoftmax', X, labels, W0, b0, lr, epochs);
       ctx.expectClose(reference(X, labels, W0, b0, lr, epochs), received, {

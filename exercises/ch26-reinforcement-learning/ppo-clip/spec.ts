@@ -29,6 +29,27 @@ const nearOnPolicy = fc.record({ n: arb.dim(2, 6) }).chain(({ n }) =>
 
 const cases = fc.oneof(batches, nearOnPolicy);
 
+/** An input; an edge case on the clipping boundary also carries the result the statement fixes there. */
+type Case = { logpNew: number[]; logpOld: number[]; advantages: number[]; clipEps: number; exact?: Result };
+
+/**
+ * Ratios exactly on the boundary, r = 1 ± ε, with ε = 0.25: exp(ln 1.25) and exp(ln 0.75) round-trip
+ * exactly in double precision and 1.25 − 1 = 0.25 = 1 − 0.75, so r − 1, the ratio itself, the log-ratio
+ * and log1p(±ε) all sit on the boundary whichever way a correct solution compares them. The interval
+ * [1 − ε, 1 + ε] is closed: such a ratio is not clipped (clipFraction does not count it) and its sample
+ * keeps the gradient −r·Â/N. The float32 reference cannot decide a tie this close (its exp rounds to
+ * either side), so the statement's values are given here: the five samples contribute r·Â (or the
+ * clipped 1.25·1 for the last, r = e^0.5) = 2.5, −1.5, −1.25, 1, 1.25.
+ */
+const ON_BOUNDARY: Case = {
+  logpNew: [Math.log(1.25), Math.log(0.75), Math.log(1.25), 0, 0.5],
+  logpOld: [0, 0, 0, 0, 0],
+  advantages: [2, -2, -1, 1, 1],
+  clipEps: 0.25,
+  exact: { loss: -0.4, dLogpNew: [-0.5, 0.3, 0.25, -0.2, 0], clipFraction: 0.2 },
+};
+const expected = ({ logpNew, logpOld, advantages, clipEps, exact }: Case): Result => exact ?? reference(logpNew, logpOld, advantages, clipEps);
+
 function result(v: unknown, n: number): Result {
   const r = v as Partial<Result> | null;
   if (r === null || typeof r !== 'object' || typeof r.loss !== 'number' || typeof r.clipFraction !== 'number' || !Array.isArray(r.dLogpNew) || r.dLogpNew.length !== n) {
@@ -44,29 +65,35 @@ function result(v: unknown, n: number): Result {
 }
 
 export default defineSpec({
-  'loss-matches-reference': property({
+  'loss-matches-reference': property<Case>({
     arbitrary: cases,
-    async check({ logpNew, logpOld, advantages, clipEps }, ctx) {
+    examples: { 'ratio-at-clip-boundary': ON_BOUNDARY },
+    async check(input, ctx) {
+      const { logpNew, logpOld, advantages, clipEps } = input;
       const r = result(await ctx.call('ppoClip', logpNew, logpOld, advantages, clipEps), logpNew.length);
-      ctx.expectClose(reference(logpNew, logpOld, advantages, clipEps).loss, r.loss, { what: { es: `loss con ε = ${clipEps}`, en: `loss with ε = ${clipEps}` } });
+      ctx.expectClose(expected(input).loss, r.loss, { what: { es: `loss con ε = ${clipEps}`, en: `loss with ε = ${clipEps}` } });
     },
   }),
 
-  'gradient-matches-reference': property({
+  'gradient-matches-reference': property<Case>({
     arbitrary: cases,
-    async check({ logpNew, logpOld, advantages, clipEps }, ctx) {
+    examples: { 'ratio-at-clip-boundary': ON_BOUNDARY },
+    async check(input, ctx) {
+      const { logpNew, logpOld, advantages, clipEps } = input;
       const r = result(await ctx.call('ppoClip', logpNew, logpOld, advantages, clipEps), logpNew.length);
-      ctx.expectClose(reference(logpNew, logpOld, advantages, clipEps).dLogpNew, r.dLogpNew, {
+      ctx.expectClose(expected(input).dLogpNew, r.dLogpNew, {
         what: { es: `dLogpNew con ε = ${clipEps}`, en: `dLogpNew with ε = ${clipEps}` },
       });
     },
   }),
 
-  'clip-fraction': property({
+  'clip-fraction': property<Case>({
     arbitrary: cases,
-    async check({ logpNew, logpOld, advantages, clipEps }, ctx) {
+    examples: { 'ratio-at-clip-boundary': ON_BOUNDARY },
+    async check(input, ctx) {
+      const { logpNew, logpOld, advantages, clipEps } = input;
       const r = result(await ctx.call('ppoClip', logpNew, logpOld, advantages, clipEps), logpNew.length);
-      ctx.expectClose(reference(logpNew, logpOld, advantages, clipEps).clipFraction, r.clipFraction, {
+      ctx.expectClose(expected(input).clipFraction, r.clipFraction, {
         what: { es: `clipFraction con ε = ${clipEps}`, en: `clipFraction with ε = ${clipEps}` },
       });
     },
