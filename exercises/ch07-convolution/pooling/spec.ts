@@ -48,6 +48,12 @@ export default defineSpec({
         pool: 2,
         opts: { stride: 2, padding: 'same' },
       },
+      // 'same' with stride 2 and a 3×3 window: 5 rows need 2 of padding (one above, one below), 4 columns need 1 (on the right)
+      'same-padding-split': {
+        input: [[[1], [-2], [3], [0.5]], [[-1], [2], [-0.5], [4]], [[0], [1.5], [-3], [2.5]], [[3.5], [-1.5], [1], [-2]], [[2], [0], [-2.5], [1]]],
+        pool: 3,
+        opts: { stride: 2, padding: 'same' },
+      },
     },
     async check({ input, pool, opts }, ctx) {
       ctx.expectClose(maxPool2d(input, pool, opts), await ctx.call('maxPool2d', input, pool, opts));
@@ -60,6 +66,12 @@ export default defineSpec({
       'negative-with-padding': {
         input: [[[-1, -2], [-3, -0.5], [-2, -1]], [[-0.5, -4], [-1.5, -1], [-2.5, -3]], [[-3, -1], [-1, -2], [-0.25, -0.5]]],
         pool: 2,
+        opts: { stride: 2, padding: 'same' },
+      },
+      // 'same' with stride 2 and a 3×3 window: 5 rows need 2 of padding (one above, one below), 4 columns need 1 (on the right)
+      'same-padding-split': {
+        input: [[[1], [-2], [3], [0.5]], [[-1], [2], [-0.5], [4]], [[0], [1.5], [-3], [2.5]], [[3.5], [-1.5], [1], [-2]], [[2], [0], [-2.5], [1]]],
+        pool: 3,
         opts: { stride: 2, padding: 'same' },
       },
     },

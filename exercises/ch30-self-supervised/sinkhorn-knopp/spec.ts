@@ -32,6 +32,8 @@ export default defineSpec({
     examples: {
       // S/ε of about 1000: exp overflows unless the maximum of S is subtracted first
       'large-scores': { scores: [[10, 9.875, 9.75], [9.875, 10, 9.625]], epsilon: 0.01, iterations: 3 },
+      // (max − min)/ε = 800: only the maximum is a safe shift (the minimum overflows exp); the far entries become 0
+      'far-apart-scores': { scores: [[10, 10, 2], [10, 2, 10]], epsilon: 0.01, iterations: 3 },
     },
     async check({ scores, epsilon, iterations }, ctx) {
       const received = await ctx.call('sinkhornKnopp', scores, epsilon, iterations);
