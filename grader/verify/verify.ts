@@ -48,8 +48,6 @@ export interface VerifyReport {
   ok: boolean;
 }
 
-const NOT_IMPLEMENTED = /not implemented|no está implementada|sin implementar/i;
-
 /** `<chapter>/<exercise>` an issue belongs to, from its file (exercises/, solutions/ or reference/). */
 function issueExercise(issue: CatalogIssue): string | undefined {
   const path = issue.file.split('\\').join('/');
@@ -141,7 +139,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
             const r = await grade(def, stub.dir, backend);
             const fault = graderFaultCheck(r);
             if (fault !== undefined) return fault;
-            const notImplemented = r.properties.every((p) => p.status === 'skipped' || NOT_IMPLEMENTED.test(p.message ?? '') || r.reason !== undefined);
+            const notImplemented = r.properties.every((p) => p.status === 'skipped' || p.notImplemented === true || r.reason !== undefined);
             return r.score === 0 ? { ok: true, detail: `0/${r.maxScore}${notImplemented ? '' : ' (some property failed for another reason than "not implemented")'}` } : { ok: false, detail: `${r.score}/${r.maxScore}: passing: ${r.properties.filter((p) => p.status === 'pass').map((p) => p.name).join(', ')}` };
           } finally {
             stub.cleanup();
