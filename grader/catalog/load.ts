@@ -6,6 +6,7 @@ import { DEFAULT_TOLERANCE } from '../compare/numeric.ts';
 import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
 import { isBookSection } from './book.ts';
 import { withCatalogCache } from './cache.ts';
+import { catalogIssue } from './issues.ts';
 import { DIFFICULTY_POINTS, splitPoints, type Difficulty } from './points.ts';
 import { publicSpecPath } from './public-spec.ts';
 import { defaultRole, resolveRequires } from './requires.ts';
@@ -28,23 +29,23 @@ function getValidators(): { exercise: ValidateFunction; chapter: ValidateFunctio
 }
 
 function ajvIssues(file: string, errors: ErrorObject[] | null | undefined): CatalogIssue[] {
-  return (errors ?? []).map((e) => ({
-    file,
-    field: e.instancePath === '' ? '(root)' : e.instancePath.slice(1).replace(/\//g, '.'),
-    message:
-      e.keyword === 'additionalProperties'
-        ? `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`
-        : e.keyword === 'required'
-          ? `missing field "${(e.params as { missingProperty: string }).missingProperty}"`
-          : `${e.message ?? 'invalid'}${e.keyword === 'enum' ? ` (${JSON.stringify(e.params)})` : ''}`,
-  }));
+  return (errors ?? []).map((e) => {
+    const field = e.instancePath === '' ? '(root)' : e.instancePath.slice(1).replace(/\//g, '.');
+    const params = e.params as { additionalProperty?: string; missingProperty?: string; allowedValues?: unknown[]; type?: string | string[] };
+    if (e.keyword === 'additionalProperties') return catalogIssue(file, field, 'schemaUnknownField', String(params.additionalProperty));
+    if (e.keyword === 'required') return catalogIssue(file, field, 'schemaMissingField', String(params.missingProperty));
+    if (e.keyword === 'enum') return catalogIssue(file, field, 'schemaEnum', (params.allowedValues ?? []).map((v) => JSON.stringify(v)));
+    if (e.keyword === 'type') return catalogIssue(file, field, 'schemaType', [params.type ?? '?'].flat().join(' | '));
+    // the rest (ranges, patterns, lengths) in ajv's own words, quoted
+    return catalogIssue(file, field, 'schemaOther', e.keyword, e.message ?? e.keyword);
+  });
 }
 
 function readYaml(path: string, issues: CatalogIssue[], rel: string): unknown {
   try {
     return parseYaml(readFileSync(path, 'utf8'));
   } catch (error: unknown) {
-    issues.push({ file: rel, field: '(file)', message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    issues.push(catalogIssue(rel, '(file)', 'yamlInvalid', (error as Error).message.split('\n')[0] ?? ''));
     return undefined;
   }
 }
@@ -102,7 +103,7 @@ export function loadCatalogFromYaml(root: string): Catalog {
   const exercises: ExerciseDef[] = [];
   const rel = (p: string): string => relative(root, p);
   if (!existsSync(exercisesDir)) {
-    issues.push({ file: rel(exercisesDir), field: '(folder)', message: 'the exercises folder does not exist' });
+    issues.push(catalogIssue(rel(exercisesDir), '(folder)', 'noExercisesFolder'));
     return { root, chapters, exercises, issues };
   }
   const { exercise: validateExercise, chapter: validateChapter } = getValidators();
@@ -111,7 +112,7 @@ export function loadCatalogFromYaml(root: string): Catalog {
     if (!statSync(chapterDir).isDirectory()) continue;
     const match = CHAPTER_DIR.exec(chapter);
     if (!match) {
-      issues.push({ file: rel(chapterDir), field: '(folder)', message: `chapter folders are named chNN-slug (e.g. ch07-convolution), not "${chapter}"` });
+      issues.push(catalogIssue(rel(chapterDir), '(folder)', 'chapterFolderName', chapter));
       continue;
     }
     const chapterYaml = join(chapterDir, 'chapter.yaml');
@@ -121,11 +122,11 @@ export function loadCatalogFromYaml(root: string): Catalog {
       if (data !== undefined && !validateChapter(data)) issues.push(...ajvIssues(rel(chapterYaml), validateChapter.errors));
       else if (data !== undefined) chapterDef = { id: chapter, ...(data as Omit<ChapterDef, 'id'>) };
       (chapterDef.sections ?? []).forEach((s, i) => {
-        if (!isBookSection(s)) issues.push({ file: rel(chapterYaml), field: `sections.${i}`, message: `"${s}" is not a section of the book's index (grader/catalog/book-sections.ts)` });
-        else if (!s.startsWith(`${chapterDef.number}.`)) issues.push({ file: rel(chapterYaml), field: `sections.${i}`, message: `"${s}" is not a section of chapter ${chapterDef.number} (write it as ${chapterDef.number}.N)` });
+        if (!isBookSection(s)) issues.push(catalogIssue(rel(chapterYaml), `sections.${i}`, 'bookSectionUnknown', s));
+        else if (!s.startsWith(`${chapterDef.number}.`)) issues.push(catalogIssue(rel(chapterYaml), `sections.${i}`, 'chapterSectionWrong', s, chapterDef.number));
       });
     } else {
-      issues.push({ file: rel(chapterYaml), field: '(file)', message: 'missing chapter.yaml (number and title in es/en)' });
+      issues.push(catalogIssue(rel(chapterYaml), '(file)', 'chapterYamlMissing'));
     }
     chapters.push(chapterDef);
     const folders = readdirSync(chapterDir)
@@ -147,11 +148,11 @@ function teachingOrder(folders: string[], order: string[] | undefined, file: str
   if (order === undefined) return folders;
   const present = new Set(folders);
   order.forEach((name, i) => {
-    if (!present.has(name)) issues.push({ file, field: `order.${i}`, message: `"${name}" is not an exercise folder of this chapter (its folders: ${folders.join(', ')})` });
+    if (!present.has(name)) issues.push(catalogIssue(file, `order.${i}`, 'orderUnknown', name, folders));
   });
   const listed = new Set(order);
   const missing = folders.filter((f) => !listed.has(f));
-  if (missing.length > 0) issues.push({ file, field: 'order', message: `does not list ${missing.map((m) => `"${m}"`).join(', ')}: add each exercise folder of the chapter once, simple to complex` });
+  if (missing.length > 0) issues.push(catalogIssue(file, 'order', 'orderMissing', missing));
   return [...order.filter((name) => present.has(name)), ...missing];
 }
 
@@ -159,11 +160,11 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
   const rel = (p: string): string => relative(root, p);
   const yamlPath = join(dir, 'exercise.yaml');
   if (!EXERCISE_DIR.test(name)) {
-    issues.push({ file: rel(dir), field: '(folder)', message: `exercise folders are lower-case-with-dashes, not "${name}"` });
+    issues.push(catalogIssue(rel(dir), '(folder)', 'exerciseFolderName', name));
     return undefined;
   }
   if (!existsSync(yamlPath)) {
-    issues.push({ file: rel(yamlPath), field: '(file)', message: 'missing exercise.yaml' });
+    issues.push(catalogIssue(rel(yamlPath), '(file)', 'exerciseYamlMissing'));
     return undefined;
   }
   const data = readYaml(yamlPath, issues, rel(yamlPath));
@@ -198,32 +199,32 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
   const exportNames = new Set(meta.exports.map((e) => e.name));
   const seen = new Set<string>();
   meta.properties.forEach((p, i) => {
-    if (seen.has(p.name)) issues.push({ file: rel(yamlPath), field: `properties.${i}.name`, message: `duplicate property name "${p.name}"` });
+    if (seen.has(p.name)) issues.push(catalogIssue(rel(yamlPath), `properties.${i}.name`, 'duplicateProperty', p.name));
     seen.add(p.name);
     if (!exportNames.has(p.function)) {
-      issues.push({ file: rel(yamlPath), field: `properties.${i}.function`, message: `"${p.function}" is not one of the exports (${[...exportNames].join(', ')})` });
+      issues.push(catalogIssue(rel(yamlPath), `properties.${i}.function`, 'notAnExport', p.function, [...exportNames]));
     }
   });
   (meta.book ?? []).forEach((s, i) => {
-    if (!isBookSection(s)) issues.push({ file: rel(yamlPath), field: `book.${i}`, message: `"${s}" is not a section of the book's index (grader/catalog/book-sections.ts)` });
+    if (!isBookSection(s)) issues.push(catalogIssue(rel(yamlPath), `book.${i}`, 'bookSectionUnknown', s));
   });
   const edgeIds = new Set<string>();
   (meta.edgeCases ?? []).forEach((e, i) => {
-    if (edgeIds.has(e.id)) issues.push({ file: rel(yamlPath), field: `edgeCases.${i}.id`, message: `duplicate edge case "${e.id}"` });
+    if (edgeIds.has(e.id)) issues.push(catalogIssue(rel(yamlPath), `edgeCases.${i}.id`, 'duplicateEdgeCase', e.id));
     edgeIds.add(e.id);
   });
   (meta.examples ?? []).forEach((x, i) => {
     if (!exportNames.has(x.function)) {
-      issues.push({ file: rel(yamlPath), field: `examples.${i}.function`, message: `"${x.function}" is not one of the exports (${[...exportNames].join(', ')})` });
+      issues.push(catalogIssue(rel(yamlPath), `examples.${i}.function`, 'notAnExport', x.function, [...exportNames]));
     }
   });
   const requires = resolveRequires(rel(yamlPath), meta.properties, issues);
   const roles = meta.properties.map((p) => p.role ?? defaultRole(p));
   if (roles.every((r) => r !== 'primary')) {
-    issues.push({ file: rel(yamlPath), field: 'properties', message: 'every property is secondary: at least one must check the result itself' });
+    issues.push(catalogIssue(rel(yamlPath), 'properties', 'allSecondary'));
   }
   const points = scaledPoints(rel(yamlPath), meta, roles, issues);
-  if (meta.file !== `${name}.ts`) issues.push({ file: rel(yamlPath), field: 'file', message: `must be "${name}.ts" (the exercise's folder name), not "${meta.file}"` });
+  if (meta.file !== `${name}.ts`) issues.push(catalogIssue(rel(yamlPath), 'file', 'fileName', `${name}.ts`, meta.file));
   const def: ExerciseDef = {
     id: `${chapter}/${name}`,
     chapter,
@@ -257,17 +258,17 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     statementPaths: { es: join(dir, 'README.es.md'), en: join(dir, 'README.en.md') },
   };
   if (meta.runs !== undefined) def.runs = meta.runs;
-  const required: [string, string][] = [
-    [join(dir, meta.file), 'the stub the student edits'],
-    [def.specPath, 'the properties (spec.ts)'],
-    [def.statementPaths.es, 'the statement in Spanish'],
-    [def.statementPaths.en, 'the statement in English'],
-    [def.referencePath, 'the TensorFlow.js reference'],
+  const required: [string, 'missingStub' | 'missingSpec' | 'missingStatementEs' | 'missingStatementEn' | 'missingReference'][] = [
+    [join(dir, meta.file), 'missingStub'],
+    [def.specPath, 'missingSpec'],
+    [def.statementPaths.es, 'missingStatementEs'],
+    [def.statementPaths.en, 'missingStatementEn'],
+    [def.referencePath, 'missingReference'],
   ];
   for (const [path, what] of required) {
     // the npm package ships spec.public.ts instead of the spec.ts of an exercise with hidden properties
     if (path === def.specPath && !existsSync(path) && existsSync(publicSpecPath(path))) continue;
-    if (!existsSync(path)) issues.push({ file: rel(path), field: '(file)', message: `missing: ${what}` });
+    if (!existsSync(path)) issues.push(catalogIssue(rel(path), '(file)', what));
   }
   return issues.length === before ? def : undefined;
 }
@@ -286,22 +287,22 @@ function scaledPoints(
   const declared = meta.properties.map((p) => p.points);
   const names = new Set(meta.properties.map((p) => p.name));
   (meta.forward ?? []).forEach((n, i) => {
-    if (!names.has(n)) issues.push({ file, field: `forward.${i}`, message: `"${n}" is not a property of this exercise (${[...names].join(', ')})` });
+    if (!names.has(n)) issues.push(catalogIssue(file, `forward.${i}`, 'forwardUnknown', n, [...names]));
   });
   if (meta.difficulty === undefined && meta.points === undefined) return declared;
   if (meta.difficulty === undefined || meta.points === undefined) {
     const missing = meta.difficulty === undefined ? 'difficulty' : 'points';
-    issues.push({ file, field: missing, message: `missing field "${missing}": an exercise declares both its difficulty and its total (bookkeeping 10, standard 20, core 30, hard-core 40), just before file:` });
+    issues.push(catalogIssue(file, missing, 'pointsMissingField', missing));
     return declared;
   }
   const expected = DIFFICULTY_POINTS[meta.difficulty];
   if (meta.points !== expected) {
-    issues.push({ file, field: 'points', message: `a ${meta.difficulty} exercise is worth ${expected} points, not ${meta.points} (change points, or the difficulty)` });
+    issues.push(catalogIssue(file, 'points', 'pointsWrong', meta.difficulty, expected, meta.points));
     return declared;
   }
   const split = splitPoints(meta.points, meta.properties.map((p, i) => ({ role: roles[i]!, weight: p.points })));
   if (split === undefined) {
-    issues.push({ file, field: 'points', message: `${meta.points} points cannot give each of the ${meta.properties.length} properties a whole point by role: fewer properties, or a harder difficulty` });
+    issues.push(catalogIssue(file, 'points', 'pointsIndivisible', meta.points, meta.properties.length));
     return declared;
   }
   return split;

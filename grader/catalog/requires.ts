@@ -1,3 +1,4 @@
+import { catalogIssue } from './issues.ts';
 import type { CatalogIssue, PropertyMeta, PropertyRole } from './types.ts';
 
 /** A property as written in exercise.yaml, before defaults. */
@@ -43,18 +44,18 @@ export function resolveRequires(file: string, properties: DeclaredProperty[], is
       const field = `properties.${i}.requires.${k}`;
       const j = byName.get(req);
       if (j === undefined) {
-        issues.push({ file, field, message: `"${req}" is not a property of this exercise (its properties: ${names.join(', ')})` });
+        issues.push(catalogIssue(file, field, 'requiresUnknown', req, names));
       } else if (j === i) {
-        issues.push({ file, field, message: `"${req}" cannot require itself` });
+        issues.push(catalogIssue(file, field, 'requiresSelf', req));
       } else if (p.hidden !== true && properties[j]!.hidden === true) {
-        issues.push({ file, field, message: `"${req}" is hidden: a visible property cannot wait for a hidden one (students would not see why)` });
+        issues.push(catalogIssue(file, field, 'requiresHidden', req));
       }
     });
   });
   const cycle = findCycle(names, resolved.map((reqs) => reqs.filter((r) => byName.has(r))));
   if (cycle) {
     const first = byName.get(cycle[0]!)!;
-    issues.push({ file, field: `properties.${first}.requires`, message: `requirements form a cycle: ${cycle.join(' → ')}; remove one of them` });
+    issues.push(catalogIssue(file, `properties.${first}.requires`, 'requiresCycle', cycle));
   }
   return resolved;
 }

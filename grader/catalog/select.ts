@@ -1,5 +1,6 @@
 import { DlgradeError } from '../errors.ts';
 import { text } from '../i18n/index.ts';
+import { issueMessage } from './issues.ts';
 import type { Catalog, ExerciseDef } from './types.ts';
 
 /**
@@ -24,7 +25,7 @@ export function selectExercises(catalog: Catalog, selectors: readonly string[] |
       const invalid = catalog.issues.filter((i) => i.file.includes(selector));
       throw new DlgradeError({
         code: 'E_EXERCISE_UNKNOWN',
-        message: m.unknownExercise(raw, invalid.map((i) => `${i.file} ${i.field}: ${i.message}`)),
+        message: m.unknownExercise(raw, invalid.map((i) => `${i.file} ${i.field}: ${issueMessage(i)}`)),
         fix: near.length > 0 ? m.didYouMean(near) : m.listThem,
       });
     }

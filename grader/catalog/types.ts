@@ -1,3 +1,4 @@
+import type { CatalogIssueMessages } from '../i18n/es/catalog-issues.ts';
 import type { Tolerance } from '../compare/numeric.ts';
 import type { Text } from '../spec/text.ts';
 import type { Difficulty } from './points.ts';
@@ -121,10 +122,16 @@ export interface ChapterDef {
 }
 
 /** A problem found while loading the catalog: the file, the field, what is wrong. */
+/** A message of the `catalogIssues` area of grader/i18n. */
+export type CatalogIssueCode = keyof CatalogIssueMessages;
+
+/** One problem of the catalog; its message is rendered in the reader's language (issues.ts: issueMessage). */
 export interface CatalogIssue {
   file: string;
   field: string;
-  message: string;
+  code: CatalogIssueCode;
+  /** the message's arguments (JSON: the catalog is cached on disk) */
+  params: (string | number | string[])[];
 }
 
 export interface Catalog {

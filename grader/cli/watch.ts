@@ -12,8 +12,15 @@ import { sandboxLimitsOf } from '../engine/steps/run-exercise.ts';
 import { disposeSpare, prestartSpare } from '../sandbox/student-process.ts';
 import { formatSpansSince, profiling, spanSnapshot } from '../profile.ts';
 
-/** how long a file must stay quiet after a save before it is graded (editors write in bursts) */
-export const DEBOUNCE_MS = 150;
+/**
+ * How long a file must stay quiet after its last event before it is graded: the one settling
+ * delay between a save and its grading (chokidar's awaitWriteFinish is off, it would add its own
+ * polling on top). An editor that writes in several steps (truncate, then write; or write in
+ * chunks) sends one event per step, each restarting this timer; one that saves by renaming a new
+ * file over the old one, or by deleting it and writing it again, is seen as a change or an add
+ * (chokidar's `atomic`); a file absent when the timer fires is not graded: its add follows.
+ */
+export const DEBOUNCE_MS = 100;
 const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
 
 export interface WatchOptions {
@@ -85,12 +92,14 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
       def.id,
       setTimeout(() => {
         timers.delete(def.id);
+        // deleted, to be written again (or renamed over): graded on the add that follows
+        if (!existsSync(path)) return;
         pending.add(def.id);
         running ??= drain();
       }, DEBOUNCE_MS),
     );
   };
-  const watcher = watch([...byFile.keys()], { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 } });
+  const watcher = watch([...byFile.keys()], { ignoreInitial: true, atomic: true });
   watcher.on('change', onChange).on('add', onChange);
   // watching before the first grading says «Vigilando…»: a file saved right after that line (or
   // during the first grading) is graded, not missed; it waits for the first grading to end

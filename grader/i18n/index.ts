@@ -1,5 +1,6 @@
 import type { Lang } from '../engine/result.ts';
 import { author as authorEn } from './en/author.ts';
+import { catalogIssues as catalogIssuesEn } from './en/catalog-issues.ts';
 import { classReport as classReportEn } from './en/class-report.ts';
 import { collect as collectEn } from './en/collect.ts';
 import { github as githubEn } from './en/github.ts';
@@ -14,6 +15,7 @@ import { publish as publishEn } from './en/publish.ts';
 import { report as reportEn } from './en/report.ts';
 import { typecheck as typecheckEn } from './en/typecheck.ts';
 import { author } from './es/author.ts';
+import { catalogIssues } from './es/catalog-issues.ts';
 import { classReport } from './es/class-report.ts';
 import { collect } from './es/collect.ts';
 import { github } from './es/github.ts';
@@ -33,7 +35,7 @@ import { typecheck } from './es/typecheck.ts';
  * of the product. Spanish (es/) defines the keys; each English area is typed against it, so a
  * missing key does not compile, and tests/i18n renders every message of both.
  */
-const es = { report, publish, engine, cli, gradebook, classReport, instructor, regrade, provision, collect, github, errors, typecheck, author };
+const es = { report, publish, engine, cli, gradebook, classReport, instructor, regrade, provision, collect, github, errors, typecheck, author, catalogIssues };
 export type Catalog = typeof es;
 const en: Catalog = {
   report: reportEn,
@@ -50,6 +52,7 @@ const en: Catalog = {
   errors: errorsEn,
   typecheck: typecheckEn,
   author: authorEn,
+  catalogIssues: catalogIssuesEn,
 };
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = { es, en };

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExerciseDef } from '../catalog/types.ts';
+import type { Lang } from '../engine/result.ts';
+import { currentLang, t } from '../i18n/index.ts';
 import { MAX_SOURCE_BYTES } from '../engine/steps/resolve.ts';
 import { readInsideRoot, type PathProblem } from '../engine/steps/safe-path.ts';
 
@@ -31,7 +33,8 @@ export interface CleanTree {
  * location leaves the checkout is refused, so no classmate's file and no model solution is ever
  * graded as this student's.
  */
-export function buildCleanTree(checkout: string, defs: readonly ExerciseDef[]): CleanTree {
+export function buildCleanTree(checkout: string, defs: readonly ExerciseDef[], lang: Lang = currentLang()): CleanTree {
+  const m = t(lang).regrade.student;
   const dir = mkdtempSync(join(tmpdir(), 'dlgrade-regrade-'));
   const notes: string[] = [];
   const refused: Record<string, RefusedFile> = {};
@@ -41,11 +44,11 @@ export function buildCleanTree(checkout: string, defs: readonly ExerciseDef[]): 
     if (read.kind === 'absent') continue; // not submitted: the grader reports it
     if (read.kind === 'refused') {
       refused[def.id] = { problem: read.problem, at: read.at, ...(read.size !== undefined ? { size: read.size } : {}) };
-      notes.push(`${rel}: refused (${read.problem}${read.at !== '' ? ` at ${read.at}` : ''}): graded as tampered, 0 points`);
+      notes.push(m.refused(rel, read.problem, read.at));
       continue;
     }
     if (read.kind === 'unreadable') {
-      notes.push(`${rel} could not be read: ${read.message}`);
+      notes.push(m.unreadable(rel, read.message));
       continue;
     }
     try {
@@ -53,7 +56,7 @@ export function buildCleanTree(checkout: string, defs: readonly ExerciseDef[]): 
       mkdirSync(target, { recursive: true });
       writeFileSync(join(target, def.file), read.content);
     } catch (error: unknown) {
-      notes.push(`${rel} could not be copied: ${(error as Error).message}`);
+      notes.push(m.uncopyable(rel, (error as Error).message));
     }
   }
   return { dir, notes, refused, remove: () => rmSync(dir, { recursive: true, force: true }) };

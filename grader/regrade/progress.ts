@@ -1,4 +1,6 @@
 import cliProgress from 'cli-progress';
+import type { Lang } from '../engine/result.ts';
+import { currentLang, t } from '../i18n/index.ts';
 import type { StudentOutcome } from './regrade.ts';
 
 export interface Progress {
@@ -7,9 +9,10 @@ export interface Progress {
   stop: () => void;
 }
 
-function describe(o: StudentOutcome): string {
-  const score = o.score !== undefined ? `${o.score}/${o.maxScore}` : 'sin nota';
-  const flags = [o.tampered ? 'ALTERADO' : '', o.errors.length > 0 ? `${o.errors.length} error(es)` : ''].filter(Boolean).join(', ');
+function describe(o: StudentOutcome, lang: Lang): string {
+  const m = t(lang).regrade.progress;
+  const score = o.score !== undefined ? `${o.score}/${o.maxScore}` : m.noScore;
+  const flags = [o.tampered ? m.tampered : '', o.errors.length > 0 ? m.errors(o.errors.length) : ''].filter(Boolean).join(', ');
   return `${o.username} ${score} (${(o.durationMs / 1000).toFixed(1)} s)${flags ? ` [${flags}]` : ''}`;
 }
 
@@ -17,7 +20,8 @@ function describe(o: StudentOutcome): string {
  * Progress on stderr: a bar with ETA on a terminal, one plain line per student otherwise
  * (CI logs). stdout stays free for the summary.
  */
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(stream: NodeJS.WriteStream = process.stderr, lang: Lang = currentLang()): Progress {
+  const m = t(lang).regrade.progress;
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       { stream, format: 'regrade [{bar}] {value}/{total} · {percentage}% · ETA {eta_formatted} · {last}', hideCursor: true, etaBuffer: 20, clearOnComplete: false },
@@ -25,10 +29,10 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     );
     return {
       start: (total, skipped) => {
-        if (skipped > 0) stream.write(`${skipped} ya corregido(s) con el mismo commit y los mismos ajustes: se omiten (--force para recorregir)\n`);
+        if (skipped > 0) stream.write(`${m.skippedTty(skipped)}\n`);
         bar.start(total, 0, { last: '' });
       },
-      student: (o) => bar.increment(1, { last: describe(o).slice(0, 60) }),
+      student: (o) => bar.increment(1, { last: describe(o, lang).slice(0, 60) }),
       stop: () => bar.stop(),
     };
   }
@@ -36,15 +40,15 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   let total = 0;
   const started = Date.now();
   return {
-    start: (t, skipped) => {
-      total = t;
-      stream.write(`regrade: ${t} por corregir${skipped > 0 ? `, ${skipped} ya corregido(s) (se omiten)` : ''}\n`);
+    start: (toGrade, skipped) => {
+      total = toGrade;
+      stream.write(`${m.start(total, skipped)}\n`);
     },
     student: (o) => {
       done++;
       const elapsed = (Date.now() - started) / 1000;
       const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : 0;
-      stream.write(`[${done}/${total}] ${describe(o)} · ETA ${eta} s\n`);
+      stream.write(`[${done}/${total}] ${describe(o, lang)} · ETA ${eta} s\n`);
     },
     stop: () => undefined,
   };

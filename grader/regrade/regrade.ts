@@ -187,6 +187,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
   };
   const key = settingsKey(settings);
   const weak = checkSandbox(settings.lang as Lang, options.allowWeakSandbox === true);
+  const words = regradeMessages(settings.lang as Lang).student;
   const timeLimit = options.studentTimeLimitMs ?? studentTimeLimitMs(defs);
   // warm workers keep the trusted side loaded between students; with a wall missing a student
   // process might outlive its grading, so every student then gets a fresh worker
@@ -244,16 +245,16 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
       envelope.status = 'no-submission';
       if (collect.noSubmission !== undefined) envelope.noSubmission = collect.noSubmission;
     } else if (entry.dir === undefined) {
-      envelope.errors.push(`no checkout: ${entry.username}/ is missing from the collected folder`);
+      envelope.errors.push(words.noCheckout(entry.username));
     } else if (collect.status === 'failed') {
-      if (envelope.errors.length === 0) envelope.errors.push(`collect: ${collect.status}`);
+      if (envelope.errors.length === 0) envelope.errors.push(words.collectFailed);
     } else {
       let tree: CleanTree | undefined;
       try {
         const links: TamperFinding[] = findSymlinks(entry.dir).map((path) => ({ path, kind: 'symlink', workflow: path.startsWith(WORKFLOW_DIR) }));
         if (manifest !== undefined) envelope.tamper = findTampering(entry.dir, manifest, collect.starterCommit !== undefined ? { starterCommit: collect.starterCommit } : {});
         else if (links.length > 0) envelope.tamper = links;
-        tree = buildCleanTree(entry.dir, defs);
+        tree = buildCleanTree(entry.dir, defs, settings.lang as Lang);
         liveTrees.add(tree);
         envelope.errors.push(...tree.notes);
         const job = {
@@ -280,7 +281,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
         if (!outcome.ok && outcome.why !== 'failed') {
           const first = outcome.message;
           outcome = await pool.grade(job, timeLimit);
-          if (!outcome.ok) outcome = { ...outcome, message: `${first}; tried again: ${outcome.message}` };
+          if (!outcome.ok) outcome = { ...outcome, message: words.triedAgain(first, outcome.message) };
         }
         if (outcome.ok) {
           const result = outcome.result;
@@ -290,16 +291,16 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
           const faulty = result.exercises.filter((e) => e.reason === 'grader-error').map((e) => e.id);
           if (faulty.length > 0) {
             envelope.graderError = true;
-            envelope.errors.push(`grader error in ${faulty.join(', ')} (not the student's fault; retried on the next regrade)`);
+            envelope.errors.push(words.graderErrorIn(faulty));
           }
         } else {
           envelope.graderError = true;
           envelope.workerFailures = (previous?.workerFailures ?? 0) + 1;
-          envelope.errors.push(`grader error: ${outcome.message}`);
+          envelope.errors.push(words.graderError(outcome.message));
         }
       } catch (error: unknown) {
         envelope.graderError = true;
-        envelope.errors.push(`grading failed: ${error instanceof DlgradeError ? error.message : describeThrown(error)}`);
+        envelope.errors.push(words.gradingFailed(error instanceof DlgradeError ? error.message : describeThrown(error)));
       } finally {
         if (tree !== undefined) {
           tree.remove();
@@ -322,7 +323,7 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
       writeAtomic(file, JSON.stringify(envelope, null, 2) + '\n');
     } catch (error: unknown) {
       outcome.state = 'error';
-      outcome.errors = [...outcome.errors, `could not write ${file}: ${describeThrown(error)}`];
+      outcome.errors = [...outcome.errors, words.unwritable(file, describeThrown(error))];
     }
     options.onStudent?.(outcome);
     return outcome;

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExerciseDef } from '../catalog/types.ts';
-import type { GradeResult } from '../engine/result.ts';
+import type { GradeResult, Lang } from '../engine/result.ts';
+import { t } from '../i18n/index.ts';
 import { LOAD_TIME_MS } from '../sandbox/student-process.ts';
 import type { WorkerJob, WorkerReply } from './worker.ts';
 
@@ -135,7 +136,7 @@ export class WorkerPool {
     let worker = this.#idle.pop();
     while (worker !== undefined && worker.ended) worker = this.#idle.pop();
     if (worker === undefined) {
-      const started = startWorker();
+      const started = startWorker(job.options.lang ?? 'es');
       if (!started.ok) return { ok: false, why: 'failed', message: started.message };
       worker = started.worker;
       this.#started++;
@@ -157,12 +158,12 @@ export class WorkerPool {
   }
 }
 
-function startWorker(): { ok: true; worker: Worker } | { ok: false; message: string } {
+function startWorker(lang: Lang): { ok: true; worker: Worker } | { ok: false; message: string } {
   let child: ChildProcess;
   try {
     child = fork(ENTRY, [], { execArgv: graderNodeFlags(), env: workerEnv(), stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true, serialization: 'advanced' });
   } catch (error: unknown) {
-    return { ok: false, message: `could not start the grading worker: ${(error as Error).message}` };
+    return { ok: false, message: t(lang).regrade.worker.startFailed((error as Error).message) };
   }
   live.add(child);
   const worker: Worker = { child, jobs: 0, output: '', ended: false };
@@ -219,6 +220,7 @@ function retire(worker: Worker): Promise<void> {
 function runJob(worker: Worker, job: WorkerJob, timeLimitMs: number): Promise<WorkerOutcome> {
   const { child } = worker;
   worker.output = '';
+  const m = t(job.options.lang ?? 'es').regrade.worker;
   return new Promise((resolve) => {
     let timedOut = false;
     let resumed = 0;
@@ -232,8 +234,8 @@ function runJob(worker: Worker, job: WorkerJob, timeLimitMs: number): Promise<Wo
       worker.onEnd = undefined;
       resolve(outcome);
     };
-    const stopped = (): string => (resumed > 0 ? ` (it was stopped from outside ${resumed} time(s) and resumed)` : '');
-    const overTime = (): WorkerOutcome => ({ ok: false, why: 'time-limit', message: `the grading did not finish within ${Math.round(timeLimitMs / 1000)} s and was stopped${stopped()}` });
+    const stopped = (): string => (resumed > 0 ? m.stoppedFromOutside(resumed) : '');
+    const overTime = (): WorkerOutcome => ({ ok: false, why: 'time-limit', message: m.overTime(Math.round(timeLimitMs / 1000), stopped()) });
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child);
@@ -253,12 +255,12 @@ function runJob(worker: Worker, job: WorkerJob, timeLimitMs: number): Promise<Wo
     worker.onReply = (reply) => {
       if (timedOut) return;
       if (reply.kind === 'result') finish({ ok: true, result: reply.result });
-      else finish({ ok: false, why: 'failed', message: `grading failed: ${reply.message}` });
+      else finish({ ok: false, why: 'failed', message: m.failed(reply.message) });
     };
     worker.onEnd = (code, signal) => {
-      const tail = worker.output.trim() !== '' ? `; its last output: ${worker.output.trim().slice(-600)}` : '';
+      const tail = worker.output.trim() !== '' ? m.lastOutput(worker.output.trim().slice(-600)) : '';
       if (timedOut) finish(overTime());
-      else finish({ ok: false, why: 'died', message: `the grading worker ended (${signal ? `killed by ${signal}` : `exit code ${code ?? '?'}`}) before sending a result${stopped()}${tail}` });
+      else finish({ ok: false, why: 'died', message: m.ended(signal ? m.killedBy(signal) : m.exitCode(String(code ?? '?')), stopped(), tail) });
     };
     if (worker.ended) {
       worker.onEnd(null, null);

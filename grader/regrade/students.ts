@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NO_SUBMISSION } from '../collect/no-submission.ts';
+import { text } from '../i18n/index.ts';
 
 /**
  * What `dlgrade collect` recorded about one student (grader/collect/collect.ts, `CollectRecord`:
@@ -92,11 +93,11 @@ export function normaliseCollect(data: unknown): CollectInfo {
 function readCollect(file: string): { info: CollectInfo } | { error: string } {
   try {
     const stat = lstatSync(file);
-    if (!stat.isFile()) return { error: `${file} is not a regular file` };
-    if (stat.size > MAX_COLLECT_BYTES) return { error: `${file} is ${stat.size} bytes (limit ${MAX_COLLECT_BYTES})` };
+    if (!stat.isFile()) return { error: text().regrade.student.collectNotAFile(file) };
+    if (stat.size > MAX_COLLECT_BYTES) return { error: text().regrade.student.collectTooLarge(file, stat.size, MAX_COLLECT_BYTES) };
     return { info: normaliseCollect(JSON.parse(readFileSync(file, 'utf8'))) };
   } catch (error: unknown) {
-    return { error: `could not read ${file}: ${(error as Error).message}` };
+    return { error: text().regrade.student.unreadable(file, (error as Error).message) };
   }
 }
 

@@ -4,6 +4,7 @@ import pLimit from 'p-limit';
 import { selectBackend } from '../backend/select.ts';
 import { loadCatalog } from '../catalog/load.ts';
 import { selectExercises } from '../catalog/select.ts';
+import { issueMessage } from '../catalog/issues.ts';
 import type { Catalog, CatalogIssue, ExerciseDef } from '../catalog/types.ts';
 import { gradeSubmission } from '../engine/grade.ts';
 import type { ExerciseResult } from '../engine/result.ts';
@@ -47,8 +48,6 @@ export interface VerifyReport {
   exercises: ExerciseVerification[];
   ok: boolean;
 }
-
-const NOT_IMPLEMENTED = /not implemented|no está implementada|sin implementar/i;
 
 /** `<chapter>/<exercise>` an issue belongs to, from its file (exercises/, solutions/ or reference/). */
 function issueExercise(issue: CatalogIssue): string | undefined {
@@ -121,7 +120,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
   const checksOf = (def: ExerciseDef): Promise<VerifyCheck>[] => {
     const list: Promise<VerifyCheck>[] = [];
     const issues = catalog.issues.filter((i) => issueExercise(i) === def.id);
-    list.push(Promise.resolve({ name: 'catalog', ok: issues.length === 0, detail: issues.length === 0 ? 'no issues' : issues.map((i) => `${i.file} [${i.field}] ${i.message}`).join('; ') }));
+    list.push(Promise.resolve({ name: 'catalog', ok: issues.length === 0, detail: issues.length === 0 ? 'no issues' : issues.map((i) => `${i.file} [${i.field}] ${issueMessage(i)}`).join('; ') }));
     const statements = (['es', 'en'] as const).map((l) => [l, def.statementPaths[l]] as const);
     const missing = statements.filter(([, p]) => !existsSync(p) || readFileSync(p, 'utf8').trim() === '').map(([l]) => `README.${l}.md`);
     list.push(Promise.resolve({ name: 'statements', ok: missing.length === 0, detail: missing.length === 0 ? 'README.es.md and README.en.md' : `missing or empty: ${missing.join(', ')}` }));
@@ -141,7 +140,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
             const r = await grade(def, stub.dir, backend);
             const fault = graderFaultCheck(r);
             if (fault !== undefined) return fault;
-            const notImplemented = r.properties.every((p) => p.status === 'skipped' || NOT_IMPLEMENTED.test(p.message ?? '') || r.reason !== undefined);
+            const notImplemented = r.properties.every((p) => p.status === 'skipped' || p.notImplemented === true || r.reason !== undefined);
             return r.score === 0 ? { ok: true, detail: `0/${r.maxScore}${notImplemented ? '' : ' (some property failed for another reason than "not implemented")'}` } : { ok: false, detail: `${r.score}/${r.maxScore}: passing: ${r.properties.filter((p) => p.status === 'pass').map((p) => p.name).join(', ')}` };
           } finally {
             stub.cleanup();
@@ -228,7 +227,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
   const exercises: ExerciseVerification[] = [];
   for (const id of [...chosenValid.map((d) => d.id), ...chosenInvalid].sort()) {
     const checks = byId.get(id) ?? [
-      { name: 'catalog', ok: false, detail: `not loaded: ${catalog.issues.filter((i) => issueExercise(i) === id).map((i) => `${i.file} [${i.field}] ${i.message}`).join('; ')}` },
+      { name: 'catalog', ok: false, detail: `not loaded: ${catalog.issues.filter((i) => issueExercise(i) === id).map((i) => `${i.file} [${i.field}] ${issueMessage(i)}`).join('; ')}` },
     ];
     const verification = { id, ok: checks.every((c) => c.ok), checks };
     options.onExercise?.(verification);

@@ -12,6 +12,7 @@ import { BOOK_SECTIONS } from '../../grader/catalog/book-sections.ts';
 import { renderCourseMap } from '../../grader/catalog/course-map.ts';
 import { loadCatalog } from '../../grader/catalog/load.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
+import { issueMessage } from '../../grader/catalog/issues.ts';
 
 const catalog = loadCatalog();
 const scratch = mkdtempSync(join(tmpdir(), 'dlgrade-book-'));
@@ -131,7 +132,7 @@ describe('the book line', () => {
     const chapterYaml = join(root, 'exercises', 'ch15-losses', 'chapter.yaml');
     writeFileSync(chapterYaml, readFileSync(chapterYaml, 'utf8').replace(/^sections: .*$/m, 'sections: ["15.1", "15.7"]'));
     const loaded = loadCatalog({ root });
-    const issues = loaded.issues.map((i) => `${i.file} ${i.field}: ${i.message}`);
+    const issues = loaded.issues.map((i) => `${i.file} ${i.field}: ${issueMessage(i, 'en')}`);
     expect(issues).toContainEqual(expect.stringMatching(/dice-loss\/exercise\.yaml book\.1: "15\.9" is not a section of the book/));
     expect(issues).toContainEqual(expect.stringMatching(/chapter\.yaml sections\.1: "15\.7" is not a section of the book/));
     expect(loaded.exercises.map((e) => e.id)).not.toContain('ch15-losses/dice-loss');

@@ -7,6 +7,8 @@ import { selectExercises } from '../../grader/catalog/select.ts';
 import { DlgradeError } from '../../grader/errors.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { placeholdersLeft } from '../../grader/scaffold/placeholders.ts';
+import { issueMessage } from '../../grader/catalog/issues.ts';
+import { spanishLeaks } from '../i18n/english-markers.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dlgrade-catalog-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -31,12 +33,20 @@ describe('catalog', () => {
     expect(catalog.exercises.map((e) => e.id)).toContain('ch15-losses/dice-loss');
     expect(catalog.exercises.map((e) => e.id)).not.toContain('ch15-losses/broken-one');
     const issues = catalog.issues.filter((i) => i.file.includes('broken-one'));
-    const fields = issues.map((i) => `${i.field}: ${i.message}`);
+    const fields = issues.map((i) => `${i.field}: ${issueMessage(i, 'en')}`);
     expect(fields).toContain('title: missing field "en"');
     expect(fields.some((f) => f.startsWith('exports:'))).toBe(true);
     expect(fields.some((f) => f.startsWith('properties.0.points:'))).toBe(true);
     expect(fields).toContain('properties.0: unknown field "color"');
     for (const i of issues) expect(i.file).toBe('exercises/ch15-losses/broken-one/exercise.yaml');
+    // the same issues in Spanish, with no English sentence, and the same again from the JSON cache
+    const spanish = issues.map((i) => `${i.field}: ${issueMessage(i, 'es')}`);
+    expect(spanish).toContain('title: falta el campo «en»');
+    expect(spanish).toContain('properties.0: campo desconocido «color»');
+    expect(spanish.flatMap((line) => spanishLeaks(line))).toEqual([]);
+    const again = loadCatalog({ root }).issues.filter((i) => i.file.includes('broken-one'));
+    expect(again).toEqual(issues);
+    expect(again.map((i) => issueMessage(i, 'es'))).toEqual(issues.map((i) => issueMessage(i, 'es')));
   });
 
   it('reports YAML syntax errors and missing files', () => {
@@ -44,7 +54,8 @@ describe('catalog', () => {
     writeFileSync(join(root, 'exercises', 'ch15-losses', 'bad-yaml', 'exercise.yaml'), 'title: [unclosed\n');
     const catalog = loadCatalog({ root });
     const issue = catalog.issues.find((i) => i.file.includes('bad-yaml'));
-    expect(issue?.message).toMatch(/not valid YAML/);
+    expect(issueMessage(issue!, 'en')).toMatch(/not valid YAML/);
+    expect(issueMessage(issue!, 'es')).toMatch(/no es YAML válido/);
   });
 
   it('selects by id, chapter, chapter prefix and name, and explains unknown ids', () => {
@@ -131,7 +142,7 @@ describe('chapter order', () => {
     cpSync(join(INSTALL_ROOT, 'reference'), join(base, 'reference'), { recursive: true });
     writeFileSync(join(base, 'exercises', 'ch15-losses', 'chapter.yaml'), 'number: 15\ntitle: { es: Pérdidas, en: Losses }\norder: [dice-loss, tversky-loss]\n');
     const catalog = loadCatalog({ root: base });
-    const fields = catalog.issues.map((i) => `${i.file} ${i.field}: ${i.message}`);
+    const fields = catalog.issues.map((i) => `${i.file} ${i.field}: ${issueMessage(i, 'en')}`);
     expect(fields.some((f) => f.startsWith('exercises/ch15-losses/chapter.yaml order.1: "tversky-loss" is not an exercise folder of this chapter (its folders: dice-loss, focal-loss'))).toBe(true);
     expect(fields.some((f) => /^exercises\/ch15-losses\/chapter\.yaml order: does not list .*"focal-loss"/.test(f))).toBe(true);
     // listed ones first, in the declared order; the forgotten ones still load, after them
@@ -170,24 +181,22 @@ describe('requires and role', () => {
   it('an unknown name in requires is an issue naming exercise.yaml, the field and the value', () => {
     const catalog = write('unknown', prop('matches-reference') + prop('no-mutation', '    requires: [matches-referense]\n'));
     const issue = catalog.issues.find((i) => i.file.endsWith('dice-loss/exercise.yaml'));
-    expect(issue).toEqual({
-      file: 'exercises/ch15-losses/dice-loss/exercise.yaml',
-      field: 'properties.1.requires.0',
-      message: '"matches-referense" is not a property of this exercise (its properties: matches-reference, no-mutation)',
-    });
+    expect(issue).toMatchObject({ file: 'exercises/ch15-losses/dice-loss/exercise.yaml', field: 'properties.1.requires.0', code: 'requiresUnknown' });
+    expect(issueMessage(issue!, 'en')).toBe('"matches-referense" is not a property of this exercise (its properties: matches-reference, no-mutation)');
+    expect(issueMessage(issue!, 'es')).toBe('«matches-referense» no es una propiedad de este ejercicio (sus propiedades: matches-reference, no-mutation)');
     expect(catalog.exercises.map((e) => e.id)).not.toContain('ch15-losses/dice-loss');
   });
 
   it('refuses cycles and a property requiring itself', () => {
     const cycle = write('cycle', prop('a', '    requires: [b]\n') + prop('b', '    requires: [c]\n') + prop('c', '    requires: [a]\n'));
-    expect(cycle.issues.map((i) => i.message)).toContain('requirements form a cycle: a → b → c → a; remove one of them');
+    expect(cycle.issues.map((i) => issueMessage(i, 'en'))).toContain('requirements form a cycle: a → b → c → a; remove one of them');
     const self = write('self', prop('a') + prop('b', '    requires: [b]\n'));
-    expect(self.issues.map((i) => `${i.field}: ${i.message}`)).toContain('properties.1.requires.0: "b" cannot require itself');
+    expect(self.issues.map((i) => `${i.field}: ${issueMessage(i, 'en')}`)).toContain('properties.1.requires.0: "b" cannot require itself');
   });
 
   it('a visible property cannot require a hidden one; an unknown role is refused by the schema', () => {
     const hidden = write('hidden', prop('a') + prop('b', '    hidden: true\n') + prop('c', '    requires: [b]\n'));
-    expect(hidden.issues.map((i) => i.message).join('\n')).toMatch(/"b" is hidden: a visible property cannot wait for a hidden one/);
+    expect(hidden.issues.map((i) => issueMessage(i, 'en')).join('\n')).toMatch(/"b" is hidden: a visible property cannot wait for a hidden one/);
     const role = write('role', prop('a', '    role: main\n'));
     expect(role.issues.map((i) => i.field)).toContain('properties.0.role');
   });

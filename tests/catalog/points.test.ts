@@ -9,6 +9,7 @@ import type { PropertyResult } from '../../grader/engine/result.ts';
 import { scoreExercise } from '../../grader/engine/steps/score.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { classroom50Scale } from '../../grader/publish/classroom50-shim.ts';
+import { issueMessage } from '../../grader/catalog/issues.ts';
 
 /**
  * The points policy (docs/authoring.md, "Points"), checked over the whole catalog: every exercise
@@ -180,7 +181,7 @@ describe('points: what the catalog refuses', () => {
   const original = readFileSync(yaml, 'utf8');
   const issuesWith = (edit: (text: string) => string): string[] => {
     writeFileSync(yaml, edit(original));
-    return loadCatalogFromYaml(root).issues.filter((i) => i.file.endsWith('dice-loss/exercise.yaml')).map((i) => `${i.field}: ${i.message}`);
+    return loadCatalogFromYaml(root).issues.filter((i) => i.file.endsWith('dice-loss/exercise.yaml')).map((i) => `${i.field}: ${issueMessage(i, 'en')}`);
   };
 
   it('loads the real exercise, its properties scaled to its total', () => {

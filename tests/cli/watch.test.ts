@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,12 +37,23 @@ describe('check --watch', () => {
       expect(broken).toContain('Guardado exercises/ch07-convolution/conv2d/conv2d.ts: corrigiendo…');
       expect(broken).toMatch(/error de sintaxis/);
       mark = out.length;
-      copyFileSync(join(ROOT, 'solutions/ch07-convolution/conv2d/conv2d.ts'), file);
+      // an editor's atomic save: the new text written beside, then renamed over the file
+      const solution = readFileSync(join(ROOT, 'solutions/ch07-convolution/conv2d/conv2d.ts'), 'utf8');
+      writeFileSync(`${file}.swp`, solution);
+      renameSync(`${file}.swp`, file);
       const fixed = await waitFor(/Vigilando 1 ejercicio/, mark);
       expect(fixed).toContain('Guardado exercises/ch07-convolution/conv2d/conv2d.ts: corrigiendo…');
       expect(fixed).toMatch(/ch07-convolution\/conv2d — /);
       expect(fixed).not.toMatch(/error de sintaxis/);
       expect(fixed).toMatch(/corregido en \d+ ms/);
+      // deleted, then written again (some editors' «backup» saves): graded once it is back
+      mark = out.length;
+      unlinkSync(file);
+      writeFileSync(file, `${solution}\n// otra vez\n`);
+      const again = await waitFor(/Vigilando 1 ejercicio/, mark);
+      expect(again).toContain('Guardado exercises/ch07-convolution/conv2d/conv2d.ts: corrigiendo…');
+      expect(again).toMatch(/ch07-convolution\/conv2d — /);
+      expect(again).not.toMatch(/error de sintaxis|no existe|no encuentr/);
     } finally {
       child.kill('SIGINT');
     }

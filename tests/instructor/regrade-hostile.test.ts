@@ -21,6 +21,8 @@ import { regrade } from '../../grader/regrade/regrade.ts';
 import { MAX_WORKER_FAILURES, type RegradeFile } from '../../grader/regrade/result-file.ts';
 import { missingWalls, probeIsolation } from '../../grader/sandbox/isolation.ts';
 import { addStudent, makeAssignment, type Assignment } from './regrade-class.ts';
+import { t } from '../../grader/i18n/index.ts';
+import { spanishLeaks } from '../i18n/english-markers.ts';
 
 // a class of ten students, and workers that die or hang, on a shared machine: generous limits
 vi.setConfig({ testTimeout: 900_000, hookTimeout: 120_000 });
@@ -135,7 +137,11 @@ describe('a grading worker that dies or hangs', () => {
       expect(file.status).toBe('error');
       expect(file.graderError).toBe(true);
       expect(file.workerFailures).toBe(n);
-      expect(file.errors.join(' ')).toMatch(/killed by SIGKILL.*tried again/);
+      // in the run's language (Spanish by default), from the regrade catalog
+      const joined = file.errors.join(' ');
+      expect(joined).toContain(t('es').regrade.worker.killedBy('SIGKILL'));
+      expect(joined.indexOf(t('es').regrade.student.triedAgain('', '').trim())).toBeGreaterThan(joined.indexOf(t('es').regrade.worker.killedBy('SIGKILL')));
+      expect(spanishLeaks(joined.replace(/«[^»]*$/, ''))).toEqual([]);
     }
     // the bound is reached: the rerun keeps the error instead of dying on the same student again
     const last = await run();
@@ -151,7 +157,7 @@ describe('a grading worker that dies or hangs', () => {
     expect(summary.errors).toBe(1);
     const file = read(out, 'beto');
     expect(file.graderError).toBe(true);
-    expect(file.errors.join(' ')).toMatch(/did not finish within 20 s/);
+    expect(file.errors.join(' ')).toContain(t('es').regrade.worker.overTime(20, ''));
   });
 });
 

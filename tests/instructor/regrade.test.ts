@@ -12,6 +12,7 @@ import { regrade, type RegradeOptions } from '../../grader/regrade/regrade.ts';
 import type { RegradeFile } from '../../grader/regrade/result-file.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { addStudent, makeAssignment, WORKFLOW, type Assignment, type StudentSpec } from './regrade-class.ts';
+import { t } from '../../grader/i18n/index.ts';
 
 const CHAPTER = 'ch01-intro-ml';
 const CM = `${CHAPTER}/confusion-matrix`;
@@ -155,7 +156,7 @@ describe('dlgrade regrade', () => {
 
     const frank = read(full, 'frank');
     expect(frank).toMatchObject({ status: 'error', studentId: 'A9999' });
-    expect(frank.errors[0]).toMatch(/no checkout/);
+    expect(frank.errors[0]).toBe(t('es').regrade.student.noCheckout('frank'));
 
     const erin = read(full, 'erin');
     expect(erin).toMatchObject({ username: 'Erin', late: true, latePushes: 2, status: 'graded', tamper: [] });

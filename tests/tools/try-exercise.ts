@@ -17,13 +17,14 @@ import { CONSTANT_ANSWERS, constantSubmission } from '../../grader/verify/consta
 import { exampleProblems } from '../../grader/verify/examples.ts';
 import { MIN_BUGS } from '../../grader/verify/verify.ts';
 import { buggyFixtures, stubSubmission, submissionWith, variantFixtures } from './fixtures.ts';
+import { issueMessage } from '../../grader/catalog/issues.ts';
 
 const args = process.argv.slice(2);
 const selector = args[0] && !args[0].startsWith('--') ? args[0] : undefined;
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : undefined;
 const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : undefined;
 const catalog = loadCatalog();
-for (const issue of catalog.issues) console.log(`CATALOG ISSUE ${issue.file} [${issue.field}] ${issue.message}`);
+for (const issue of catalog.issues) console.log(`CATALOG ISSUE ${issue.file} [${issue.field}] ${issueMessage(issue, 'en')}`);
 let problems = 0;
 let chosen: ReturnType<typeof selectExercises>;
 try {
@@ -32,7 +33,7 @@ try {
   // an exercise whose exercise.yaml is invalid is not in the catalog: say which file and field, no stack trace
   const mine = catalog.issues.filter((i) => selector !== undefined && i.file.includes(selector.split('/').pop()!));
   console.log(`BAD  ${selector ?? ''}: ${error instanceof DlgradeError ? error.message : String(error)}`);
-  for (const i of mine) console.log(`       ${i.file} [${i.field}] ${i.message}`);
+  for (const i of mine) console.log(`       ${i.file} [${i.field}] ${issueMessage(i, 'en')}`);
   if (error instanceof DlgradeError && error.fix) console.log(`       fix: ${error.fix}`);
   process.exit(1);
 }

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import pc from 'picocolors';
 import { listCatalog } from '../../catalog/course-map.ts';
 import { loadCatalog } from '../../catalog/load.ts';
+import { issueMessage } from '../../catalog/issues.ts';
 import type { CatalogIssue } from '../../catalog/types.ts';
 import type { Lang } from '../../engine/result.ts';
 import { parseLang, useColor } from '../options.ts';
@@ -21,7 +22,7 @@ export function registerList(program: Command): void {
       const catalog = loadCatalog(opts.root !== undefined ? { root: opts.root } : {});
       const listing = listCatalog(catalog, opts.lang);
       if (opts.json) {
-        process.stdout.write(JSON.stringify({ chapters: listing, issues: catalog.issues }, null, 2) + '\n');
+        process.stdout.write(JSON.stringify({ chapters: listing, issues: catalog.issues.map((i) => ({ ...i, message: issueMessage(i, opts.lang) })) }, null, 2) + '\n');
         return;
       }
       const c = pc.createColors(useColor(process.stdout));
@@ -43,11 +44,11 @@ export function registerList(program: Command): void {
           out.push(`    ${c.red(id.padEnd(48))} ${c.red(label)}`);
           for (const issue of issues) {
             shown.add(issue);
-            out.push(c.yellow(`    ${''.padEnd(48)}   ${issue.file} [${issue.field}]: ${issue.message}`));
+            out.push(c.yellow(`    ${''.padEnd(48)}   ${issue.file} [${issue.field}]: ${issueMessage(issue, opts.lang)}`));
           }
         }
       }
-      for (const issue of catalog.issues.filter((i) => !shown.has(i))) out.push(c.yellow(`! ${issue.file} [${issue.field}]: ${issue.message}`));
+      for (const issue of catalog.issues.filter((i) => !shown.has(i))) out.push(c.yellow(`! ${issue.file} [${issue.field}]: ${issueMessage(issue, opts.lang)}`));
       process.stdout.write(out.join('\n') + '\n');
     });
 }

@@ -54,7 +54,7 @@ export function registerRegrade(program: Command): void {
       guardOutput(); // student text is printed below: no workflow command may run from it
       // the instructor repository may keep the template's manifest at .dlgrade/manifest.json
       const manifest = opts.manifest ?? (process.env['DLGRADE_MANIFEST'] || (existsSync(DEFAULT_MANIFEST) ? DEFAULT_MANIFEST : undefined));
-      const progress = createProgress();
+      const progress = createProgress(process.stderr, opts.lang);
       let stopping = false;
       const onSigint = (): void => {
         if (stopping) process.exit(130);

@@ -18,13 +18,24 @@ export function lineFromStack(stack: string, displayPath: string): number | unde
   return match ? Number(match[1]) : undefined;
 }
 
-/** A stub's «Sin implementar: f» (or an older «Not implemented: f»): the student has not started yet. */
-export const NOT_IMPLEMENTED = /not implemented|no implementad|sin implementar|no está implementada/i;
+/**
+ * The stubs' marker: a plain `Error` whose whole message is «Sin implementar: f» (templates/new,
+ * exercises/*), or «Not implemented: f» in repositories handed out before, with f one of the
+ * exercise's exports. Only that exact form means «not started yet»: a student's own message that
+ * merely mentions it («padding 'reflect' not implemented») is an exception like any other.
+ */
+const STUB_MESSAGE = /^(?:Sin implementar|Not implemented): ([A-Za-z_$][\w$]*)$/;
 
-function threwText(fn: string, error: StudentError): Text {
+export function isStubError(error: StudentError, exports: ReadonlySet<string>): boolean {
+  if (error.kind !== 'error' || error.name !== 'Error') return false;
+  const match = STUB_MESSAGE.exec(error.message);
+  return match !== null && exports.has(match[1]!);
+}
+
+function threwText(fn: string, error: StudentError, stub: boolean): Text {
   if (error.kind === 'non-error') return both((c) => c.engine.call.nonError(fn, error.name, error.message));
   if (error.kind === 'unserializable') return both((c) => c.engine.call.unserializable(fn, error.message));
-  if (NOT_IMPLEMENTED.test(error.message)) return both((c) => c.engine.call.notImplemented(fn, error.message));
+  if (stub) return both((c) => c.engine.call.notImplemented(fn, error.message));
   return both((c) => c.engine.call.threw(fn, error.name, error.message));
 }
 
@@ -88,8 +99,8 @@ export function makeContext(options: {
     }
     if (outcome.kind === 'threw') {
       const kind = outcome.error.kind === 'unserializable' ? 'unserializable' : 'threw';
-      const notImplemented = outcome.error.kind !== 'non-error' && outcome.error.kind !== 'unserializable' && NOT_IMPLEMENTED.test(outcome.error.message);
-      throw new StudentCallFailure(kind, threwText(fn, outcome.error), fn, lineFromStack(outcome.error.stack, displayPath), notImplemented);
+      const notImplemented = isStubError(outcome.error, exports);
+      throw new StudentCallFailure(kind, threwText(fn, outcome.error, notImplemented), fn, lineFromStack(outcome.error.stack, displayPath), notImplemented);
     }
     const what = (c: Catalog): string => c.engine.call.death[outcome.reason] ?? c.engine.call.death['crash']!;
     throw new StudentCallFailure(outcome.reason, { es: t('es').engine.call.died(fn, what(t('es')), deathText(outcome.detail, 'es')), en: t('en').engine.call.died(fn, what(t('en')), deathText(outcome.detail, 'en')) }, fn);
