@@ -120,7 +120,11 @@ export function writeEntry(file, key, code) {
     renameSync(tmp, file);
     return true;
   } catch {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written (no folder to write in)
+    }
     return false;
   }
 }
