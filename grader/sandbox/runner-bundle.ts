@@ -30,6 +30,16 @@ export function runnerSource(): string {
   return bundled;
 }
 
+/** Only for tests: forget this process's bundle (the next runnerSource() reads the cache again). */
+export function resetRunnerForTests(): void {
+  bundled = undefined;
+}
+
+/** Where the cached bundle lives (undefined: cache off or no folder). */
+export function runnerCacheFile(): string | undefined {
+  return entryFile();
+}
+
 interface Entry {
   format: number;
   key: string;
