@@ -2,8 +2,7 @@
 // sends it, one at a time, with the trusted side loaded once.
 // The inspector is never opened: SIGUSR1 is ignored before anything else loads.
 process.on('SIGUSR1', () => {});
-const { register } = await import('tsx/esm/api');
-register();
+await import('../boot/register.mjs');
 await import('../backend/tfjs-register.mjs');
 const { runWorker } = await import('./worker.ts');
 await runWorker();

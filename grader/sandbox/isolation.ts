@@ -1,9 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { arch, homedir, release, tmpdir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDir } from '../catalog/cache.ts';
 import type { SandboxInfo, SandboxMechanism, SandboxWalls } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
+import { toolVersion } from '../paths.ts';
 
 /** The walls of the sandbox, each reported separately in every result. */
 export type WallName = 'processes' | 'filesystem' | 'network' | 'sockets';
@@ -84,11 +89,18 @@ const WALLS: Record<SandboxMechanism, SandboxWalls> = {
 
 let cached: Isolation | undefined;
 let cachedFailure: SandboxUnavailableError | undefined;
+/** the answer came from the probe cache of an earlier run (not probed in this process) */
+let fromProbeCache = false;
 
 /**
  * Probes once per grader process and caches the answer: bubblewrap where it can start Node, then
  * unshare(1), then a plain process. DLGRADE_SANDBOX=bubblewrap|unshare|process forces one (a forced
  * mechanism that cannot start throws SandboxUnavailableError: never a silent downgrade).
+ *
+ * Across runs, the answer is kept in the trusted cache folder (see "The probe's cache" below) only
+ * when the first candidate started (bubblewrap, or the forced mechanism): a cached answer can
+ * never pick a weaker sandbox than probing would. A student process that dies before it is ready
+ * under a cached answer makes `recheckIsolation` probe again.
  */
 export function probeIsolation(): Isolation {
   if (cached) return cached;
@@ -99,12 +111,29 @@ export function probeIsolation(): Isolation {
     throw cachedFailure;
   }
   const candidates = forced ? [forced as SandboxMechanism] : MECHANISMS;
+  const strongest = candidates[0]!;
+  const file = probeCacheFile();
+  const key = file !== undefined ? probeKeySafe(forced ?? '') : undefined;
+  if (file !== undefined && key !== undefined) {
+    const hit = readProbeCache(file, key, strongest);
+    if (hit) {
+      libraryBinds = hit.libraries;
+      const isolation = build(strongest);
+      if (typeof isolation !== 'string') {
+        cached = { ...isolation, unavailable: [] };
+        fromProbeCache = true;
+        return cached;
+      }
+      libraryBinds = undefined;
+    }
+  }
   const reasons: string[] = [];
   for (const mechanism of candidates) {
     const isolation = build(mechanism);
     const problem = typeof isolation === 'string' ? isolation : tryStart(isolation);
     if (problem === undefined && typeof isolation !== 'string') {
       cached = { ...isolation, unavailable: reasons };
+      if (file !== undefined && key !== undefined && mechanism === strongest) writeProbeCache(file, key, mechanism);
       return cached;
     }
     reasons.push(`${mechanism}: ${problem}`);
@@ -127,6 +156,168 @@ export function resetIsolationForTests(): void {
   cached = undefined;
   cachedFailure = undefined;
   libraryBinds = undefined;
+  fromProbeCache = false;
+}
+
+/** Whether the answer in use came from an earlier run's probe cache (for tests and the profile). */
+export function isolationFromCache(): boolean {
+  return cached !== undefined && fromProbeCache;
+}
+
+/**
+ * Called when a student process died before it was ready. Under an answer probed in this process
+ * nothing is done (the process's own failure). Under a cached one, the mechanism is probed now,
+ * once: if it still starts Node, the failure was the process's own and it is now confirmed; if it
+ * does not, the cache entry is removed and this throws SandboxUnavailableError, as every later
+ * probeIsolation() of this process does: nothing more is launched, and never under a weaker
+ * sandbox; the next run probes afresh (and its report names what it found).
+ */
+export function recheckIsolation(): void {
+  if (!cached || !fromProbeCache) return;
+  fromProbeCache = false;
+  const problem = tryStart(cached);
+  if (problem === undefined) return;
+  const file = probeCacheFile();
+  if (file !== undefined) rmSync(file, { force: true });
+  cachedFailure = new SandboxUnavailableError(text().errors.sandbox.staleProbe(cached.mechanism, problem), text().errors.sandbox.staleProbeFix);
+  cached = undefined;
+  libraryBinds = undefined;
+  throw cachedFailure;
+}
+
+// ——— The probe's cache ———
+// What the probe's answer depends on, all in its key: this file's source and the tool's version;
+// the platform, architecture, kernel release and boot id (a reboot, a new kernel); the uid, gid
+// and groups; the namespaces this process lives in (another container); the sysctls that allow or
+// forbid unprivileged user namespaces (Debian's unprivileged_userns_clone, max_user_namespaces and
+// the other max_*_namespaces, Ubuntu's AppArmor restriction); DLGRADE_SANDBOX; the identity (device,
+// inode, size, mtime, ctime, mode, owner) of Node's real binary, of every bubblewrap, unshare, sh,
+// setpriv and ldd the probe may use; the temporary folder (which one, its mode and owner); Node's version and its
+// permission and hardening flags. Node's libraries (ldd's answer) are stored with the entry, each
+// with its identity, and checked at every hit. A change outside all of that (an AppArmor profile
+// loaded, a seccomp policy) is caught at launch: recheckIsolation.
+
+const PROBE_FORMAT = 1;
+const BINARIES = ['/usr/bin/bwrap', '/usr/local/bin/bwrap', '/bin/bwrap', '/usr/bin/unshare', '/bin/unshare', '/bin/sh', '/usr/bin/sh', '/usr/bin/setpriv', '/bin/setpriv', '/usr/bin/ldd', '/bin/ldd'];
+const SYSCTLS = [
+  '/proc/sys/kernel/unprivileged_userns_clone',
+  '/proc/sys/kernel/apparmor_restrict_unprivileged_userns',
+  '/proc/sys/kernel/apparmor_restrict_unprivileged_unconfined',
+  '/proc/sys/user/max_user_namespaces',
+  '/proc/sys/user/max_pid_namespaces',
+  '/proc/sys/user/max_mnt_namespaces',
+  '/proc/sys/user/max_net_namespaces',
+  '/proc/sys/user/max_ipc_namespaces',
+  '/proc/sys/user/max_uts_namespaces',
+  '/proc/sys/kernel/random/boot_id',
+];
+
+interface ProbeEntry {
+  format: number;
+  key: string;
+  mechanism: SandboxMechanism;
+  /** bubblewrap's binds of Node's libraries, and each real file's identity then */
+  libraries?: string[];
+  libraryIds?: string[];
+  sha256: string;
+}
+
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+function identity(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${path} ${s.dev}:${s.ino} ${s.size} ${s.mtimeMs} ${s.ctimeMs} ${s.mode} ${s.uid}:${s.gid}`;
+  } catch {
+    return `${path} absent`;
+  }
+}
+
+function readOr(path: string, read: (p: string) => string): string {
+  try {
+    return read(path);
+  } catch {
+    return 'absent';
+  }
+}
+
+function probeCacheFile(): string | undefined {
+  if (process.env['DLGRADE_PRECOMPILE'] === '0') return undefined;
+  const dir = cacheDir();
+  return dir === undefined ? undefined : join(dir, `isolation-${process.getuid?.() ?? 'u'}.json`);
+}
+
+/** The hash of everything the probe's answer depends on (above). */
+export function probeKey(forced: string): string {
+  const ns = ['user', 'mnt', 'pid', 'net', 'ipc', 'uts', 'cgroup'].map((n) => readOr(`/proc/self/ns/${n}`, (p) => readlinkSync(p)));
+  return sha256(
+    JSON.stringify({
+      format: PROBE_FORMAT,
+      tool: toolVersion(),
+      source: readOr(fileURLToPath(import.meta.url), (p) => sha256(readFileSync(p))),
+      platform: process.platform,
+      arch: arch(),
+      release: release(),
+      ids: [process.getuid?.(), process.getgid?.(), process.getgroups?.()],
+      ns,
+      sysctls: SYSCTLS.map((p) => readOr(p, (q) => readFileSync(q, 'utf8').trim())),
+      forced,
+      node: [process.version, identity(nodeBinary()), permissionFlag(), hardeningFlags()],
+      binaries: BINARIES.map(identity),
+      // a folder's mtime changes with every file made in it: only which folder, its mode and owner
+      tmp: readOr(tmpdir(), (p) => {
+        const t = statSync(p);
+        return `${p} ${t.dev}:${t.ino} ${t.mode} ${t.uid}`;
+      }),
+      home: homedir(),
+    }),
+  );
+}
+
+function probeKeySafe(forced: string): string | undefined {
+  try {
+    return probeKey(forced);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cached answer for this key, when it is the strongest candidate and every library is unchanged. */
+function readProbeCache(file: string, key: string, strongest: SandboxMechanism): { libraries: string[] | undefined } | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<ProbeEntry>;
+    const { sha256: sum, ...rest } = entry;
+    if (entry.format !== PROBE_FORMAT || entry.key !== key || entry.mechanism !== strongest || sum !== sha256(JSON.stringify(rest))) return undefined;
+    if (strongest !== 'bubblewrap') return { libraries: undefined };
+    const { libraries, libraryIds } = entry;
+    if (!Array.isArray(libraries) || !Array.isArray(libraryIds) || libraries.length !== libraryIds.length * 3) return undefined;
+    for (let i = 0; i < libraryIds.length; i++) if (identity(String(libraries[i * 3 + 1])) !== libraryIds[i]) return undefined;
+    return { libraries: libraries.map(String) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeProbeCache(file: string, key: string, mechanism: SandboxMechanism): void {
+  const rest: Omit<ProbeEntry, 'sha256'> = { format: PROBE_FORMAT, key, mechanism };
+  if (mechanism === 'bubblewrap') {
+    if (!libraryBinds) return;
+    rest.libraries = libraryBinds;
+    rest.libraryIds = [];
+    for (let i = 0; i < libraryBinds.length; i += 3) rest.libraryIds.push(identity(libraryBinds[i + 1]!));
+  }
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, JSON.stringify({ ...rest, sha256: sha256(JSON.stringify(rest)) }));
+    renameSync(tmp, file);
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
+  }
 }
 
 function permissionFlag(): Isolation['permissionFlag'] {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { decode, encode } from './codec.ts';
-import { launchEnv, probeIsolation } from './isolation.ts';
+import { launchEnv, probeIsolation, recheckIsolation } from './isolation.ts';
 import { runnerSource } from './runner-bundle.ts';
 import { backstopFor, cpuMsOf, cpuReader, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
 
@@ -231,6 +231,9 @@ export class StudentProcess {
     });
     if (!message) {
       await proc.dispose();
+      // under an earlier run's cached sandbox answer, a process that never got ready makes it
+      // probed again (it throws, a grader fault, when that sandbox no longer starts)
+      recheckIsolation();
       const death: Death = proc.death ?? { reason: 'crash', detail: { code: 'ended-while-loading' } };
       return { kind: 'dead', ...death, output: proc.output(), chargedMs };
     }

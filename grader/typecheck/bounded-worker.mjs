@@ -1,11 +1,10 @@
-// The type checker's thread (grader/typecheck/bounded.ts): loads tsx and the checker once, then
+// The type checker's thread (grader/typecheck/bounded.ts): loads the checker once (precompiled, or through tsx: grader/boot/register.mjs), then
 // checks one student file per message. It never runs the student's code, only tsc on its text;
 // the parent bounds each check (CPU time of this thread, a wall-clock backstop, a heap limit).
 import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 
-const { register } = await import('tsx/esm/api');
-register();
+await import('../boot/register.mjs');
 const { typecheckStudentFile } = await import('./typecheck.ts');
 // one empty check loads the compiler and parses the standard library before the first real one,
 // so that loading is not counted in any student's limit

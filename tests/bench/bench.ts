@@ -14,8 +14,8 @@
  *      with a cold `check` and with a watcher that starts no sandbox ahead (watch-bench.ts)
  *   8. `npm run bench profile` (only when named): where the time goes (DLGRADE_PROFILE spans and marks, and the V8 CPU profile of
  *      the trusted process by category) for one exercise, the five headline ones and the whole
- *      course, with the start-up caches off ("before": DLGRADE_CATALOG_CACHE=0,
- *      DLGRADE_TFJS_REQUIRE=0) and on ("after"), alternated in one run
+ *      course, with the precompiled build off ("before": DLGRADE_PRECOMPILE=0: tsx, the isolation
+ *      probe and the runner bundle at every start) and on ("after"), alternated in one run
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -266,7 +266,7 @@ if (only.includes('profile')) {
     ...(process.env['BENCH_PROFILE_COURSE'] === '0' ? [] : [{ label: 'whole course', flags: [] }]),
   ];
   const configs = [
-    { label: 'before', env: { DLGRADE_CATALOG_CACHE: '0', DLGRADE_TFJS_REQUIRE: '0' } },
+    { label: 'before', env: { DLGRADE_PRECOMPILE: '0' } },
     { label: 'after', env: {} },
   ];
   interface Run {

@@ -10,6 +10,10 @@ export const errors: ErrorMessages = {
     hiddenNotPlain: (names) => `hidden properties ${names.join(', ')} are not plain keys of the defineSpec({...}) object`,
     hiddenNotPlainFix: "write each property as 'name': property({...}) directly in the object literal",
   },
+  sandbox: {
+    staleProbe: (mechanism, problem) => `the sandbox the previous run chose (${mechanism}) no longer starts here (${problem}); a weaker one is never used without probing again`,
+    staleProbeFix: 'run the command again: the next run probes which sandbox can start (and the report says which)',
+  },
   backend: {
     unknown: (wanted) => `unknown backend "${wanted}"`,
     unknownFix: (names) => `use one of: ${names.join(', ')} (flag --backend or environment variable DLGRADE_BACKEND)`,

@@ -13,6 +13,10 @@ export const errors = {
     hiddenNotPlain: (names: readonly string[]): string => `las propiedades ocultas ${names.join(', ')} no son claves simples del objeto defineSpec({...})`,
     hiddenNotPlainFix: "escribe cada propiedad como 'nombre': property({...}) directamente en el objeto literal",
   },
+  sandbox: {
+    staleProbe: (mechanism: string, problem: string): string => `el sandbox que eligió la ejecución anterior (${mechanism}) ya no arranca aquí (${problem}); no se usa uno más débil sin volver a comprobarlo`,
+    staleProbeFix: 'vuelve a ejecutar la orden: la siguiente ejecución comprueba de nuevo qué sandbox puede arrancar (y el informe lo dice)',
+  },
   backend: {
     unknown: (wanted: string): string => `backend desconocido «${wanted}»`,
     unknownFix: (names: readonly string[]): string => `usa uno de: ${names.join(', ')} (opción --backend o variable de entorno DLGRADE_BACKEND)`,

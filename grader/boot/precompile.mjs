@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run precompile` (and npm's `prepare`, so `npm install` on a clone runs it): transpiles every
+// TypeScript module the trusted process imports (grader/, the specs, the references) into the
+// cache that grader/boot/precompiled-hooks.mjs reads, and removes the entries no current file
+// has. Without it the cache fills itself on first use, module by module; with it or without it,
+// an entry is used only for the exact bytes it was made from. Never fails an install: any problem
+// is reported and it exits 0 (`--strict` exits 1 instead).
+import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { INSTALL_ROOT, trustedCacheDir } from './cache-dir.mjs';
+import { buildKey, entryPath, moduleKey, readEntry, transpile, writeEntry } from './precompiled-hooks.mjs';
+
+/** every .ts file the trusted process may import: grader/, exercises' specs, reference/ (tests excluded) */
+export function precompileSources(root = INSTALL_ROOT) {
+  const out = [];
+  const walk = (dir, keep) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path, keep);
+      else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts') && keep(e.name)) out.push(path);
+    }
+  };
+  walk(join(root, 'grader'), () => true);
+  walk(join(root, 'reference'), () => true);
+  walk(join(root, 'exercises'), (name) => name === 'spec.ts' || name === 'spec.public.ts');
+  return out.sort();
+}
+
+export async function precompile({ dir = trustedCacheDir(), prune = true } = {}) {
+  if (dir === undefined) throw new Error('no cache folder can be created (set DLGRADE_CACHE_DIR)');
+  const key = buildKey();
+  const keep = new Set();
+  let compiled = 0;
+  let fresh = 0;
+  let unstored = 0;
+  await Promise.all(
+    precompileSources().map(async (path) => {
+      const bytes = readFileSync(path);
+      const k = moduleKey(key, path, bytes);
+      const file = entryPath(dir, k);
+      keep.add(`${k}.mjs`);
+      if (readEntry(file, k).code !== undefined) {
+        fresh++;
+        return;
+      }
+      if (writeEntry(file, k, await transpile(path, bytes))) compiled++;
+      else unstored++;
+    }),
+  );
+  let removed = 0;
+  if (prune) {
+    for (const name of readdirSync(join(dir, 'precompiled'))) {
+      if (keep.has(name)) continue;
+      rmSync(join(dir, 'precompiled', name), { force: true });
+      removed++;
+    }
+  }
+  return { dir, compiled, fresh, unstored, removed };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  const strict = process.argv.includes('--strict');
+  try {
+    const r = await precompile();
+    process.stdout.write(`dlgrade precompile: ${r.compiled} compiled, ${r.fresh} already fresh, ${r.removed} stale removed${r.unstored ? `, ${r.unstored} could not be written` : ''} (${relative(process.cwd(), r.dir) || r.dir})\n`);
+    if (strict && r.unstored > 0) process.exitCode = 1;
+  } catch (error) {
+    process.stderr.write(`dlgrade precompile: skipped (${error instanceof Error ? error.message : String(error)}); TypeScript will be transpiled on first use\n`);
+    if (strict) process.exitCode = 1;
+  }
+}
