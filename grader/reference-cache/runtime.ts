@@ -68,14 +68,13 @@ function diskDir(): string | null {
   return disk;
 }
 
-let environment: string | undefined;
 /**
- * What the answers depend on outside the reference's own files: TensorFlow.js's packages (their
- * package.json bytes, or "absent"), the CPU architecture and V8's version (Math.exp and friends).
+ * What the answers depend on outside the reference's own files: TensorFlow.js's packages as the
+ * install resolves them (their package.json bytes, or "absent"), the CPU architecture and V8's
+ * version (Math.exp and friends). Read once per reference module loaded.
  */
-export function environmentDigest(): string {
-  if (environment !== undefined) return environment;
-  const require = createRequire(join(INSTALL_ROOT, 'package.json'));
+export function environmentDigest(root = INSTALL_ROOT): string {
+  const require = createRequire(join(root, 'package.json'));
   const hash = createHash('sha256');
   for (const pkg of ['@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu']) {
     let bytes: Buffer | string = 'absent';
@@ -87,8 +86,7 @@ export function environmentDigest(): string {
     hash.update(`${pkg}\0${bytes.length}\0`).update(bytes).update('\0');
   }
   hash.update(`${process.arch}\0${process.platform}\0${process.versions.v8}`);
-  environment = hash.digest('hex');
-  return environment;
+  return hash.digest('hex');
 }
 
 /** The backend TensorFlow.js computes on now (the references import it; it is loaded by then). */
@@ -111,6 +109,8 @@ export interface FacadeInfo {
   digest: string;
   /** the names it exports, read from its source */
   names: string[];
+  /** the install whose reference/ it is (tests use another) */
+  root?: string;
 }
 
 type Fn = (...args: unknown[]) => unknown;
@@ -125,10 +125,11 @@ export function memoiseModule(real: Record<string, unknown>, info: FacadeInfo): 
   const out: Record<string, unknown> = {};
   for (const name of info.names) out[name] = real[name];
   if (!referenceCacheEnabled()) return out;
-  const rel = relative(INSTALL_ROOT, info.file);
+  const root = info.root ?? INSTALL_ROOT;
+  const rel = relative(root, info.file);
   // read again now that the module (and its imports) have loaded: a file that changed in between
   // may have loaded as either version, so nothing of it is cached
-  const sources = referenceSources(info.file, INSTALL_ROOT);
+  const sources = referenceSources(info.file, root);
   let refused = sources.uncacheable;
   if (refused === undefined && sources.digest !== info.digest) refused = 'its source changed while it loaded';
   if (refused === undefined && real['dlgradeReferenceCache'] === false) refused = 'declared dlgradeReferenceCache = false';
@@ -136,7 +137,7 @@ export function memoiseModule(real: Record<string, unknown>, info: FacadeInfo): 
     stats.refused[rel] = refused;
     return out;
   }
-  const moduleMeta = JSON.stringify({ exercise: info.exercise, file: rel, sources: sources.digest, environment: environmentDigest() });
+  const moduleMeta = JSON.stringify({ exercise: info.exercise, file: rel, sources: sources.digest, environment: environmentDigest(root) });
   for (const name of info.names) {
     const fn = real[name];
     if (typeof fn === 'function') out[name] = memoise(fn as Fn, name, moduleMeta, `${rel}#${name}`);
@@ -153,9 +154,17 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
     stats.refused[label] = why;
   };
 
+  /** after a computed call, before any second one: its input unchanged, its answer plain data */
+  const cacheable = (args: unknown[], input: string, value: unknown): boolean => {
+    if (encodeCanonical(args) !== input) refuse('it changes its input');
+    else if (encodeCanonical(value) === undefined) refuse('it returns something that is not plain data');
+    return off === undefined;
+  };
+
   /** after a computed call: stores the answer when everything about it is cacheable */
   const store = (args: unknown[], meta: string, key: string, input: string, value: unknown, async: boolean, ms: number, again: { value: unknown } | 'threw' | undefined): void => {
     if (off !== undefined) return;
+    // the input as it was before the verifying call too (that one ran on a copy)
     if (encodeCanonical(args) !== input) return refuse('it changes its input');
     const result = encodeCanonical(value);
     if (result === undefined) return refuse('it returns something that is not plain data');
@@ -215,6 +224,7 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
       return Promise.resolve(value).then(async (resolved) => {
         const ms = performance.now() - t1;
         record('reference cache: miss (reference computed)', ms);
+        if (!cacheable(args, input, resolved)) return resolved;
         let again: { value: unknown } | 'threw' | undefined;
         if (check) {
           try {
@@ -229,6 +239,7 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
     }
     const ms = performance.now() - t1;
     record('reference cache: miss (reference computed)', ms);
+    if (!cacheable(args, input, value)) return value;
     let again: { value: unknown } | 'threw' | undefined;
     if (check) {
       try {
