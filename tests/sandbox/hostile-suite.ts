@@ -16,7 +16,9 @@ import { createServer, type Server } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheDir } from '../../grader/catalog/cache.ts';
 import { loadCatalog } from '../../grader/catalog/load.ts';
+import { DISK_FOLDER as REFERENCE_CACHE_FOLDER } from '../../grader/reference-cache/runtime.ts';
 import { gradeSubmission } from '../../grader/engine/grade.ts';
 import type { ExerciseResult, GradeResult, SandboxMechanism } from '../../grader/engine/result.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
@@ -99,6 +101,9 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
   const dice = catalog.exercises.find((e) => e.id === 'ch15-losses/dice-loss')!;
   const neighbour = catalog.exercises.find((e) => e.id !== dice.id && existsSync(e.solutionPath));
   const packageJson = readFileSync(join(INSTALL_ROOT, 'package.json'), 'utf8');
+  // the reference cache's folder exists (as after any grading) and is a target of write-outside
+  const refCache = join(cacheDir() ?? join(INSTALL_ROOT, 'node_modules', '.cache', 'dlgrade'), REFERENCE_CACHE_FOLDER);
+  mkdirSync(refCache, { recursive: true });
   const lacking = new Set(EXPECTED_WALLS[mechanism]);
   const all = readdirSync(HOSTILE_DIR)
     .filter((f) => f.endsWith('.ts'))
@@ -171,6 +176,7 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
         .split('__DLGRADE_HOSTILE_SOCKETS__').join(JSON.stringify([...unixPaths, abstractName]).replace(/\\/g, '\\\\').replace(/'/g, "\\'"))
         .split('__DLGRADE_HOSTILE_BIND__').join(outsideBind())
         .split('__DLGRADE_HOSTILE_OUTSIDE__').join(outside)
+        .split('__DLGRADE_HOSTILE_REFCACHE__').join(refCache)
         .split('__DLGRADE_HOSTILE_TAG__').join(tag());
     // grade them two at a time: each runs in its own sandboxed processes
     const queue = [...fixtures];
@@ -250,6 +256,9 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
   });
 
   it('nothing was written outside the sandbox', () => {
+    // the grader's reference cache (grader/reference-cache): the folder a poisoned entry would go to
+    for (const file of ['00/hostile.json', 'hostile.tmp', 'zz']) expect(existsSync(join(refCache, file)), file).toBe(false);
+    expect(said('write-outside')).toContain(`${refCache}/00/hostile.json`);
     for (const file of hostFiles) expect(existsSync(file), file).toBe(false);
     expect(readFileSync(join(INSTALL_ROOT, 'package.json'), 'utf8')).toBe(packageJson);
     expect(readdirSync(outside).filter((f) => f !== 'bound.sock').sort()).toEqual(['host.sock', 'secret.txt']);

@@ -1,0 +1,112 @@
+/**
+ * The reference cache's canonical encoding of a value: stricter than the sandbox channel's codec
+ * (grader/sandbox/codec.ts), which maps anything that is not plain data to an opaque tag and so
+ * cannot tell two typed arrays (or two functions) apart. Here only plain data encodes: numbers
+ * (-0, NaN and ±Infinity each their own tag), strings, booleans, null, undefined, dense arrays
+ * with no other own keys, and ordinary objects (prototype Object.prototype, extensible, only
+ * enumerable data properties with string keys, in their own order). Anything else — a typed
+ * array, a tensor, a function, a Map, a getter, a hole, a symbol key, a cycle, a frozen object —
+ * encodes to `undefined`: that call is simply not cached. Each value has exactly one encoding and
+ * the encoding has exactly one value, so equal encodings mean equal inputs (and a decoded result
+ * is a fresh copy, equal in every observable way to the stored one).
+ */
+
+const MAX_DEPTH = 64;
+
+type Tree = number | string | boolean | null | Tree[] | { n: 'NaN' | 'Infinity' | '-Infinity' | '-0' } | { u: 1 } | { o: [string, Tree][] };
+
+class NotPlain extends Error {}
+
+function tree(value: unknown, depth: number, seen: Set<object>): Tree {
+  if (depth > MAX_DEPTH) throw new NotPlain();
+  switch (typeof value) {
+    case 'number':
+      if (Number.isNaN(value)) return { n: 'NaN' };
+      if (value === Infinity) return { n: 'Infinity' };
+      if (value === -Infinity) return { n: '-Infinity' };
+      if (Object.is(value, -0)) return { n: '-0' };
+      return value;
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'undefined':
+      return { u: 1 };
+    case 'object':
+      break;
+    default:
+      throw new NotPlain(); // function, symbol, bigint
+  }
+  if (value === null) return null;
+  const object = value as object;
+  if (seen.has(object)) throw new NotPlain(); // shared or cyclic: its identity could matter
+  if (!Object.isExtensible(object)) throw new NotPlain();
+  seen.add(object);
+  if (Array.isArray(object)) {
+    if (Object.getPrototypeOf(object) !== Array.prototype) throw new NotPlain();
+    const keys = Reflect.ownKeys(object);
+    // the elements, "length", nothing else (no holes, no extra keys)
+    if (keys.length !== object.length + 1) throw new NotPlain();
+    const out: Tree[] = new Array<Tree>(object.length);
+    for (let i = 0; i < object.length; i++) {
+      const d = Object.getOwnPropertyDescriptor(object, i);
+      if (!d || !('value' in d) || !d.enumerable) throw new NotPlain();
+      out[i] = tree(d.value, depth + 1, seen);
+    }
+    return out;
+  }
+  if (Object.getPrototypeOf(object) !== Object.prototype) throw new NotPlain();
+  const pairs: [string, Tree][] = [];
+  for (const key of Reflect.ownKeys(object)) {
+    if (typeof key !== 'string') throw new NotPlain();
+    const d = Object.getOwnPropertyDescriptor(object, key)!;
+    if (!('value' in d) || !d.enumerable || !d.writable || !d.configurable) throw new NotPlain();
+    pairs.push([key, tree(d.value, depth + 1, seen)]);
+  }
+  return { o: pairs };
+}
+
+/**
+ * The canonical encoding of `value`, or undefined when it is not plain data. Shared sub-objects
+ * (the same array twice in one input) are refused too: a function could tell them apart.
+ */
+export function encodeCanonical(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(tree(value, 0, new Set()));
+  } catch (error: unknown) {
+    if (error instanceof NotPlain || error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+function untree(node: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) throw new Error('nested too deeply');
+  if (node === null || typeof node === 'number' || typeof node === 'string' || typeof node === 'boolean') return node;
+  if (Array.isArray(node)) return node.map((item) => untree(item, depth + 1));
+  if (typeof node !== 'object') throw new Error('bad node');
+  const tagged = node as { n?: unknown; u?: unknown; o?: unknown };
+  const tags = Object.keys(tagged);
+  if (tags.length !== 1) throw new Error('bad node');
+  if (tags[0] === 'n') {
+    if (tagged.n === 'NaN') return NaN;
+    if (tagged.n === 'Infinity') return Infinity;
+    if (tagged.n === '-Infinity') return -Infinity;
+    if (tagged.n === '-0') return -0;
+    throw new Error('bad number');
+  }
+  if (tags[0] === 'u' && tagged.u === 1) return undefined;
+  if (tags[0] === 'o' && Array.isArray(tagged.o)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of tagged.o as unknown[]) {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || Object.hasOwn(out, pair[0])) throw new Error('bad pair');
+      // defineProperty: a key named "__proto__" is data, as it was in the value encoded
+      Object.defineProperty(out, pair[0], { value: untree(pair[1], depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  throw new Error('bad node');
+}
+
+/** A fresh value from its canonical encoding (throws on anything encodeCanonical cannot produce). */
+export function decodeCanonical(text: string): unknown {
+  return untree(JSON.parse(text), 0);
+}

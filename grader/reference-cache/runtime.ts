@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { cacheDir } from '../catalog/cache.ts';
+import { INSTALL_ROOT } from '../paths.ts';
+import { record } from '../profile.ts';
+import { decodeCanonical, encodeCanonical } from './encode.ts';
+import { referenceSources } from './sources.mjs';
+import { entryKey, type Entry, MemoryStore, readEntry, writeEntry } from './store.ts';
+
+/**
+ * The reference cache's runtime: the facade that grader/reference-cache/hooks.mjs gives a spec
+ * in place of its reference module calls `memoiseModule`, which wraps each exported function so
+ * that an answer already computed — in this process (memory) or by an earlier run (disk, under
+ * cacheDir()/reference-v1) — is returned as a fresh copy instead of being computed again.
+ *
+ * The key (`meta` + the input's canonical encoding, see store.ts) holds: the exercise whose spec
+ * imported the module; the reference's path and the digest of its bytes and of every local module
+ * it imports; TensorFlow.js's and its backends' package.json bytes, the arch and V8's version; the
+ * backend in use at the call; the function's name. A function is never cached when its module
+ * looks impure (sources.mjs), declares `export const dlgradeReferenceCache = false`, or when, in
+ * this process, it changed its input, returned something that is not plain data (a tensor, a typed
+ * array), or gave two different answers for the same input (checked on its first computed call).
+ */
+
+export const DISK_FOLDER = 'reference-v1';
+
+export function referenceCacheEnabled(): boolean {
+  return process.env['DLGRADE_REFERENCE_CACHE'] !== '0';
+}
+
+export interface ReferenceCacheStats {
+  /** calls answered from memory / from disk */
+  memoryHits: number;
+  diskHits: number;
+  /** calls computed by the reference and stored */
+  misses: number;
+  /** calls passed straight to the reference (module or function not cacheable, input not plain data) */
+  uncached: number;
+  /** ms the hits took (lookup + copy) and ms the reference had taken to compute them */
+  hitMs: number;
+  savedMs: number;
+  /** why each module or function was left uncached (module path or path#function → reason) */
+  refused: Record<string, string>;
+}
+
+const stats: ReferenceCacheStats = { memoryHits: 0, diskHits: 0, misses: 0, uncached: 0, hitMs: 0, savedMs: 0, refused: {} };
+
+/** What the cache did in this process (a copy). */
+export function referenceCacheStats(): ReferenceCacheStats {
+  return { ...stats, refused: { ...stats.refused } };
+}
+
+const memory = new MemoryStore();
+
+/** Forgets the memory layer (tests). */
+export function clearMemoryCache(): void {
+  memory.clear();
+}
+
+let disk: string | null | undefined;
+/** The disk layer's folder (created on first use), or null when there is none. */
+function diskDir(): string | null {
+  if (disk !== undefined) return disk;
+  const base = cacheDir();
+  disk = base === undefined ? null : join(base, DISK_FOLDER);
+  return disk;
+}
+
+/**
+ * What the answers depend on outside the reference's own files: TensorFlow.js's packages as the
+ * install resolves them (their package.json bytes, or "absent"), the CPU architecture and V8's
+ * version (Math.exp and friends). Read once per reference module loaded.
+ */
+export function environmentDigest(root = INSTALL_ROOT): string {
+  const require = createRequire(join(root, 'package.json'));
+  const hash = createHash('sha256');
+  for (const pkg of ['@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu']) {
+    let bytes: Buffer | string = 'absent';
+    try {
+      bytes = readFileSync(require.resolve(`${pkg}/package.json`));
+    } catch {
+      // not installed
+    }
+    hash.update(`${pkg}\0${bytes.length}\0`).update(bytes).update('\0');
+  }
+  hash.update(`${process.arch}\0${process.platform}\0${process.versions.v8}`);
+  return hash.digest('hex');
+}
+
+/** The backend TensorFlow.js computes on now (the references import it; it is loaded by then). */
+function backendName(): string | undefined {
+  try {
+    const require = createRequire(join(INSTALL_ROOT, 'package.json'));
+    const tf = require('@tensorflow/tfjs') as { getBackend(): string | undefined };
+    return tf.getBackend() ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface FacadeInfo {
+  /** the exercise whose spec imported the module ("ch07-convolution/conv2d") */
+  exercise: string;
+  /** the reference module's absolute path */
+  file: string;
+  /** its source digest as the module hook read it before the module loaded */
+  digest: string;
+  /** the names it exports, read from its source */
+  names: string[];
+  /** the install whose reference/ it is (tests use another) */
+  root?: string;
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> => (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as { then?: unknown }).then === 'function';
+
+/**
+ * The facade's exports: for each name, the module's value, a memoised wrapper when it is a
+ * function and the module can be cached.
+ */
+export function memoiseModule(real: Record<string, unknown>, info: FacadeInfo): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of info.names) out[name] = real[name];
+  if (!referenceCacheEnabled()) return out;
+  const root = info.root ?? INSTALL_ROOT;
+  const rel = relative(root, info.file);
+  // read again now that the module (and its imports) have loaded: a file that changed in between
+  // may have loaded as either version, so nothing of it is cached
+  const sources = referenceSources(info.file, root);
+  let refused = sources.uncacheable;
+  if (refused === undefined && sources.digest !== info.digest) refused = 'its source changed while it loaded';
+  if (refused === undefined && real['dlgradeReferenceCache'] === false) refused = 'declared dlgradeReferenceCache = false';
+  if (refused !== undefined) {
+    stats.refused[rel] = refused;
+    return out;
+  }
+  const moduleMeta = JSON.stringify({ exercise: info.exercise, file: rel, sources: sources.digest, environment: environmentDigest(root) });
+  for (const name of info.names) {
+    const fn = real[name];
+    if (typeof fn === 'function') out[name] = memoise(fn as Fn, name, moduleMeta, `${rel}#${name}`);
+  }
+  return out;
+}
+
+function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
+  /** why this function is no longer cached in this process */
+  let off: string | undefined;
+  let verified = false;
+  const refuse = (why: string): void => {
+    off ??= why;
+    stats.refused[label] = why;
+  };
+
+  /** after a computed call, before any second one: its input unchanged, its answer plain data */
+  const cacheable = (args: unknown[], input: string, value: unknown): boolean => {
+    if (encodeCanonical(args) !== input) refuse('it changes its input');
+    else if (encodeCanonical(value) === undefined) refuse('it returns something that is not plain data');
+    return off === undefined;
+  };
+
+  /** after a computed call: stores the answer when everything about it is cacheable */
+  const store = (args: unknown[], meta: string, key: string, input: string, value: unknown, async: boolean, ms: number, again: { value: unknown } | 'threw' | undefined): void => {
+    if (off !== undefined) return;
+    // the input as it was before the verifying call too (that one ran on a copy)
+    if (encodeCanonical(args) !== input) return refuse('it changes its input');
+    const result = encodeCanonical(value);
+    if (result === undefined) return refuse('it returns something that is not plain data');
+    if (again !== undefined) {
+      if (again === 'threw' || encodeCanonical(again.value) !== result) return refuse('two calls with the same input gave different answers');
+      verified = true;
+    }
+    if (!verified) return;
+    const entry: Entry = { result, async, ms };
+    memory.set(key, meta, input, entry);
+    const dir = diskDir();
+    if (dir !== null) writeEntry(dir, meta, input, entry, key);
+  };
+
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    if (off !== undefined) {
+      stats.uncached++;
+      return fn.apply(this, args);
+    }
+    const input = encodeCanonical(args);
+    const backend = backendName();
+    if (input === undefined || backend === undefined) {
+      stats.uncached++;
+      return fn.apply(this, args);
+    }
+    const meta = `${moduleMeta}\0${JSON.stringify({ backend, function: name })}`;
+    const key = entryKey(meta, input);
+    const t0 = performance.now();
+    let hit = memory.get(key, meta, input);
+    let fromDisk = false;
+    if (hit === undefined) {
+      const dir = diskDir();
+      hit = dir === null ? undefined : readEntry(dir, meta, input, key);
+      if (hit !== undefined) {
+        fromDisk = true;
+        memory.set(key, meta, input, hit);
+      }
+    }
+    if (hit !== undefined) {
+      const value = decodeCanonical(hit.result);
+      const ms = performance.now() - t0;
+      if (fromDisk) stats.diskHits++;
+      else stats.memoryHits++;
+      stats.hitMs += ms;
+      stats.savedMs += hit.ms;
+      record('reference cache: hit (lookup + copy)', ms);
+      record('reference cache: compute time the hits saved', hit.ms);
+      return hit.async ? Promise.resolve(value) : value;
+    }
+    stats.misses++;
+    const t1 = performance.now();
+    const value = fn.apply(this, args);
+    // the first computed call of each function is computed twice, on a fresh copy of its input:
+    // a function whose answer differs is not deterministic and is never cached
+    const check = !verified;
+    if (isThenable(value)) {
+      return Promise.resolve(value).then(async (resolved) => {
+        const ms = performance.now() - t1;
+        record('reference cache: miss (reference computed)', ms);
+        if (!cacheable(args, input, resolved)) return resolved;
+        let again: { value: unknown } | 'threw' | undefined;
+        if (check) {
+          try {
+            again = { value: await fn.apply(this, decodeCanonical(input) as unknown[]) };
+          } catch {
+            again = 'threw';
+          }
+        }
+        store(args, meta, key, input, resolved, true, ms, again);
+        return resolved;
+      });
+    }
+    const ms = performance.now() - t1;
+    record('reference cache: miss (reference computed)', ms);
+    if (!cacheable(args, input, value)) return value;
+    let again: { value: unknown } | 'threw' | undefined;
+    if (check) {
+      try {
+        again = { value: fn.apply(this, decodeCanonical(input) as unknown[]) };
+      } catch {
+        again = 'threw';
+      }
+    }
+    store(args, meta, key, input, value, false, ms, again);
+    return value;
+  };
+  Object.defineProperty(wrapped, 'name', { value: fn.name });
+  Object.defineProperty(wrapped, 'length', { value: fn.length });
+  return wrapped;
+}

@@ -1,0 +1,27 @@
+// One of the concurrent writers of tests/reference-cache/store.test.ts: writes and reads the
+// entries of keys [0, count) in an order of its own (the seed), each entry's answer a function of
+// its key alone (so every writer of a key writes the same answer). Exits 1 if a read ever
+// returned an answer that is not that key's.
+import { readEntry, writeEntry } from '../../grader/reference-cache/store.ts';
+
+const [dir, seedText, countText] = process.argv.slice(2);
+const count = Number(countText);
+let seed = Number(seedText);
+const order = Array.from({ length: count }, (_, i) => i);
+for (let i = order.length - 1; i > 0; i--) {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  const j = seed % (i + 1);
+  [order[i], order[j]] = [order[j]!, order[i]!];
+}
+export const meta = (k: number): string => `{"exercise":"ch99/x","n":${k % 7}}\0{"function":"f"}`;
+export const input = (k: number): string => JSON.stringify([[k, k % 3]]);
+export const answer = (k: number): string => JSON.stringify(Array.from({ length: 50 + (k % 40) }, (_, i) => k * 1000 + i));
+let bad = 0;
+for (const k of order) {
+  const seen = readEntry(dir!, meta(k), input(k));
+  if (seen !== undefined && seen.result !== answer(k)) bad++;
+  writeEntry(dir!, meta(k), input(k), { result: answer(k), async: false, ms: 1 });
+  const after = readEntry(dir!, meta(k), input(k));
+  if (after === undefined || after.result !== answer(k)) bad++;
+}
+process.exit(bad === 0 ? 0 : 1);
