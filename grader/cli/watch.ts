@@ -9,7 +9,8 @@ import { formatCliError } from './errors.ts';
 import { cliText } from './lang.ts';
 import type { GradeCliOptions, runGrading as RunGrading } from './commands/grade.ts';
 import { sandboxLimitsOf } from '../engine/steps/run-exercise.ts';
-import { disposeSpare, prestartSpare } from '../sandbox/student-process.ts';
+import { prestartEnabled, SparePool } from '../sandbox/spare-pool.ts';
+import { onShutdown } from '../shutdown.ts';
 import { formatSpansSince, profiling, spanSnapshot } from '../profile.ts';
 
 /**
@@ -49,23 +50,25 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
     return;
   }
   const byFile = new Map(defs.map((d) => [fileOf(options.dir, d), d] as const));
-  // DLGRADE_WATCH_SPARE=0: no sandbox started ahead (each re-run starts its own, as `check` does)
-  const spares = process.env['DLGRADE_WATCH_SPARE'] !== '0';
+  // DLGRADE_WATCH_SPARE=0 (or DLGRADE_PRESTART=0): no sandbox started ahead (each re-run starts
+  // its own process when it needs it)
+  const spares = process.env['DLGRADE_WATCH_SPARE'] !== '0' && prestartEnabled() ? new SparePool() : undefined;
+  const forget = spares ? onShutdown(() => spares.dispose()) : () => undefined;
   const grade = async (ids: string[], banner?: string): Promise<void> => {
     const started = performance.now();
     const spansBefore = profiling ? spanSnapshot() : {};
     try {
       if (process.stdout.isTTY) process.stdout.write(CLEAR);
       if (banner) process.stdout.write(`${banner}\n\n`);
-      await options.run(options.dir, { ...options.opts, exercise: ids }, 'student', options.label, catalog);
+      await options.run(options.dir, { ...options.opts, exercise: ids }, 'student', options.label, catalog, spares ? { spares } : { prestart: false });
       const ms = Math.round(performance.now() - started);
       // DLGRADE_PROFILE: where this run's time went (the table at exit sums every run)
       if (profiling) process.stderr.write(formatSpansSince(spansBefore, `${ids.join(', ')} in ${ms} ms`));
       process.stdout.write(`${m.rerunIn(ms)}\n${m.watching(defs.length, options.label)}\n`);
       // the next save's sandbox starts now, while the student edits (a fresh process, no code in it
-      // yet: it will load that next version only, see prestartSpare)
+      // yet: it will load that next version only, see grader/sandbox/spare-pool.ts)
       const next = defs.find((d) => d.id === ids[ids.length - 1]) ?? defs[0]!;
-      if (spares) prestartSpare(sandboxLimitsOf(next));
+      spares?.plan(() => [sandboxLimitsOf(next)]);
     } catch (error: unknown) {
       // a grader fault while watching: say it, keep watching
       process.stderr.write(`${formatCliError(error)}\n${m.failed(describeThrown(error))}\n`);
@@ -113,7 +116,8 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
       for (const timer of timers.values()) clearTimeout(timer);
       void watcher.close().then(async () => {
         await running;
-        await disposeSpare();
+        await spares?.dispose();
+        forget();
         resolve();
       });
     };

@@ -7,13 +7,17 @@ import { selectBackend } from '../backend/select.ts';
 import { toolVersion } from '../paths.ts';
 import { mark, timed, timedAsync } from '../profile.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
+import { prestartEnabled, SparePool, sparesAllowed } from '../sandbox/spare-pool.ts';
+import { endAllStudentProcesses } from '../sandbox/student-process.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { engineMessages } from './messages.ts';
 import type { Audience, ExerciseResult, GradeResult, Lang, PropertyResult } from './result.ts';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './seed.ts';
 import { loadSpec } from './steps/load-spec.ts';
 import { resolveStudentFile, type Resolved } from './steps/resolve.ts';
 import type { PathProblem } from './steps/safe-path.ts';
-import { runExercise } from './steps/run-exercise.ts';
+import { runExercise, sandboxLimitsOf } from './steps/run-exercise.ts';
 import { round, scoreExercise } from './steps/score.ts';
 import { warmBoundedTypecheck } from '../typecheck/bounded.ts';
 
@@ -56,6 +60,18 @@ export interface GradeOptions {
   refusedFiles?: Readonly<Record<string, { problem: PathProblem; at: string; size?: number }>>;
   /** called after each exercise, for progress output */
   onExercise?: (result: ExerciseResult, index: number, total: number) => void;
+  /**
+   * student processes started ahead (grader/sandbox/spare-pool.ts), default on
+   * (`DLGRADE_PRESTART=0` turns them off): while the trusted side loads and while exercises are
+   * graded, the next exercises' processes start, at most concurrency + PRESTART_EXTRA alive
+   */
+  prestart?: boolean;
+  /**
+   * a pool kept by the caller across gradings (the regrade worker, check --watch): not ended when
+   * this grading is done, and once every exercise has started it prepares the next grading's first
+   * one. Without it, a grading has its own pool, ended before it returns.
+   */
+  spares?: SparePool;
 }
 
 function notGraded(def: ExerciseDef, displayPath: string, lang: Lang, audience: Audience, reason: 'not-submitted' | 'grader-error' | 'tampered', message: string): ExerciseResult {
@@ -81,6 +97,74 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
   // stops here with its fix, instead of failing every exercise
   const sandbox = timed('isolation probe', () => probeIsolation().info);
+  const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
+  // the first exercises' student processes start now, while TensorFlow.js, the specs and the
+  // references load; then, as each exercise takes its process, the next one's starts
+  const spares = options.prestart !== false && prestartEnabled() && sparesAllowed() ? (options.spares ?? new SparePool()) : undefined;
+  const owned = spares !== undefined && spares !== options.spares;
+  const begun = new Set<string>();
+  // a kept pool: once every exercise has begun, the caller's next grading (the next student of a
+  // regrade, the next save) most likely starts with the same first exercise
+  const next = owned || defs.length === 0 ? [] : [sandboxLimitsOf(defs[0]!)];
+  const releaseSignals = owned ? endOnSignal() : () => undefined;
+  try {
+    if (spares) {
+      // only the exercises with a file to load (a guess from the folder: no file is read here)
+      const present = defs.filter((d) => options.refusedFiles?.[d.id] === undefined && existsSync(join(options.submissionDir, d.chapter, d.name, d.file)));
+      spares.setConcurrency(concurrency);
+      spares.plan(() => {
+        const rest = present.filter((d) => !begun.has(d.id));
+        return rest.length > 0 ? rest.map(sandboxLimitsOf) : next;
+      });
+    }
+    return await gradeWith({ options, defs, sandbox, concurrency, started, lang, audience, seed, begun, ...(spares ? { spares } : {}) });
+  } finally {
+    releaseSignals();
+    if (owned) await spares.dispose();
+    else spares?.plan(() => next);
+  }
+}
+
+/**
+ * While a grading that owns its spares runs in a process that has no handler of its own for
+ * SIGINT/SIGTERM (dlgrade grade, check): the signal ends every student process and removes its
+ * folder, then takes its default course (the process ends by that signal). Where a command has
+ * its own handler (check --watch, regrade), that handler decides.
+ */
+function endOnSignal(): () => void {
+  const installed: [NodeJS.Signals, () => void][] = [];
+  const release = (): void => {
+    for (const [signal, handler] of installed.splice(0)) process.off(signal, handler);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    if (process.listenerCount(signal) > 0) continue;
+    const handler = (): void => {
+      endAllStudentProcesses();
+      release();
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, handler);
+    installed.push([signal, handler]);
+  }
+  return release;
+}
+
+interface Grading {
+  options: GradeOptions;
+  defs: ExerciseDef[];
+  sandbox: GradeResult['sandbox'];
+  concurrency: number;
+  started: number;
+  lang: Lang;
+  audience: Audience;
+  seed: number;
+  /** ids of the exercises whose grading has begun (the spare pool plans for the others) */
+  begun: Set<string>;
+  spares?: SparePool;
+}
+
+async function gradeWith(grading: Grading): Promise<GradeResult> {
+  const { options, defs, sandbox, concurrency, started, lang, audience, seed, begun, spares } = grading;
   const backend = await timedAsync('backend: tfjs import + init', () => selectBackend(options.backend));
   const prefix = options.displayPrefix ?? 'exercises';
   const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
@@ -91,6 +175,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     return parts.join(' ');
   };
   const gradeOne = async (def: ExerciseDef): Promise<ExerciseResult> => {
+    begun.add(def.id);
     const refused = options.refusedFiles?.[def.id];
     const resolved: Resolved =
       refused !== undefined
@@ -114,9 +199,10 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       command,
       ...(options.typecheck === false ? { typecheck: false } : {}),
       explain: options.explain === true || audience === 'instructor',
+      ...(spares ? { spares } : {}),
     });
   };
-  const limit = pLimit(Math.max(1, options.concurrency ?? Math.min(4, availableParallelism())));
+  const limit = pLimit(concurrency);
   let done = 0;
   // results keep catalog order whatever order they finish in
   const exercises = await Promise.all(

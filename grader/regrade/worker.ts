@@ -4,13 +4,14 @@ import { gradeSubmission, type GradeOptions } from '../engine/grade.ts';
 import type { GradeResult } from '../engine/result.ts';
 import { INSTALL_ROOT } from '../paths.ts';
 import { describeThrown } from '../errors.ts';
+import { SparePool } from '../sandbox/spare-pool.ts';
 
 /** What the regrade sends its worker: one student's clean tree and the grading settings. */
 export interface WorkerJob {
   kind: 'grade';
   /** the catalog's root (the grader's own install unless a test gives another) */
   catalogRoot: string;
-  options: Omit<GradeOptions, 'catalog' | 'onExercise'>;
+  options: Omit<GradeOptions, 'catalog' | 'onExercise' | 'spares'>;
 }
 
 /** Sent by the pool when a worker has graded its share of students: finish and exit. */
@@ -39,6 +40,10 @@ export async function runWorker(): Promise<void> {
     }
     return catalog;
   };
+  // student processes started ahead, kept between students: while one student's last exercise is
+  // graded, the next student's first process starts (it holds no code until that student's file
+  // is loaded into it; grader/sandbox/spare-pool.ts). Ended when the worker is done.
+  const spares = new SparePool();
   const queue: WorkerJob[] = [];
   let wake: (() => void) | undefined;
   let ended = false;
@@ -57,12 +62,13 @@ export async function runWorker(): Promise<void> {
     if (job === undefined) break;
     let reply: WorkerReply;
     try {
-      reply = { kind: 'result', result: await gradeSubmission({ ...job.options, catalog: catalogFor(job.catalogRoot) }) };
+      reply = { kind: 'result', result: await gradeSubmission({ ...job.options, catalog: catalogFor(job.catalogRoot), spares }) };
     } catch (error: unknown) {
       reply = { kind: 'failed', message: describeThrown(error) };
     }
     if (!process.connected) break;
     await new Promise<void>((resolve) => process.send!(reply, () => resolve()));
   }
+  await spares.dispose();
   if (process.connected) process.disconnect();
 }

@@ -137,8 +137,10 @@ export class StudentProcess {
   private readonly exited: Promise<void>;
   /** the sandbox mechanism it was started under (a spare is only used under the same one) */
   private readonly mechanism: string;
-  /** started ahead without the student's module (see prestartSpare); cleared once it is given one */
+  /** started ahead without the student's module (see spare-pool.ts); cleared once it is given one */
   private waitingForModule: boolean;
+  /** started in its own process group (see Launch.detached) */
+  private readonly detached: boolean;
   /** true when this process was a spare started ahead (it then loaded its one module on adoption) */
   startedAhead = false;
 
@@ -173,6 +175,7 @@ export class StudentProcess {
     nodeArgs.push(join(this.insideDir, 'runner.mjs'), pathToFileURL(join(this.insideDir, 'student.mjs')).href);
     if (moduleCode === undefined) nodeArgs.push('deferred');
     const launch = isolation.launch(this.dir, nodeArgs);
+    this.detached = launch.detached;
     this.child = spawn(launch.file, launch.args, {
       cwd: this.dir,
       // nothing of the grader's environment: no tokens, no secrets, no NODE_OPTIONS
@@ -186,6 +189,7 @@ export class StudentProcess {
       this.child.stdin?.on('error', () => undefined); // it died first: its exit is reported
       this.child.stdin?.end(launch.input);
     }
+    track(this);
     this.channel = this.child.stdio[3] as Duplex;
     this.channel.setEncoding('utf8');
     this.channel.on('data', (chunk: string) => this.onData(chunk));
@@ -194,10 +198,12 @@ export class StudentProcess {
     this.child.stderr?.on('data', (chunk: Buffer) => this.onOutput(chunk));
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
+        live.delete(this);
         this.onExit(code, signal);
         resolve();
       });
       this.child.on('error', (error) => {
+        live.delete(this);
         this.die('crash', { code: 'start-failed', detail: error.message });
         resolve();
       });
@@ -206,9 +212,19 @@ export class StudentProcess {
     this.memoryWatch.unref();
   }
 
-  /** Starts the process and waits until the module is loaded (or fails to load). */
-  static async start(options: { moduleCode: string; limits: SandboxLimits }): Promise<StartOutcome> {
-    const proc = takeSpare(options.limits)?.adopt(options.moduleCode, options.limits) ?? new StudentProcess(options.limits, options.moduleCode);
+  /**
+   * Starts the process and waits until the module is loaded (or fails to load). `spare`: a process
+   * started ahead (grader/sandbox/spare-pool.ts), taken from its pool for this start only; it is
+   * used only if it can still take a module with these limits (usableFor), otherwise it is ended
+   * and a process is started the usual way.
+   */
+  static async start(options: { moduleCode: string; limits: SandboxLimits; spare?: StudentProcess | undefined }): Promise<StartOutcome> {
+    let spare = options.spare;
+    if (spare !== undefined && !spare.usableFor(options.limits)) {
+      await spare.dispose();
+      spare = undefined;
+    }
+    const proc = spare?.adopt(options.moduleCode, options.limits) ?? new StudentProcess(options.limits, options.moduleCode);
     let chargedMs = 0;
     const message = await new Promise<Record<string, unknown> | undefined>((resolve) => {
       // starting Node itself takes a while on a loaded machine: loading gets its own, longer
@@ -257,7 +273,7 @@ export class StudentProcess {
   /**
    * A spare started ahead gets the student's module: written into its folder (bound read-only
    * inside, as always), then loaded once on the grader's word. Its limits are the exercise's (the
-   * heap limit was set at spawn: takeSpare only hands out a spare started with the same one).
+   * heap limit was set at spawn: StudentProcess.start only adopts a spare started with the same one, see usableFor).
    */
   private adopt(moduleCode: string, limits: SandboxLimits): StudentProcess {
     this.waitingForModule = false;
@@ -269,14 +285,21 @@ export class StudentProcess {
     return this;
   }
 
-  /** A spare (no module yet) with these limits; see prestartSpare. */
+  /** A spare (no module yet) with these limits; see grader/sandbox/spare-pool.ts. */
   static spare(limits: SandboxLimits): StudentProcess {
     return new StudentProcess(limits, undefined);
   }
 
   /** A spare that can still take a module: alive, never given one, started under today's mechanism with this heap limit. */
   usableFor(limits: SandboxLimits): boolean {
-    return this.waitingForModule && !this.dead && this.limits.memoryMb === limits.memoryMb && this.mechanism === probeIsolation().mechanism;
+    return (
+      this.waitingForModule &&
+      !this.dead &&
+      this.child.exitCode === null &&
+      this.child.signalCode === null &&
+      this.limits.memoryMb === limits.memoryMb &&
+      this.mechanism === probeIsolation().mechanism
+    );
   }
 
   /**
@@ -325,6 +348,22 @@ export class StudentProcess {
   output(): string {
     const text = hideDirs(Buffer.concat(this.outputChunks).toString('utf8'), [this.dir, this.insideDir]);
     return this.outputTruncated ? `${text}\n…[output truncated at ${this.limits.outputBytes} bytes]` : text;
+  }
+
+  /** see endAllStudentProcesses */
+  killNow(): void {
+    clearInterval(this.memoryWatch);
+    const pid = this.child.pid;
+    if (pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) {
+      try {
+        if (this.detached) process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+      this.child.kill('SIGKILL');
+    }
+    this.treeCpu?.close();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   async dispose(): Promise<void> {
@@ -455,43 +494,47 @@ export class StudentProcess {
 }
 
 /**
- * At most one spare student process, started ahead (only `check --watch` asks for one) so that a
- * re-run does not wait for bubblewrap and Node to start. It holds the runner only: no student code
- * has ever run in it. It is handed to exactly one StudentProcess.start, which gives it one module;
- * it is never returned, so no process ever loads two versions of a student's file.
+ * Every student process this grader process has started and that has not exited yet (spares
+ * included): counted from the spawn to the child's exit, so the count is never below what the OS
+ * holds. The spare pool keeps it under its bound (spare-pool.ts); tests read it.
  */
-let spare: StudentProcess | undefined;
+const live = new Set<StudentProcess>();
+let mostLive = 0;
+let endOnExit = false;
 
-/** Starts a spare for an exercise with these limits (replacing one started for other limits). */
-export function prestartSpare(limits: SandboxLimits): void {
-  if (spare?.usableFor(limits)) return;
-  void disposeSpare();
-  try {
-    spare = StudentProcess.spare(limits);
-  } catch {
-    spare = undefined; // no spare: the next start spawns as usual (and reports why it cannot)
+function track(proc: StudentProcess): void {
+  live.add(proc);
+  mostLive = Math.max(mostLive, live.size);
+  if (!endOnExit) {
+    endOnExit = true;
+    // whatever ends this process (process.exit from a signal handler, the regrade worker's
+    // exit): no student process, spare or not, outlives it, and no sandbox folder stays behind
+    process.on('exit', endAllStudentProcesses);
   }
 }
 
-/** Ends the spare, if any (the watcher stops). */
-export async function disposeSpare(): Promise<void> {
-  const old = spare;
-  spare = undefined;
-  await old?.dispose();
+/** student processes started by this grader process and not exited yet */
+export function liveStudentProcesses(): number {
+  return live.size;
 }
 
-/** Only for tests: whether a spare is waiting. */
-export function hasSpare(): boolean {
-  return spare !== undefined;
+/** the most student processes alive at once since the last resetMostLive (tests, bench) */
+export function mostLiveStudentProcesses(): number {
+  return mostLive;
 }
 
-function takeSpare(limits: SandboxLimits): StudentProcess | undefined {
-  const taken = spare;
-  spare = undefined;
-  if (taken === undefined) return undefined;
-  if (taken.usableFor(limits)) return taken;
-  void taken.dispose();
-  return undefined;
+export function resetMostLive(): void {
+  mostLive = live.size;
+}
+
+/**
+ * Synchronously kills every live student process (SIGKILL to the launcher, and to its group
+ * where it has its own) and removes its folder: for an exit or a signal, where nothing can be
+ * awaited.
+ */
+export function endAllStudentProcesses(): void {
+  for (const proc of [...live]) proc.killNow();
+  live.clear();
 }
 
 /** the sandbox folder's paths (outside and inside) in a student's output become '<sandbox>' */

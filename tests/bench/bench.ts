@@ -12,6 +12,9 @@
  *   7. `npm run bench mutation` (only when named): every exercise's mutation score and survivors
  *   9. `npm run bench watch`: a warm `check --watch` re-run of conv2d (goal ≤ 0.3 s), alternated
  *      with a cold `check` and with a watcher that starts no sandbox ahead (watch-bench.ts)
+ *  10. `npm run bench processes` (only when named): student processes started fresh, started ahead
+ *      (the spare pool) and one per submission, one call each for the course's solutions; an idle
+ *      spare's memory; grade and regrade with DLGRADE_PRESTART=0 against the default (process-bench.ts)
  *   8. `npm run bench profile` (only when named): where the time goes (DLGRADE_PROFILE spans and marks, and the V8 CPU profile of
  *      the trusted process by category) for one exercise, the five headline ones and the whole
  *      course, with the precompiled build off ("before": DLGRADE_PRECOMPILE=0: tsx, the isolation
@@ -248,6 +251,15 @@ if (only.includes('mutation')) {
 if (want('watch')) {
   const { benchWatch } = await import('./watch-bench.ts');
   await benchWatch(INSTALL_ROOT, report);
+}
+
+// 10. only when asked by name: student processes, fresh vs started ahead vs one per submission
+// (issue 12 items 5, 6); `npm run bench processes a b` picks parts (a: process starts, b: a
+// spare's memory, c: grade with DLGRADE_PRESTART=0 vs default, d: regrade)
+if (only.includes('processes')) {
+  const { benchProcesses } = await import('./process-bench.ts');
+  const parts = only.filter((p) => ['a', 'b', 'c', 'd'].includes(p));
+  await benchProcesses(INSTALL_ROOT, report, (part) => parts.length === 0 || parts.includes(part));
 }
 
 // 8. only when asked by name (it grades the whole course three times, with CPU profiles)

@@ -24,7 +24,7 @@ import type { ExerciseResult, GradeResult, SandboxMechanism } from '../../grader
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { missingWalls, probeIsolation, resetIsolationForTests, type WallName } from '../../grader/sandbox/isolation.ts';
 import { FIXTURES_DIR } from '../tools/fixtures.ts';
-import { hasSpare, prestartSpare } from '../../grader/sandbox/student-process.ts';
+import { SparePool } from '../../grader/sandbox/spare-pool.ts';
 import { sandboxLimitsOf } from '../../grader/engine/steps/run-exercise.ts';
 
 export const HOSTILE_DIR = join(FIXTURES_DIR, 'hostile');
@@ -92,8 +92,8 @@ export function unavailable(mechanism: SandboxMechanism): string | undefined {
 }
 
 /**
- * `spare`: every hostile file is loaded by a student process started ahead, as `check --watch`
- * does (prestartSpare): the same walls must hold. The hostile exercise is then graded on its own
+ * `spare`: every hostile file is loaded by a student process started ahead (a SparePool kept
+ * across gradings, as check --watch and the regrade worker keep theirs): the same walls must hold. The hostile exercise is then graded on its own
  * (so it, not the neighbour, takes the spare), the neighbour right after.
  */
 export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boolean } = {}): void {
@@ -191,10 +191,15 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
         }
         const exercises = neighbour ? [dice.id, neighbour.id] : [dice.id];
         if (options.spare) {
-          prestartSpare(sandboxLimitsOf(dice));
-          const hostile = await gradeSubmission({ submissionDir: dir, exercises: [dice.id], catalog, audience: 'instructor', concurrency: 1 });
+          // a pool kept across gradings (as check --watch and the regrade worker keep theirs): its
+          // spare is started before the grading and taken by the hostile file's first start
+          const spares = new SparePool();
+          spares.plan(() => [sandboxLimitsOf(dice)]);
+          expect(spares.size, `${name}: a spare is waiting`).toBe(1);
+          const hostile = await gradeSubmission({ submissionDir: dir, exercises: [dice.id], catalog, audience: 'instructor', concurrency: 1, spares });
           // taken, unless no process was started at all (a file that does not compile)
-          if (hostile.exercises[0]?.reason !== 'compile-error') expect(hasSpare(), `${name}: the spare was taken`).toBe(false);
+          if (hostile.exercises[0]?.reason !== 'compile-error') expect(spares.taken, `${name}: the spare was taken, once`).toBe(1);
+          await spares.dispose();
           const rest = neighbour ? await gradeSubmission({ submissionDir: dir, exercises: [neighbour.id], catalog, audience: 'instructor' }) : undefined;
           results.set(name, { ...hostile, exercises: [...hostile.exercises, ...(rest?.exercises ?? [])] });
           continue;

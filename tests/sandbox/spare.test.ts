@@ -1,11 +1,12 @@
 /**
- * The spare student process that `check --watch` starts ahead (student-process.ts prestartSpare):
+ * A spare student process started ahead (grader/sandbox/spare-pool.ts; check --watch, grade, regrade):
  * it is used by exactly one start, only with the heap limit it was started with, it loads one
  * module (a second start gets a new process, never the same one with another version of the
  * file), it answers like a process started the usual way, and the sandbox's walls hold in it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, disposeSpare, hasSpare, prestartSpare, StudentProcess, type SandboxLimits } from '../../grader/sandbox/student-process.ts';
+import { SparePool } from '../../grader/sandbox/spare-pool.ts';
+import { DEFAULT_LIMITS, liveStudentProcesses, StudentProcess, type SandboxLimits } from '../../grader/sandbox/student-process.ts';
 
 const limits = (memoryMb = DEFAULT_LIMITS.memoryMb): SandboxLimits => ({ ...DEFAULT_LIMITS, memoryMb, budgetMs: 60_000 });
 
@@ -21,8 +22,17 @@ export function reads() { try { readFileSync('/etc/hostname'); return 'read'; } 
 export function conv(x, k) { return x.map((v, i) => v * k[i % k.length]); }
 `;
 
+let pool = new SparePool();
+/** one spare with these limits (the pool plans no more after it) */
+const prestartSpare = (l: SandboxLimits): void => {
+  pool.plan(() => [l]);
+  pool.plan(() => []);
+};
+const hasSpare = (): boolean => pool.size > 0;
+
+/** a first start: it takes the pool's spare when one fits (as an exercise's first start does) */
 async function started(memoryMb?: number): Promise<StudentProcess> {
-  const s = await StudentProcess.start({ moduleCode: MODULE, limits: limits(memoryMb) });
+  const s = await StudentProcess.start({ moduleCode: MODULE, limits: limits(memoryMb), spare: await pool.take(limits(memoryMb)) });
   if (s.kind !== 'ready') throw new Error(`could not start: ${JSON.stringify(s)}`);
   return s.process;
 }
@@ -34,7 +44,8 @@ async function value(proc: StudentProcess, fn: string, args: unknown[] = []): Pr
 }
 
 afterEach(async () => {
-  await disposeSpare();
+  await pool.dispose();
+  pool = new SparePool();
 });
 
 describe('the spare student process (check --watch)', () => {
@@ -71,7 +82,7 @@ describe('the spare student process (check --watch)', () => {
     prestartSpare(limits(256));
     const other = await started(128);
     try {
-      expect(hasSpare()).toBe(false); // offered, refused and ended
+      expect(hasSpare()).toBe(true); // not taken for another heap limit
       expect(other.startedAhead).toBe(false);
       const heap = (await value(other, 'heapMb')) as number;
       expect(heap).toBeLessThan(200);
@@ -90,14 +101,14 @@ describe('the spare student process (check --watch)', () => {
 
   it('a module that fails to load in a spare is a load error, as in a fresh process', async () => {
     prestartSpare(limits());
-    const s = await StudentProcess.start({ moduleCode: 'throw new Error("boom at load")', limits: limits() });
+    const s = await StudentProcess.start({ moduleCode: 'throw new Error("boom at load")', limits: limits(), spare: await pool.take(limits()) });
     expect(s.kind).toBe('load-error');
     if (s.kind === 'load-error') expect(s.error.message).toBe('boom at load');
   }, 60_000);
 
-  it('disposeSpare ends it; a start afterwards spawns as usual', async () => {
+  it('disposing the pool ends it; a start afterwards spawns as usual', async () => {
     prestartSpare(limits());
-    await disposeSpare();
+    await pool.dispose();
     expect(hasSpare()).toBe(false);
     const proc = await started();
     try {
@@ -106,5 +117,50 @@ describe('the spare student process (check --watch)', () => {
     } finally {
       await proc.dispose();
     }
+  }, 60_000);
+
+  it('a spare handed to a start with another heap limit, or one that died, is ended, never adopted', async () => {
+    const wrongHeap = StudentProcess.spare(limits(256));
+    const a = await StudentProcess.start({ moduleCode: MODULE, limits: limits(128), spare: wrongHeap });
+    const dead = StudentProcess.spare(limits());
+    const pid = (dead as unknown as { child: { pid: number } }).child.pid;
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 200 && !dead.dead; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(dead.dead).toBe(true);
+    expect(dead.usableFor(limits())).toBe(false);
+    const b = await StudentProcess.start({ moduleCode: MODULE, limits: limits(), spare: dead });
+    try {
+      expect(wrongHeap.dead).toBe(true);
+      for (const s of [a, b]) {
+        expect(s.kind).toBe('ready');
+        if (s.kind !== 'ready') continue;
+        expect(s.process.startedAhead).toBe(false);
+        expect(await value(s.process, 'loaded')).toBe(1);
+      }
+    } finally {
+      for (const s of [a, b]) if (s.kind === 'ready') await s.process.dispose();
+    }
+  }, 60_000);
+
+  it('starts no more spares than its bound allows, counting every live student process, and makes room for a start', async () => {
+    const small = new SparePool(1); // concurrency 1: at most 2 processes alive
+    try {
+      expect(liveStudentProcesses()).toBe(0);
+      small.plan(() => Array.from({ length: 6 }, () => limits()));
+      expect(small.size).toBe(small.bound);
+      expect(liveStudentProcesses()).toBe(small.bound);
+      const active = await StudentProcess.start({ moduleCode: MODULE, limits: limits(), spare: await small.take(limits()) });
+      // taken one, refilled to the bound, never above it
+      expect(small.taken).toBe(1);
+      expect(liveStudentProcesses()).toBe(small.bound);
+      expect(small.size).toBe(small.bound - 1);
+      // a start that takes no spare (a restart) ends one first
+      await small.makeRoom();
+      expect(liveStudentProcesses()).toBe(small.bound - 1);
+      if (active.kind === 'ready') await active.process.dispose();
+    } finally {
+      await small.dispose();
+    }
+    expect(liveStudentProcesses()).toBe(0);
   }, 60_000);
 });

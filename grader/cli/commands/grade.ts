@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Catalog } from '../../catalog/types.ts';
-import { gradeSubmission } from '../../engine/grade.ts';
+import { gradeSubmission, type GradeOptions } from '../../engine/grade.ts';
 import type { GradeResult, Lang } from '../../engine/result.ts';
 import { DEFAULT_SEED } from '../../engine/seed.ts';
 import { DlgradeError } from '../../errors.ts';
@@ -79,9 +79,18 @@ function checkDir(dir: string, flag: string): string {
 }
 
 /** Grades, prints, writes the files; returns the result and the exit code. */
-export async function runGrading(dir: string, opts: GradeCliOptions, audience: 'student' | 'instructor', label: string, catalog?: Catalog): Promise<{ result: GradeResult; failedUnder: boolean }> {
+export async function runGrading(
+  dir: string,
+  opts: GradeCliOptions,
+  audience: 'student' | 'instructor',
+  label: string,
+  catalog?: Catalog,
+  /** check --watch: its pool of processes started ahead, kept between runs (or prestart off) */
+  processes?: Pick<GradeOptions, 'spares' | 'prestart'>,
+): Promise<{ result: GradeResult; failedUnder: boolean }> {
   const result = await gradeSubmission({
     ...(catalog ? { catalog } : {}),
+    ...processes,
     submissionDir: dir,
     submissionLabel: label,
     audience,

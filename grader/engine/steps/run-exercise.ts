@@ -1,6 +1,7 @@
 import type { ExerciseDef } from '../../catalog/types.ts';
 import { compileStudentFile, findExportLine, type CompileFailure } from '../../sandbox/compile.ts';
 import { DEFAULT_LIMITS, type SandboxLimits } from '../../sandbox/student-process.ts';
+import type { SparePool } from '../../sandbox/spare-pool.ts';
 import { sanitize } from '../../report/escape.ts';
 import type { Audience, ExerciseResult, Lang, PropertyResult } from '../result.ts';
 import { propertySeed } from '../seed.ts';
@@ -40,6 +41,8 @@ export interface RunExerciseOptions {
   explain?: boolean;
   /** type-check the student's file against the stub (default true) */
   typecheck?: boolean;
+  /** processes started ahead (grader/sandbox/spare-pool.ts): the first grading's first start may take one */
+  spares?: SparePool;
 }
 
 function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: string): PropertyResult[] {
@@ -111,7 +114,7 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
     const notes: AttemptNotes = {};
     let result: ExerciseResult | undefined;
     try {
-      result = await attemptExercise(options, notes);
+      result = await attemptExercise(options, notes, attempt);
     } catch (error: unknown) {
       notes.graderFault = describeThrown(error);
     }
@@ -142,7 +145,7 @@ function graderErrorResult(options: RunExerciseOptions, detail: string, partial:
   );
 }
 
-async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes): Promise<ExerciseResult> {
+async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes, attempt: number): Promise<ExerciseResult> {
   const { def, lang, displayPath } = options;
   const started = performance.now();
   // prerequisites first (exercise.yaml `requires`), otherwise as declared
@@ -173,7 +176,8 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes)
   }
   // the checker runs while the sandbox starts (a separate process): its findings join the result at the end
   const typeErrorsPending = options.typecheck === false ? Promise.resolve([]) : typecheck(options);
-  const session = new StudentSession(compiled.code, sandboxLimitsOf(def));
+  // a second grading follows a fault or an unexpected death: it starts its own process
+  const session = new StudentSession(compiled.code, sandboxLimitsOf(def), options.spares ? { pool: options.spares, takeSpare: attempt === 0 } : undefined);
   try {
     const start = await session.start();
     if (start.kind !== 'ok') {

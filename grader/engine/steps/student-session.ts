@@ -1,5 +1,6 @@
 import { mark, record } from '../../profile.ts';
 import { StudentProcess, type CallOutcome, type Death, type DeathDetail, type DeathReason, type SandboxLimits } from '../../sandbox/student-process.ts';
+import type { SparePool } from '../../sandbox/spare-pool.ts';
 
 const MAX_SPAWNS = 3;
 
@@ -32,15 +33,24 @@ export class StudentSession {
   /** set once the restart budget is spent */
   exhausted: Death | undefined;
 
+  /**
+   * `spares`: the grading's pool of processes started ahead (spare-pool.ts). `takeSpare`: the
+   * first start may take one; restarts never do (nor does the engine's second grading of an
+   * exercise), they only make room under the pool's bound.
+   */
   constructor(
     private readonly moduleCode: string,
     private readonly limits: SandboxLimits,
+    private readonly spares?: { pool: SparePool; takeSpare: boolean },
   ) {}
 
   /** Starts the first process; tells whether the module loads at all. */
   async start(): Promise<SessionStart> {
     const t0 = Date.now();
-    const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits: { ...this.limits, budgetMs: this.remainingMs() } });
+    const limits = { ...this.limits, budgetMs: this.remainingMs() };
+    const pool = this.spares?.pool;
+    const spare = pool !== undefined && this.spares?.takeSpare === true && this.spawns === 0 ? await pool.take(limits) : (await pool?.makeRoom(), undefined);
+    const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits, spare });
     // what loading cost the student: CPU time where measurable, not the wait for a core
     this.usedMs += started.chargedMs;
     record('student process start (spawn, sandbox, load)', Date.now() - t0);

@@ -1,0 +1,137 @@
+import { probeIsolation } from './isolation.ts';
+import { liveStudentProcesses, StudentProcess, type SandboxLimits } from './student-process.ts';
+
+/**
+ * How many student processes a grading may hold beyond its concurrency: at most this many spares
+ * are waiting while every exercise slot has its own process (more only before the slots are busy,
+ * and never more in all than concurrency + PRESTART_EXTRA).
+ */
+export const PRESTART_EXTRA = 1;
+
+/** `DLGRADE_PRESTART=0`: no student process is started ahead (each exercise starts its own, as before). */
+export function prestartEnabled(): boolean {
+  return process.env['DLGRADE_PRESTART'] !== '0';
+}
+
+/**
+ * Spares are only started under a sandbox whose processes wall holds (bubblewrap, unshare): there
+ * a student's process cannot see, signal or stop a spare waiting for another exercise (or, in a
+ * regrade worker, for the next student). Under the plain-process fallback it could (same uid),
+ * so there every exercise starts its own process, as before.
+ */
+export function sparesAllowed(): boolean {
+  return probeIsolation().info.walls.processes === 'isolated';
+}
+
+/**
+ * Student processes started ahead, while the trusted side prepares (the catalog, the specs and
+ * references, TensorFlow.js) and while other exercises are graded (grader/engine/grade.ts, the
+ * regrade worker, check --watch). A spare is a student process like any other (same launch, same
+ * sandbox, same Node flags and heap limit, the same permission model reading only its own folder)
+ * that waits without the student's module (runner.ts `deferred`). It holds no student code until
+ * it is taken; it is taken once (removed from the pool) by one exercise's first start, loads that
+ * one module and is disposed with its exercise like every process. A spare is used only when it
+ * is alive and was started under the mechanism probed now with the same heap limit
+ * (StudentProcess.usableFor); restarts after a crash never take one.
+ *
+ * The bound: a spare is started only while fewer than `bound` student processes of this grader
+ * process are alive (spares included), and a start that finds no spare first ends spares until it
+ * fits (makeRoom). A grading sets `bound` to its concurrency + PRESTART_EXTRA, and its exercises
+ * hold at most one process each, so no more than that are ever alive at once.
+ */
+export class SparePool {
+  readonly #spares: StudentProcess[] = [];
+  #upcoming: () => readonly SandboxLimits[] = () => [];
+  #bound: number;
+  /** spares started and spares taken so far (tests, bench) */
+  started = 0;
+  taken = 0;
+
+  constructor(concurrency = 1) {
+    this.#bound = Math.max(1, concurrency) + PRESTART_EXTRA;
+  }
+
+  /** the most student processes alive at once while this pool starts spares */
+  get bound(): number {
+    return this.#bound;
+  }
+
+  /** A grading with this concurrency: at most concurrency + PRESTART_EXTRA processes alive. */
+  setConcurrency(concurrency: number): void {
+    this.#bound = Math.max(1, concurrency) + PRESTART_EXTRA;
+  }
+
+  /** spares waiting now */
+  get size(): number {
+    return this.#spares.length;
+  }
+
+  /**
+   * What comes next: the limits of the exercises about to start a process, in order. The pool
+   * starts spares for the first of them (as many as the bound allows), now and after every take.
+   */
+  plan(upcoming: () => readonly SandboxLimits[]): void {
+    this.#upcoming = upcoming;
+    this.fill();
+  }
+
+  /** Starts the spares the plan asks for that are not waiting yet, within the bound. */
+  fill(): void {
+    this.#dropDead();
+    const free = [...this.#spares];
+    for (const limits of this.#upcoming().slice(0, this.#bound)) {
+      const i = free.findIndex((s) => s.usableFor(limits));
+      if (i >= 0) {
+        free.splice(i, 1);
+        continue;
+      }
+      if (liveStudentProcesses() >= this.#bound) return;
+      try {
+        this.#spares.push(StudentProcess.spare(limits));
+        this.started++;
+      } catch {
+        return; // no spare: the start spawns as usual (and reports why it cannot)
+      }
+    }
+  }
+
+  /**
+   * A spare for an exercise's first start with these limits, removed from the pool (it is never
+   * given back), or undefined: then room is made for the start's own process. Either way the
+   * next spares are started right after.
+   */
+  async take(limits: SandboxLimits): Promise<StudentProcess | undefined> {
+    this.#dropDead();
+    const i = this.#spares.findIndex((s) => s.usableFor(limits));
+    const taken = i >= 0 ? this.#spares.splice(i, 1)[0] : undefined;
+    if (taken !== undefined) this.taken++;
+    else await this.makeRoom();
+    this.fill();
+    return taken;
+  }
+
+  /** Before a start that takes no spare (none fits, or a restart): ends spares until one more process fits under the bound. */
+  async makeRoom(): Promise<void> {
+    this.#dropDead();
+    const ended: Promise<void>[] = [];
+    while (this.#spares.length > 0 && liveStudentProcesses() - ended.length >= this.#bound) ended.push(this.#spares.pop()!.dispose());
+    await Promise.all(ended);
+  }
+
+  /** Ends every spare and forgets the plan (a grading is done, the watcher stops, the worker exits). */
+  async dispose(): Promise<void> {
+    this.#upcoming = () => [];
+    await Promise.all(this.#spares.splice(0).map((s) => s.dispose()));
+  }
+
+  /** a spare that died while waiting (killed from outside, out of memory) is ended and forgotten */
+  #dropDead(): void {
+    for (let i = this.#spares.length - 1; i >= 0; i--) {
+      const spare = this.#spares[i]!;
+      if (spare.dead) {
+        this.#spares.splice(i, 1);
+        void spare.dispose();
+      }
+    }
+  }
+}
