@@ -135,6 +135,8 @@ export class StudentProcess {
   /** the same folder, as the student process sees it */
   private readonly insideDir: string;
   private buffer = '';
+  /** chunks received on the channel (a batch's limits wait for a turn without any, see callBatch) */
+  private chunks = 0;
   /** time spent waiting for this process's answers, shared across restarts by the session */
   usedMs = 0;
   /** the launcher and the student's Node under it, found once the module is loaded */
@@ -355,11 +357,29 @@ export class StudentProcess {
       const arm = (k: number): void => {
         const fn = calls[k]!.fn;
         const budget = Math.min(this.limits.callTimeMs, this.limits.budgetMs - this.usedMs - spent);
-        const limit = this.startLimit(Math.max(1, budget), () => {
+        const id = firstId + k;
+        const expire = (): void => {
+          if (this.pending?.id !== id) return;
           this.die('timeout', budget < this.limits.callTimeMs ? { code: 'budget', fn } : { code: 'call-time', fn, ms: this.limits.callTimeMs });
+        };
+        // the student's process runs on to the next call as soon as it answers: if this process
+        // was busy (another exercise's reference), the answers may be waiting in the channel while
+        // the CPU clock already counts the next call's time. The limit is only enforced once a
+        // whole turn of the event loop brought no new data (a hung call brings none)
+        const limit = this.startLimit(Math.max(1, budget), () => {
+          let seen = this.chunks;
+          let turns = 0;
+          const settle = (): void => {
+            if (this.pending?.id !== id) return;
+            // a call that hangs cannot also write (one thread, no workers): still, never wait long
+            if (this.chunks === seen || ++turns > 64) return expire();
+            seen = this.chunks;
+            setImmediate(settle);
+          };
+          setImmediate(settle);
         });
         this.pending = {
-          id: firstId + k,
+          id,
           resolve: (outcome) => {
             const chargedMs = limit.charged();
             spent += chargedMs;
@@ -398,6 +418,7 @@ export class StudentProcess {
   }
 
   private onData(chunk: string): void {
+    this.chunks++;
     this.buffer += chunk;
     // the cap holds per message (a batch's answers may arrive together): each answer line, with
     // its newline, and the one still arriving, must fit in messageBytes
