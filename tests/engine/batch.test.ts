@@ -93,6 +93,7 @@ describe('batched calls: same results as one round trip per call', () => {
     try {
       const { on } = await same(sub.dir, [CONV], 12);
       expect(on.results[0]!.status).toBe('timeout');
+      expect(on.answered).toBeGreaterThan(0);
     } finally {
       sub.cleanup();
     }
@@ -103,6 +104,7 @@ describe('batched calls: same results as one round trip per call', () => {
     try {
       const { on } = await same(sub.dir, [CONV], 12);
       expect(JSON.stringify(on.results[0])).toMatch(/crash|terminó|ended|exited|salió/i);
+      expect(on.answered).toBeGreaterThan(0);
     } finally {
       sub.cleanup();
     }
@@ -114,6 +116,7 @@ describe('batched calls: same results as one round trip per call', () => {
     try {
       const { on } = await same(sub.dir, [CONV], 12);
       expect(JSON.stringify(on.results[0])).toMatch(/MiB/);
+      expect(on.answered).toBeGreaterThan(0);
     } finally {
       sub.cleanup();
     }
