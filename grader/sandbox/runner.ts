@@ -21,6 +21,7 @@ const $String = String;
 const $now = performance.now.bind(performance);
 const $toStringTag = Object.prototype.toString;
 const $Error = Error;
+const $setImmediate = setImmediate;
 const MAX_DEPTH = 64;
 
 type Encoded = unknown;
@@ -180,6 +181,39 @@ function handle(request: { id: number; fn: string; args: unknown[] }): void {
   send({ id: request.id, ok: true, value: encoded, ms, ...changedArgs(before, args) });
 }
 
+/**
+ * A batch (several calls in one message, grader/engine/steps/prefetch.ts): each call is handled
+ * exactly as a single one (its own answer line, its own mutation check), in order, one per turn
+ * of the event loop, as if each had arrived in its own message: whatever the student's code left
+ * pending (timers, promises) runs between two calls as it would between two messages. The grader
+ * times each call on its own (its limit starts when the previous answer arrives).
+ */
+const batchQueue: { id: number; fn: string; args: unknown[] }[] = [];
+let batchHead = 0;
+let batchRunning = false;
+
+function queueBatch(calls: { id: number; fn: string; args: unknown[] }[]): void {
+  for (let i = 0; i < calls.length; i++) batchQueue[batchQueue.length] = calls[i] as { id: number; fn: string; args: unknown[] };
+  if (!batchRunning) {
+    batchRunning = true;
+    $setImmediate(nextOfBatch);
+  }
+}
+
+function nextOfBatch(): void {
+  if (batchHead >= batchQueue.length) {
+    batchQueue.length = 0;
+    batchHead = 0;
+    batchRunning = false;
+    return;
+  }
+  const request = batchQueue[batchHead] as { id: number; fn: string; args: unknown[] };
+  batchQueue[batchHead] = undefined as never;
+  batchHead++;
+  handle(request);
+  $setImmediate(nextOfBatch);
+}
+
 // The grader went away (killed, interrupted): nobody will ever ask again, so this process ends
 // instead of lingering as an orphan with the student's code loaded.
 const $exit = process.exit.bind(process);
@@ -222,13 +256,14 @@ channel.on('data', (chunk: string) => {
     const line = buffered.slice(0, newline);
     buffered = buffered.slice(newline + 1);
     if (line.length > 0) {
-      const message = $JSON_parse(line) as { id: number; fn: string; args: unknown[]; load?: unknown };
+      const message = $JSON_parse(line) as { id: number; fn: string; args: unknown[]; load?: unknown; batch?: unknown };
       if (message.load === true) {
         if (deferred && !loadRequested) {
           loadRequested = true;
           void loadModule();
         }
-      } else handle(message);
+      } else if ($isArray(message.batch)) queueBatch(message.batch as { id: number; fn: string; args: unknown[] }[]);
+      else handle(message);
     }
     newline = buffered.indexOf('\n');
   }

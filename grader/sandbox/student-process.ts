@@ -103,6 +103,21 @@ export type StartOutcome = { chargedMs: number } & (
   | ({ kind: 'dead'; output: string } & Death)
 );
 
+/** One answer of a batch (see callBatch): the outcome, and the time it charged, not yet added to `usedMs`. */
+export type BatchAnswer = CallOutcome & { chargedMs: number };
+
+/** One call of a batch; `args` already encoded (codec.ts), as the memo compared them. */
+export interface BatchCall {
+  fn: string;
+  encodedArgs: unknown;
+}
+
+/** Messages the trusted side wrote to student processes (calls and batches), for the profile and tests. */
+let messagesSent = 0;
+export function channelMessages(): number {
+  return messagesSent;
+}
+
 interface Pending {
   id: number;
   resolve: (outcome: CallOutcome) => void;
@@ -120,6 +135,8 @@ export class StudentProcess {
   /** the same folder, as the student process sees it */
   private readonly insideDir: string;
   private buffer = '';
+  /** chunks received on the channel (a batch's limits wait for a turn without any, see callBatch) */
+  private chunks = 0;
   /** time spent waiting for this process's answers, shared across restarts by the session */
   usedMs = 0;
   /** the launcher and the student's Node under it, found once the module is loaded */
@@ -340,8 +357,74 @@ export class StudentProcess {
         },
         limit,
       };
+      messagesSent++;
       this.channel.write(JSON.stringify({ id, fn, args: encode(args) }) + '\n');
     });
+  }
+
+  /**
+   * Several calls in one message; each is still a call of its own: its own time limit (the
+   * exercise's per-call limit, and the budget left after `reservedMs` and the batch's earlier
+   * calls), its own answer line under the channel's size cap, its own mutation check. The answers
+   * arrive one by one; each call's limit starts when the previous answer arrives. A death (a call
+   * ran out of time, the process crashed, an answer too large) ends the batch: the dying call gets
+   * it as its answer, the calls after it get none (the result is shorter than `calls`). Nothing is
+   * added to `usedMs`: the caller charges an answer when it uses it (`charge`).
+   */
+  callBatch(calls: readonly BatchCall[], reservedMs: number): Promise<BatchAnswer[]> {
+    if (this.death) return Promise.resolve([{ kind: 'dead', ...this.death, chargedMs: 0 }]);
+    if (this.pending) throw new Error('StudentProcess.callBatch: one call at a time');
+    if (calls.length === 0) return Promise.resolve([]);
+    const firstId = this.nextId;
+    this.nextId += calls.length;
+    const answers: BatchAnswer[] = [];
+    let spent = reservedMs;
+    return new Promise<BatchAnswer[]>((resolve) => {
+      const arm = (k: number): void => {
+        const fn = calls[k]!.fn;
+        const budget = Math.min(this.limits.callTimeMs, this.limits.budgetMs - this.usedMs - spent);
+        const id = firstId + k;
+        const expire = (): void => {
+          if (this.pending?.id !== id) return;
+          this.die('timeout', budget < this.limits.callTimeMs ? { code: 'budget', fn } : { code: 'call-time', fn, ms: this.limits.callTimeMs });
+        };
+        // the student's process runs on to the next call as soon as it answers: if this process
+        // was busy (another exercise's reference), the answers may be waiting in the channel while
+        // the CPU clock already counts the next call's time. The limit is only enforced once a
+        // whole turn of the event loop brought no new data (a hung call brings none)
+        const limit = this.startLimit(Math.max(1, budget), () => {
+          let seen = this.chunks;
+          let turns = 0;
+          const settle = (): void => {
+            if (this.pending?.id !== id) return;
+            // a call that hangs cannot also write (one thread, no workers): still, never wait long
+            if (this.chunks === seen || ++turns > 64) return expire();
+            seen = this.chunks;
+            setImmediate(settle);
+          };
+          setImmediate(settle);
+        });
+        this.pending = {
+          id,
+          resolve: (outcome) => {
+            const chargedMs = limit.charged();
+            spent += chargedMs;
+            answers.push({ ...outcome, chargedMs });
+            if (outcome.kind === 'dead' || k + 1 === calls.length) resolve(answers);
+            else arm(k + 1);
+          },
+          limit,
+        };
+      };
+      arm(0);
+      messagesSent++;
+      this.channel.write(JSON.stringify({ batch: calls.map((c, k) => ({ id: firstId + k, fn: c.fn, args: c.encodedArgs })) }) + '\n');
+    });
+  }
+
+  /** Adds the time of an answer the session used (a batch's answers are charged when used). */
+  charge(ms: number): void {
+    this.usedMs += ms;
   }
 
   /** The student's stdout and stderr, capped. */
@@ -377,18 +460,20 @@ export class StudentProcess {
   }
 
   private onData(chunk: string): void {
+    this.chunks++;
     this.buffer += chunk;
-    if (this.buffer.length > this.limits.messageBytes) {
-      this.die('output-too-large', { code: 'too-large', mib: Math.round(this.limits.messageBytes / 1048576) });
-      return;
-    }
+    // the cap holds per message (a batch's answers may arrive together): each answer line, with
+    // its newline, and the one still arriving, must fit in messageBytes
+    const tooLarge = (): void => this.die('output-too-large', { code: 'too-large', mib: Math.round(this.limits.messageBytes / 1048576) });
     let newline = this.buffer.indexOf('\n');
     while (newline >= 0 && !this.death) {
+      if (newline + 1 > this.limits.messageBytes) return tooLarge();
       const line = this.buffer.slice(0, newline);
       this.buffer = this.buffer.slice(newline + 1);
       this.onMessage(line);
       newline = this.buffer.indexOf('\n');
     }
+    if (!this.death && this.buffer.length > this.limits.messageBytes) tooLarge();
   }
 
   private onMessage(line: string): void {

@@ -278,7 +278,7 @@ if (only.includes('profile')) {
     ...(process.env['BENCH_PROFILE_COURSE'] === '0' ? [] : [{ label: 'whole course', flags: [] }]),
   ];
   const configs = [
-    { label: 'before', env: { DLGRADE_PRECOMPILE: '0' } },
+    { label: 'before', env: { DLGRADE_CATALOG_CACHE: '0', DLGRADE_TFJS_REQUIRE: '0', DLGRADE_PRECOMPILE: '0', DLGRADE_BATCH: '0', DLGRADE_REFERENCE_CACHE: '0', DLGRADE_PRESTART: '0' } },
     { label: 'after', env: {} },
   ];
   interface Run {
@@ -326,6 +326,10 @@ if (only.includes('profile')) {
       row('CPU, grader + children (user + sys)', before.cpu.user + before.cpu.sys, after.cpu.user + after.cpu.sys, (n) => (n === undefined ? '—' : s(n)));
       row('peak memory of one process (max RSS)', before.cpu.rssMb, after.cpu.rssMb, (n) => (n === undefined ? '—' : `${n.toFixed(0)} MB`));
     }
+    // every message to a student process waits for its answer: one per call, or one per batch
+    const messages = (r: Run): number => (r.profile.spans['round trip to the student process']?.count ?? 0) + (r.profile.spans['round trip to the student process (batch)']?.count ?? 0);
+    row('round trips to student processes (messages)', messages(before), messages(after), (n) => (n === undefined ? '—' : String(n)));
+    row('calls answered from a batch', 0, after.profile.spans['calls answered from a batch']?.count ?? 0, (n) => (n === undefined ? '—' : String(n)));
     row('node bootstrap', before.profile.node.bootstrapCompleteMs, after.profile.node.bootstrapCompleteMs);
     const markNames = [...new Set([...Object.keys(before.profile.marks), ...Object.keys(after.profile.marks)])];
     for (const m of markNames) row(`at "${m}"`, before.profile.marks[m], after.profile.marks[m]);

@@ -7,7 +7,7 @@ import { Opaque } from '../../sandbox/codec.ts';
 import type { StudentError } from '../../sandbox/student-process.ts';
 import { compareValues, type Tolerance } from '../../compare/numeric.ts';
 import type { Lang } from '../result.ts';
-import type { StudentSession } from './student-session.ts';
+import type { CallPort } from './prefetch.ts';
 import { both, t, type Catalog } from '../../i18n/index.ts';
 import { deathText } from '../../i18n/sandbox-text.ts';
 
@@ -62,7 +62,8 @@ function describeChanges(args: unknown[], mutated: number[], after: unknown[] | 
 
 /** Builds the context a property's check runs with: calls go to the sandbox, never in-process. */
 export function makeContext(options: {
-  session: StudentSession;
+  /** where the calls go: the student's session, or a memo of batched answers in front of it (prefetch.ts) */
+  session: CallPort;
   exports: ReadonlySet<string>;
   lang: Lang;
   tolerance: Tolerance;

@@ -6,6 +6,7 @@ import { PropertyFailure, StudentCallFailure } from '../../spec/failure.ts';
 import type { PropertyResult } from '../result.ts';
 import { describeThrown } from '../../errors.ts';
 import { makeContext, type LoggedCall } from './call-context.ts';
+import { CallMemo, type CallPort } from './prefetch.ts';
 import { functionBodyLine, locate } from './code-frame.ts';
 import { layoutValue, parseIndex, renderCall, shapeOf } from '../../compare/layout.ts';
 import { fill, labels } from '../../report/labels.ts';
@@ -62,9 +63,36 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
   }
   const log: LoggedCall[] = [];
   let failingLog: LoggedCall[] = [];
-  const ctx = makeContext({ session, exports: options.exports, lang, tolerance: meta.tolerance, displayPath: options.displayPath, log, ...(options.params ? { params: options.params } : {}) });
+  // the fast-check run now going, when its calls are batched (prefetch.ts); else every call is live
+  let memo: CallMemo | undefined;
+  const port: CallPort = { call: (fn, args) => (memo ? memo.port.call(fn, args) : session.call(fn, args)) };
+  const contextFor = (through: CallPort, into?: LoggedCall[]) =>
+    makeContext({ session: through, exports: options.exports, lang, tolerance: meta.tolerance, displayPath: options.displayPath, ...(into ? { log: into } : {}), ...(options.params ? { params: options.params } : {}) });
+  const ctx = contextFor(port, log);
   const checksMutation = meta.name === 'no-mutation';
   const property = fc.asyncProperty(impl.arbitrary, async (input) => {
+    await memo?.begin();
+    try {
+      await predicate(input);
+    } catch (error: unknown) {
+      memo?.fail();
+      throw error;
+    }
+  });
+  /** Runs fast-check on the property, its calls batched unless turned off (or replaying a path). */
+  const check = async (params: fc.Parameters<[unknown]>): Promise<fc.RunDetails<[unknown]>> => {
+    memo =
+      session.batching && params.path === undefined
+        ? new CallMemo({ session, arbitrary: impl.arbitrary as fc.Arbitrary<unknown>, params, check: (input, c) => impl.check(input as never, c), context: (through) => contextFor(through) })
+        : undefined;
+    try {
+      return await fc.check(property, params);
+    } finally {
+      memo?.close();
+      memo = undefined;
+    }
+  };
+  const predicate = async (input: unknown): Promise<void> => {
     // once the student's process hung or keeps crashing, no call can answer any more: stop
     // shrinking so the counterexample stays the input that really showed the problem
     if (session.finished) return;
@@ -85,14 +113,14 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
       failingLog = [...log];
       throw blamed ?? error;
     }
-  });
+  };
   const params: fc.Parameters<[unknown]> = { seed: options.seed, numRuns: options.numRuns };
   // the statement's edge cases run first, every time, whatever the seed
   if (impl.examples) params.examples = Object.values(impl.examples).map((input) => [input]);
   if (options.path !== undefined) params.path = options.path;
   let details: Awaited<ReturnType<typeof fc.check<[unknown]>>>;
   try {
-    details = await fc.check(property, params);
+    details = await check(params);
   } catch (error: unknown) {
     // the spec itself failed (e.g. an arbitrary threw while generating): the grader's fault
     return { ...unrun(meta, lang, 'error'), message: graderErrorMessage(error, lang) };
@@ -106,7 +134,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     const exampleLog = failingLog;
     let random: Awaited<ReturnType<typeof fc.check<[unknown]>>> | undefined;
     try {
-      random = await fc.check(property, { seed: options.seed, numRuns: options.numRuns });
+      random = await check({ seed: options.seed, numRuns: options.numRuns });
     } catch {
       random = undefined;
     }

@@ -1,8 +1,13 @@
 import { mark, record } from '../../profile.ts';
-import { StudentProcess, type CallOutcome, type Death, type DeathDetail, type DeathReason, type SandboxLimits } from '../../sandbox/student-process.ts';
+import { StudentProcess, type BatchAnswer, type BatchCall, type CallOutcome, type Death, type DeathDetail, type DeathReason, type SandboxLimits } from '../../sandbox/student-process.ts';
 import type { SparePool } from '../../sandbox/spare-pool.ts';
 
 const MAX_SPAWNS = 3;
+
+/** `DLGRADE_BATCH=0` turns batching off: every call is its own round trip, as before. */
+export function batchingEnabled(): boolean {
+  return process.env['DLGRADE_BATCH'] !== '0';
+}
 
 export type SessionStart =
   | { kind: 'ok'; exports: Record<string, string> }
@@ -34,6 +39,26 @@ export class StudentSession {
   exhausted: Death | undefined;
 
   /**
+   * Whether calls may still be sent in batches (grader/engine/steps/prefetch.ts): off with
+   * DLGRADE_BATCH=0, and for the rest of the exercise once a batch ended in a death or the time
+   * of batched answers never used passed WASTE_LIMIT_MS (a student cannot make batching cost more
+   * than that, once: from then on every call is a round trip of its own, as before).
+   */
+  batching = batchingEnabled();
+  /** time charged by batched calls whose answers were never used (their property failed earlier) */
+  private wastedMs = 0;
+  /** batched answers received but not used yet: their time is reserved from the budget of later batches */
+  reservedMs = 0;
+  /**
+   * the process died during a batch and that death has not been used as an answer: today's
+   * sequence of calls would have found it alive, so the next live call restarts it without
+   * counting the restart or charging its loading to the student
+   */
+  private diedInBatch = false;
+  /** a process was started once: a restart (silent or not) never takes a spare */
+  private everStarted = false;
+
+  /**
    * `spares`: the grading's pool of processes started ahead (spare-pool.ts). `takeSpare`: the
    * first start may take one; restarts never do (nor does the engine's second grading of an
    * exercise), they only make room under the pool's bound.
@@ -44,18 +69,23 @@ export class StudentSession {
     private readonly spares?: { pool: SparePool; takeSpare: boolean },
   ) {}
 
-  /** Starts the first process; tells whether the module loads at all. */
-  async start(): Promise<SessionStart> {
+  private get wasteLimitMs(): number {
+    return Math.max(1000, this.limits.callTimeMs);
+  }
+
+  /** Starts the first process; tells whether the module loads at all. `silent`: a restart the grader caused (see diedInBatch). */
+  async start(silent = false): Promise<SessionStart> {
     const t0 = Date.now();
     const limits = { ...this.limits, budgetMs: this.remainingMs() };
     const pool = this.spares?.pool;
-    const spare = pool !== undefined && this.spares?.takeSpare === true && this.spawns === 0 ? await pool.take(limits) : (await pool?.makeRoom(), undefined);
+    const spare = pool !== undefined && this.spares?.takeSpare === true && !this.everStarted ? await pool.take(limits) : (await pool?.makeRoom(), undefined);
+    this.everStarted = true;
     const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits, spare });
     // what loading cost the student: CPU time where measurable, not the wait for a core
-    this.usedMs += started.chargedMs;
+    if (!silent) this.usedMs += started.chargedMs;
     record('student process start (spawn, sandbox, load)', Date.now() - t0);
     mark('first student process ready');
-    this.spawns++;
+    if (!silent) this.spawns++;
     if (started.kind === 'ready') {
       this.proc = started.process;
       return { kind: 'ok', exports: started.exports };
@@ -75,31 +105,93 @@ export class StudentSession {
     return this.timedOut !== undefined || this.exhausted !== undefined;
   }
 
+  /** A live process for the next call: the current one, or a restart (undefined: none could start; `exhausted` says why). */
+  private async live(): Promise<StudentProcess | undefined> {
+    if (this.proc && !this.proc.dead) return this.proc;
+    const silent = this.diedInBatch;
+    this.diedInBatch = false;
+    if (this.proc) {
+      this.usedMs += this.proc.usedMs;
+      this.outputs.push(this.proc.output());
+      await this.proc.dispose();
+      this.proc = undefined;
+    }
+    const restarted = await this.start(silent);
+    if (restarted.kind !== 'ok') {
+      const reason: DeathReason = restarted.kind === 'dead' ? restarted.reason : 'crash';
+      this.exhausted = { reason, detail: restarted.kind === 'dead' ? restarted.detail : { code: 'load-failed', error: `${restarted.name}: ${restarted.message}` } };
+      return undefined;
+    }
+    return this.proc;
+  }
+
+  /**
+   * Sends several calls in one message (see StudentProcess.callBatch). The answers are only
+   * kept: `use` applies one (its time, its death) when the property's check makes that very call;
+   * `release` forgets those never used. A death ends the batch and batching for this exercise.
+   */
+  async batch(calls: readonly BatchCall[]): Promise<BatchAnswer[]> {
+    if (!this.batching || this.finished || calls.length === 0) return [];
+    // a process that died on a live call is restarted by the next live call, as before
+    if (this.proc?.dead && !this.diedInBatch) return [];
+    const proc = await this.live();
+    if (!proc) return [];
+    const t1 = performance.now();
+    const answers = await proc.callBatch(calls, this.reservedMs);
+    record('round trip to the student process (batch)', performance.now() - t1);
+    const last = answers[answers.length - 1];
+    if (last?.kind === 'dead') {
+      this.batching = false;
+      this.diedInBatch = true;
+      // a batch that ran out of the budget reserved for it says nothing about today's sequence
+      // of calls (those reserved answers may never be used): that call goes live
+      if (last.detail.code === 'budget') answers.pop();
+    }
+    for (const a of answers) this.reservedMs += a.chargedMs;
+    return answers;
+  }
+
+  /** A batched answer is the answer of the call the check makes now: charge it, apply its death as a live call's. */
+  async use(answer: BatchAnswer): Promise<CallOutcome> {
+    record('calls answered from a batch', 0);
+    this.reservedMs = Math.max(0, this.reservedMs - answer.chargedMs);
+    if (this.proc) this.proc.charge(answer.chargedMs);
+    else this.usedMs += answer.chargedMs;
+    const { chargedMs: _charged, ...outcome } = answer;
+    void _charged;
+    if (outcome.kind === 'dead') {
+      // the death happens here in today's sequence: the process the calls in between used (a
+      // restart nobody counted) is ended, and the next call restarts it as after any death
+      this.diedInBatch = false;
+      if (this.proc && !this.proc.dead) await this.proc.dispose();
+      this.afterDeath(outcome);
+    }
+    return outcome;
+  }
+
+  /** Answers of a batch never used (their property ended first). */
+  release(answers: readonly BatchAnswer[]): void {
+    for (const a of answers) {
+      this.reservedMs = Math.max(0, this.reservedMs - a.chargedMs);
+      this.wastedMs += a.chargedMs;
+    }
+    if (this.wastedMs > this.wasteLimitMs) this.batching = false;
+  }
+
+  private afterDeath(outcome: Extract<CallOutcome, { kind: 'dead' }>): void {
+    if (outcome.reason === 'crash') this.unexpectedDeaths++;
+    if (outcome.reason === 'timeout') this.timedOut = { detail: outcome.detail };
+    else if (this.spawns >= MAX_SPAWNS) this.exhausted = { reason: outcome.reason, detail: outcome.detail };
+  }
+
   async call(fn: string, args: unknown[]): Promise<CallOutcome> {
     if (this.timedOut) return { kind: 'dead', reason: 'timeout', detail: this.timedOut.detail };
     if (this.exhausted) return { kind: 'dead', ...this.exhausted };
-    if (!this.proc || this.proc.dead) {
-      if (this.proc) {
-        this.usedMs += this.proc.usedMs;
-        this.outputs.push(this.proc.output());
-        await this.proc.dispose();
-        this.proc = undefined;
-      }
-      const restarted = await this.start();
-      if (restarted.kind !== 'ok') {
-        const reason: DeathReason = restarted.kind === 'dead' ? restarted.reason : 'crash';
-        this.exhausted = { reason, detail: restarted.kind === 'dead' ? restarted.detail : { code: 'load-failed', error: `${restarted.name}: ${restarted.message}` } };
-        return { kind: 'dead', ...this.exhausted };
-      }
-    }
+    if (!(await this.live())) return { kind: 'dead', ...this.exhausted! };
     const t1 = performance.now();
     const outcome = await this.proc!.call(fn, args);
     record('round trip to the student process', performance.now() - t1);
-    if (outcome.kind === 'dead') {
-      if (outcome.reason === 'crash') this.unexpectedDeaths++;
-      if (outcome.reason === 'timeout') this.timedOut = { detail: outcome.detail };
-      else if (this.spawns >= MAX_SPAWNS) this.exhausted = { reason: outcome.reason, detail: outcome.detail };
-    }
+    if (outcome.kind === 'dead') this.afterDeath(outcome);
     return outcome;
   }
 
