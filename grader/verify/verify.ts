@@ -120,7 +120,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
   const checksOf = (def: ExerciseDef): Promise<VerifyCheck>[] => {
     const list: Promise<VerifyCheck>[] = [];
     const issues = catalog.issues.filter((i) => issueExercise(i) === def.id);
-    list.push(Promise.resolve({ name: 'catalog', ok: issues.length === 0, detail: issues.length === 0 ? 'no issues' : issues.map((i) => `${i.file} [${i.field}] ${issueMessage(i)}`).join('; ') }));
+    list.push(Promise.resolve({ name: 'catalog', ok: issues.length === 0, detail: issues.length === 0 ? 'no issues' : issues.map((i) => `${i.file} [${i.field}] ${issueMessage(i, 'en')}`).join('; ') }));
     const statements = (['es', 'en'] as const).map((l) => [l, def.statementPaths[l]] as const);
     const missing = statements.filter(([, p]) => !existsSync(p) || readFileSync(p, 'utf8').trim() === '').map(([l]) => `README.${l}.md`);
     list.push(Promise.resolve({ name: 'statements', ok: missing.length === 0, detail: missing.length === 0 ? 'README.es.md and README.en.md' : `missing or empty: ${missing.join(', ')}` }));
@@ -227,7 +227,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
   const exercises: ExerciseVerification[] = [];
   for (const id of [...chosenValid.map((d) => d.id), ...chosenInvalid].sort()) {
     const checks = byId.get(id) ?? [
-      { name: 'catalog', ok: false, detail: `not loaded: ${catalog.issues.filter((i) => issueExercise(i) === id).map((i) => `${i.file} [${i.field}] ${issueMessage(i)}`).join('; ')}` },
+      { name: 'catalog', ok: false, detail: `not loaded: ${catalog.issues.filter((i) => issueExercise(i) === id).map((i) => `${i.file} [${i.field}] ${issueMessage(i, 'en')}`).join('; ')}` },
     ];
     const verification = { id, ok: checks.every((c) => c.ok), checks };
     options.onExercise?.(verification);
