@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INSTALL_ROOT, SCHEMA_DIR, toolVersion } from '../paths.ts';
+import { trustedCacheDir } from '../boot/cache-dir.mjs';
 import { timed } from '../profile.ts';
 import type { Catalog } from './types.ts';
 
@@ -36,20 +36,7 @@ export function cacheEnabled(): boolean {
  * a submission or a sandbox.
  */
 export function cacheDir(): string | undefined {
-  const explicit = process.env['DLGRADE_CACHE_DIR'];
-  if (explicit) return explicit;
-  const candidates = [join(INSTALL_ROOT, 'node_modules', '.cache', 'dlgrade')];
-  const xdg = process.env['XDG_CACHE_HOME'];
-  candidates.push(join(xdg && xdg !== '' ? xdg : join(homedir(), '.cache'), 'dlgrade'));
-  for (const dir of candidates) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      return dir;
-    } catch {
-      // not writable here: the next one
-    }
-  }
-  return undefined;
+  return trustedCacheDir(INSTALL_ROOT);
 }
 
 function isDir(path: string): boolean {
