@@ -6,11 +6,12 @@
 // TensorFlow.js build and cached (key: the file's path, size, mtime and package.json). Any
 // problem falls back to a plain re-export, which is exactly the default behaviour.
 // DLGRADE_TFJS_REQUIRE=0 turns it off (grader/backend/tfjs-register.mjs).
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../boot/atomic-write.mjs';
 
 const TAG = 'dlgrade-tfjs-facade';
 const SPECIFIER = '@tensorflow/tfjs';
@@ -51,14 +52,8 @@ function exportNames(path) {
     // absent or corrupt: computed again
   }
   const names = Object.keys(createRequire(path)(path)).filter((n) => n !== 'default' && n !== '__esModule');
-  try {
-    mkdirSync(cacheDir(), { recursive: true });
-    const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, names }));
-    renameSync(tmp, file);
-  } catch {
-    // not cached: the next run lists them again
-  }
+  // not cached when it cannot be written: the next run lists them again
+  writeFileAtomic(file, JSON.stringify({ key, names }));
   return names;
 }
 

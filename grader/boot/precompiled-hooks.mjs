@@ -23,11 +23,12 @@
 //
 // DLGRADE_PRECOMPILE_LOG=<file> appends one line per module ("hit|compiled|refused <why> <path>"),
 // for tests and for checking an install.
-import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from './atomic-write.mjs';
 
 const HEADER = '//dlgrade-precompiled ';
 const INSTALL_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -113,20 +114,7 @@ export function readEntry(file, key) {
 
 /** Writes an entry atomically (a reader sees the old one or the new one, whole); false when it cannot. */
 export function writeEntry(file, key, code) {
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, `${HEADER}${key} ${createHash('sha256').update(code).digest('hex')}\n${code}`);
-    renameSync(tmp, file);
-    return true;
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing was written (no folder to write in)
-    }
-    return false;
-  }
+  return writeFileAtomic(file, `${HEADER}${key} ${createHash('sha256').update(code).digest('hex')}\n${code}`);
 }
 
 let esbuild;

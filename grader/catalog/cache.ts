@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INSTALL_ROOT, SCHEMA_DIR, toolVersion } from '../paths.ts';
 import { trustedCacheDir } from '../boot/cache-dir.mjs';
+import { writeFileAtomic } from '../boot/atomic-write.mjs';
 import { timed } from '../profile.ts';
 import type { Catalog } from './types.ts';
 
@@ -131,24 +132,10 @@ export function readCachedCatalog(dir: string, root: string, key: string): Catal
 
 /** Writes the entry beside its final name, then renames it: a reader sees the old or the new, whole. */
 export function writeCachedCatalog(dir: string, root: string, key: string, catalog: Catalog): void {
-  const path = entryPath(dir, root);
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const text = JSON.stringify(catalog);
   const entry: Entry = { format: FORMAT, key, sha256: sha256(text), catalog: text };
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, path);
-  } catch {
-    // a cache that cannot be written only costs the next run its parse
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing was written
-    }
-    return;
-  }
-  prune(dir);
+  // a cache that cannot be written only costs the next run its parse
+  if (writeFileAtomic(entryPath(dir, root), JSON.stringify(entry))) prune(dir);
 }
 
 /** Keeps the MAX_ENTRIES most recent catalog entries. */

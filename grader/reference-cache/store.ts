@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../boot/atomic-write.mjs';
 
 /**
  * Where the reference cache keeps its answers: a Map for the process (one run, a watcher, a
@@ -72,22 +73,8 @@ export function readEntry(dir: string, meta: string, input: string, key = entryK
 
 /** Writes the entry atomically (temporary file + rename); a cache that cannot be written only costs a recompute. */
 export function writeEntry(dir: string, meta: string, input: string, entry: Entry, key = entryKey(meta, input)): boolean {
-  const path = entryPath(dir, key);
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const stored: StoredEntry = { format: FORMAT, meta, input, result: entry.result, async: entry.async, ms: entry.ms, sha256: checksum(meta, input, entry.result, entry.async, entry.ms) };
-  try {
-    mkdirSync(join(dir, key.slice(0, 2)), { recursive: true, mode: 0o755 });
-    writeFileSync(tmp, JSON.stringify(stored), { mode: 0o644 });
-    renameSync(tmp, path);
-    return true;
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing was written
-    }
-    return false;
-  }
+  return writeFileAtomic(entryPath(dir, key), JSON.stringify(stored), { dirMode: 0o755, fileMode: 0o644 });
 }
 
 /** The process's memory layer: verified like the disk (the whole key and input compared). */

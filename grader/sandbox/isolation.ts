@@ -1,14 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, homedir, release, tmpdir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from '../catalog/cache.ts';
 import type { SandboxInfo, SandboxMechanism, SandboxWalls } from '../engine/result.ts';
 import { DlgradeError } from '../errors.ts';
 import { text } from '../i18n/index.ts';
 import { toolVersion } from '../paths.ts';
+import { writeFileAtomic } from '../boot/atomic-write.mjs';
 
 /** The walls of the sandbox, each reported separately in every result. */
 export type WallName = 'processes' | 'filesystem' | 'network' | 'sockets';
@@ -306,18 +307,7 @@ function writeProbeCache(file: string, key: string, mechanism: SandboxMechanism)
     rest.libraryIds = [];
     for (let i = 0; i < libraryBinds.length; i += 3) rest.libraryIds.push(identity(libraryBinds[i + 1]!));
   }
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ ...rest, sha256: sha256(JSON.stringify(rest)) }));
-    renameSync(tmp, file);
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing was written
-    }
-  }
+  writeFileAtomic(file, JSON.stringify({ ...rest, sha256: sha256(JSON.stringify(rest)) }));
 }
 
 function permissionFlag(): Isolation['permissionFlag'] {

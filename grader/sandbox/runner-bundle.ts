@@ -1,11 +1,12 @@
 import { buildSync, version as esbuildVersion } from 'esbuild';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from '../catalog/cache.ts';
 import { toolVersion } from '../paths.ts';
 import { timed } from '../profile.ts';
+import { writeFileAtomic } from '../boot/atomic-write.mjs';
 
 /** Set at bundle time (esbuild `define`) in a self-contained grader, where runner.ts is not on disk. */
 declare const __DLGRADE_RUNNER_SOURCE__: string | undefined;
@@ -106,17 +107,6 @@ function build(): string {
   const again = buildSync({ ...OPTIONS, entryPoints: [ENTRY] }).outputFiles[0]!.text;
   if (again !== text || inputs.some(([path, hash]) => fileHash(path) !== hash)) return text;
   const entry: Entry = { format: FORMAT, key: runnerKey(), inputs, sha256: sha256(text), text };
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, file);
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing was written
-    }
-  }
+  writeFileAtomic(file, JSON.stringify(entry));
   return text;
 }
