@@ -1,6 +1,6 @@
 import { watch } from 'chokidar';
 import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadCatalog } from '../catalog/load.ts';
 import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
@@ -49,7 +49,7 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
     process.stdout.write(`${m.noneWatched}\n`);
     return;
   }
-  const byFile = new Map(defs.map((d) => [fileOf(options.dir, d), d] as const));
+  const byFile = new Map(defs.map((d) => [resolve(fileOf(options.dir, d)), d] as const));
   // DLGRADE_WATCH_SPARE=0 (or DLGRADE_PRESTART=0): no sandbox started ahead (each re-run starts
   // its own process when it needs it)
   const spares = process.env['DLGRADE_WATCH_SPARE'] !== '0' && prestartEnabled() ? new SparePool() : undefined;
@@ -88,7 +88,7 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
     running = undefined;
   };
   const onChange = (path: string): void => {
-    const def = byFile.get(path);
+    const def = byFile.get(resolve(path));
     if (!def) return;
     clearTimeout(timers.get(def.id));
     timers.set(
@@ -102,7 +102,12 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
       }, DEBOUNCE_MS),
     );
   };
-  const watcher = watch([...byFile.keys()], { ignoreInitial: true, atomic: true });
+  // the folders are watched, not the files: a watch on a file follows its inode, which an atomic
+  // save (rename over) or a delete-and-write replaces, and a replacement that lands while the
+  // watch is being re-established is missed; a folder's watch sees every later version of the
+  // file (the folder's other files, an editor's .swp, are filtered out by byFile)
+  const folders = [...new Set([...byFile.keys()].map((f) => dirname(f)))];
+  const watcher = watch(folders, { ignoreInitial: true, atomic: true, depth: 0 });
   watcher.on('change', onChange).on('add', onChange);
   // watching before the first grading says «Vigilando…»: a file saved right after that line (or
   // during the first grading) is graded, not missed; it waits for the first grading to end
