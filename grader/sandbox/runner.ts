@@ -4,7 +4,27 @@
  * then answers calls from the trusted process over fd 3 (newline-delimited JSON).
  * Nothing here is trusted by the grader: whatever this process says is only "the student's output".
  */
+import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
+
+// --- descriptors this process inherited and must not keep ----------------------------------
+// The grader names (argument `close-fds=4,251`) every descriptor it holds without close-on-exec
+// beyond the four it sets (stdin, stdout, stderr, the channel): a pipe or socket its own parent
+// left open (a shell, an Actions runner, a test runner), which spawn, bubblewrap and unshare all
+// pass on. Closed here, first, before the student's module exists: a write to one of them would
+// reach whoever holds its other end outside the sandbox (grader/sandbox/inherited-fds.ts).
+for (const arg of process.argv) {
+  if (!arg.startsWith('close-fds=')) continue;
+  for (const n of arg.slice('close-fds='.length).split(',')) {
+    const fd = Number(n);
+    if (!Number.isInteger(fd) || fd < 4) continue;
+    try {
+      closeSync(fd);
+    } catch {
+      // not open here (closed by the grader after it listed it)
+    }
+  }
+}
 
 // --- built-ins captured before any student code runs ---------------------------------------
 const $JSON_parse = JSON.parse;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { decode, encode } from './codec.ts';
+import { inheritableFds } from './inherited-fds.ts';
 import { launchEnv, probeIsolation, recheckIsolation } from './isolation.ts';
 import { runnerSource } from './runner-bundle.ts';
 import { backstopFor, cpuMsOf, cpuReader, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
@@ -191,6 +192,10 @@ export class StudentProcess {
     if (isolation.permissionFlag) nodeArgs.push(isolation.permissionFlag, `--allow-fs-read=${this.insideDir}`);
     nodeArgs.push(join(this.insideDir, 'runner.mjs'), pathToFileURL(join(this.insideDir, 'student.mjs')).href);
     if (moduleCode === undefined) nodeArgs.push('deferred');
+    // what this process holds without close-on-exec beyond the four descriptors set below: closed by
+    // the runner before anything of the student's runs (grader/sandbox/inherited-fds.ts)
+    const inherited = inheritableFds(4);
+    if (inherited.length > 0) nodeArgs.push(`close-fds=${inherited.join(',')}`);
     const launch = isolation.launch(this.dir, nodeArgs);
     this.detached = launch.detached;
     this.child = spawn(launch.file, launch.args, {

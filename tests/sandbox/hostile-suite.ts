@@ -33,7 +33,7 @@ export const SECRET = 'ghs_dlgradeFakeToken0123456789abcdefXYZ';
 /** the command lines a result's messages carry (proc-cmdline.ts), decoded: path → its arguments */
 export function cmdlinesSeen(text: string): Map<string, string[]> {
   const seen = new Map<string, string[]>();
-  for (const m of text.matchAll(/CMDLINE (\S+)=([A-Za-z0-9+/=]*);/g)) seen.set(m[1]!, Buffer.from(m[2]!, 'base64').toString('utf8').split('\0').filter((a) => a !== ''));
+  for (const m of text.matchAll(/CMDLINE (\S+?)=([A-Za-z0-9+/=]*);/g)) seen.set(m[1]!, Buffer.from(m[2]!, 'base64').toString('utf8').split('\0').filter((a) => a !== ''));
   return seen;
 }
 
