@@ -199,7 +199,7 @@ export function recheckIsolation(): void {
 // loaded, a seccomp policy) is caught at launch: recheckIsolation.
 
 const PROBE_FORMAT = 1;
-const BINARIES = ['/usr/bin/bwrap', '/usr/local/bin/bwrap', '/bin/bwrap', '/usr/bin/unshare', '/bin/unshare', '/bin/sh', '/usr/bin/sh', '/usr/bin/setpriv', '/bin/setpriv', '/usr/bin/ldd', '/bin/ldd'];
+const BINARIES = ['/usr/bin/bwrap', '/usr/local/bin/bwrap', '/bin/bwrap', '/usr/bin/unshare', '/bin/unshare', '/bin/sh', '/usr/bin/sh', '/usr/bin/setpriv', '/bin/setpriv', '/usr/bin/prlimit', '/bin/prlimit', '/usr/bin/ldd', '/bin/ldd'];
 const SYSCTLS = [
   '/proc/sys/kernel/unprivileged_userns_clone',
   '/proc/sys/kernel/apparmor_restrict_unprivileged_userns',
@@ -342,13 +342,38 @@ function build(mechanism: SandboxMechanism): Isolation | string {
       ...base,
       insideDir: (dir) => dir,
       // its own process group (on Windows, detached would open a console instead)
-      launch: (_dir, nodeArgs) => ({ file: node, args: nodeArgs, detached: process.platform !== 'win32', ...dropTo() }),
+      launch: (_dir, nodeArgs) => ({ ...withBackstop(node, nodeArgs), detached: process.platform !== 'win32', ...dropTo() }),
       prepare: makeReadable,
     };
   }
   if (process.platform !== 'linux') return 'only on Linux';
   if (mechanism === 'bubblewrap') return buildBubblewrap(base);
   return buildUnshare(base);
+}
+
+/** CPU seconds after which a student process of the fallbacks is ended by the kernel (see withBackstop) */
+export const CPU_BACKSTOP_S = 1200;
+
+/**
+ * The fallbacks' backstop for a grader that dies without ending its student process (SIGKILL, the
+ * OOM killer, a crash): bubblewrap has --die-with-parent; a plain process and unshare (whose
+ * --kill-child only acts when unshare itself dies) would otherwise outlive the grader, and a
+ * student's `while (true)` never reads the channel's end to exit by itself. The launcher is started
+ * through util-linux's `setpriv --pdeathsig KILL` (the kernel sends SIGKILL when the grader's
+ * thread that started it exits; under unshare, unshare dies and takes its namespace with it) and
+ * `prlimit --cpu` (an RLIMIT_CPU of CPU_BACKSTOP_S seconds, far beyond any exercise's budget,
+ * which the grader's own clock enforces: CPU time, so a loaded machine never reaches it). Where
+ * either tool is missing, the launch is the same without it.
+ */
+function withBackstop(file: string, args: string[]): { file: string; args: string[] } {
+  if (process.platform !== 'linux') return { file, args };
+  const chain: string[] = [];
+  const prlimit = findBinary(['/usr/bin/prlimit', '/bin/prlimit']);
+  if (prlimit) chain.push(prlimit, `--cpu=${CPU_BACKSTOP_S}:${CPU_BACKSTOP_S + 5}`, '--');
+  const setpriv = findBinary(['/usr/bin/setpriv', '/bin/setpriv']);
+  if (setpriv) chain.push(setpriv, '--pdeathsig', 'KILL', '--');
+  if (chain.length === 0) return { file, args };
+  return { file: chain[0]!, args: [...chain.slice(1), file, ...args] };
 }
 
 function findBinary(names: string[]): string | undefined {
@@ -479,7 +504,7 @@ function buildUnshare(base: Omit<Isolation, 'insideDir' | 'launch' | 'prepare'>)
   return {
     ...base,
     insideDir: () => UNSHARE_DIR,
-    launch: (dir, nodeArgs) => ({ file: unshare, args: [...prefix, dir, hostHome, node, ...nodeArgs], detached: true, ...dropTo() }),
+    launch: (dir, nodeArgs) => ({ ...withBackstop(unshare, [...prefix, dir, hostHome, node, ...nodeArgs]), detached: true, ...dropTo() }),
     prepare: makeReadable,
   };
 }
