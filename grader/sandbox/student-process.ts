@@ -448,15 +448,34 @@ export class StudentProcess {
       } catch {
         /* gone */
       }
-      this.child.kill('SIGKILL');
+      this.killTree(pid);
     }
     this.treeCpu?.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /**
+   * SIGKILL to the launcher and to every process under it, read just before: bubblewrap's own
+   * child (the namespace's init) is ended by --die-with-parent only once it has set that up, and a
+   * launcher killed in the first milliseconds of its start (a spare, on SIGINT) would leave it
+   * behind, blocked waiting for its parent, in the sandbox folder.
+   */
+  private killTree(pid: number): void {
+    const tree = processTree(pid);
+    this.child.kill('SIGKILL');
+    for (const other of tree.slice(1)) {
+      try {
+        process.kill(other, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+  }
+
   async dispose(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
-      this.child.kill('SIGKILL');
+      if (this.child.pid !== undefined) this.killTree(this.child.pid);
+      else this.child.kill('SIGKILL');
       await this.exited;
     }
     clearInterval(this.memoryWatch);
@@ -569,7 +588,10 @@ export class StudentProcess {
 
   private die(reason: DeathReason, detail: DeathDetail): void {
     if (!this.death) this.death = { reason, detail };
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      if (this.child.pid !== undefined) this.killTree(this.child.pid);
+      else this.child.kill('SIGKILL');
+    }
     this.settleDead();
   }
 
