@@ -46,6 +46,8 @@ export default defineSpec({
       'improvement-equal-to-min-delta': { history: [2, 1.75, 1.5, 1.25, 1], opts: { patience: 2, minDelta: 0.25, mode: 'min' as const, restoreBestWeights: false } },
       // always improving: it never stops (stoppedEpoch = −1)
       'never-stops': { history: [4, 3, 2.5, 2, 1.875], opts: { patience: 1, minDelta: 0, mode: 'min' as const, restoreBestWeights: true } },
+      // nothing to train: no epoch improved, so bestEpoch (and, restoring, weightsEpoch) is −1 like stoppedEpoch
+      'empty-history': { history: [] as number[], opts: { patience: 1, minDelta: 0, mode: 'min' as const, restoreBestWeights: true } },
     },
     async check({ history, opts }, ctx) {
       await callAndCompare(ctx, history, opts);

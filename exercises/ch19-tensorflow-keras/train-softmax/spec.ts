@@ -50,6 +50,9 @@ export default defineSpec({
       // |logit| ≥ 1000 in both rows, one step of η = 0.1 keeps them there: exp(1000) = Infinity and exp(−1000) = 0,
       // so only a softmax shifted by the row maximum stays finite (the logits differ by 1, so −log p stays finite too)
       'large-logits': { X: [[1], [-1]], labels: [0, 1], W0: [[1000, 1001]], b0: [0, 0], lr: 0.1, epochs: 3 },
+      // logits 800 apart in a row: shifted by the minimum (or not at all) exp(800) = Infinity and P is NaN; shifted by the
+      // maximum P is one-hot on the label, the loss 0 and the gradient 0
+      'wide-logits': { X: [[1], [-1]], labels: [1, 0], W0: [[0, 800]], b0: [0, 0], lr: 0.1, epochs: 2 },
     },
     async check({ X, labels, W0, b0, lr, epochs }, ctx) {
       const received = await ctx.call('trainSoftmax', X, labels, W0, b0, lr, epochs);
