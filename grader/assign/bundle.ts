@@ -110,10 +110,19 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
     entries.push(`{ ...${JSON.stringify(embeddedEntry(def))}, spec: spec${i}, reference: reference${i} }`);
   });
   const entry = `${imports.join('\n')}
+import { isMainThread, workerData } from 'node:worker_threads';
 import { catalogFromEmbedded, registerEmbeddedCatalog } from './grader/catalog/load.ts';
 import { runBundledCli } from './grader/assign/bundle-cli.ts';
-registerEmbeddedCatalog(catalogFromEmbedded({ chapters: ${JSON.stringify(options.chapters)}, exercises: [${entries.join(',\n')}] }));
-process.exitCode = await runBundledCli(process.argv);
+import { BUNDLED_WORKER_FLAG, registerBundledTypecheckWorker } from './grader/typecheck/bounded.ts';
+import { serveTypecheckWorker } from './grader/typecheck/serve-worker.ts';
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[BUNDLED_WORKER_FLAG] === true) {
+  // this file started as the type checker's thread: the check is bounded here as in an install
+  await serveTypecheckWorker();
+} else {
+  registerBundledTypecheckWorker(import.meta.url);
+  registerEmbeddedCatalog(catalogFromEmbedded({ chapters: ${JSON.stringify(options.chapters)}, exercises: [${entries.join(',\n')}] }));
+  process.exitCode = await runBundledCli(process.argv);
+}
 `;
   try {
     const result = await build({

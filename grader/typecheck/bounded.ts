@@ -48,11 +48,24 @@ interface Checker {
   dead: boolean;
 }
 
-/** the worker's script; absent in the self-contained assignment bundle (.dlgrade/grader.mjs) */
+/** the worker's script in an install; absent in the self-contained assignment bundle */
 const WORKER_URL = new URL('./bounded-worker.mjs', import.meta.url);
+/** workerData that starts the assignment bundle (.dlgrade/grader.mjs) as the type checker's thread */
+export const BUNDLED_WORKER_FLAG = 'dlgradeTypecheckWorker';
+let bundledWorker: URL | undefined;
+
+/**
+ * The assignment bundle names itself as the worker's script: it starts as the checker's thread
+ * (serveTypecheckWorker) when its workerData holds BUNDLED_WORKER_FLAG (grader/assign/bundle.ts).
+ */
+export function registerBundledTypecheckWorker(url: string): void {
+  bundledWorker = new URL(url);
+  workerAvailable = undefined;
+}
+
 let workerAvailable: boolean | undefined;
 function hasWorker(): boolean {
-  workerAvailable ??= WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+  workerAvailable ??= bundledWorker !== undefined || (WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL)));
   return workerAvailable;
 }
 
@@ -61,7 +74,8 @@ const queue: Job[] = [];
 let nextId = 1;
 
 function spawn(): Checker {
-  const worker = new Worker(WORKER_URL, {
+  const worker = new Worker(bundledWorker ?? WORKER_URL, {
+    ...(bundledWorker ? { workerData: { [BUNDLED_WORKER_FLAG]: true } } : {}),
     resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
     stdout: false,
     stderr: false,
@@ -158,7 +172,8 @@ export function warmBoundedTypecheck(): void {
  * that says so (never a grader error, never charged to the student).
  */
 export async function typecheckBounded(input: TypecheckInput): Promise<TypecheckOutcome> {
-  // the assignment bundle ships no worker script: there the check runs in the process, unbounded, as before
+  // neither the install's worker script nor a bundle that names itself (a test importing the
+  // checker some other way): the check runs in the process, unbounded
   if (!hasWorker()) return typecheckStudentFile(input);
   const { exportLine, ...rest } = input;
   const exportLines: [string, number | undefined][] = input.exports.map((e) => [e.name, exportLine(e.name)]);
