@@ -25,6 +25,8 @@ export default defineSpec({
     examples: {
       // more merges asked for than possible: it stops once every word is a single symbol
       'runs-out-of-pairs': { wordCounts: { ab: 2, c: 1 }, numMerges: 6 },
+      // after (a, <), (/, w), (/w, >) the pairs (a<, /w>) and (a, </w>) both spell "a</w>" but are different pairs (3 each, not 6)
+      'end-marker-text': { wordCounts: { 'a<': 3, 'a</w>a': 3 }, numMerges: 5 },
     },
     async check({ wordCounts, numMerges }, ctx) {
       const received = await ctx.call('learnBpe', wordCounts, numMerges);

@@ -35,6 +35,9 @@ function field(received: unknown, name: string): unknown {
   return typeof received === 'object' && received !== null ? (received as Record<string, unknown>)[name] : undefined;
 }
 
+/** A complete graph of 3 nodes whose scores e_ij = LeakyReLU(z_j0) are 800, 799 and 0 in every row. */
+const LARGE_SCORES: Graph = { A: [[0, 1, 1], [1, 0, 1], [1, 1, 0]], H: [[800, 1], [799, -1], [0, 2]], W: [[1, 0], [0, 1]], a: [0, 0, 1, 0] };
+
 /** The reference tolerance, for properties that also check the values (so a constant answer scores 0). */
 const TOL = { atol: 1e-5, rtol: 1e-4 };
 const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' };
@@ -45,6 +48,8 @@ export default defineSpec({
     examples: {
       // node 2 is isolated: it attends only to itself (α = 1)
       'isolated-node': { A: [[0, 1, 0], [1, 0, 0], [0, 0, 0]], H: [[1, -0.5], [0.5, 2], [-1, 1]], W: [[1, 0.5], [-0.5, 1]], a: [0.5, -1, 1, 0.25] },
+      // e_ij = z_j0 = 800, 799, 0 in every row: exp(800) overflows unless the row's maximum is subtracted first
+      'large-scores': LARGE_SCORES,
     },
     async check({ A, H, W, a }, ctx) {
       const received = await ctx.call('gatAttention', A, H, W, a);
@@ -56,6 +61,8 @@ export default defineSpec({
     arbitrary: graphs,
     examples: {
       'isolated-node': { A: [[0, 1, 0], [1, 0, 0], [0, 0, 0]], H: [[1, -0.5], [0.5, 2], [-1, 1]], W: [[1, 0.5], [-0.5, 1]], a: [0.5, -1, 1, 0.25] },
+      // e_ij = z_j0 = 800, 799, 0 in every row: exp(800) overflows unless the row's maximum is subtracted first
+      'large-scores': LARGE_SCORES,
     },
     async check({ A, H, W, a }, ctx) {
       const received = await ctx.call('gatAttention', A, H, W, a);
