@@ -1,5 +1,7 @@
 /** The grader bundle, built directly (fast; the end-to-end test installs and runs one). */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGraderBundle } from '../../grader/assign/bundle.ts';
 import { loadCatalog } from '../../grader/catalog/load.ts';
@@ -44,4 +46,28 @@ describe('the self-contained grader bundle', () => {
     expect(bundle).not.toContain(INSTALL_ROOT);
     expect(bundle).not.toMatch(/^\/\/ solutions\//m);
   });
+
+  it('bounds the type check like an install: a type bomb stops the check, not the grading', () => {
+    // beside the install, so that the bundle's externals (TensorFlow.js's parts) resolve
+    const dir = mkdtempSync(join(INSTALL_ROOT, '.bundle-typecheck-'));
+    try {
+      mkdirSync(join(dir, '.dlgrade'));
+      writeFileSync(join(dir, '.dlgrade', 'grader.mjs'), bundle);
+      mkdirSync(join(dir, 'exercises', 'ch15-losses', 'dice-loss'), { recursive: true });
+      copyFileSync(join(INSTALL_ROOT, 'tests/fixtures/hostile/typecheck/type-bomb.ts'), join(dir, 'exercises', 'ch15-losses', 'dice-loss', 'dice-loss.ts'));
+      // unbounded, tsc would take the better part of an hour on this file
+      const r = spawnSync(process.execPath, ['.dlgrade/grader.mjs', 'check', 'ch15-losses/dice-loss'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 240_000,
+        env: { ...process.env, DLGRADE_TYPECHECK_CPU_MS: '3000', DLGRADE_LANG: '', NO_COLOR: '1' },
+      });
+      const output = `${r.stdout}${r.stderr}`;
+      expect(r.status, output).toBe(0);
+      expect(output).toMatch(/la comprobación de tipos se detuvo: llevaba \d+ s( de CPU)? sin terminar/);
+      expect(output).toMatch(/dice-loss — .* (\d+)\/\1\b/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
