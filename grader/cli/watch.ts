@@ -12,6 +12,7 @@ import { sandboxLimitsOf } from '../engine/steps/run-exercise.ts';
 import { prestartEnabled, SparePool } from '../sandbox/spare-pool.ts';
 import { onShutdown } from '../shutdown.ts';
 import { formatSpansSince, profiling, spanSnapshot } from '../profile.ts';
+import { warmBoundedTypecheck } from '../typecheck/bounded.ts';
 
 /**
  * How long a file must stay quiet after its last event before it is graded: the one settling
@@ -49,6 +50,9 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
     process.stdout.write(`${m.noneWatched}\n`);
     return;
   }
+  // the checker's thread loads now, even if every file's findings are cached: the first save is
+  // checked by it, and must not wait for TypeScript to load
+  if (options.opts.typecheck !== false) warmBoundedTypecheck({ evenWithCache: true });
   const byFile = new Map(defs.map((d) => [resolve(fileOf(options.dir, d)), d] as const));
   // DLGRADE_WATCH_SPARE=0 (or DLGRADE_PRESTART=0): no sandbox started ahead (each re-run starts
   // its own process when it needs it)

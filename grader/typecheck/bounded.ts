@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { backstopFor, cpuMsOfThread, startCpuLimit } from '../sandbox/cpu-clock.ts';
 import { t } from '../i18n/index.ts';
 import { onShutdown } from '../shutdown.ts';
+import { readCachedFindings, storeFindings, typecheckCacheEnabled } from './cache.ts';
 import { typecheckStudentFile, type TypecheckInput, type TypecheckOutcome } from './typecheck.ts';
 
 /**
@@ -162,8 +163,12 @@ function pump(): void {
 }
 
 /** Starts the worker (loading tsx and TypeScript takes a while) so the first check does not wait for it. */
-export function warmBoundedTypecheck(): void {
+export function warmBoundedTypecheck(options: { evenWithCache?: boolean } = {}): void {
   if (!hasWorker()) return;
+  // with the cache on, a grading whose files were all checked before never needs the thread: it is
+  // started by the first miss (in parallel with that exercise's properties, like this warm-up);
+  // a watcher asks for it anyway, so that its first save does not wait for TypeScript to load
+  if (typecheckCacheEnabled() && options.evenWithCache !== true) return;
   if (!checker || checker.dead) checker = spawn();
 }
 
@@ -172,16 +177,24 @@ export function warmBoundedTypecheck(): void {
  * that says so (never a grader error, never charged to the student).
  */
 export async function typecheckBounded(input: TypecheckInput): Promise<TypecheckOutcome> {
-  // neither the install's worker script nor a bundle that names itself (a test importing the
-  // checker some other way): the check runs in the process, unbounded
-  if (!hasWorker()) return typecheckStudentFile(input);
   const { exportLine, ...rest } = input;
   const exportLines: [string, number | undefined][] = input.exports.map((e) => [e.name, exportLine(e.name)]);
-  const result = await new Promise<Parameters<Job['resolve']>[0]>((resolve) => {
-    queue.push({ id: nextId++, input: rest, exportLines, lang: input.lang, resolve });
-    pump();
-  });
-  if (!('stopped' in result)) return result;
+  // checked before, with the same text, stub, names and checker: the same findings (cache.ts)
+  const cacheable = { ...rest, exportLines };
+  const cached = readCachedFindings(cacheable);
+  if (cached !== undefined) return { ok: true, diagnostics: cached, durationMs: 0 };
+  // neither the install's worker script nor a bundle that names itself (a test importing the
+  // checker some other way): the check runs in the process, unbounded
+  const result = !hasWorker()
+    ? await typecheckStudentFile(input)
+    : await new Promise<Parameters<Job['resolve']>[0]>((resolve) => {
+        queue.push({ id: nextId++, input: rest, exportLines, lang: input.lang, resolve });
+        pump();
+      });
+  if (!('stopped' in result)) {
+    if (result.ok) storeFindings(cacheable, result.diagnostics);
+    return result;
+  }
   const m = t(input.lang).typecheck;
   return { ok: true, durationMs: result.seconds * 1000, diagnostics: [{ file: input.displayPath, line: 1, column: 1, code: 0, message: m.checkStopped(result.stopped, result.seconds) }] };
 }
