@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../boot/atomic-write.mjs';
@@ -24,6 +24,9 @@ import type { TypeDiagnostic } from '../engine/result.ts';
 
 export const FOLDER = 'typecheck-v1';
 const FORMAT = 1;
+/** entries kept: past this, the least recently written are removed (a watcher writes one per save) */
+export const MAX_ENTRIES = 2000;
+const KEEP_AFTER_PRUNE = 1500;
 
 export function typecheckCacheEnabled(): boolean {
   return process.env['DLGRADE_TYPECHECK_CACHE'] !== '0';
@@ -124,6 +127,37 @@ export function storeFindings(input: CacheableInput, findings: readonly TypeDiag
   } catch {
     // unwritable: checked again next time
   }
+  if (!pruned) {
+    pruned = true;
+    prune(join(path, '..'));
+  }
+}
+
+let pruned = false;
+
+/**
+ * Once per process, at its first write: past MAX_ENTRIES, the least recently written entries go
+ * (down to KEEP_AFTER_PRUNE). A reader racing with it finds an entry or a miss, never half a file
+ * (entries are renamed into place, and removed whole).
+ */
+export function prune(dir: string, max = MAX_ENTRIES, keep = KEEP_AFTER_PRUNE): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch {
+    return;
+  }
+  if (names.length <= max) return;
+  const dated: [string, number][] = [];
+  for (const name of names) {
+    try {
+      dated.push([name, statSync(join(dir, name)).mtimeMs]);
+    } catch {
+      // removed meanwhile
+    }
+  }
+  dated.sort((a, b) => a[1] - b[1]);
+  for (const [name] of dated.slice(0, Math.max(0, dated.length - keep))) rmSync(join(dir, name), { force: true });
 }
 
 function isDiagnostic(value: unknown): value is TypeDiagnostic {

@@ -112,3 +112,25 @@ describe('the type check cache', () => {
     }
   }, 180_000);
 });
+
+describe('the type check cache’s size', () => {
+  it('keeps the most recently written entries once past its cap', async () => {
+    const { prune } = await import('../../grader/typecheck/cache.ts');
+    const { utimesSync } = await import('node:fs');
+    const folder = mkdtempSync(join(tmpdir(), 'dlgrade-typecheck-prune-'));
+    try {
+      for (let i = 0; i < 30; i++) {
+        const file = join(folder, `${String(i).padStart(2, '0')}.json`);
+        writeFileSync(file, '{}');
+        utimesSync(file, 1_000_000 + i, 1_000_000 + i); // entry i written at second i
+      }
+      writeFileSync(join(folder, 'note.txt'), 'not an entry');
+      prune(folder, 40, 10);
+      expect(readdirSync(folder)).toHaveLength(31); // under the cap: nothing removed
+      prune(folder, 20, 10);
+      expect(readdirSync(folder).sort()).toEqual([...Array.from({ length: 10 }, (_, k) => `${20 + k}.json`), 'note.txt']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
