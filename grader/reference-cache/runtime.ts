@@ -89,8 +89,96 @@ export function environmentDigest(root = INSTALL_ROOT): string {
   return hash.digest('hex');
 }
 
-/** The backend TensorFlow.js computes on now (the references import it; it is loaded by then). */
+/** Whether TensorFlow.js's engine exists in this process (tfjs-core registers it as a global when it loads). */
+export function tfjsLoaded(): boolean {
+  return (globalThis as { _tfengine?: unknown })._tfengine !== undefined;
+}
+
+/**
+ * Lazy TensorFlow.js. While `deferred` is set and not yet loaded, the memoised functions of the
+ * modules whose facade is lazy (hooks.mjs) answer hits under the predicted backend's key and
+ * nothing else: a miss cannot compute (the reference module is not loaded), so it marks its
+ * exercise aborted and throws ReferenceDeferred; the engine then loads (selects the backend,
+ * imports every lazy module) and grades the exercise again. Answers are only ever stored after a
+ * computation, with the key of the backend TensorFlow.js reports then, never the prediction's;
+ * when the real selection lands on another backend than predicted, the exercises answered under
+ * the prediction are graded again (usedPrediction, mispredicted).
+ */
+interface Deferred {
+  predicted: string;
+  /** selects the backend; its name */
+  load: () => Promise<string>;
+}
+let deferred: Deferred | undefined;
+let loading: Promise<void> | undefined;
+let loaded = false;
+let actual: string | undefined;
+const lazyModules: { url: string; target: { real?: Record<string, unknown> } }[] = [];
+const aborted = new Set<string>();
+const predictedHits = new Set<string>();
+
+/** Thrown by a memoised function for a miss while TensorFlow.js is not loaded (never a student's doing). */
+export class ReferenceDeferred extends Error {
+  constructor(readonly exercise: string) {
+    super(`reference of ${exercise} not loaded yet (lazy TensorFlow.js)`);
+  }
+}
+
+/**
+ * Starts a grading with TensorFlow.js not loaded: `predicted` is the backend `load` should select.
+ * False (nothing deferred) when TensorFlow.js is loaded already or the cache is off.
+ */
+export function deferReferenceBackend(predicted: string, load: () => Promise<string>): boolean {
+  if (loaded || loading || tfjsLoaded() || !referenceCacheEnabled()) return false;
+  deferred = { predicted, load };
+  return true;
+}
+
+/** Whether the grading may go on without loading: deferred and not loaded yet. */
+export function referenceDeferred(): boolean {
+  return deferred !== undefined && !loaded;
+}
+
+/** Selects the backend and imports every lazy reference module (once; later calls wait for the first). */
+export function loadDeferredReferences(): Promise<void> {
+  if (deferred === undefined || loaded) return Promise.resolve();
+  const { load } = deferred;
+  loading ??= (async () => {
+    actual = await load();
+    for (const m of lazyModules) m.target.real ??= (await import(m.url)) as Record<string, unknown>;
+    loaded = true;
+  })();
+  return loading;
+}
+
+/** Forgets that `exercise` met a miss before TensorFlow.js was loaded; true when it had. */
+export function takeAborted(exercise: string): boolean {
+  return aborted.delete(exercise);
+}
+
+/** Whether `exercise` met a miss before TensorFlow.js was loaded (its grading goes on for nothing). */
+export function isAborted(exercise: string): boolean {
+  return aborted.has(exercise);
+}
+
+/** The backend the deferred selection chose, once made. */
+export function selectedReferenceBackend(): string | undefined {
+  return loaded ? actual : undefined;
+}
+
+/** Whether the real selection landed on another backend than the one predicted. */
+export function mispredicted(): boolean {
+  return loaded && deferred !== undefined && actual !== deferred.predicted;
+}
+
+/** Forgets and answers whether `exercise` was answered from entries of the predicted backend. */
+export function takeUsedPrediction(exercise: string): boolean {
+  return predictedHits.delete(exercise);
+}
+
+/** The backend TensorFlow.js computes on now, or the predicted one while it is not loaded. */
 function backendName(): string | undefined {
+  if (deferred !== undefined && !loaded) return deferred.predicted;
   try {
     const require = createRequire(join(INSTALL_ROOT, 'package.json'));
     const tf = require('@tensorflow/tfjs') as { getBackend(): string | undefined };
@@ -124,7 +212,22 @@ const isThenable = (v: unknown): v is PromiseLike<unknown> => (typeof v === 'obj
 export function memoiseModule(real: Record<string, unknown>, info: FacadeInfo): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of info.names) out[name] = real[name];
-  if (!referenceCacheEnabled()) return out;
+  const moduleMeta = cacheableMeta(info);
+  if (moduleMeta === undefined) return out;
+  if (real['dlgradeReferenceCache'] === false) {
+    stats.refused[relative(info.root ?? INSTALL_ROOT, info.file)] = 'declared dlgradeReferenceCache = false';
+    return out;
+  }
+  for (const name of info.names) {
+    const fn = real[name];
+    if (typeof fn === 'function') out[name] = memoise(() => fn as Fn, name, moduleMeta, `${relative(info.root ?? INSTALL_ROOT, info.file)}#${name}`, info.exercise);
+  }
+  return out;
+}
+
+/** The key's module part, or undefined (and why, in the stats) when the module is not to be cached. */
+function cacheableMeta(info: FacadeInfo): string | undefined {
+  if (!referenceCacheEnabled()) return undefined;
   const root = info.root ?? INSTALL_ROOT;
   const rel = relative(root, info.file);
   // read again now that the module (and its imports) have loaded: a file that changed in between
@@ -132,20 +235,63 @@ export function memoiseModule(real: Record<string, unknown>, info: FacadeInfo): 
   const sources = referenceSources(info.file, root);
   let refused = sources.uncacheable;
   if (refused === undefined && sources.digest !== info.digest) refused = 'its source changed while it loaded';
-  if (refused === undefined && real['dlgradeReferenceCache'] === false) refused = 'declared dlgradeReferenceCache = false';
   if (refused !== undefined) {
     stats.refused[rel] = refused;
-    return out;
+    return undefined;
   }
-  const moduleMeta = JSON.stringify({ exercise: info.exercise, file: rel, sources: sources.digest, environment: environmentDigest(root) });
+  return JSON.stringify({ exercise: info.exercise, file: rel, sources: sources.digest, environment: environmentDigest(root) });
+}
+
+/**
+ * The lazy facade's exports (hooks.mjs gives it to a module whose exports are all functions, by
+ * its source): while TensorFlow.js is deferred, the module is not imported, and each name is a
+ * memoised function that answers hits and defers misses (see deferReferenceBackend); otherwise
+ * (not deferred, already loaded, or a module that cannot be cached) the module is imported —
+ * after the backend is selected — and wrapped as memoiseModule does.
+ */
+export async function lazyModule(url: string, info: FacadeInfo): Promise<Record<string, unknown>> {
+  const moduleMeta = referenceDeferred() ? cacheableMeta(info) : undefined;
+  if (moduleMeta === undefined) {
+    await loadDeferredReferences();
+    return memoiseModule((await import(url)) as Record<string, unknown>, info);
+  }
+  const target: { real?: Record<string, unknown> } = {};
+  lazyModules.push({ url, target });
+  const rel = relative(info.root ?? INSTALL_ROOT, info.file);
+  const out: Record<string, unknown> = {};
   for (const name of info.names) {
-    const fn = real[name];
-    if (typeof fn === 'function') out[name] = memoise(fn as Fn, name, moduleMeta, `${rel}#${name}`);
+    out[name] = memoise(() => {
+      const fn = target.real?.[name];
+      if (target.real !== undefined && typeof fn !== 'function') throw new TypeError(`${rel} does not export a function ${name}`);
+      return fn as Fn | undefined;
+    }, name, moduleMeta, `${rel}#${name}`, info.exercise);
   }
   return out;
 }
 
-function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
+/** The key's text but the input: the module's part, the backend, the function. */
+function callMeta(moduleMeta: string, backend: string, name: string): string {
+  return `${moduleMeta}\0${JSON.stringify({ backend, function: name })}`;
+}
+
+/** The key (text but the input) a call of `name` gets on `backend` (tests write entries with it). */
+export function keyMetaFor(info: FacadeInfo, backend: string, name: string): string | undefined {
+  const moduleMeta = cacheableMeta(info);
+  return moduleMeta === undefined ? undefined : callMeta(moduleMeta, backend, name);
+}
+
+/** Forgets the lazy state (tests): nothing deferred, nothing loaded. */
+export function resetDeferredForTests(): void {
+  deferred = undefined;
+  loading = undefined;
+  loaded = false;
+  actual = undefined;
+  lazyModules.length = 0;
+  aborted.clear();
+  predictedHits.clear();
+}
+
+function memoise(target: () => Fn | undefined, name: string, moduleMeta: string, label: string, exercise: string): Fn {
   /** why this function is no longer cached in this process */
   let off: string | undefined;
   let verified = false;
@@ -179,18 +325,25 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
     if (dir !== null) writeEntry(dir, meta, input, entry, key);
   };
 
+  /** the function, or (a miss before TensorFlow.js is loaded) the exercise aborted */
+  const real = (): Fn => {
+    const fn = target();
+    if (fn !== undefined) return fn;
+    aborted.add(exercise);
+    throw new ReferenceDeferred(exercise);
+  };
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     if (off !== undefined) {
       stats.uncached++;
-      return fn.apply(this, args);
+      return real().apply(this, args);
     }
     const input = encodeCanonical(args);
     const backend = backendName();
     if (input === undefined || backend === undefined) {
       stats.uncached++;
-      return fn.apply(this, args);
+      return real().apply(this, args);
     }
-    const meta = `${moduleMeta}\0${JSON.stringify({ backend, function: name })}`;
+    const meta = callMeta(moduleMeta, backend, name);
     const key = entryKey(meta, input);
     const t0 = performance.now();
     let hit = memory.get(key, meta, input);
@@ -204,6 +357,7 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
       }
     }
     if (hit !== undefined) {
+      if (!loaded && deferred !== undefined) predictedHits.add(exercise);
       const value = decodeCanonical(hit.result);
       const ms = performance.now() - t0;
       if (fromDisk) stats.diskHits++;
@@ -214,6 +368,7 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
       record('reference cache: compute time the hits saved', hit.ms);
       return hit.async ? Promise.resolve(value) : value;
     }
+    const fn = real();
     stats.misses++;
     const t1 = performance.now();
     const value = fn.apply(this, args);
@@ -251,7 +406,8 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
     store(args, meta, key, input, value, false, ms, again);
     return value;
   };
-  Object.defineProperty(wrapped, 'name', { value: fn.name });
-  Object.defineProperty(wrapped, 'length', { value: fn.length });
+  const known = target();
+  Object.defineProperty(wrapped, 'name', { value: known?.name ?? name });
+  if (known !== undefined) Object.defineProperty(wrapped, 'length', { value: known.length });
   return wrapped;
 }
