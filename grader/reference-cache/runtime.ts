@@ -7,7 +7,8 @@ import { INSTALL_ROOT } from '../paths.ts';
 import { record } from '../profile.ts';
 import { decodeCanonical, encodeCanonical } from './encode.ts';
 import { referenceSources } from './sources.mjs';
-import { entryKey, type Entry, MemoryStore, readEntry, writeEntry } from './store.ts';
+import { entryKey, entryPath, type Entry, MemoryStore, readEntry, writeEntry } from './store.ts';
+import { PRUNE_EVERY_WRITES, pruneIfDue, touchEntry } from './prune.ts';
 
 /**
  * The reference cache's runtime: the facade that grader/reference-cache/hooks.mjs gives a spec
@@ -60,6 +61,19 @@ export function clearMemoryCache(): void {
 }
 
 let disk: string | null | undefined;
+let written = 0;
+/**
+ * After each entry this process wrote: the store is pruned (prune.ts) soon after the first one
+ * when it was not in the last hour, and after every PRUNE_EVERY_WRITES more (a regrade worker).
+ */
+function wrote(dir: string): void {
+  written++;
+  if (written !== 1 && written % PRUNE_EVERY_WRITES !== 0) return;
+  const force = written > 1;
+  // off the call's path; a process that ends first leaves it to the next
+  setTimeout(() => pruneIfDue(dir, force), 0).unref();
+}
+
 /** The disk layer's folder (created on first use), or null when there is none. */
 function diskDir(): string | null {
   if (disk !== undefined) return disk;
@@ -322,7 +336,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
     const entry: Entry = { result, async, ms };
     memory.set(key, meta, input, entry);
     const dir = diskDir();
-    if (dir !== null) writeEntry(dir, meta, input, entry, key);
+    if (dir !== null && writeEntry(dir, meta, input, entry, key)) wrote(dir);
   };
 
   /** the function, or (a miss before TensorFlow.js is loaded) the exercise aborted */
@@ -352,6 +366,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
       const dir = diskDir();
       hit = dir === null ? undefined : readEntry(dir, meta, input, key);
       if (hit !== undefined) {
+        touchEntry(entryPath(dir!, key));
         fromDisk = true;
         memory.set(key, meta, input, hit);
       }

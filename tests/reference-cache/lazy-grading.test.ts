@@ -7,7 +7,7 @@
  * as before, before its properties run, with the same results.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,8 @@ describe('lazy TensorFlow.js with the reference cache', () => {
     expect(loadedTfjs(off.profile)).toBe(true);
     expect(loadedTfjs(cold.profile)).toBe(true);
     expect(count(cold.profile, 'reference: tfjs loaded at a miss')).toBeGreaterThan(0);
+    // the run that wrote entries pruned the store (grader/reference-cache/prune.ts)
+    expect(existsSync(join(scratch, 'cache', 'reference-v1', 'last-prune'))).toBe(true);
     expect(count(warm.profile, 'reference cache: hit (lookup + copy)')).toBeGreaterThan(0);
     expect(count(warm.profile, 'reference cache: miss (reference computed)')).toBe(0);
     expect('tfjs-deferred' in warm.profile.marks).toBe(true);
