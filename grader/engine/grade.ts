@@ -15,7 +15,7 @@ import type { Audience, ExerciseResult, GradeResult, Lang, PropertyResult } from
 import { DEFAULT_RUNS, DEFAULT_SEED } from './seed.ts';
 import { loadSpec } from './steps/load-spec.ts';
 import { startReferenceBackend } from './steps/reference-backend.ts';
-import { mispredicted, takeUsedPrediction } from '../reference-cache/runtime.ts';
+import { mispredicted, takeUsedPrediction, tfjsLoaded } from '../reference-cache/runtime.ts';
 import { resolveStudentFile, type Resolved } from './steps/resolve.ts';
 import type { PathProblem } from './steps/safe-path.ts';
 import { runExercise, sandboxLimitsOf } from './steps/run-exercise.ts';
@@ -225,6 +225,8 @@ async function gradeWith(grading: Grading): Promise<GradeResult> {
     for (const [def, i] of again) exercises[i] = await gradeOne(def);
     for (const def of defs) takeUsedPrediction(def.id);
   }
+  // whether any TensorFlow.js (its engine global) is in this process now, for DLGRADE_PROFILE
+  mark(tfjsLoaded() ? 'graded with tfjs in the process' : 'graded without tfjs in the process');
   const result: GradeResult = {
     schemaVersion: 1,
     tool: { name: 'dlgrade', version: toolVersion() },
