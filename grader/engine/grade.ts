@@ -15,7 +15,7 @@ import type { Audience, ExerciseResult, GradeResult, Lang, PropertyResult } from
 import { DEFAULT_RUNS, DEFAULT_SEED } from './seed.ts';
 import { loadSpec } from './steps/load-spec.ts';
 import { startReferenceBackend } from './steps/reference-backend.ts';
-import { mispredicted, takeUsedPrediction, tfjsLoaded } from '../reference-cache/runtime.ts';
+import { mispredicted, takeUsedPrediction, tfjsLoaded } from '../reference-cache/lazy.ts';
 import { resolveStudentFile, type Resolved } from './steps/resolve.ts';
 import type { PathProblem } from './steps/safe-path.ts';
 import { runExercise, sandboxLimitsOf } from './steps/run-exercise.ts';

@@ -9,6 +9,7 @@ import { decodeCanonical, encodeCanonical } from './encode.ts';
 import { referenceSources } from './sources.mjs';
 import { entryKey, entryPath, type Entry, MemoryStore, readEntry, writeEntry } from './store.ts';
 import { PRUNE_EVERY_WRITES, pruneIfDue, touchEntry } from './prune.ts';
+import { loadDeferredReferences, markAborted, notePredictedHit, predictedBackend, referenceDeferred, registerLazyModule } from './lazy.ts';
 
 /**
  * The reference cache's runtime: the facade that grader/reference-cache/hooks.mjs gives a spec
@@ -103,96 +104,10 @@ export function environmentDigest(root = INSTALL_ROOT): string {
   return hash.digest('hex');
 }
 
-/** Whether TensorFlow.js's engine exists in this process (tfjs-core registers it as a global when it loads). */
-export function tfjsLoaded(): boolean {
-  return (globalThis as { _tfengine?: unknown })._tfengine !== undefined;
-}
-
-/**
- * Lazy TensorFlow.js. While `deferred` is set and not yet loaded, the memoised functions of the
- * modules whose facade is lazy (hooks.mjs) answer hits under the predicted backend's key and
- * nothing else: a miss cannot compute (the reference module is not loaded), so it marks its
- * exercise aborted and throws ReferenceDeferred; the engine then loads (selects the backend,
- * imports every lazy module) and grades the exercise again. Answers are only ever stored after a
- * computation, with the key of the backend TensorFlow.js reports then, never the prediction's;
- * when the real selection lands on another backend than predicted, the exercises answered under
- * the prediction are graded again (usedPrediction, mispredicted).
- */
-interface Deferred {
-  predicted: string;
-  /** selects the backend; its name */
-  load: () => Promise<string>;
-}
-let deferred: Deferred | undefined;
-let loading: Promise<void> | undefined;
-let loaded = false;
-let actual: string | undefined;
-const lazyModules: { url: string; target: { real?: Record<string, unknown> } }[] = [];
-const aborted = new Set<string>();
-const predictedHits = new Set<string>();
-
-/** Thrown by a memoised function for a miss while TensorFlow.js is not loaded (never a student's doing). */
-export class ReferenceDeferred extends Error {
-  constructor(readonly exercise: string) {
-    super(`reference of ${exercise} not loaded yet (lazy TensorFlow.js)`);
-  }
-}
-
-/**
- * Starts a grading with TensorFlow.js not loaded: `predicted` is the backend `load` should select.
- * False (nothing deferred) when TensorFlow.js is loaded already or the cache is off.
- */
-export function deferReferenceBackend(predicted: string, load: () => Promise<string>): boolean {
-  if (loaded || loading || tfjsLoaded() || !referenceCacheEnabled()) return false;
-  deferred = { predicted, load };
-  return true;
-}
-
-/** Whether the grading may go on without loading: deferred and not loaded yet. */
-export function referenceDeferred(): boolean {
-  return deferred !== undefined && !loaded;
-}
-
-/** Selects the backend and imports every lazy reference module (once; later calls wait for the first). */
-export function loadDeferredReferences(): Promise<void> {
-  if (deferred === undefined || loaded) return Promise.resolve();
-  const { load } = deferred;
-  loading ??= (async () => {
-    actual = await load();
-    for (const m of lazyModules) m.target.real ??= (await import(m.url)) as Record<string, unknown>;
-    loaded = true;
-  })();
-  return loading;
-}
-
-/** Forgets that `exercise` met a miss before TensorFlow.js was loaded; true when it had. */
-export function takeAborted(exercise: string): boolean {
-  return aborted.delete(exercise);
-}
-
-/** Whether `exercise` met a miss before TensorFlow.js was loaded (its grading goes on for nothing). */
-export function isAborted(exercise: string): boolean {
-  return aborted.has(exercise);
-}
-
-/** The backend the deferred selection chose, once made. */
-export function selectedReferenceBackend(): string | undefined {
-  return loaded ? actual : undefined;
-}
-
-/** Whether the real selection landed on another backend than the one predicted. */
-export function mispredicted(): boolean {
-  return loaded && deferred !== undefined && actual !== deferred.predicted;
-}
-
-/** Forgets and answers whether `exercise` was answered from entries of the predicted backend. */
-export function takeUsedPrediction(exercise: string): boolean {
-  return predictedHits.delete(exercise);
-}
-
 /** The backend TensorFlow.js computes on now, or the predicted one while it is not loaded. */
 function backendName(): string | undefined {
-  if (deferred !== undefined && !loaded) return deferred.predicted;
+  const predicted = predictedBackend();
+  if (predicted !== undefined) return predicted;
   try {
     const require = createRequire(join(INSTALL_ROOT, 'package.json'));
     const tf = require('@tensorflow/tfjs') as { getBackend(): string | undefined };
@@ -259,7 +174,7 @@ function cacheableMeta(info: FacadeInfo): string | undefined {
 /**
  * The lazy facade's exports (hooks.mjs gives it to a module whose exports are all functions, by
  * its source): while TensorFlow.js is deferred, the module is not imported, and each name is a
- * memoised function that answers hits and defers misses (see deferReferenceBackend); otherwise
+ * memoised function that answers hits and defers misses (lazy.ts); otherwise
  * (not deferred, already loaded, or a module that cannot be cached) the module is imported —
  * after the backend is selected — and wrapped as memoiseModule does.
  */
@@ -269,8 +184,7 @@ export async function lazyModule(url: string, info: FacadeInfo): Promise<Record<
     await loadDeferredReferences();
     return memoiseModule((await import(url)) as Record<string, unknown>, info);
   }
-  const target: { real?: Record<string, unknown> } = {};
-  lazyModules.push({ url, target });
+  const target = registerLazyModule(url);
   const rel = relative(info.root ?? INSTALL_ROOT, info.file);
   const out: Record<string, unknown> = {};
   for (const name of info.names) {
@@ -292,17 +206,6 @@ function callMeta(moduleMeta: string, backend: string, name: string): string {
 export function keyMetaFor(info: FacadeInfo, backend: string, name: string): string | undefined {
   const moduleMeta = cacheableMeta(info);
   return moduleMeta === undefined ? undefined : callMeta(moduleMeta, backend, name);
-}
-
-/** Forgets the lazy state (tests): nothing deferred, nothing loaded. */
-export function resetDeferredForTests(): void {
-  deferred = undefined;
-  loading = undefined;
-  loaded = false;
-  actual = undefined;
-  lazyModules.length = 0;
-  aborted.clear();
-  predictedHits.clear();
 }
 
 function memoise(target: () => Fn | undefined, name: string, moduleMeta: string, label: string, exercise: string): Fn {
@@ -343,8 +246,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
   const real = (): Fn => {
     const fn = target();
     if (fn !== undefined) return fn;
-    aborted.add(exercise);
-    throw new ReferenceDeferred(exercise);
+    throw markAborted(exercise);
   };
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     if (off !== undefined) {
@@ -372,7 +274,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
       }
     }
     if (hit !== undefined) {
-      if (!loaded && deferred !== undefined) predictedHits.add(exercise);
+      notePredictedHit(exercise);
       const value = decodeCanonical(hit.result);
       const ms = performance.now() - t0;
       if (fromDisk) stats.diskHits++;

@@ -1,5 +1,5 @@
 /**
- * Lazy TensorFlow.js in the reference cache's runtime (grader/reference-cache/runtime.ts), in a
+ * Lazy TensorFlow.js in the reference cache's runtime (grader/reference-cache/runtime.ts, lazy.ts), in a
  * process where nothing loaded it yet: hits are answered under the predicted backend without
  * loading anything, a miss defers (the exercise is marked for a new grading), and once the real
  * selection lands on another backend than predicted, the predicted backend's entries answer
@@ -16,7 +16,7 @@ process.env['DLGRADE_CACHE_DIR'] = join(scratch, 'cache');
 const root = join(scratch, 'install');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const runtime = await import('../../grader/reference-cache/runtime.ts');
+const runtime = { ...(await import('../../grader/reference-cache/runtime.ts')), ...(await import('../../grader/reference-cache/lazy.ts')) };
 const { referenceSources } = await import('../../grader/reference-cache/sources.mjs');
 const { writeEntry } = await import('../../grader/reference-cache/store.ts');
 const { encodeCanonical } = await import('../../grader/reference-cache/encode.ts');

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { publicSpecPath } from '../../catalog/public-spec.ts';
 import type { ExerciseDef } from '../../catalog/types.ts';
 import type { PropertyImpl } from '../../spec/define.ts';
-import { loadDeferredReferences, referenceDeferred } from '../../reference-cache/runtime.ts';
+import { loadDeferredReferences, referenceDeferred } from '../../reference-cache/lazy.ts';
 
 export type LoadedSpec =
   | {

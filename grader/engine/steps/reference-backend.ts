@@ -1,7 +1,8 @@
 import { predictBackend, selectBackend, type BackendChoice } from '../../backend/select.ts';
 import type { BackendName } from '../result.ts';
 import { mark, timedAsync } from '../../profile.ts';
-import { deferReferenceBackend, loadDeferredReferences, referenceCacheEnabled, referenceDeferred, selectedReferenceBackend, tfjsLoaded } from '../../reference-cache/runtime.ts';
+import { deferReferenceBackend, loadDeferredReferences, referenceDeferred, selectedReferenceBackend, tfjsLoaded } from '../../reference-cache/lazy.ts';
+import { referenceCacheEnabled } from '../../reference-cache/runtime.ts';
 
 /**
  * The reference backend of one grading. With the reference cache's module hooks registered

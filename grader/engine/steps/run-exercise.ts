@@ -22,7 +22,7 @@ import { engineMessages } from '../messages.ts';
 import { orderByRequires } from '../../catalog/requires.ts';
 import { parameterNames } from '../../compare/layout.ts';
 import { timedAsync } from '../../profile.ts';
-import { isAborted, loadDeferredReferences, takeAborted } from '../../reference-cache/runtime.ts';
+import { isAborted, loadDeferredReferences, takeAborted } from '../../reference-cache/lazy.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
