@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { DlgradeError } from '../errors.ts';
 import { text } from '../i18n/index.ts';
 import type { BackendName } from '../engine/result.ts';
-import { timed } from '../profile.ts';
+import { mark, timed } from '../profile.ts';
 import { requireTfjs } from './tfjs-package.ts';
 
 type Tfjs = typeof import('@tensorflow/tfjs');
@@ -19,6 +19,10 @@ export interface BackendChoice {
 
 const require = createRequire(import.meta.url);
 
+let selected: BackendChoice | undefined;
+/** the selection in progress: concurrent gradings must not initialise backends twice */
+let pending: { wanted: string | undefined; promise: Promise<BackendChoice> } | undefined;
+
 /** DLGRADE_TFJS_REQUIRE=0: TensorFlow.js and its backends through ESM import, as before (benchmarks) */
 const cheap = (): boolean => process.env['DLGRADE_TFJS_REQUIRE'] !== '0';
 
@@ -29,6 +33,7 @@ let tfjs: Tfjs | undefined;
  * first). The references' own `import * as tf` get the same instance (tfjs-hooks.mjs).
  */
 export async function loadTfjs(): Promise<Tfjs> {
+  mark('tfjs-loaded');
   tfjs ??= cheap() ? timed('tfjs: require', () => withoutSourceMaps(requireTfjs)) : await import('@tensorflow/tfjs');
   return tfjs;
 }
@@ -58,8 +63,38 @@ function hasCuda(): boolean {
   return existsSync('/proc/driver/nvidia/version') || existsSync('/dev/nvidiactl');
 }
 
+/** the packages that give the 'tensorflow' backend, in the order they are tried */
+const tensorflowPackages = (): string[] => (hasCuda() ? ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] : ['@tensorflow/tfjs-node']);
+
+const resolves = (pkg: string): boolean => {
+  try {
+    require.resolve(pkg);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The backend selectBackend(requested) would land on, found without loading TensorFlow.js: the
+ * same order and the same override (the flag, then DLGRADE_BACKEND), each candidate counted as
+ * available when its package resolves. undefined when the choice cannot be made this way (an
+ * unknown or uninstalled requested backend: selectBackend's own error is the answer) or when
+ * the selection already ran. A prediction is only a guess — a package may resolve and still fail
+ * to initialise —, so the reference cache checks it against the real selection (runtime.ts).
+ */
+export function predictBackend(requested?: string): BackendName | undefined {
+  if (selected || pending) return undefined;
+  const wanted = requested ?? process.env['DLGRADE_BACKEND'] ?? undefined;
+  if (!resolves('@tensorflow/tfjs')) return undefined;
+  const available = (name: BackendName): boolean =>
+    name === 'tensorflow' ? tensorflowPackages().some(resolves) : name === 'wasm' ? resolves('@tensorflow/tfjs-backend-wasm') : true;
+  if (wanted !== undefined) return BACKENDS.includes(wanted as BackendName) && available(wanted as BackendName) ? (wanted as BackendName) : undefined;
+  return BACKENDS.find(available);
+}
+
 async function tryTensorflow(tf: Tfjs, notes: string[]): Promise<boolean> {
-  const candidates = hasCuda() ? ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] : ['@tensorflow/tfjs-node'];
+  const candidates = tensorflowPackages();
   for (const pkg of candidates) {
     try {
       await loadPackage(pkg);
@@ -85,9 +120,6 @@ async function tryWasm(tf: Tfjs, notes: string[]): Promise<boolean> {
   return false;
 }
 
-let selected: BackendChoice | undefined;
-/** the selection in progress: concurrent gradings must not initialise backends twice */
-let pending: { wanted: string | undefined; promise: Promise<BackendChoice> } | undefined;
 
 /**
  * Selects the reference backend once per process: `requested` (the --backend flag) or

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../boot/atomic-write.mjs';
+import { trustedCacheDir } from '../boot/cache-dir.mjs';
 
 const TAG = 'dlgrade-tfjs-facade';
 const SPECIFIER = '@tensorflow/tfjs';
@@ -35,25 +36,26 @@ export async function load(url, context, next) {
   return { format: 'module', source, shortCircuit: true };
 }
 
-function cacheDir() {
-  return process.env.DLGRADE_CACHE_DIR || join(INSTALL_ROOT, 'node_modules', '.cache', 'dlgrade');
-}
-
 /** the names of the build's module.exports: from the cache, or by requiring it once here */
 function exportNames(path) {
   const stat = statSync(path);
   const pkg = readFileSync(join(dirname(path), '..', 'package.json'));
   const key = createHash('sha256').update(`${path}\0${stat.size}\0${stat.mtimeMs}\0`).update(pkg).digest('hex');
-  const file = join(cacheDir(), `tfjs-exports-${key.slice(0, 16)}.json`);
-  try {
-    const entry = JSON.parse(readFileSync(file, 'utf8'));
-    if (entry.key === key && Array.isArray(entry.names) && entry.names.every((n) => typeof n === 'string')) return entry.names;
-  } catch {
-    // absent or corrupt: computed again
+  // the trusted side's cache folder, the same rule as every other cache (DLGRADE_CACHE_DIR, the
+  // install's node_modules/.cache/dlgrade, the user's cache folder); none: nothing cached
+  const dir = trustedCacheDir(INSTALL_ROOT);
+  const file = dir === undefined ? undefined : join(dir, `tfjs-exports-${key.slice(0, 16)}.json`);
+  if (file !== undefined) {
+    try {
+      const entry = JSON.parse(readFileSync(file, 'utf8'));
+      if (entry.key === key && Array.isArray(entry.names) && entry.names.every((n) => typeof n === 'string')) return entry.names;
+    } catch {
+      // absent or corrupt: computed again
+    }
   }
   const names = Object.keys(createRequire(path)(path)).filter((n) => n !== 'default' && n !== '__esModule');
   // not cached when it cannot be written: the next run lists them again
-  writeFileAtomic(file, JSON.stringify({ key, names }));
+  if (file !== undefined) writeFileAtomic(file, JSON.stringify({ key, names }));
   return names;
 }
 

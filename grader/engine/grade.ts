@@ -3,7 +3,6 @@ import pLimit from 'p-limit';
 import { loadCatalog } from '../catalog/load.ts';
 import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
-import { selectBackend } from '../backend/select.ts';
 import { toolVersion } from '../paths.ts';
 import { mark, timed, timedAsync } from '../profile.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
@@ -15,6 +14,8 @@ import { engineMessages } from './messages.ts';
 import type { Audience, ExerciseResult, GradeResult, Lang, PropertyResult } from './result.ts';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './seed.ts';
 import { loadSpec } from './steps/load-spec.ts';
+import { startReferenceBackend } from './steps/reference-backend.ts';
+import { mispredicted, takeUsedPrediction, tfjsLoaded } from '../reference-cache/lazy.ts';
 import { resolveStudentFile, type Resolved } from './steps/resolve.ts';
 import type { PathProblem } from './steps/safe-path.ts';
 import { runExercise, sandboxLimitsOf } from './steps/run-exercise.ts';
@@ -165,7 +166,7 @@ interface Grading {
 
 async function gradeWith(grading: Grading): Promise<GradeResult> {
   const { options, defs, sandbox, concurrency, started, lang, audience, seed, begun, spares } = grading;
-  const backend = await timedAsync('backend: tfjs import + init', () => selectBackend(options.backend));
+  const backend = await startReferenceBackend(options.backend);
   const prefix = options.displayPrefix ?? 'exercises';
   const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
   const command = (def: ExerciseDef, property: string): string => {
@@ -185,9 +186,11 @@ async function gradeWith(grading: Grading): Promise<GradeResult> {
     if (resolved.kind === 'absent') return notGraded(def, resolved.displayPath, lang, audience, 'not-submitted', text.notSubmitted(resolved.displayPath));
     if (resolved.kind === 'refused') return notGraded(def, resolved.displayPath, lang, audience, 'tampered', text.refusedPath(resolved.displayPath, resolved.problem, resolved.at, resolved.size));
     if (resolved.kind === 'unreadable') return notGraded(def, resolved.displayPath, lang, audience, 'grader-error', text.unreadable(resolved.displayPath, resolved.message));
+    const spec = await timedAsync('spec + reference load', () => loadSpec(def));
+    await backend.afterSpecLoad();
     return runExercise({
       def,
-      spec: await timedAsync('spec + reference load', () => loadSpec(def)),
+      spec,
       source: resolved.source,
       displayPath: resolved.displayPath,
       lang,
@@ -214,13 +217,23 @@ async function gradeWith(grading: Grading): Promise<GradeResult> {
       }),
     ),
   );
+  if (backend.predicted !== undefined) {
+    // the selection, made at a miss, landed on another backend than predicted: the exercises
+    // answered from the predicted backend's entries are graded again, so that every answer comes
+    // from the backend the report names
+    const again = defs.map((def, i) => [def, i] as const).filter(([def]) => takeUsedPrediction(def.id) && mispredicted());
+    for (const [def, i] of again) exercises[i] = await gradeOne(def);
+    for (const def of defs) takeUsedPrediction(def.id);
+  }
+  // whether any TensorFlow.js (its engine global) is in this process now, for DLGRADE_PROFILE
+  mark(tfjsLoaded() ? 'graded with tfjs in the process' : 'graded without tfjs in the process');
   const result: GradeResult = {
     schemaVersion: 1,
     tool: { name: 'dlgrade', version: toolVersion() },
     lang,
     seed,
     runs: options.runs ?? DEFAULT_RUNS,
-    backend: backend.name,
+    backend: backend.name(),
     audience,
     submission: options.submissionLabel ?? options.submissionDir,
     startedAt: new Date().toISOString(),

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { exportedNames, referenceSources } from './sources.mjs';
+import { exportedNames, functionExports, referenceSources } from './sources.mjs';
 
 const TAG = 'dlgrade-reference-cache';
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -54,9 +54,19 @@ export async function load(url, context, next) {
 
 function facade(real, exercise) {
   const file = fileURLToPath(real);
-  const names = exportedNames(readFileSync(file, 'utf8'));
+  const source = readFileSync(file, 'utf8');
   // read before the module loads; the runtime reads it again after, and caches nothing if they differ
   const { digest } = referenceSources(file, INSTALL_ROOT);
+  const lazy = functionExports(source);
+  if (lazy !== undefined) {
+    // every export a function: the module is imported by the runtime only when an answer is missing
+    const info = { exercise, file, digest, names: lazy };
+    const lines = [`import { lazyModule } from ${JSON.stringify(RUNTIME)};`, `const facade = await lazyModule(${JSON.stringify(real)}, ${JSON.stringify(info)});`];
+    lazy.forEach((name, i) => lines.push(`const v${i} = facade[${JSON.stringify(name)}];`));
+    if (lazy.length > 0) lines.push(`export { ${lazy.map((name, i) => `v${i} as ${JSON.stringify(name)}`).join(', ')} };`);
+    return lines.join('\n') + '\n';
+  }
+  const names = exportedNames(source);
   const info = { exercise, file, digest, names };
   const lines = [
     `import * as real from ${JSON.stringify(real)};`,

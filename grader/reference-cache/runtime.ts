@@ -7,7 +7,9 @@ import { INSTALL_ROOT } from '../paths.ts';
 import { record } from '../profile.ts';
 import { decodeCanonical, encodeCanonical } from './encode.ts';
 import { referenceSources } from './sources.mjs';
-import { entryKey, type Entry, MemoryStore, readEntry, writeEntry } from './store.ts';
+import { entryKey, entryPath, type Entry, MemoryStore, readEntry, writeEntry } from './store.ts';
+import { PRUNE_EVERY_WRITES, pruneIfDue, touchEntry } from './prune.ts';
+import { loadDeferredReferences, markAborted, notePredictedHit, predictedBackend, referenceDeferred, registerLazyModule } from './lazy.ts';
 
 /**
  * The reference cache's runtime: the facade that grader/reference-cache/hooks.mjs gives a spec
@@ -60,6 +62,19 @@ export function clearMemoryCache(): void {
 }
 
 let disk: string | null | undefined;
+let written = 0;
+/**
+ * After each entry this process wrote: the store is pruned (prune.ts) soon after the first one
+ * when it was not in the last hour, and after every PRUNE_EVERY_WRITES more (a regrade worker).
+ */
+function wrote(dir: string): void {
+  written++;
+  if (written !== 1 && written % PRUNE_EVERY_WRITES !== 0) return;
+  const force = written > 1;
+  // off the call's path; a process that ends first leaves it to the next
+  setTimeout(() => pruneIfDue(dir, force), 0).unref();
+}
+
 /** The disk layer's folder (created on first use), or null when there is none. */
 function diskDir(): string | null {
   if (disk !== undefined) return disk;
@@ -89,8 +104,10 @@ export function environmentDigest(root = INSTALL_ROOT): string {
   return hash.digest('hex');
 }
 
-/** The backend TensorFlow.js computes on now (the references import it; it is loaded by then). */
+/** The backend TensorFlow.js computes on now, or the predicted one while it is not loaded. */
 function backendName(): string | undefined {
+  const predicted = predictedBackend();
+  if (predicted !== undefined) return predicted;
   try {
     const require = createRequire(join(INSTALL_ROOT, 'package.json'));
     const tf = require('@tensorflow/tfjs') as { getBackend(): string | undefined };
@@ -124,7 +141,22 @@ const isThenable = (v: unknown): v is PromiseLike<unknown> => (typeof v === 'obj
 export function memoiseModule(real: Record<string, unknown>, info: FacadeInfo): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of info.names) out[name] = real[name];
-  if (!referenceCacheEnabled()) return out;
+  const moduleMeta = cacheableMeta(info);
+  if (moduleMeta === undefined) return out;
+  if (real['dlgradeReferenceCache'] === false) {
+    stats.refused[relative(info.root ?? INSTALL_ROOT, info.file)] = 'declared dlgradeReferenceCache = false';
+    return out;
+  }
+  for (const name of info.names) {
+    const fn = real[name];
+    if (typeof fn === 'function') out[name] = memoise(() => fn as Fn, name, moduleMeta, `${relative(info.root ?? INSTALL_ROOT, info.file)}#${name}`, info.exercise);
+  }
+  return out;
+}
+
+/** The key's module part, or undefined (and why, in the stats) when the module is not to be cached. */
+function cacheableMeta(info: FacadeInfo): string | undefined {
+  if (!referenceCacheEnabled()) return undefined;
   const root = info.root ?? INSTALL_ROOT;
   const rel = relative(root, info.file);
   // read again now that the module (and its imports) have loaded: a file that changed in between
@@ -132,20 +164,51 @@ export function memoiseModule(real: Record<string, unknown>, info: FacadeInfo): 
   const sources = referenceSources(info.file, root);
   let refused = sources.uncacheable;
   if (refused === undefined && sources.digest !== info.digest) refused = 'its source changed while it loaded';
-  if (refused === undefined && real['dlgradeReferenceCache'] === false) refused = 'declared dlgradeReferenceCache = false';
   if (refused !== undefined) {
     stats.refused[rel] = refused;
-    return out;
+    return undefined;
   }
-  const moduleMeta = JSON.stringify({ exercise: info.exercise, file: rel, sources: sources.digest, environment: environmentDigest(root) });
+  return JSON.stringify({ exercise: info.exercise, file: rel, sources: sources.digest, environment: environmentDigest(root) });
+}
+
+/**
+ * The lazy facade's exports (hooks.mjs gives it to a module whose exports are all functions, by
+ * its source): while TensorFlow.js is deferred, the module is not imported, and each name is a
+ * memoised function that answers hits and defers misses (lazy.ts); otherwise
+ * (not deferred, already loaded, or a module that cannot be cached) the module is imported —
+ * after the backend is selected — and wrapped as memoiseModule does.
+ */
+export async function lazyModule(url: string, info: FacadeInfo): Promise<Record<string, unknown>> {
+  const moduleMeta = referenceDeferred() ? cacheableMeta(info) : undefined;
+  if (moduleMeta === undefined) {
+    await loadDeferredReferences();
+    return memoiseModule((await import(url)) as Record<string, unknown>, info);
+  }
+  const target = registerLazyModule(url);
+  const rel = relative(info.root ?? INSTALL_ROOT, info.file);
+  const out: Record<string, unknown> = {};
   for (const name of info.names) {
-    const fn = real[name];
-    if (typeof fn === 'function') out[name] = memoise(fn as Fn, name, moduleMeta, `${rel}#${name}`);
+    out[name] = memoise(() => {
+      const fn = target.real?.[name];
+      if (target.real !== undefined && typeof fn !== 'function') throw new TypeError(`${rel} does not export a function ${name}`);
+      return fn as Fn | undefined;
+    }, name, moduleMeta, `${rel}#${name}`, info.exercise);
   }
   return out;
 }
 
-function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
+/** The key's text but the input: the module's part, the backend, the function. */
+function callMeta(moduleMeta: string, backend: string, name: string): string {
+  return `${moduleMeta}\0${JSON.stringify({ backend, function: name })}`;
+}
+
+/** The key (text but the input) a call of `name` gets on `backend` (tests write entries with it). */
+export function keyMetaFor(info: FacadeInfo, backend: string, name: string): string | undefined {
+  const moduleMeta = cacheableMeta(info);
+  return moduleMeta === undefined ? undefined : callMeta(moduleMeta, backend, name);
+}
+
+function memoise(target: () => Fn | undefined, name: string, moduleMeta: string, label: string, exercise: string): Fn {
   /** why this function is no longer cached in this process */
   let off: string | undefined;
   let verified = false;
@@ -176,21 +239,27 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
     const entry: Entry = { result, async, ms };
     memory.set(key, meta, input, entry);
     const dir = diskDir();
-    if (dir !== null) writeEntry(dir, meta, input, entry, key);
+    if (dir !== null && writeEntry(dir, meta, input, entry, key)) wrote(dir);
   };
 
+  /** the function, or (a miss before TensorFlow.js is loaded) the exercise aborted */
+  const real = (): Fn => {
+    const fn = target();
+    if (fn !== undefined) return fn;
+    throw markAborted(exercise);
+  };
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     if (off !== undefined) {
       stats.uncached++;
-      return fn.apply(this, args);
+      return real().apply(this, args);
     }
     const input = encodeCanonical(args);
     const backend = backendName();
     if (input === undefined || backend === undefined) {
       stats.uncached++;
-      return fn.apply(this, args);
+      return real().apply(this, args);
     }
-    const meta = `${moduleMeta}\0${JSON.stringify({ backend, function: name })}`;
+    const meta = callMeta(moduleMeta, backend, name);
     const key = entryKey(meta, input);
     const t0 = performance.now();
     let hit = memory.get(key, meta, input);
@@ -199,11 +268,13 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
       const dir = diskDir();
       hit = dir === null ? undefined : readEntry(dir, meta, input, key);
       if (hit !== undefined) {
+        touchEntry(entryPath(dir!, key));
         fromDisk = true;
         memory.set(key, meta, input, hit);
       }
     }
     if (hit !== undefined) {
+      notePredictedHit(exercise);
       const value = decodeCanonical(hit.result);
       const ms = performance.now() - t0;
       if (fromDisk) stats.diskHits++;
@@ -214,6 +285,7 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
       record('reference cache: compute time the hits saved', hit.ms);
       return hit.async ? Promise.resolve(value) : value;
     }
+    const fn = real();
     stats.misses++;
     const t1 = performance.now();
     const value = fn.apply(this, args);
@@ -251,7 +323,8 @@ function memoise(fn: Fn, name: string, moduleMeta: string, label: string): Fn {
     store(args, meta, key, input, value, false, ms, again);
     return value;
   };
-  Object.defineProperty(wrapped, 'name', { value: fn.name });
-  Object.defineProperty(wrapped, 'length', { value: fn.length });
+  const known = target();
+  Object.defineProperty(wrapped, 'name', { value: known?.name ?? name });
+  if (known !== undefined) Object.defineProperty(wrapped, 'length', { value: known.length });
   return wrapped;
 }

@@ -8,3 +8,4 @@ export interface ReferenceSources {
 }
 export function referenceSources(file: string, root: string): ReferenceSources;
 export function exportedNames(source: string): string[];
+export function functionExports(source: string): string[] | undefined;

@@ -111,3 +111,23 @@ export function exportedNames(source) {
   }
   return [...names];
 }
+
+/**
+ * The names of a module whose every export is a function declaration (`export function f`,
+ * `export async function f`; type-only exports aside), read from its source; undefined when it
+ * exports anything else (a constant, a class, `export { … }`, `export *`, a default), which the
+ * lazy facade could not give without loading the module.
+ */
+export function functionExports(source) {
+  const code = withoutComments(source);
+  const names = [];
+  for (const m of code.matchAll(/^export\b(.*)$/gm)) {
+    const rest = m[1];
+    const fn = /^\s+(?:async\s+)?function\s*(\*)?\s*([A-Za-z_$][\w$]*)/.exec(rest);
+    if (fn && fn[1] === undefined) {
+      if (!names.includes(fn[2])) names.push(fn[2]); // TypeScript overloads repeat the name
+    }
+    else if (!/^\s+(?:type|interface)\s+[A-Za-z_$]/.test(rest)) return undefined;
+  }
+  return names;
+}

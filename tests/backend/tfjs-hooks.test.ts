@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 
@@ -50,5 +51,27 @@ describe('the cheap import of TensorFlow.js (tfjs-hooks.mjs)', () => {
       for (const name of plain.names) expect(r.names).toContain(name);
     }
     expect(readdirSync(cache).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it("keeps its names where every trusted cache goes: the user's cache folder when the install's cannot be created", () => {
+    // the hook as an install whose node_modules is a file (no node_modules/.cache can be made there)
+    const root = mkdtempSync(join(tmpdir(), 'dlgrade-tfjs-hooks-install-'));
+    try {
+      for (const file of ['backend/tfjs-hooks.mjs', 'boot/atomic-write.mjs', 'boot/cache-dir.mjs']) {
+        mkdirSync(join(root, 'grader', file.split('/')[0]!), { recursive: true });
+        copyFileSync(join(INSTALL_ROOT, 'grader', file), join(root, 'grader', file));
+      }
+      writeFileSync(join(root, 'node_modules'), 'not a folder');
+      const hook = pathToFileURL(join(root, 'grader', 'backend', 'tfjs-hooks.mjs')).href;
+      const register = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(hook)});`;
+      const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(root, 'xdg') };
+      delete env['DLGRADE_CACHE_DIR'];
+      const r = spawnSync(process.execPath, ['--import', register, '--input-type=module', '-e', "import * as tf from '@tensorflow/tfjs'; console.log(typeof tf.add);"], { cwd: INSTALL_ROOT, env, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toBe('function');
+      expect(readdirSync(join(root, 'xdg', 'dlgrade')).filter((f) => f.startsWith('tfjs-exports-'))).toHaveLength(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

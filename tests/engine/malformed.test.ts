@@ -57,6 +57,20 @@ describe('a crash while reading the student output', () => {
     expect(await blameForCrash({ error, impl: buggy as never, input, returned: [{ fn: 'softmax', value: undefined }], reference, exports, lang: 'es', tolerance })).toBeUndefined();
   });
 
+  it('loads a reference given as a loader (lazy TensorFlow.js) only when it must ask it, and decides the same', async () => {
+    let loads = 0;
+    const later = async () => {
+      loads++;
+      return reference;
+    };
+    const error = new TypeError("Cannot read properties of undefined (reading 'map')");
+    expect(await blameForCrash({ error, impl: buggy as never, input, returned: [{ fn: 'softmax', value: [[0.5, 0.5], [0.5, 0.5]] }], reference: later, exports, lang: 'es', tolerance })).toBeUndefined();
+    expect(loads).toBe(1);
+    expect(await blameForCrash({ error, impl: readsRows as never, input, returned: [{ fn: 'softmax', value: 'abc' }], reference: later, exports, lang: 'es', tolerance })).toBeInstanceOf(PropertyFailure);
+    expect(await blameForCrash({ error: new RangeError('x'), impl: readsRows as never, input, returned: [], reference: later, exports, lang: 'es', tolerance })).toBeUndefined();
+    expect(loads).toBe(2); // nothing of the student's read: the reference is not asked
+  });
+
   it('stays a grader error when nothing of the student was read yet', async () => {
     expect(await blameForCrash({ error: new RangeError('x'), impl: readsRows as never, input, returned: [], reference, exports, lang: 'es', tolerance })).toBeUndefined();
   });

@@ -1,10 +1,22 @@
 // One of the concurrent writers of tests/reference-cache/store.test.ts: writes and reads the
 // entries of keys [0, count) in an order of its own (the seed), each entry's answer a function of
 // its key alone (so every writer of a key writes the same answer). Exits 1 if a read ever
-// returned an answer that is not that key's.
+// returned an answer that is not that key's. With `pruned` (pruners run meanwhile), an entry
+// read back absent right after its write is not counted (a pruner removed it); a wrong one is.
+// With `pruner`, prunes the folder to a few entries over and over for `count` ms, and writes how
+// many entries it removed to `<dir>.removed-<seed>`.
+import { writeFileSync } from 'node:fs';
+import { pruneStore } from '../../grader/reference-cache/prune.ts';
 import { readEntry, writeEntry } from '../../grader/reference-cache/store.ts';
 
-const [dir, seedText, countText] = process.argv.slice(2);
+const [dir, seedText, countText, mode] = process.argv.slice(2);
+if (mode === 'pruner') {
+  let removed = 0;
+  const until = Date.now() + Number(countText);
+  while (Date.now() < until) removed += pruneStore(dir!, { maxEntries: 20, maxBytes: Number.MAX_SAFE_INTEGER }).removed;
+  writeFileSync(`${dir}.removed-${seedText}`, String(removed));
+  process.exit(0);
+}
 const count = Number(countText);
 let seed = Number(seedText);
 const order = Array.from({ length: count }, (_, i) => i);
@@ -22,6 +34,6 @@ for (const k of order) {
   if (seen !== undefined && seen.result !== answer(k)) bad++;
   writeEntry(dir!, meta(k), input(k), { result: answer(k), async: false, ms: 1 });
   const after = readEntry(dir!, meta(k), input(k));
-  if (after === undefined || after.result !== answer(k)) bad++;
+  if (after === undefined ? mode !== 'pruned' : after.result !== answer(k)) bad++;
 }
 process.exit(bad === 0 ? 0 : 1);

@@ -3,21 +3,31 @@ import { pathToFileURL } from 'node:url';
 import { publicSpecPath } from '../../catalog/public-spec.ts';
 import type { ExerciseDef } from '../../catalog/types.ts';
 import type { PropertyImpl } from '../../spec/define.ts';
+import { loadDeferredReferences, referenceDeferred } from '../../reference-cache/lazy.ts';
 
 export type LoadedSpec =
   | {
       ok: true;
       properties: Map<string, PropertyImpl<unknown>>;
-      reference?: Record<string, unknown>;
+      /** the module; or, while TensorFlow.js waits for a miss (reference-backend.ts), how to load it when a crash needs it */
+      reference?: Record<string, unknown> | (() => Promise<Record<string, unknown> | undefined>);
       /** hidden properties this installation does not have (the npm package ships only the public spec) */
       unavailable?: Set<string>;
     }
   | { ok: false; message: string };
 
 /** The exercise's reference module, when it can be loaded (embedded in a bundle, or from its file). */
-async function loadReference(def: ExerciseDef): Promise<Record<string, unknown> | undefined> {
+async function loadReference(def: ExerciseDef): Promise<Record<string, unknown> | (() => Promise<Record<string, unknown> | undefined>) | undefined> {
   if (def.reference !== undefined) return def.reference as Record<string, unknown>;
   if (def.spec !== undefined) return undefined;
+  if (referenceDeferred()) {
+    let loaded: Promise<Record<string, unknown> | undefined> | undefined;
+    return () => (loaded ??= loadDeferredReferences().then(() => importReference(def)));
+  }
+  return importReference(def);
+}
+
+async function importReference(def: ExerciseDef): Promise<Record<string, unknown> | undefined> {
   try {
     return (await import(pathToFileURL(def.referencePath).href)) as Record<string, unknown>;
   } catch {

@@ -23,6 +23,8 @@ import type { Tolerance } from '../../compare/numeric.ts';
 import type { Lang } from '../result.ts';
 
 export type ReferenceModule = Record<string, unknown>;
+/** the module, or (TensorFlow.js not loaded yet, see reference-backend.ts) how to load it when it is needed */
+export type ReferenceSource = ReferenceModule | (() => Promise<ReferenceModule | undefined>);
 
 /** A context whose calls are answered by the reference, in this process (never student code). */
 function referenceContext(reference: ReferenceModule, lang: Lang, tolerance: Tolerance): PropertyContext {
@@ -103,7 +105,7 @@ export async function blameForCrash(options: {
   impl: PropertyImpl<unknown>;
   input: unknown;
   returned: ReturnedValue[];
-  reference: ReferenceModule | undefined;
+  reference: ReferenceSource | undefined;
   exports: ExportDecl[];
   lang: Lang;
   tolerance: Tolerance;
@@ -115,7 +117,8 @@ export async function blameForCrash(options: {
   // grader's fault, even when a second try succeeds (a transient fault must not become a 0)
   if (thrownByReference(error)) return undefined;
   let verdict: boolean | undefined;
-  if (options.reference) verdict = await crashesWithReference(options.impl, options.input, options.reference, options.lang, options.tolerance);
+  const reference = typeof options.reference === 'function' ? await options.reference() : options.reference;
+  if (reference) verdict = await crashesWithReference(options.impl, options.input, reference, options.lang, options.tolerance);
   const suspect = returned.find((r) => holdsNonNumeric(r.value)) ?? returned[returned.length - 1]!;
   if (verdict === undefined) {
     // no reference to ask: blame the student only for a value no numeric answer holds

@@ -22,6 +22,7 @@ import { engineMessages } from '../messages.ts';
 import { orderByRequires } from '../../catalog/requires.ts';
 import { parameterNames } from '../../compare/layout.ts';
 import { timedAsync } from '../../profile.ts';
+import { isAborted, loadDeferredReferences, takeAborted } from '../../reference-cache/lazy.ts';
 
 export interface RunExerciseOptions {
   def: ExerciseDef;
@@ -110,6 +111,7 @@ interface AttemptNotes {
  */
 export async function runExercise(options: RunExerciseOptions): Promise<ExerciseResult> {
   let last: { result?: ExerciseResult; notes: AttemptNotes } = { notes: {} };
+  let deferrals = 0;
   for (let attempt = 0; attempt < 2; attempt++) {
     const notes: AttemptNotes = {};
     let result: ExerciseResult | undefined;
@@ -117,6 +119,13 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       result = await attemptExercise(options, notes, attempt);
     } catch (error: unknown) {
       notes.graderFault = describeThrown(error);
+    }
+    if (takeAborted(options.def.id) && deferrals++ === 0) {
+      // a reference answer was missing while TensorFlow.js was not loaded (lazy, runtime.ts):
+      // this attempt's result is discarded, TensorFlow.js loaded, and the exercise graded afresh
+      await timedAsync('reference: tfjs loaded at a miss', () => loadDeferredReferences());
+      attempt--;
+      continue;
     }
     last = { ...(result ? { result } : {}), notes };
     if (notes.graderFault === undefined && !notes.unexpectedDeath) return result!;
@@ -201,6 +210,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes,
     const properties: PropertyResult[] = [];
     const params = new Map(def.exports.map((e) => [e.name, parameterNames(e.signature)] as const));
     for (const meta of selected) {
+      if (isAborted(def.id)) break; // graded again (runExercise)
       if (session.timedOut) {
         properties.push(...skipped(def, new Set([meta.name]), lang, t(lang).engine.notRunTimedOut));
         continue;
@@ -228,6 +238,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes,
           done: properties,
           reference: options.spec.ok ? options.spec.reference : undefined,
           exportDecls: def.exports,
+          deferred: () => isAborted(def.id),
         }));
       if (options.explain && meta.explanation && ran.status !== 'pass') ran.explanation = meta.explanation[lang];
       properties.push(ran);

@@ -10,7 +10,7 @@ import { CallMemo, type CallPort } from './prefetch.ts';
 import { functionBodyLine, locate } from './code-frame.ts';
 import { layoutValue, parseIndex, renderCall, shapeOf } from '../../compare/layout.ts';
 import { fill, labels } from '../../report/labels.ts';
-import { blameForCrash, type ReferenceModule } from './malformed.ts';
+import { blameForCrash, type ReferenceSource } from './malformed.ts';
 import type { StudentSession } from './student-session.ts';
 import type { Lang } from '../result.ts';
 import { t } from '../../i18n/index.ts';
@@ -36,9 +36,11 @@ export interface RunPropertyOptions {
   /** the results of the properties already run: a property whose prerequisite did not pass is not checked */
   done?: readonly PropertyResult[];
   /** the exercise's reference module (tells a malformed student output from a grader bug) */
-  reference?: ReferenceModule | undefined;
+  reference?: ReferenceSource | undefined;
   /** the exercise's declared exports (their signatures name the expected return type) */
   exportDecls?: ExportDecl[];
+  /** true once a reference answer was missing before TensorFlow.js loaded: the exercise is graded again, this run is moot */
+  deferred?: () => boolean;
 }
 
 /**
@@ -95,12 +97,13 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
   const predicate = async (input: unknown): Promise<void> => {
     // once the student's process hung or keeps crashing, no call can answer any more: stop
     // shrinking so the counterexample stays the input that really showed the problem
-    if (session.finished) return;
+    if (session.finished || options.deferred?.()) return;
     log.length = 0;
     try {
       await impl.check(input as never, ctx);
       if (checksMutation) failOnMutation(log, lang);
     } catch (error: unknown) {
+      if (options.deferred?.()) return;
       if (checksMutation && error instanceof PropertyFailure && !(error instanceof MutationFailure)) {
         // no-mutation is about the arguments only: a wrong value is the other properties' business
         if (!log.some((c) => c.changes.length > 0)) return;
