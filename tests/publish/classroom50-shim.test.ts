@@ -97,7 +97,7 @@ if (args[0] === 'grade') {
     delete env.SUBMISSION_TAG;
     const failed = await run('python3', ['autograder.py'], { cwd: dir, env, timeout: 120_000 }).then(() => undefined, (e: { code: number; stderr: string }) => e);
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toMatch(/SUBMISSION_TAG not set/);
+    expect(failed?.stderr).toMatch(/falta SUBMISSION_TAG/);
   }, 120_000);
 
   it('declares Node.js and bubblewrap as the runtime, in the shape of assignments.json', () => {
