@@ -16,6 +16,21 @@ export const errors = {
   sandbox: {
     staleProbe: (mechanism: string, problem: string): string => `el sandbox que eligió la ejecución anterior (${mechanism}) ya no arranca aquí (${problem}); no se usa uno más débil sin volver a comprobarlo`,
     staleProbeFix: 'vuelve a ejecutar la orden: la siguiente ejecución comprueba de nuevo qué sandbox puede arrancar (y el informe lo dice)',
+    unknownForced: (forced: string): string => `DLGRADE_SANDBOX=${forced} no es un sandbox`,
+    unknownForcedFix: 'usa DLGRADE_SANDBOX=bubblewrap, unshare o process, o no la definas para que se elija el más fuerte disponible',
+    forcedCannotStart: (forced: string, reasons: readonly string[]): string => `se pidió DLGRADE_SANDBOX=${forced}, pero no puede arrancar aquí (${reasons.join('; ')})`,
+    noneCanStart: (reasons: readonly string[]): string => `ningún sandbox puede arrancar aquí el proceso del estudiante (${reasons.join('; ')})`,
+    bubblewrapFix: 'instala bubblewrap (apt-get install bubblewrap); en Ubuntu 24.04 permite además los espacios de nombres de usuario (sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)',
+    unsetForcedFix: 'quita DLGRADE_SANDBOX para usar el sandbox más fuerte disponible',
+    rootFix: (uid: number, node: string, tmp: string): string =>
+      `como root, el proceso del estudiante se ejecuta como nobody (uid ${uid}): ${node}, sus bibliotecas y la carpeta temporal (${tmp}) tienen que poder leerse con ese usuario (un Node instalado en /root no puede)`,
+    checkNodeFix: (node: string, tmp: string): string => `comprueba que ${node} se ejecuta y que se puede escribir en la carpeta temporal (${tmp})`,
+    lddFailed: (detail: string): string => `ldd no pudo listar las bibliotecas de Node (${detail})`,
+    libraryMissing: (line: string): string => `falta una biblioteca de Node: ${line}`,
+    noBwrap: 'bwrap no está instalado (apt-get install bubblewrap)',
+    noUnshare: 'unshare no está instalado (util-linux)',
+    noShell: 'no hay /bin/sh para preparar los montajes',
+    nodeFailed: (why: string): string => `no pudo arrancar Node (${why})`,
   },
   backend: {
     unknown: (wanted: string): string => `backend desconocido «${wanted}»`,
