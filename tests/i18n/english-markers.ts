@@ -21,6 +21,7 @@ export function spanishLeaks(text: string): string[] {
     .replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, 'ID') // kebab-case identifiers: property, exercise and fixture names
     .replace(/<[\w./ -]+>|\[[\w./ -]+\.\.\.\]/g, 'ARG') // commander's argument names: <file>, [exercise...]
     .replace(/\b(npx dlgrade check|dlgrade)\b.*$/gm, 'CMD')
+    .replace(/^\s*>?\s*\d+ \|.*$/gm, '') // a code frame's lines are the student's code
     // the counterexample, expected and received values are code
     .replace(/^\s*(Contraejemplo|Esperado|Recibido|Reproducir):.*$/gm, '');
   const leaks: string[] = [];
