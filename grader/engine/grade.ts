@@ -187,7 +187,7 @@ async function gradeWith(grading: Grading): Promise<GradeResult> {
     if (resolved.kind === 'unreadable') return notGraded(def, resolved.displayPath, lang, audience, 'grader-error', text.unreadable(resolved.displayPath, resolved.message));
     return runExercise({
       def,
-      spec: await timedAsync('spec + reference load', () => loadSpec(def)),
+      spec: await timedAsync('spec + reference load', () => loadSpec(def, lang)),
       source: resolved.source,
       displayPath: resolved.displayPath,
       lang,
