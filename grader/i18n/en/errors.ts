@@ -71,6 +71,7 @@ export const errors: ErrorMessages = {
     schemaFix: 'publish only a file written by `dlgrade grade --json` of the same dlgrade version; a hand-edited or truncated file is refused',
     unreadable: 'cannot read the result file',
     unreadableFix: 'run `dlgrade grade --json > dlgrade-result.json` first, or pass its path with --result <file>',
+    notRegularFile: 'not a regular file',
     tooLarge: (size, max) => `the result file is ${size} bytes, over the ${max}-byte limit`,
     tooLargeFix: 'a real result is far smaller: check that the grading job wrote only `dlgrade grade --json` output to this file',
     cannotWrite: 'cannot write the result files, step outputs or job summary',

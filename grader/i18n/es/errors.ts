@@ -77,6 +77,7 @@ export const errors = {
     schemaFix: 'publica solo un archivo escrito por `dlgrade grade --json` de la misma versión de dlgrade; un archivo editado a mano o truncado se rechaza',
     unreadable: 'no se puede leer el archivo de resultado',
     unreadableFix: 'ejecuta antes `dlgrade grade --json > dlgrade-result.json`, o da su ruta con --result <archivo>',
+    notRegularFile: 'no es un archivo normal',
     tooLarge: (size: number, max: number): string => `el archivo de resultado ocupa ${size} bytes, más que el límite de ${max}`,
     tooLargeFix: 'un resultado real es mucho menor: comprueba que el trabajo de corrección escribió en este archivo solo la salida de `dlgrade grade --json`',
     cannotWrite: 'no se pueden escribir los archivos de resultado, las salidas del paso o el resumen del job',
