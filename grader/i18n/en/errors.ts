@@ -58,6 +58,7 @@ export const errors: ErrorMessages = {
     bundleFix: 'run `npx tsc --noEmit -p .` and `dlgrade list` to find the broken spec or reference',
     exercises: (ids) => `${ids.length === 1 ? '1 exercise' : `${ids.length} exercises`}: ${ids.join(', ')}`,
     bundling: 'bundling the grader (.dlgrade/grader.mjs)…',
+    done: (dir, exercises, starter) => `done: ${dir} (${exercises === 1 ? '1 exercise' : `${exercises} exercises`}, starterCommit ${starter})`,
     starter: (starter, branch, main, head) => `starter commit ${starter} (branch ${branch}), ${main} at ${head}`,
     pushed: (remote, branches) => `push: ${remote} (${branches})`,
     github: (repo, created) => `GitHub: ${repo} ${created ? 'created' : 'existed'} (template)`,

@@ -63,6 +63,7 @@ export const errors = {
     // progress lines
     exercises: (ids: readonly string[]): string => `${ids.length === 1 ? '1 ejercicio' : `${ids.length} ejercicios`}: ${ids.join(', ')}`,
     bundling: 'empaquetando el corrector (.dlgrade/grader.mjs)…',
+    done: (dir: string, exercises: number, starter: string): string => `listo: ${dir} (${exercises === 1 ? '1 ejercicio' : `${exercises} ejercicios`}, starterCommit ${starter})`,
     starter: (starter: string, branch: string, main: string, head: string): string => `commit inicial ${starter} (rama ${branch}), ${main} en ${head}`,
     pushed: (remote: string, branches: string): string => `push: ${remote} (${branches})`,
     github: (repo: string, created: boolean): string => `GitHub: ${repo} ${created ? 'creado' : 'ya existía'} (plantilla)`,
