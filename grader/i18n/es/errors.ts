@@ -126,6 +126,26 @@ export const errors = {
     nothingToWrite: 'no hay nada que escribir',
     nothingToWriteFix: 'da al menos una de --csv, --json, --html, --markdown',
   },
+  /** a workflow's context value that cannot be rendered (assign, provision and regrade's callers) */
+  workflows: {
+    invalid: (field: string, shown: string, expected: string): string => `contexto del workflow: ${field} = ${shown} no es válido: se espera ${expected}`,
+    invalidFix: (field: string, expected: string): string => `da a ${field} ${expected}`,
+    expected: {
+      object: 'un objeto',
+      noSuchKey: (allowed: readonly string[]): string => `una clave existente (permitidas: ${allowed.join(', ')})`,
+      integer: (min: number, max: number): string => `un entero de ${min} a ${max}`,
+      boolean: 'true o false',
+      exerciseIds: (max: number): string => `una lista de 1 a ${max} ids de ejercicio`,
+      noDuplicates: 'ids sin repetir',
+      lang: '"es" o "en"',
+      nodeVersions: 'una lista de 1 a 8 versiones principales de Node',
+      exerciseId: 'un id de ejercicio como "ch01-tensores/suma"',
+      sha: 'el SHA completo de un commit (40 caracteres hexadecimales en minúscula)',
+      graderPackage: 'un origen fijado: "github:owner/repo#<sha de 40 caracteres>" o "nombre@<versión exacta>"',
+      roster: 'una ruta relativa como "roster.csv"',
+      cron: 'una expresión cron de 5 campos como "0 6 * * 1"',
+    },
+  },
   github: {
     tokenUnreadable: 'no se puede leer el archivo del token',
     tokenUnreadableFix: 'da un archivo que contenga solo el token',
