@@ -9,6 +9,7 @@ import type { RosterEntry } from '../provision/roster.ts';
 import { studentRepoName } from '../provision/provision.ts';
 import type { Lang } from '../engine/result.ts';
 import { MANIFEST_PATH, WORKFLOW_PATH } from '../provision/steps.ts';
+import { currentLang } from '../i18n/index.ts';
 import { collectWords } from './messages.ts';
 import { NO_SUBMISSION } from './no-submission.ts';
 import { listBranchPushes, selectAtDeadline } from './pushes.ts';
@@ -61,6 +62,8 @@ export interface CollectOptions {
   shard?: { index: number; count: number };
   now?: () => Date;
   onStudent?: (record: CollectRecord) => void;
+  /** the language of the errors recorded (default: the process's, grader/i18n currentLang) */
+  lang?: Lang;
 }
 
 function writeRecord(dir: string, record: CollectRecord): void {
@@ -91,7 +94,7 @@ async function checkoutCommit(dir: string, url: string, sha: string, token: stri
   await git.raw(['-c', 'advice.detachedHead=false', 'checkout', '--quiet', '--force', '--detach', sha]);
   await git.raw(['clean', '-ffdxq', '-e', COLLECT_FILE]);
   const head = (await git.revparse(['HEAD'])).trim();
-  if (head !== sha) throw new Error(`checked out ${head}, expected ${sha}`);
+  if (head !== sha) throw new Error(collectWords(currentLang()).wrongCheckout(head, sha));
 }
 
 /**
@@ -114,6 +117,7 @@ async function onlyProvisioningChanges(dir: string, url: string, starter: string
 
 async function collectOne(options: CollectOptions, student: RosterEntry): Promise<CollectRecord> {
   const repo = studentRepoName(options.assignment, student.githubUsername);
+  const w = collectWords(options.lang ?? currentLang());
   const dir = resolve(options.out, student.githubUsername.toLowerCase());
   const record: CollectRecord = {
     schema_version: 1, username: student.githubUsername, student_id: student.studentId, repo: `${options.org}/${repo}`, default_branch: null,
@@ -127,18 +131,18 @@ async function collectOne(options: CollectOptions, student: RosterEntry): Promis
       record.default_branch = data.default_branch;
       cloneUrl = data.clone_url;
     } catch (error: unknown) {
-      throw new Error(httpStatus(error) === 404 ? `repository ${options.org}/${repo} not found (or the token cannot read it)` : `GET ${options.org}/${repo}: ${describeGitHubError(error)}`);
+      throw new Error(httpStatus(error) === 404 ? w.repoNotFound(`${options.org}/${repo}`) : w.repoFailed(`${options.org}/${repo}`, describeGitHubError(error)));
     }
     let pushes;
     try {
       pushes = await listBranchPushes(options.gh, options.org, repo, record.default_branch as string);
     } catch (error: unknown) {
-      throw new Error(`repository activity: ${describeGitHubError(error)}`);
+      throw new Error(w.activityFailed(describeGitHubError(error)));
     }
     try {
       record.starter_commit = (await options.gh.rest.repos.getBranch({ owner: options.org, repo, branch: 'feedback' })).data.commit.sha;
     } catch (error: unknown) {
-      if (httpStatus(error) !== 404) record.errors.push(`feedback branch: ${describeGitHubError(error)}`);
+      if (httpStatus(error) !== 404) record.errors.push(w.feedbackBranchFailed(describeGitHubError(error)));
     }
     const { onTime, late } = selectAtDeadline(pushes, options.deadline);
     record.late_pushes = { count: late.length, last_pushed_at: late.at(-1)?.timestamp ?? null, last_sha: late.at(-1)?.after ?? null };
@@ -157,7 +161,7 @@ async function collectOne(options: CollectOptions, student: RosterEntry): Promis
         await checkoutCommit(dir, cloneUrl, onTime.after, options.token);
       } catch (error: unknown) {
         record.sha = null;
-        throw new Error(`git: ${redact(describeThrown(error), options.token).split('\n').filter(Boolean).slice(0, 3).join(' ')}`);
+        throw new Error(w.gitFailed(redact(describeThrown(error), options.token).split('\n').filter(Boolean).slice(0, 3).join(' ')));
       }
       record.status = 'collected';
       if (record.starter_commit !== null && (await onlyProvisioningChanges(dir, cloneUrl, record.starter_commit, onTime.after, options.token))) {

@@ -186,7 +186,7 @@ async function gradeWith(grading: Grading): Promise<GradeResult> {
     if (resolved.kind === 'absent') return notGraded(def, resolved.displayPath, lang, audience, 'not-submitted', text.notSubmitted(resolved.displayPath));
     if (resolved.kind === 'refused') return notGraded(def, resolved.displayPath, lang, audience, 'tampered', text.refusedPath(resolved.displayPath, resolved.problem, resolved.at, resolved.size));
     if (resolved.kind === 'unreadable') return notGraded(def, resolved.displayPath, lang, audience, 'grader-error', text.unreadable(resolved.displayPath, resolved.message));
-    const spec = await timedAsync('spec + reference load', () => loadSpec(def));
+    const spec = await timedAsync('spec + reference load', () => loadSpec(def, lang));
     await backend.afterSpecLoad();
     return runExercise({
       def,

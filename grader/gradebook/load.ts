@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { text } from '../i18n/index.ts';
 import { parseResult } from '../publish/load-result.ts';
 import { isRegradeFile, type RegradeFile } from '../regrade/result-file.ts';
 
@@ -31,17 +32,18 @@ export async function loadResults(dirs: readonly string[]): Promise<LoadedResult
   for (const dir of dirs) jsonFiles(dir, 1, paths);
   const byUser = new Map<string, { file: string; data: RegradeFile }[]>();
   const invalid: LoadedResults['invalid'] = [];
+  const w = text().gradebook;
   for (const file of paths) {
     let data: unknown;
     try {
-      if (lstatSync(file).size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
+      if (lstatSync(file).size > MAX_FILE_BYTES) throw new Error(w.tooLarge(MAX_FILE_BYTES));
       data = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error: unknown) {
-      invalid.push({ file, message: `not readable JSON: ${(error as Error).message}` });
+      invalid.push({ file, message: w.notJson((error as Error).message) });
       continue;
     }
     if (!isRegradeFile(data)) {
-      invalid.push({ file, message: 'not a dlgrade regrade result (kind "dlgrade-regrade", version 1)' });
+      invalid.push({ file, message: w.notRegradeFile });
       continue;
     }
     if (data.result !== undefined) {

@@ -14,6 +14,7 @@ import { instructor as instructorEn } from './en/instructor.ts';
 import { publish as publishEn } from './en/publish.ts';
 import { report as reportEn } from './en/report.ts';
 import { typecheck as typecheckEn } from './en/typecheck.ts';
+import { verify as verifyEn } from './en/verify.ts';
 import { author } from './es/author.ts';
 import { catalogIssues } from './es/catalog-issues.ts';
 import { classReport } from './es/class-report.ts';
@@ -29,13 +30,14 @@ import { instructor } from './es/instructor.ts';
 import { publish } from './es/publish.ts';
 import { report } from './es/report.ts';
 import { typecheck } from './es/typecheck.ts';
+import { verify } from './es/verify.ts';
 
 /**
  * Every sentence a student or instructor reads, one catalog per language, one typed area per part
  * of the product. Spanish (es/) defines the keys; each English area is typed against it, so a
  * missing key does not compile, and tests/i18n renders every message of both.
  */
-const es = { report, publish, engine, cli, gradebook, classReport, instructor, regrade, provision, collect, github, errors, typecheck, author, catalogIssues };
+const es = { report, publish, engine, cli, gradebook, classReport, instructor, regrade, provision, collect, github, errors, typecheck, author, catalogIssues, verify };
 export type Catalog = typeof es;
 const en: Catalog = {
   report: reportEn,
@@ -53,6 +55,7 @@ const en: Catalog = {
   typecheck: typecheckEn,
   author: authorEn,
   catalogIssues: catalogIssuesEn,
+  verify: verifyEn,
 };
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = { es, en };

@@ -24,8 +24,10 @@ export interface StudentTarget {
   username: string;
   apply: boolean;
   gh: GitHubClient;
-  /** the language of the step details */
+  /** the language of the step details (the instructor's) */
   lang?: Lang;
+  /** the assignment's language, from its manifest: the Feedback pull request's words (the students') */
+  studentLang?: Lang;
   /** filled in as the steps learn them */
   defaultBranch?: string;
   starterCommit?: string;
@@ -71,14 +73,6 @@ const fail = (action: ProvisionAction, params: ActionParams, error: unknown, tar
 const d = (t: StudentTarget) => provisionWords(t.lang ?? 'es').detail;
 const problem = (action: ProvisionAction, params: ActionParams, kind: ProvisionProblem): StepFailure => new StepFailure(action, params, { problem: kind });
 
-export const SPANISH_PR_TITLE = 'Feedback';
-export const SPANISH_PR_BODY = [
-  '👋 Este es tu **pull request de feedback**: no lo cierres ni lo fusiones.',
-  '',
-  'Cada vez que hagas push a la rama principal, dlgrade corrige tus ejercicios y deja aquí un comentario con la nota, los contraejemplos y cómo reproducir cada fallo (`npm test` hace lo mismo en tu ordenador).',
-  '',
-  'La rama `feedback` apunta al código inicial de la tarea; la diferencia que ves aquí es tu trabajo. La nota definitiva se calcula con el último commit que hayas subido antes de la fecha de entrega.',
-].join('\n');
 
 /** Step 1: the repository, generated from the template (private). */
 export async function ensureRepository(t: StudentTarget, template: { owner: string; repo: string }, waitMs: (attempt: number) => Promise<void>): Promise<StepOutcome> {
@@ -211,9 +205,10 @@ export async function ensureStarterRecorded(t: StudentTarget): Promise<StepOutco
   } catch {
     throw problem('get-file', { repo: `${t.owner}/${t.repo}`, path: MANIFEST_PATH }, 'manifest-json');
   }
+  if (manifest['lang'] === 'es' || manifest['lang'] === 'en') t.studentLang = manifest['lang'];
   const previous = manifest['starterCommit'];
   if (previous === starter) return { step: 'starter-commit', state: 'existed', detail: starter.slice(0, 12) };
-  if (!t.apply) return { step: 'starter-commit', state: 'planned', detail: `${typeof previous === 'string' ? previous.slice(0, 12) : '(none)'} → ${starter.slice(0, 12)}` };
+  if (!t.apply) return { step: 'starter-commit', state: 'planned', detail: `${typeof previous === 'string' ? previous.slice(0, 12) : d(t).none} → ${starter.slice(0, 12)}` };
   const workflow = await getFile(t, WORKFLOW_PATH);
   await putFile(t, MANIFEST_PATH, JSON.stringify({ ...manifest, starterCommit: starter }, null, 2) + '\n', manifestFile.sha, `chore: record the starter commit ${starter.slice(0, 12)}`);
   if (workflow !== undefined && typeof previous === 'string' && /^[0-9a-f]{40}$/.test(previous) && workflow.text.includes(previous)) {
@@ -235,7 +230,7 @@ export async function ensureFeedbackPull(t: StudentTarget): Promise<StepOutcome>
   }
   if (!t.apply) return { step: 'feedback-pr', state: 'planned', detail: `${head} → ${FEEDBACK_BRANCH}` };
   try {
-    const { data } = await t.gh.rest.pulls.create({ owner: t.owner, repo: t.repo, head, base: FEEDBACK_BRANCH, title: SPANISH_PR_TITLE, body: SPANISH_PR_BODY, maintainer_can_modify: false });
+    const { data } = await t.gh.rest.pulls.create({ owner: t.owner, repo: t.repo, head, base: FEEDBACK_BRANCH, title: provisionWords(t.studentLang ?? 'es').pullTitle, body: provisionWords(t.studentLang ?? 'es').pullBody, maintainer_can_modify: false });
     return { step: 'feedback-pr', state: 'created', detail: `#${data.number}` };
   } catch (error: unknown) {
     if (alreadyExists(error)) return { step: 'feedback-pr', state: 'existed' };

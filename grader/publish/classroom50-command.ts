@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { parseLang } from '../cli/options.ts';
 import { writeFile } from 'node:fs/promises';
 import { DlgradeError } from '../errors.ts';
-import { text } from '../i18n/index.ts';
+import { currentLang, text } from '../i18n/index.ts';
 import { resolveClassroom50Context } from './classroom50-context.ts';
 import { loadResult } from './load-result.ts';
 import { classroom50Text } from './result-files.ts';
@@ -42,15 +43,17 @@ export async function writeClassroom50(flags: Classroom50Flags, env: Record<stri
 }
 
 export function registerClassroom50(program: Command): void {
+  const h = text().cli.cmd.classroom50;
   program
     .command('classroom50')
-    .description("escribe el result.json de Classroom 50 / write Classroom 50's result.json")
-    .option('--result <file>', 'result JSON written by `dlgrade grade --json`', 'dlgrade-result.json')
-    .option('--out <file>', "Classroom 50's result file", 'result.json')
-    .option('--scale <n>', 'Classroom 50 points = dlgrade points × n, which must be whole (env DLGRADE_CLASSROOM50_SCALE; default 1)')
-    .option('--sha <sha>', 'graded commit (env GITHUB_SHA), for its date and link')
+    .description(h.description)
+    .option('--result <file>', h.result, 'dlgrade-result.json')
+    .option('--out <file>', h.out, 'result.json')
+    .option('--scale <n>', h.scale)
+    .option('--sha <sha>', h.sha)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(currentLang()).argParser(parseLang))
     .action(async (flags: Classroom50Flags) => {
       const file = await writeClassroom50(flags, process.env);
-      process.stdout.write(`dlgrade: wrote ${file} (Classroom 50)\n`);
+      process.stdout.write(`${text().publish.log.wroteClassroom50(file)}\n`);
     });
 }

@@ -8,6 +8,8 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { Lang } from '../engine/result.ts';
+import { currentLang, t } from '../i18n/index.ts';
 import { classroom50Datetime, type Classroom50Context } from '../report/formats/classroom50.ts';
 
 const run = promisify(execFile);
@@ -28,6 +30,8 @@ export interface Classroom50Inputs {
   now: Date;
   /** the checkout, to read the commit's date with git; default the working directory */
   cwd?: string;
+  /** the language of `problems` (default: the process's, grader/i18n currentLang) */
+  lang?: Lang;
 }
 
 function value(env: Record<string, string | undefined>, name: string): string | undefined {
@@ -55,25 +59,26 @@ export async function commitDate(inputs: Pick<Classroom50Inputs, 'env' | 'sha' |
 /** Resolves the context, or says why `result.json` cannot be written. */
 export async function resolveClassroom50Context(inputs: Classroom50Inputs): Promise<Classroom50Resolution> {
   const { env } = inputs;
+  const w = t(inputs.lang ?? currentLang()).publish.classroom50;
   const missing = CLASSROOM50_REQUIRED.filter((name) => value(env, name) === undefined);
-  if (missing.length === CLASSROOM50_REQUIRED.length) return { ok: false, kind: 'absent', problems: [`${missing.join(', ')} not set`] };
-  const problems: string[] = missing.length > 0 ? [`${missing.join(', ')} not set`] : [];
+  if (missing.length === CLASSROOM50_REQUIRED.length) return { ok: false, kind: 'absent', problems: [w.notSet(missing)] };
+  const problems: string[] = missing.length > 0 ? [w.notSet(missing)] : [];
   const classroom = value(env, 'CLASSROOM') ?? '';
   const assignment = value(env, 'ASSIGNMENT') ?? '';
   const submission = value(env, 'SUBMISSION_TAG') ?? '';
-  if (submission !== '' && !submission.startsWith('submit/')) problems.push(`SUBMISSION_TAG ${JSON.stringify(submission.slice(0, 80))} is not a submit/… tag`);
+  if (submission !== '' && !submission.startsWith('submit/')) problems.push(w.badTag(JSON.stringify(submission.slice(0, 80))));
   const repoUrl = inputs.owner === undefined || inputs.repo === undefined ? undefined : `${inputs.serverUrl}/${inputs.owner}/${inputs.repo}`;
   // the runner derives the owner from `<classroom>-<assignment>-<username>`, else GITHUB_ACTOR
   const prefix = `${classroom}-${assignment}-`.toLowerCase();
   const fromName = inputs.repo !== undefined && inputs.repo.toLowerCase().startsWith(prefix) ? inputs.repo.slice(prefix.length) : undefined;
   const owner = value(env, 'OWNER') ?? value(env, 'USERNAME') ?? fromName ?? value(env, 'GITHUB_ACTOR');
-  if (owner === undefined) problems.push('OWNER not set (nor USERNAME or GITHUB_ACTOR)');
+  if (owner === undefined) problems.push(w.noOwner);
   const commit = value(env, 'COMMIT_URL') ?? (repoUrl !== undefined && inputs.sha !== undefined ? `${repoUrl}/commit/${inputs.sha}` : undefined);
-  if (commit === undefined) problems.push('COMMIT_URL not set (nor GITHUB_REPOSITORY and GITHUB_SHA)');
+  if (commit === undefined) problems.push(w.noCommitUrl);
   const release = value(env, 'RELEASE_URL') ?? (repoUrl !== undefined && submission !== '' ? `${repoUrl}/releases/tag/${encodeURIComponent(submission)}` : undefined);
-  if (release === undefined) problems.push('RELEASE_URL not set (nor GITHUB_REPOSITORY)');
+  if (release === undefined) problems.push(w.noReleaseUrl);
   const date = await commitDate(inputs);
-  if (date === undefined) problems.push("the graded commit's date is unknown (set DLGRADE_COMMIT_DATE, or run in the checkout with git)");
+  if (date === undefined) problems.push(w.noDate);
   if (problems.length > 0 || owner === undefined || commit === undefined || release === undefined || date === undefined) return { ok: false, kind: 'incomplete', problems };
   return {
     ok: true,

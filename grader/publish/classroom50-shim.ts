@@ -107,7 +107,7 @@ def main():
     code = run(grade + ["--json", "dlgrade-result.json", "--lang", LANG])
     if code != 0:
         return fail(${py(w.graderFailed)} % code)
-    code = run([node, ".dlgrade/grader.mjs", "classroom50", "--result", "dlgrade-result.json", "--out", "result.json", "--scale", SCALE])
+    code = run([node, ".dlgrade/grader.mjs", "classroom50", "--result", "dlgrade-result.json", "--out", "result.json", "--scale", SCALE, "--lang", LANG])
     if code != 0:
         return fail(${py(w.resultFailed)} % code)
     return 0

@@ -6,11 +6,13 @@ export interface PullTarget {
   /** how the PRs were found */
   via: 'feedback' | 'event' | 'commit' | 'none';
   numbers: number[];
-  /** our own words, never student text */
-  notes: string[];
+  /** what was looked for and not found (worded by the caller, in the feedback's language) */
+  notes: PullNote[];
   /** a `feedback` branch that does not point at the starter commit (a warning, worded by the caller) */
   refusedBranch?: { branch: string; sha: string; starter: string };
 }
+
+export type PullNote = { kind: 'no-starter' } | { kind: 'no-feedback-branch'; branch: string } | { kind: 'no-feedback-pull'; branch: string } | { kind: 'no-commit-pull' };
 
 export interface FindPullOptions {
   owner: string;
@@ -38,18 +40,18 @@ function status(error: unknown): number | undefined {
  */
 export async function findTargetPulls(gh: GitHubClient, options: FindPullOptions): Promise<PullTarget> {
   const { owner, repo } = options;
-  const notes: string[] = [];
+  const notes: PullNote[] = [];
   let refusedBranch: PullTarget['refusedBranch'];
   const found = (via: PullTarget['via'], numbers: number[]): PullTarget => ({ via, numbers, notes, ...(refusedBranch ? { refusedBranch } : {}) });
   if (options.starterSha === undefined) {
-    notes.push('no starter commit recorded (--starter-sha or .dlgrade/manifest.json starterCommit): the Feedback PR is not looked for');
+    notes.push({ kind: 'no-starter' });
   } else {
     let branchSha: string | undefined;
     try {
       branchSha = (await gh.rest.repos.getBranch({ owner, repo, branch: FEEDBACK_BRANCH })).data.commit.sha;
     } catch (error: unknown) {
       if (status(error) !== 404) throw error;
-      notes.push(`no \`${FEEDBACK_BRANCH}\` branch in the repository`);
+      notes.push({ kind: 'no-feedback-branch', branch: FEEDBACK_BRANCH });
     }
     if (branchSha !== undefined && !sameCommit(branchSha, options.starterSha)) {
       refusedBranch = { branch: FEEDBACK_BRANCH, sha: branchSha.slice(0, 12), starter: options.starterSha.slice(0, 12) };
@@ -57,7 +59,7 @@ export async function findTargetPulls(gh: GitHubClient, options: FindPullOptions
       const pulls = await gh.rest.pulls.list({ owner, repo, base: FEEDBACK_BRANCH, state: 'open', sort: 'created', direction: 'asc', per_page: 10 });
       const feedback = pulls.data.find((p) => p.base.ref === FEEDBACK_BRANCH);
       if (feedback !== undefined) return { via: 'feedback', numbers: [feedback.number], notes };
-      notes.push(`no open pull request into \`${FEEDBACK_BRANCH}\``);
+      notes.push({ kind: 'no-feedback-pull', branch: FEEDBACK_BRANCH });
     }
   }
   if (options.eventPullNumber !== undefined) return found('event', [options.eventPullNumber]);
@@ -68,6 +70,6 @@ export async function findTargetPulls(gh: GitHubClient, options: FindPullOptions
     (p) => p.state === 'open' && p.head.sha.toLowerCase() === options.sha.toLowerCase() && !(refused && p.base.ref === FEEDBACK_BRANCH),
   );
   if (open.length > 0) return found('commit', open.slice(0, options.maxPulls ?? 3).map((p) => p.number));
-  notes.push('no open pull request has the pushed commit as its head');
+  notes.push({ kind: 'no-commit-pull' });
   return found('none', []);
 }

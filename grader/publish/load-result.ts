@@ -61,7 +61,7 @@ export async function loadResult(file: string, maxBytes = MAX_RESULT_BYTES): Pro
   let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new Error('not a regular file');
+    if (!info.isFile()) throw new Error(catalogText().errors.publish.notRegularFile);
     size = info.size;
   } catch (error: unknown) {
     throw new DlgradeError({

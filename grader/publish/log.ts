@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Lang } from '../engine/result.ts';
+import { currentLang, t } from '../i18n/index.ts';
 import { escapeWorkflowData } from '../report/escape.ts';
 
 /** Where publish reports what it did. Messages are dlgrade's own words; untrusted text goes through `untrusted`. */
@@ -21,11 +23,16 @@ export function stopCommands(text: string, token = randomBytes(16).toString('hex
   return `::stop-commands::${t}\n${text.replace(/\r/g, '')}\n::${t}::\n`;
 }
 
-/** The log of the CLI: info on `out`, warnings as `::warning::` lines when running in Actions. */
-export function createPublishLog(out: LogSink, opts: { actions: boolean }): PublishLog {
+/**
+ * The log of the CLI: info on `out`, warnings as `::warning::` lines when running in Actions (the
+ * workflow command keeps its syntax), else after the catalog's word for a warning in `lang`
+ * (default: the process's).
+ */
+export function createPublishLog(out: LogSink, opts: { actions: boolean; lang?: Lang }): PublishLog {
+  const prefix = t(opts.lang ?? currentLang()).publish.log.warningPrefix;
   return {
     info: (message) => out.write(`${message}\n`),
-    warn: (message) => out.write(opts.actions ? `::warning title=dlgrade publish::${escapeWorkflowData(message)}\n` : `warning: ${message}\n`),
+    warn: (message) => out.write(opts.actions ? `::warning title=dlgrade publish::${escapeWorkflowData(message)}\n` : `${prefix}: ${message}\n`),
     untrusted: (label, text) => out.write(`${label}\n${stopCommands(text)}`),
   };
 }

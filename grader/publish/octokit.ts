@@ -1,4 +1,6 @@
 import { Octokit } from 'octokit';
+import type { Lang } from '../engine/result.ts';
+import { currentLang, t } from '../i18n/index.ts';
 
 /** The GitHub client publish uses; tests build theirs with faster timings against a fake server. */
 export type GitHubClient = Octokit;
@@ -11,6 +13,8 @@ export interface OctokitFactoryOptions {
   token: string;
   baseUrl: string;
   log: ClientLog;
+  /** the language of the client's warnings (default: the process's, grader/i18n currentLang) */
+  lang?: Lang;
 }
 
 /** Builds the client: injected into publish so tests can point it at 127.0.0.1 and shorten the waits. */
@@ -36,17 +40,18 @@ export const MAX_RATE_LIMIT_WAIT_S = 120;
  * 429 is left to the throttling plugin, which honours `retry-after`.
  */
 export function octokitFactory(tuning: ClientTuning = {}): OctokitFactory {
-  return ({ token, baseUrl, log }) => {
-    const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+  return ({ token, baseUrl, log, lang }) => {
+    const m = t(lang ?? currentLang()).publish.log;
+    const onLimit = (kind: 'primary' | 'secondary') => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
       const retry = retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
-      log.warn(`GitHub ${kind} rate limit on ${options.method ?? ''} ${options.url ?? ''}: ${retry ? `retrying after ${retryAfter} s` : 'giving up'}`);
+      log.warn(m.rateLimit(kind, `${options.method ?? ''} ${options.url ?? ''}`.trim(), retry ? retryAfter : undefined));
       return retry;
     };
     return new Octokit({
       auth: token,
       baseUrl,
       userAgent: 'dlgrade-publish',
-      log: { debug: () => {}, info: () => {}, warn: (message: string) => log.warn(message), error: () => {} },
+      log: { debug: () => {}, info: () => {}, warn: (message: string) => log.warn(m.octokitSays(message)), error: () => {} },
       retry: { retries: tuning.retries ?? 3, retryAfterBaseValue: tuning.retryBaseMs ?? 1000, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
         onRateLimit: onLimit('primary'),

@@ -8,7 +8,7 @@ import { publishCheckRun, type CheckConclusion, type CheckRunOutcome } from './c
 import type { PublishConfig } from './config.ts';
 import { readEventInfo, readStarterCommit, type EventInfo } from './context-files.ts';
 import { buildFeedbackModel, formatPoints, type FeedbackModel } from './feedback-model.ts';
-import { findTargetPulls, type PullTarget } from './find-pr.ts';
+import { findTargetPulls, type PullNote, type PullTarget } from './find-pr.ts';
 import { classifyGitHubError } from './github-error.ts';
 import type { PublishLog } from './log.ts';
 import type { GitHubClient, OctokitFactory } from './octokit.ts';
@@ -75,6 +75,19 @@ function explain(w: PublishMessages['warn'], step: string, permission: string, e
   }
 }
 
+function noteText(m: PublishMessages['log'], note: PullNote): string {
+  switch (note.kind) {
+    case 'no-starter':
+      return m.noStarter;
+    case 'no-feedback-branch':
+      return m.noFeedbackBranch(note.branch);
+    case 'no-feedback-pull':
+      return m.noFeedbackPull(note.branch);
+    case 'no-commit-pull':
+      return m.noCommitPull;
+  }
+}
+
 async function publishComments(gh: GitHubClient, options: PublishOptions, model: FeedbackModel, report: PublishReport, event: EventInfo): Promise<void> {
   const { config, log } = options;
   const owner = config.owner as string;
@@ -90,25 +103,23 @@ async function publishComments(gh: GitHubClient, options: PublishOptions, model:
   }
   report.pulls = target;
   // a refused `feedback` branch is a warning (printed with the others at the end); the rest is information
-  for (const note of target.notes) log.info(note);
+  for (const note of target.notes) log.info(noteText(model.m.log, note));
   if (target.refusedBranch !== undefined) {
     const { branch, sha, starter } = target.refusedBranch;
     report.warnings.push(model.m.warn.refusedBranch(branch, sha, starter));
   }
   if (target.numbers.length === 0) {
-    log.info('no pull request to comment on: the feedback is in the job summary and the check run');
+    log.info(model.m.log.noPull);
     return;
   }
   const { text, level } = renderFeedbackWithin(model, { maxChars: COMMENT_BUDGET }, { marker: STICKY_MARKER });
-  if (level > 0) log.info(`comment shortened to fit GitHub's limit (detail level ${level})`);
+  if (level > 0) log.info(model.m.log.commentShortened(level));
   for (const pull of target.numbers) {
     try {
       const outcome = await upsertStickyComment(gh, { owner, repo, issueNumber: pull }, text);
       report.comments.push({ ...outcome, pull });
-      log.info(`comment ${outcome.action} on #${pull} (id ${outcome.commentId}, found via ${target.via})`);
-      if (outcome.duplicates.length > 0) {
-        log.warn(`#${pull} had ${outcome.duplicates.length + 1} dlgrade comments (two runs raced): kept and updated the oldest (${outcome.commentId}); left ${outcome.duplicates.join(', ')} alone`);
-      }
+      log.info(model.m.log.comment(outcome.action, pull, outcome.commentId, model.m.log.via[target.via]));
+      if (outcome.duplicates.length > 0) log.warn(model.m.log.duplicates(pull, outcome.duplicates.length + 1, outcome.commentId, outcome.duplicates.join(', ')));
     } catch (error: unknown) {
       report.warnings.push(explain(model.m.warn, model.m.warn.comment(pull), 'pull-requests: write', error));
     }
@@ -132,7 +143,7 @@ async function publishChecks(gh: GitHubClient, options: PublishOptions, model: F
       ...(runUrl === undefined ? {} : { detailsUrl: runUrl }),
     });
     report.checkRun = outcome;
-    log.info(`check run ${outcome.checkRunId} ${outcome.created ? 'created' : 'updated'}: ${outcome.annotations} annotations in ${outcome.requests} request(s)`);
+    log.info(model.m.log.checkRun(outcome.checkRunId, outcome.created, outcome.annotations, outcome.requests));
   } catch (error: unknown) {
     report.warnings.push(explain(model.m.warn, config.checkRunId === undefined ? model.m.warn.createCheck : model.m.warn.updateCheck, 'checks: write', error));
   }
@@ -152,11 +163,12 @@ function warningsMarkdown(model: FeedbackModel, warnings: string[]): string {
  * elsewhere nothing is written (an info line), with some variables missing a warning names them;
  * points that are not whole after scaling are a warning naming the exercise and the fix.
  */
-async function classroom50File(options: PublishOptions, commit: string | undefined, now: Date, report: PublishReport, w: PublishMessages['warn']): Promise<string | undefined> {
+async function classroom50File(options: PublishOptions, commit: string | undefined, now: Date, report: PublishReport, model: FeedbackModel): Promise<string | undefined> {
   const { config, log } = options;
-  const resolution = await resolveClassroom50Context({ env: options.env ?? {}, serverUrl: config.serverUrl, owner: config.owner, repo: config.repo, sha: commit, now });
+  const w = model.m.warn;
+  const resolution = await resolveClassroom50Context({ env: options.env ?? {}, serverUrl: config.serverUrl, owner: config.owner, repo: config.repo, sha: commit, now, lang: model.lang });
   if (!resolution.ok) {
-    if (resolution.kind === 'absent') log.info(`no Classroom 50 result.json: ${resolution.problems.join('; ')} (not a Classroom 50 run)`);
+    if (resolution.kind === 'absent') log.info(model.m.log.noClassroom50(resolution.problems.join('; ')));
     else report.warnings.push(`${w.classroom50NotWritten(resolution.problems.join('; '))}.`);
     return undefined;
   }
@@ -183,8 +195,8 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
   const model = buildFeedbackModel(result, { ...(config.lang === undefined ? {} : { lang: config.lang }), ...(commit === undefined ? {} : { sha: commit }), ...(runUrl === undefined ? {} : { runUrl }) });
   const { outputs, classroomLevel } = stepOutputs(result);
   const report: PublishReport = { files: [], outputs, summaryWritten: false, pulls: undefined, comments: [], checkRun: undefined, warnings: [], degraded: false, commit };
-  if (classroomLevel > 0) log.info(`the Classroom reporter's \`result\` output was shortened to stay under the environment-variable limit (level ${classroomLevel}: ${['', 'no messages', 'no messages or file names', 'one test per exercise', 'the total only'][classroomLevel]})`);
-  const classroom50 = await classroom50File(options, commit, now, report, model.m.warn);
+  if (classroomLevel > 0) log.info(model.m.log.classroomShortened(classroomLevel));
+  const classroom50 = await classroom50File(options, commit, now, report, model);
 
   try {
     report.files = await writeResultFiles(result, config.outDir, classroom50);
@@ -196,15 +208,15 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
   } catch (error: unknown) {
     throw new DlgradeError({ code: 'E_IO', message: text().errors.publish.cannotWrite, fix: text().errors.publish.cannotWriteFix, cause: error });
   }
-  log.info(`wrote ${report.files.join(', ')}${config.outputFile === undefined ? '' : ', step outputs'}${report.summaryWritten ? ', job summary' : ''}`);
+  log.info(model.m.log.wrote(report.files.join(', '), config.outputFile !== undefined, report.summaryWritten));
 
   const missing = [config.token === undefined && 'GITHUB_TOKEN', config.owner === undefined && 'GITHUB_REPOSITORY', config.sha === undefined && 'GITHUB_SHA'].filter((m): m is string => typeof m === 'string');
   if (config.dryRun) {
-    log.info('--dry-run: nothing sent to GitHub');
+    log.info(model.m.log.dryRun);
   } else if (missing.length > 0) {
     report.warnings.push(model.m.warn.nothingPublished(missing));
   } else {
-    const gh = options.octokitFactory({ token: config.token as string, baseUrl: config.apiUrl, log: { warn: (m) => log.warn(m) } });
+    const gh = options.octokitFactory({ token: config.token as string, baseUrl: config.apiUrl, log: { warn: (m) => log.warn(m) }, lang: model.lang });
     await publishComments(gh, options, model, report, event);
     await publishChecks(gh, options, model, report);
   }
@@ -215,7 +227,7 @@ export async function publishResult(options: PublishOptions): Promise<PublishRep
     try {
       await appendStepSummary(config.stepSummary, warningsMarkdown(model, report.warnings));
     } catch {
-      log.warn('could not append the warnings to the job summary');
+      log.warn(model.m.log.summaryWarningsFailed);
     }
   }
   return report;

@@ -1,4 +1,5 @@
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 
 export interface Shard {
   /** 1-based */
@@ -12,7 +13,8 @@ export function parseShard(value: string): Shard {
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || index < 1 || count < 1 || index > count) {
-    throw new DlgradeError({ code: 'E_OPTION', message: `--shard "${value}" is not i/n with 1 ≤ i ≤ n`, fix: 'e.g. --shard 2/4 (the second of four shards)' });
+    const m = text().provision.roster;
+    throw new DlgradeError({ code: 'E_OPTION', message: m.badShard(value), fix: m.badShardFix });
   }
   return { index, count };
 }

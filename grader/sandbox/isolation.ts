@@ -108,7 +108,7 @@ export function probeIsolation(): Isolation {
   if (cachedFailure) throw cachedFailure;
   const forced = process.env['DLGRADE_SANDBOX']?.trim();
   if (forced && !MECHANISMS.includes(forced as SandboxMechanism)) {
-    cachedFailure = new SandboxUnavailableError(`DLGRADE_SANDBOX=${forced} is not a sandbox`, 'use DLGRADE_SANDBOX=bubblewrap, unshare or process, or leave it unset to pick the strongest available');
+    cachedFailure = new SandboxUnavailableError(text().errors.sandbox.unknownForced(forced), text().errors.sandbox.unknownForcedFix);
     throw cachedFailure;
   }
   const candidates = forced ? [forced as SandboxMechanism] : MECHANISMS;
@@ -139,15 +139,16 @@ export function probeIsolation(): Isolation {
     }
     reasons.push(`${mechanism}: ${problem}`);
   }
+  const w = text().errors.sandbox;
   cachedFailure = new SandboxUnavailableError(
-    forced ? `DLGRADE_SANDBOX=${forced} was asked for, but it cannot start here (${reasons.join('; ')})` : `no sandbox can start the student process here (${reasons.join('; ')})`,
+    forced ? w.forcedCannotStart(forced, reasons) : w.noneCanStart(reasons),
     forced === 'bubblewrap'
-      ? 'install bubblewrap (apt-get install bubblewrap); on Ubuntu 24.04 also allow user namespaces (sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0)'
+      ? w.bubblewrapFix
       : forced
-        ? 'unset DLGRADE_SANDBOX to use the strongest sandbox available'
+        ? w.unsetForcedFix
         : process.getuid?.() === 0
-          ? `as root, the student process runs as nobody (uid ${NOBODY}): ${realpathSync(process.execPath)}, its libraries and the temporary folder (${tmpdir()}) must be readable by it (a Node installed under /root is not)`
-          : `check that ${process.execPath} runs and that the temporary folder (${tmpdir()}) is writable`,
+          ? w.rootFix(NOBODY, realpathSync(process.execPath), tmpdir())
+          : w.checkNodeFix(process.execPath, tmpdir()),
   );
   throw cachedFailure;
 }
@@ -395,7 +396,7 @@ function nodeLibraries(node: string): string[] | string {
     // a statically linked Node has no libraries: ldd says so and exits non-zero
     const out = String((error as { stdout?: unknown }).stdout ?? '');
     if (/not a dynamic executable|statically linked/.test(out)) listing = '';
-    else return `ldd could not list Node's libraries (${(error as Error).message.split('\n')[0]})`;
+    else return text().errors.sandbox.lddFailed((error as Error).message.split('\n')[0] ?? '');
   }
   const binds: string[] = [];
   const seen = new Set<string>();
@@ -403,7 +404,7 @@ function nodeLibraries(node: string): string[] | string {
     // "libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x…)" or "/lib64/ld-linux-x86-64.so.2 (0x…)"
     const match = /(?:=>\s*)?(\/\S+)\s+\(0x[0-9a-f]+\)/.exec(line);
     if (!match) {
-      if (/not found/.test(line)) return `a library of Node is missing: ${line.trim()}`;
+      if (/not found/.test(line)) return text().errors.sandbox.libraryMissing(line.trim());
       continue;
     }
     const path = match[1]!;
@@ -417,7 +418,7 @@ function nodeLibraries(node: string): string[] | string {
 
 function buildBubblewrap(base: Omit<Isolation, 'insideDir' | 'launch' | 'prepare'>): Isolation | string {
   const bwrap = findBinary(['/usr/bin/bwrap', '/usr/local/bin/bwrap', '/bin/bwrap']);
-  if (!bwrap) return 'bwrap is not installed (apt-get install bubblewrap)';
+  if (!bwrap) return text().errors.sandbox.noBwrap;
   const node = nodeBinary();
   const libraries = nodeLibraries(node);
   if (typeof libraries === 'string') return libraries;
@@ -489,9 +490,9 @@ const UNSHARE_SCRIPT = [
 
 function buildUnshare(base: Omit<Isolation, 'insideDir' | 'launch' | 'prepare'>): Isolation | string {
   const unshare = findBinary(['/usr/bin/unshare', '/bin/unshare']);
-  if (!unshare) return 'unshare is not installed (util-linux)';
+  if (!unshare) return text().errors.sandbox.noUnshare;
   const sh = findBinary(['/bin/sh', '/usr/bin/sh']);
-  if (!sh) return 'no /bin/sh to prepare the mounts';
+  if (!sh) return text().errors.sandbox.noShell;
   const node = nodeBinary();
   const hostHome = (() => {
     try {
@@ -531,7 +532,7 @@ function tryStart(isolation: Isolation): string | undefined {
     });
     if (probe.stdout === 'dlgrade-probe-ok') return undefined;
     const why = (probe.error?.message ?? probe.stderr ?? '').trim().split('\n')[0] ?? '';
-    return why ? `it failed to start Node (${why.slice(0, 200)})` : `it failed to start Node (exit ${probe.status ?? probe.signal})`;
+    return text().errors.sandbox.nodeFailed(why ? why.slice(0, 200) : `exit ${probe.status ?? probe.signal}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

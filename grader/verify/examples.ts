@@ -3,7 +3,9 @@ import { pathToFileURL } from 'node:url';
 import { compact, formatExampleCall, formatLiteral } from '../catalog/examples.ts';
 import type { ExerciseDef } from '../catalog/types.ts';
 import { compareValues } from '../compare/numeric.ts';
+import type { Lang } from '../engine/result.ts';
 import { describeThrown } from '../errors.ts';
+import { currentLang, t } from '../i18n/index.ts';
 
 /** A hand-checkable example: the call and result together stay short (as tests/catalog/examples.test.ts). */
 export const MAX_EXAMPLE_CHARS = 700;
@@ -12,37 +14,38 @@ export const MAX_EXAMPLE_CHARS = 700;
  * What tests/catalog/examples.test.ts checks, for one exercise: it has worked examples, the solution returns each stated result, and both statements show
  * each call and result. Problems, one per line; empty when all is well.
  */
-export async function exampleProblems(def: ExerciseDef): Promise<string[]> {
-  if (def.examples.length === 0) return ['no `examples:` in exercise.yaml (a worked example shown in both statements; docs/authoring.md)'];
+export async function exampleProblems(def: ExerciseDef, lang: Lang = currentLang()): Promise<string[]> {
+  const w = t(lang).verify.examples;
+  if (def.examples.length === 0) return [w.none];
   const problems: string[] = [];
   let mod: Record<string, unknown> | undefined;
   try {
     mod = (await import(pathToFileURL(def.solutionPath).href)) as Record<string, unknown>;
   } catch (error: unknown) {
-    problems.push(`cannot load the solution ${def.solutionPath}: ${describeThrown(error)}`);
+    problems.push(w.cannotLoad(def.solutionPath, describeThrown(error)));
   }
   const statements = (['es', 'en'] as const).map((l) => [def.statementPaths[l], existsSync(def.statementPaths[l]) ? compact(readFileSync(def.statementPaths[l], 'utf8')) : ''] as const);
   def.examples.forEach((example, i) => {
     const call = formatExampleCall(example);
     const result = formatLiteral(example.result);
-    if (call.length + result.length > MAX_EXAMPLE_CHARS) problems.push(`example ${i}: longer than ${MAX_EXAMPLE_CHARS} characters, too long to check by hand`);
+    if (call.length + result.length > MAX_EXAMPLE_CHARS) problems.push(w.tooLong(i, MAX_EXAMPLE_CHARS));
     for (const [path, text] of statements) {
-      if (!text.includes(compact(call))) problems.push(`example ${i}: ${path} does not show ${call}`);
-      if (!text.includes(compact(result))) problems.push(`example ${i}: ${path} does not show the result ${result}`);
+      if (!text.includes(compact(call))) problems.push(w.callNotShown(i, path, call));
+      if (!text.includes(compact(result))) problems.push(w.resultNotShown(i, path, result));
     }
   });
   if (mod !== undefined) {
     for (const [i, example] of def.examples.entries()) {
       const fn = mod[example.function];
       if (typeof fn !== 'function') {
-        problems.push(`example ${i}: the solution does not export ${example.function}`);
+        problems.push(w.noExport(i, example.function));
         continue;
       }
       try {
         const received: unknown = await (fn as (...a: unknown[]) => unknown)(...structuredClone(example.args));
-        if (!compareValues(example.result, received, example.tolerance).ok) problems.push(`example ${i}: ${formatExampleCall(example)} returned ${formatLiteral(received)}, the statements say ${formatLiteral(example.result)}`);
+        if (!compareValues(example.result, received, example.tolerance).ok) problems.push(w.differs(i, formatExampleCall(example), formatLiteral(received), formatLiteral(example.result)));
       } catch (error: unknown) {
-        problems.push(`example ${i}: the solution threw: ${describeThrown(error)}`);
+        problems.push(w.threw(i, describeThrown(error)));
       }
     }
   }

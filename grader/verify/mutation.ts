@@ -13,7 +13,9 @@ import pLimit from 'p-limit';
 import type { ExerciseDef, EquivalentMutant } from '../catalog/types.ts';
 import type { Catalog } from '../catalog/types.ts';
 import { gradeSubmission } from '../engine/grade.ts';
+import type { Lang } from '../engine/result.ts';
 import { describeThrown } from '../errors.ts';
+import { currentLang, t } from '../i18n/index.ts';
 import { submissionWithSource } from './fixtures.ts';
 
 export interface SolutionMutant {
@@ -136,12 +138,13 @@ export async function mutationTest(def: ExerciseDef, options: { catalog: Catalog
   return { id: def.id, mutants: outcomes, killed, survived, equivalent, score: killed + survived === 0 ? 1 : killed / (killed + survived) };
 }
 
-/** One line per surviving mutant, then the score. */
-export function renderMutation(report: MutationReport): string {
+/** One line per surviving mutant, then the score, in `lang` (default: the process's). */
+export function renderMutation(report: MutationReport, lang: Lang = currentLang()): string {
+  const w = t(lang).verify.mutation;
   const lines = report.mutants
     .filter((m) => m.status === 'survived' || m.status === 'error')
-    .map((m) => `  SURVIVED ${report.id.split('/')[1]}.ts:${m.line}:${m.column} ${m.mutator}: ${squash(m.original).slice(0, 80)} → ${squash(m.replacement).slice(0, 80)}${m.status === 'error' ? ` (could not grade: ${m.detail})` : ''}`);
+    .map((m) => `  ${w.survived} ${report.id.split('/')[1]}.ts:${m.line}:${m.column} ${m.mutator}: ${squash(m.original).slice(0, 80)} → ${squash(m.replacement).slice(0, 80)}${m.status === 'error' ? ` (${w.couldNotGrade(m.detail)})` : ''}`);
   const pct = (report.score * 100).toFixed(1);
-  lines.push(`${report.id}: mutation score ${pct}% (${report.killed} killed, ${report.survived} survived, ${report.equivalent} equivalent, ${report.mutants.filter((m) => m.status === 'compile-error').length} not compiling)`);
+  lines.push(w.score(report.id, pct, report.killed, report.survived, report.equivalent, report.mutants.filter((m) => m.status === 'compile-error').length));
   return `${lines.join('\n')}\n`;
 }

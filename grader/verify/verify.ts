@@ -7,7 +7,9 @@ import { selectExercises } from '../catalog/select.ts';
 import { issueMessage } from '../catalog/issues.ts';
 import type { Catalog, CatalogIssue, ExerciseDef } from '../catalog/types.ts';
 import { gradeSubmission } from '../engine/grade.ts';
-import type { ExerciseResult } from '../engine/result.ts';
+import type { ExerciseResult, Lang } from '../engine/result.ts';
+import { currentLang, t } from '../i18n/index.ts';
+import type { VerifyMessages } from '../i18n/es/verify.ts';
 import { describeThrown } from '../errors.ts';
 import { placeholdersLeft } from '../scaffold/placeholders.ts';
 import { CONSTANT_ANSWERS, constantSubmission } from './constant.ts';
@@ -41,6 +43,8 @@ export interface VerifyOptions {
   /** gradings at once (default 2) */
   concurrency?: number;
   onExercise?: (verification: ExerciseVerification) => void;
+  /** the language of the checks' names and reasons (default: the process's, grader/i18n currentLang) */
+  lang?: Lang;
 }
 
 export interface VerifyReport {
@@ -62,9 +66,10 @@ function matches(selector: string, id: string): boolean {
   return id === s || chapter === s || chapter.startsWith(`${s}-`) || name === s;
 }
 
-function failing(r: ExerciseResult): string {
-  const bad = r.properties.filter((p) => p.status !== 'pass').map((p) => `${p.name}: ${p.status}${p.message ? ` (${p.message.split('\n')[0]!.slice(0, 160)})` : ''}`);
-  return [r.reason ? `${r.status} (${r.reason})${r.message ? `: ${r.message.split('\n')[0]!.slice(0, 200)}` : ''}` : '', ...bad].filter(Boolean).join('; ');
+function failing(r: ExerciseResult, lang: Lang): string {
+  const v = t(lang).verify;
+  const bad = r.properties.filter((p) => p.status !== 'pass').map((p) => `${p.name}: ${v.status[p.status]}${p.message ? ` (${p.message.split('\n')[0]!.slice(0, 160)})` : ''}`);
+  return [r.reason ? `${v.status[r.status]} (${t(lang).publish.reason[r.reason]})${r.message ? `: ${r.message.split('\n')[0]!.slice(0, 200)}` : ''}` : '', ...bad].filter(Boolean).join('; ');
 }
 
 /**
@@ -78,6 +83,10 @@ function failing(r: ExerciseResult): string {
  */
 export async function verifyCatalog(options: VerifyOptions = {}): Promise<VerifyReport> {
   const catalog = options.catalog ?? loadCatalog();
+  const lang = options.lang ?? currentLang();
+  const v = t(lang).verify;
+  const c = v.check;
+  const issueList = (issues: readonly CatalogIssue[]): string => issues.map((i) => `${i.file} [${i.field}] ${issueMessage(i, lang)}`).join('; ');
   const fixturesDir = options.fixturesDir ?? (catalog.root === undefined ? FIXTURES_DIR : join(catalog.root, 'tests', 'fixtures'));
   const valid = new Map(catalog.exercises.map((d) => [d.id, d]));
   const invalidIds = [...new Set(catalog.issues.map(issueExercise).filter((id): id is string => id !== undefined && !valid.has(id)))];
@@ -95,7 +104,7 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
   }
 
   const backend = (await selectBackend()).name;
-  const base = { audience: 'instructor' as const, catalog, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.runs !== undefined ? { runs: options.runs } : {}) };
+  const base = { audience: 'instructor' as const, catalog, lang, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.runs !== undefined ? { runs: options.runs } : {}) };
   const grade = async (def: ExerciseDef, dir: string, on: string): Promise<ExerciseResult> =>
     (await gradeSubmission({ ...base, submissionDir: dir, exercises: [def.id], concurrency: 1, backend: on })).exercises[0]!;
   const withFile = async (def: ExerciseDef, file: string, on = backend): Promise<ExerciseResult> => {
@@ -110,38 +119,40 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
     try {
       return { name, ...(await run()) };
     } catch (error: unknown) {
-      return { name, ok: false, detail: `could not grade: ${describeThrown(error)}` };
+      return { name, ok: false, detail: v.couldNotGrade(describeThrown(error)) };
     }
   };
   const fullMarks = (r: ExerciseResult): Omit<VerifyCheck, 'name'> =>
-    graderFaultCheck(r) ?? (r.score === r.maxScore && r.status === 'pass' ? { ok: true, detail: `${r.score}/${r.maxScore}` } : { ok: false, detail: `${r.score}/${r.maxScore}: ${failing(r)}` });
+    graderFaultCheck(r, v) ?? (r.score === r.maxScore && r.status === 'pass' ? { ok: true, detail: `${r.score}/${r.maxScore}` } : { ok: false, detail: `${r.score}/${r.maxScore}: ${failing(r, lang)}` });
 
   const limit = pLimit(Math.max(1, options.concurrency ?? 2));
   const checksOf = (def: ExerciseDef): Promise<VerifyCheck>[] => {
     const list: Promise<VerifyCheck>[] = [];
     const issues = catalog.issues.filter((i) => issueExercise(i) === def.id);
-    list.push(Promise.resolve({ name: 'catalog', ok: issues.length === 0, detail: issues.length === 0 ? 'no issues' : issues.map((i) => `${i.file} [${i.field}] ${issueMessage(i, 'en')}`).join('; ') }));
+    list.push(Promise.resolve({ name: c.catalog, ok: issues.length === 0, detail: issues.length === 0 ? v.noIssues : issueList(issues) }));
     const statements = (['es', 'en'] as const).map((l) => [l, def.statementPaths[l]] as const);
     const missing = statements.filter(([, p]) => !existsSync(p) || readFileSync(p, 'utf8').trim() === '').map(([l]) => `README.${l}.md`);
-    list.push(Promise.resolve({ name: 'statements', ok: missing.length === 0, detail: missing.length === 0 ? 'README.es.md and README.en.md' : `missing or empty: ${missing.join(', ')}` }));
+    list.push(Promise.resolve({ name: c.statements, ok: missing.length === 0, detail: missing.length === 0 ? v.statementsOk : v.statementsMissing(missing) }));
     list.push(
       limit(() =>
-        guarded(`solution (${backend})`, async () => {
-          if (!existsSync(def.solutionPath)) return { ok: false, detail: `missing ${def.solutionPath}` };
+        guarded(c.solution(backend), async () => {
+          if (!existsSync(def.solutionPath)) return { ok: false, detail: v.missingFile(def.solutionPath) };
           return fullMarks(await withFile(def, def.solutionPath));
         }),
       ),
     );
     list.push(
       limit(() =>
-        guarded('stub earns 0', async () => {
+        guarded(c.stub, async () => {
           const stub = stubSubmission([def]);
           try {
             const r = await grade(def, stub.dir, backend);
-            const fault = graderFaultCheck(r);
+            const fault = graderFaultCheck(r, v);
             if (fault !== undefined) return fault;
             const notImplemented = r.properties.every((p) => p.status === 'skipped' || p.notImplemented === true || r.reason !== undefined);
-            return r.score === 0 ? { ok: true, detail: `0/${r.maxScore}${notImplemented ? '' : ' (some property failed for another reason than "not implemented")'}` } : { ok: false, detail: `${r.score}/${r.maxScore}: passing: ${r.properties.filter((p) => p.status === 'pass').map((p) => p.name).join(', ')}` };
+            return r.score === 0
+              ? { ok: true, detail: `0/${r.maxScore}${notImplemented ? '' : v.stubOtherReason}` }
+              : { ok: false, detail: v.passing(`${r.score}/${r.maxScore}`, r.properties.filter((p) => p.status === 'pass').map((p) => p.name)) };
           } finally {
             stub.cleanup();
           }
@@ -151,64 +162,64 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
     const left = placeholdersLeft(catalog.root, def.id);
     list.push(
       Promise.resolve({
-        name: 'placeholders',
+        name: c.placeholders,
         ok: left.length === 0,
-        detail: left.length === 0 ? 'no TODO(dlgrade new) left' : `fill in TODO(dlgrade new) in ${left.map((p) => `${p.file}:${p.line}`).join(', ')}`,
+        detail: left.length === 0 ? v.noPlaceholders : v.fillPlaceholders(left.map((p) => `${p.file}:${p.line}`)),
       }),
     );
     const bugCount = buggyFixtures(def, fixturesDir).length;
     const variantCount = variantFixtures(def, fixturesDir).length;
     list.push(
       Promise.resolve({
-        name: 'fixtures',
+        name: c.fixtures,
         ok: bugCount >= MIN_BUGS && variantCount >= 1,
-        detail: `${bugCount} buggy (at least ${MIN_BUGS}), ${variantCount} variant(s) (at least 1) under ${fixturesDir}`,
+        detail: v.fixtureCount(bugCount, MIN_BUGS, variantCount, fixturesDir),
       }),
     );
     list.push(
-      guarded('worked examples', async () => {
-        const problems = await exampleProblems(def);
-        return problems.length === 0 ? { ok: true, detail: `${def.examples.length} example(s): the solution returns them, both statements show them` } : { ok: false, detail: problems.join('; ') };
+      guarded(c.examples, async () => {
+        const problems = await exampleProblems(def, lang);
+        return problems.length === 0 ? { ok: true, detail: v.examplesOk(def.examples.length) } : { ok: false, detail: problems.join('; ') };
       }),
     );
     list.push(
       limit(() =>
-        guarded('constant answers earn 0', async () => {
+        guarded(c.constant, async () => {
           const earning: string[] = [];
           for (const value of CONSTANT_ANSWERS) {
             const sub = constantSubmission([def], value);
             try {
               const r = (await gradeSubmission({ ...base, runs: options.runs ?? 25, submissionDir: sub.dir, exercises: [def.id], concurrency: 1, backend })).exercises[0]!;
-              const fault = graderFaultCheck(r);
+              const fault = graderFaultCheck(r, v);
               if (fault !== undefined) return fault;
-              if (r.score > 0) earning.push(`return ${value} earns ${r.score}/${r.maxScore} (${r.properties.filter((p) => p.status === 'pass').map((p) => p.name).join(', ')}): make those properties secondary or compare with the reference`);
+              if (r.score > 0) earning.push(v.constantEarns(String(value), `${r.score}/${r.maxScore}`, r.properties.filter((p) => p.status === 'pass').map((p) => p.name)));
             } finally {
               sub.cleanup();
             }
           }
-          return earning.length === 0 ? { ok: true, detail: `${CONSTANT_ANSWERS.map((v) => `return ${v}`).join(', ')}: 0` } : { ok: false, detail: earning.join('; ') };
+          return earning.length === 0 ? { ok: true, detail: v.constantOk(CONSTANT_ANSWERS.map(String)) } : { ok: false, detail: earning.join('; ') };
         }),
       ),
     );
     for (const bug of buggyFixtures(def, fixturesDir)) {
       list.push(
         limit(() =>
-          guarded(`bug ${bug.name}`, async () => {
-            if (bug.expectFail.length === 0) return { ok: false, detail: 'the first line must be // expect-fail: <property>[, ...]' };
+          guarded(c.bug(bug.name), async () => {
+            if (bug.expectFail.length === 0) return { ok: false, detail: v.noHeader };
             const unknown = bug.expectFail.filter((n) => !def.properties.some((p) => p.name === n));
-            if (unknown.length > 0) return { ok: false, detail: `expect-fail names unknown properties: ${unknown.join(', ')}` };
+            if (unknown.length > 0) return { ok: false, detail: v.unknownProperties(unknown) };
             const r = await withFile(def, bug.path);
-            const fault = graderFaultCheck(r);
+            const fault = graderFaultCheck(r, v);
             if (fault !== undefined) return fault;
             const failed = r.properties.filter((p) => p.status !== 'pass').map((p) => p.name);
             const escaped = bug.expectFail.filter((n) => !failed.includes(n));
-            if (r.score < r.maxScore && escaped.length === 0) return { ok: true, detail: `caught by ${bug.expectFail.join(', ')} (${r.score}/${r.maxScore})` };
-            return { ok: false, detail: `${r.score}/${r.maxScore}; not caught by: ${escaped.join(', ') || '(score is full)'}${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}` };
+            if (r.score < r.maxScore && escaped.length === 0) return { ok: true, detail: v.caught(bug.expectFail, `${r.score}/${r.maxScore}`) };
+            return { ok: false, detail: v.notCaught(`${r.score}/${r.maxScore}`, escaped, failed) };
           }),
         ),
       );
     }
-    for (const variant of variantFixtures(def, fixturesDir)) list.push(limit(() => guarded(`variant ${variant.name}`, async () => fullMarks(await withFile(def, variant.path)))));
+    for (const variant of variantFixtures(def, fixturesDir)) list.push(limit(() => guarded(c.variant(variant.name), async () => fullMarks(await withFile(def, variant.path)))));
     return list;
   };
 
@@ -219,16 +230,14 @@ export async function verifyCatalog(options: VerifyOptions = {}): Promise<Verify
   for (const def of chosenValid) {
     if (backend === 'cpu') continue;
     byId.get(def.id)!.push(
-      await guarded('solution (cpu)', async () => (existsSync(def.solutionPath) ? fullMarks(await withFile(def, def.solutionPath, 'cpu')) : { ok: false, detail: `missing ${def.solutionPath}` })),
+      await guarded(c.solution('cpu'), async () => (existsSync(def.solutionPath) ? fullMarks(await withFile(def, def.solutionPath, 'cpu')) : { ok: false, detail: v.missingFile(def.solutionPath) })),
     );
   }
   if (backend !== 'cpu') await selectBackend(backend);
 
   const exercises: ExerciseVerification[] = [];
   for (const id of [...chosenValid.map((d) => d.id), ...chosenInvalid].sort()) {
-    const checks = byId.get(id) ?? [
-      { name: 'catalog', ok: false, detail: `not loaded: ${catalog.issues.filter((i) => issueExercise(i) === id).map((i) => `${i.file} [${i.field}] ${issueMessage(i, 'en')}`).join('; ')}` },
-    ];
+    const checks = byId.get(id) ?? [{ name: c.catalog, ok: false, detail: v.notLoaded(issueList(catalog.issues.filter((i) => issueExercise(i) === id))) }];
     const verification = { id, ok: checks.every((c) => c.ok), checks };
     options.onExercise?.(verification);
     exercises.push(verification);
@@ -253,9 +262,9 @@ export function graderFaults(r: ExerciseResult): string[] {
 
 const GRADER_ERROR = /^(Error interno del corrector|Fallo interno del corrector|Internal grader (error|fault))/;
 
-function graderFaultCheck(r: ExerciseResult): Omit<VerifyCheck, 'name'> | undefined {
+function graderFaultCheck(r: ExerciseResult, v: VerifyMessages): Omit<VerifyCheck, 'name'> | undefined {
   const faults = graderFaults(r);
-  return faults.length > 0 ? { ok: false, detail: `grader error (not a result): ${faults.join('; ')}` } : undefined;
+  return faults.length > 0 ? { ok: false, detail: v.graderError(faults) } : undefined;
 }
 
 /** Plain text, one line per check: ✔/✘, the check, why. */

@@ -5,6 +5,7 @@
  * holds can break the YAML, inject a shell command or smuggle in a `${{ … }}` expression.
  */
 import { DlgradeError } from '../errors.ts';
+import { text } from '../i18n/index.ts';
 import { PINNED_ACTIONS, formatPin, type PinnedActions } from './actions.ts';
 
 /**
@@ -119,6 +120,9 @@ const MAX_EXERCISES = 64;
 /** GitHub's limit on the jobs a matrix may generate */
 export const MAX_SHARDS = 256;
 
+/** What a value should be, in the catalog's words. */
+const E = () => text().errors.workflows.expected;
+
 function invalid(field: string, value: unknown, expected: string): DlgradeError {
   let shown: string;
   try {
@@ -129,19 +133,19 @@ function invalid(field: string, value: unknown, expected: string): DlgradeError 
   if (shown.length > 120) shown = `${shown.slice(0, 120)}…`;
   return new DlgradeError({
     code: 'E_CONFIG',
-    message: `workflow context: ${field} = ${shown} is invalid: expected ${expected}`,
-    fix: `set ${field} to ${expected}`,
+    message: text().errors.workflows.invalid(field, shown, expected),
+    fix: text().errors.workflows.invalidFix(field, expected),
   });
 }
 
 function record(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(what, value, 'an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(what, value, E().object);
   return value as Record<string, unknown>;
 }
 
 function rejectUnknownKeys(ctx: Record<string, unknown>, allowed: readonly string[], what: string): void {
   for (const key of Object.keys(ctx)) {
-    if (!allowed.includes(key)) throw invalid(`${what}.${key}`, ctx[key], `no such key (allowed: ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) throw invalid(`${what}.${key}`, ctx[key], E().noSuchKey(allowed));
   }
 }
 
@@ -153,7 +157,7 @@ function matching(value: unknown, pattern: RegExp, field: string, expected: stri
 function integer(value: unknown, fallback: number, min: number, max: number, field: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalid(field, value, `an integer from ${min} to ${max}`);
+    throw invalid(field, value, E().integer(min, max));
   }
   return value;
 }
@@ -168,7 +172,7 @@ function nodeMajor(value: unknown, field: string): string {
 
 function flag(value: unknown, fallback: boolean, field: string): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw invalid(field, value, 'true or false');
+  if (typeof value !== 'boolean') throw invalid(field, value, E().boolean);
   return value;
 }
 
@@ -183,25 +187,25 @@ export function studentView(input: unknown): StudentView {
   rejectUnknownKeys(ctx, ['exerciseIds', 'lang', 'starterSha', 'graderPackage', 'nodeVersion', 'retentionDays', 'classroomReporter'], 'student');
   const ids = ctx['exerciseIds'];
   if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_EXERCISES) {
-    throw invalid('student.exerciseIds', ids, `a list of 1 to ${MAX_EXERCISES} exercise ids`);
+    throw invalid('student.exerciseIds', ids, E().exerciseIds(MAX_EXERCISES));
   }
   const exerciseIds = ids.map((id: unknown, i) =>
-    matching(id, EXERCISE_ID_PATTERN, `student.exerciseIds[${i}]`, 'an exercise id like "ch01-tensores/suma"'),
+    matching(id, EXERCISE_ID_PATTERN, `student.exerciseIds[${i}]`, E().exerciseId),
   );
-  if (new Set(exerciseIds).size !== exerciseIds.length) throw invalid('student.exerciseIds', ids, 'ids without duplicates');
+  if (new Set(exerciseIds).size !== exerciseIds.length) throw invalid('student.exerciseIds', ids, E().noDuplicates);
   const lang = ctx['lang'];
-  if (lang !== 'es' && lang !== 'en') throw invalid('student.lang', lang, '"es" or "en"');
+  if (lang !== 'es' && lang !== 'en') throw invalid('student.lang', lang, E().lang);
   return {
     actions: actionRefs(),
     exercises: exerciseIds.join(' '),
     exerciseCount: exerciseIds.length,
     lang,
-    starterSha: matching(ctx['starterSha'], SHA_PATTERN, 'student.starterSha', 'a full 40-hex lowercase commit SHA'),
+    starterSha: matching(ctx['starterSha'], SHA_PATTERN, 'student.starterSha', E().sha),
     graderPackage: matching(
       ctx['graderPackage'],
       GRADER_PACKAGE_PATTERN,
       'student.graderPackage',
-      'a pinned source: "github:owner/repo#<40-hex sha>" or "name@<exact version>"',
+      E().graderPackage,
     ),
     nodeVersion: nodeMajor(ctx['nodeVersion'], 'student.nodeVersion'),
     retentionDays: integer(ctx['retentionDays'], 7, 1, 90, 'student.retentionDays'),
@@ -219,13 +223,13 @@ export function regradeView(input: unknown): RegradeView {
     roster:
       ctx['roster'] === undefined
         ? 'roster.csv'
-        : matching(ctx['roster'], RELATIVE_PATH_PATTERN, 'regrade.roster', 'a relative path like "roster.csv"'),
+        : matching(ctx['roster'], RELATIVE_PATH_PATTERN, 'regrade.roster', E().roster),
     defaultShards,
     defaultShardsText: String(defaultShards),
     schedule:
       schedule === undefined || schedule === null
         ? null
-        : matching(schedule, CRON_PATTERN, 'regrade.schedule', 'a 5-field cron expression like "0 6 * * 1"'),
+        : matching(schedule, CRON_PATTERN, 'regrade.schedule', E().cron),
     nodeVersion: nodeMajor(ctx['nodeVersion'], 'regrade.nodeVersion'),
     retentionDays: integer(ctx['retentionDays'], 90, 1, 400, 'regrade.retentionDays'),
   };
@@ -236,7 +240,7 @@ export function ciView(input: unknown): CiView {
   rejectUnknownKeys(ctx, ['nodeVersions'], 'ci');
   const versions = ctx['nodeVersions'] ?? [22, 24];
   if (!Array.isArray(versions) || versions.length === 0 || versions.length > 8) {
-    throw invalid('ci.nodeVersions', versions, 'a list of 1 to 8 Node major versions');
+    throw invalid('ci.nodeVersions', versions, E().nodeVersions);
   }
   return {
     actions: actionRefs(),

@@ -1,18 +1,26 @@
 import { stripVTControlCharacters } from 'node:util';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../../grader/cli/main.ts';
 import { gradeSubmission } from '../../grader/engine/grade.ts';
+import { setLang } from '../../grader/i18n/index.ts';
+import { INSTALL_ROOT } from '../../grader/paths.ts';
+import { STICKY_MARKER } from '../../grader/publish/sticky-comment.ts';
 import { renderMarkdown } from '../../grader/report/markdown.ts';
 import { renderTerminal } from '../../grader/report/terminal.ts';
+import { startFakeGitHub } from '../fake-github/server.ts';
+import { fixture, HEAD_SHA, publish, seedPushedPull, STARTER_SHA } from '../publish/helpers.ts';
 import { spanishLeaks } from './english-markers.ts';
 
 /**
  * Spanish output carries no English sentence: a stub, a syntax error, a type error, a timeout and
- * the sample submission, graded with lang es and rendered for the terminal and Markdown; and the
- * CLI's help and errors.
+ * the sample submission, graded with lang es and rendered for the terminal and Markdown; the CLI's
+ * help (every command, listed from the program itself) and errors; publish's log against the test
+ * GitHub server; verify's report and a catalog error of a broken exercise.yaml.
  */
 const root = mkdtempSync(join(tmpdir(), 'dlgrade-es-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -32,6 +40,24 @@ function submission(name: string, source: string): string {
   mkdirSync(join(dir, 'ch07-convolution', 'conv2d'), { recursive: true });
   writeFileSync(join(dir, 'ch07-convolution', 'conv2d', 'conv2d.ts'), source);
   return dir;
+}
+
+/** Every command and subcommand of the program, by its path (`gradebook merge`), commander's `help` aside. */
+function commandPaths(command: Command, path: string[] = []): string[][] {
+  return command.commands.filter((c) => c.name() !== 'help').flatMap((c) => [[...path, c.name()], ...commandPaths(c, [...path, c.name()])]);
+}
+
+/** The real CLI, without waiting for it synchronously (the test GitHub server answers in this process). */
+function cliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, '../../bin/dlgrade.js'), ...args], { env, cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) }));
+  });
 }
 
 // CI=true turns colours on: the words are read without their escapes
@@ -113,5 +139,112 @@ describe('Spanish output has no English sentence', () => {
       }
     }
     expect(cli(['gradebook', 'merge', dir, '--lang', 'en']).stderr).toContain('nothing to write');
+  }, 300_000);
+  it("every command's --help, listed from the program itself, in Spanish by default and in English with --lang en", async () => {
+    const paths = commandPaths(await buildProgram());
+    // the program has more commands than anyone would list by hand, and subcommands
+    expect(paths.length).toBeGreaterThanOrEqual(14);
+    expect(paths).toContainEqual(['gradebook', 'merge']);
+    for (const path of [[], ...paths]) {
+      const label = ['dlgrade', ...path].join(' ');
+      const es = cli([...path, '--help']);
+      expect(es.status, label).toBe(0);
+      expect(es.stdout, label).toContain(`Uso: ${label}`);
+      // the names of other tools (fast-check, TensorFlow.js) and of GitHub's permissions are theirs
+      expect(spanishLeaks(es.stdout), label).toEqual([]);
+      const en = cli([...path, '--help', '--lang', 'en']);
+      expect(en.stdout, label).toContain(`Usage: ${label}`);
+      expect(en.stdout, label).not.toContain('Uso:');
+      // the command's own description is translated, not only commander's titles
+      const description = (text: string) => text.split('\n\n')[1] ?? '';
+      expect(description(en.stdout), label).not.toBe(description(es.stdout));
+    }
+    // DLGRADE_LANG=en is the same as --lang en
+    expect(cli(['demo', '--help'], { DLGRADE_LANG: 'en' }).stdout).toContain('language of the demo');
+    expect(cli(['demo', '--help']).stdout).toContain('idioma de la demostración');
+  }, 300_000);
+
+  it("publish's log: notes, comments, check run, Classroom 50, rate limits and warnings (with and without Actions)", async () => {
+    const gh = await startFakeGitHub();
+    const dir = join(root, 'publish');
+    mkdirSync(dir, { recursive: true });
+    try {
+      seedPushedPull(gh);
+      // two marker comments (a race) and a 429 with retry-after: the log says both
+      gh.addComment(2, `${STICKY_MARKER}\nprimero`);
+      gh.addComment(2, `${STICKY_MARKER}\nsegundo`);
+      gh.failures.push({ method: 'POST', path: /\/check-runs$/, status: 429, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit.' } });
+      const inProcess = (await publish(gh, dir, await fixture('mixed.json'), { starterSha: STARTER_SHA })).log.join('\n');
+      expect(inProcess).toContain('el repositorio no tiene rama `feedback`');
+      expect(inProcess).toMatch(/comentario actualizado en #2 .*encontrado por el commit/);
+      expect(inProcess).toContain('tenía 2 comentarios de dlgrade');
+      expect(inProcess).toMatch(/GitHub limita las peticiones \(límite secundario\)/);
+      expect(inProcess).toMatch(/check run \d+ creado: \d+ anotaciones en/);
+      expect(spanishLeaks(inProcess)).toEqual([]);
+
+      // the real CLI: outside Actions (warnings after «aviso:») with a read-only token, then in Actions
+      gh.readOnly = true;
+      const env = {
+        PATH: process.env.PATH ?? '', HOME: dir, DLGRADE_LANG: '', GITHUB_TOKEN: 'ghs_es', GITHUB_API_URL: gh.url, GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_SHA: HEAD_SHA, GITHUB_RUN_ID: '77', GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      };
+      const result = join(INSTALL_ROOT, 'tests/fixtures/results/mixed.json');
+      const args = ['publish', '--result', result, '--out-dir', dir, '--manifest', join(dir, 'none.json')];
+      const plain = await cliAsync(args, env);
+      expect(plain.status, plain.stderr).toBe(0);
+      expect(plain.stdout).toMatch(/^aviso: Comentar en #2 falló \(403/m);
+      expect(plain.stdout).toMatch(/^escrito: .*dlgrade-junit\.xml.*resumen del job$/m);
+      expect(plain.stdout).toMatch(/^sin result\.json de Classroom 50: faltan CLASSROOM, ASSIGNMENT, SUBMISSION_TAG/m);
+      expect(plain.stdout).toMatch(/^publicado con avisos: 7\.5 \/ 15$/m);
+      // GitHub's own words are quoted («Resource not accessible by integration»)
+      expect(spanishLeaks(plain.stdout)).toEqual([]);
+      // in Actions the workflow command keeps its syntax; the words after it are Spanish (the detector
+      // skips whatever follows «dlgrade» on a line, so the command's prefix is taken off first)
+      const actions = await cliAsync(args, { ...env, GITHUB_ACTIONS: 'true' });
+      expect(actions.stdout).toMatch(/^::warning title=dlgrade publish::Comentar en #2 falló \(403/m);
+      expect(spanishLeaks(actions.stdout.replace(/^::warning title=dlgrade publish::/gm, ''))).toEqual([]);
+      const dry = await cliAsync([...args, '--dry-run'], env);
+      expect(dry.stdout).toContain('--dry-run: no se envía nada a GitHub');
+      expect(spanishLeaks(dry.stdout)).toEqual([]);
+      // the same run in English with --lang en
+      const en = await cliAsync([...args, '--lang', 'en'], env);
+      expect(en.stdout).toMatch(/^warning: Commenting on #2 failed \(403/m);
+      expect(en.stdout).toMatch(/^published with warnings: 7\.5 \/ 15$/m);
+    } finally {
+      await gh.close();
+    }
+  }, 120_000);
+
+  it('verify and list on a course whose exercise.yaml is malformed: the catalog error, through the CLI', async () => {
+    const course = join(root, 'course');
+    const CH = 'ch01-intro-ml';
+    cpSync(join(INSTALL_ROOT, 'exercises', CH, 'chapter.yaml'), join(course, 'exercises', CH, 'chapter.yaml'));
+    for (const name of ['confusion-matrix', 'roc-auc']) {
+      cpSync(join(INSTALL_ROOT, 'exercises', CH, name), join(course, 'exercises', CH, name), { recursive: true });
+      cpSync(join(INSTALL_ROOT, 'solutions', CH, name), join(course, 'solutions', CH, name), { recursive: true });
+      cpSync(join(INSTALL_ROOT, 'reference', CH, `${name}.ts`), join(course, 'reference', CH, `${name}.ts`));
+    }
+    symlinkSync(join(INSTALL_ROOT, 'grader'), join(course, 'grader'));
+    symlinkSync(join(INSTALL_ROOT, 'node_modules'), join(course, 'node_modules'));
+    writeFileSync(join(course, 'package.json'), '{ "type": "module", "private": true }\n');
+    const yaml = join(course, 'exercises', CH, 'roc-auc', 'exercise.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^runs: \d+$/m, 'runs: many'));
+    rmSync(join(course, 'exercises', CH, 'confusion-matrix', 'README.en.md'));
+
+    // verify grades nothing for an exercise that does not load: only its catalog check
+    const verify = cli(['verify', `${CH}/roc-auc`, `${CH}/confusion-matrix`, '--root', course]);
+    expect(verify.status, verify.stderr).toBe(1);
+    expect(verify.stdout).toMatch(/✘ ch01-intro-ml\/roc-auc\n {2}✘ catálogo: no se ha cargado: exercises\/ch01-intro-ml\/roc-auc\/exercise\.yaml \[runs\]/);
+    expect(verify.stdout).toMatch(/✘ catálogo: no se ha cargado: .*falta: el enunciado en inglés/);
+    expect(verify.stdout).toMatch(/verify .*0 de 2 ejercicios correctos; fallan: /);
+    expect(spanishLeaks(verify.stdout)).toEqual([]);
+    const verifyEn = cli(['verify', `${CH}/roc-auc`, '--root', course, '--lang', 'en']);
+    expect(verifyEn.stdout).toMatch(/✘ catalog: not loaded: exercises\/ch01-intro-ml\/roc-auc\/exercise\.yaml \[runs\]/);
+    expect(verifyEn.stdout).toMatch(/0 of 1 exercise/);
+
+    const list = cli(['list', '--root', course]);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toContain('exercises/ch01-intro-ml/roc-auc/exercise.yaml [runs]: tiene que ser de tipo integer');
+    expect(spanishLeaks(list.stdout)).toEqual([]);
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provision, renderProvisionReport, type StudentReport } from '../../grader/provision/provision.ts';
 import { parseRoster } from '../../grader/provision/roster.ts';
-import { SPANISH_PR_TITLE } from '../../grader/provision/steps.ts';
+import { CATALOGS } from '../../grader/i18n/index.ts';
 import { instructorClient } from '../../grader/github/client.ts';
 import { startFakeGitHubOrg, type FakeGitHubOrg } from '../fake-github/org.ts';
 import { STARTER_IN_TEMPLATE, TOKEN, templateFiles, testClient } from './helpers.ts';
@@ -39,6 +39,18 @@ describe('dlgrade provision', () => {
     expect(renderProvisionReport(reports, false)).toContain('simulación');
   });
 
+  it("the Feedback pull request speaks the assignment's language (its manifest), not the instructor's", async () => {
+    const files = templateFiles();
+    const manifest = JSON.parse(files['.dlgrade/manifest.json']!) as Record<string, unknown>;
+    files['.dlgrade/manifest.json'] = JSON.stringify({ ...manifest, lang: 'en' }, null, 2) + '\n';
+    gh.addRepo({ name: 'english-course', isTemplate: true, files });
+    const [report] = await provision({ gh: testClient(gh), template: { owner: 'curso-dl', repo: 'english-course' }, org: 'curso-dl', students: parseRoster(ROSTER).students.slice(0, 1), apply: true, pollMs: 0 });
+    expect(report!.status).toBe('created');
+    const pull = gh.repo('curso-dl', 'english-course-ana-garcia')!.pulls[0]!;
+    expect(pull.body).toBe(CATALOGS.en.provision.pullBody);
+    expect(pull.body).toContain('do not close or merge it');
+  });
+
   it('apply creates everything; a second apply creates nothing and reports what existed', async () => {
     const first = await run(true);
     expect(first.map((r) => r.status)).toEqual(['created', 'created', 'created']);
@@ -52,7 +64,7 @@ describe('dlgrade provision', () => {
       expect(repo.files.get('.github/workflows/dlgrade.yml')).toContain(`DLGRADE_STARTER_SHA: "${starter}"`);
       expect(repo.files.get('.github/workflows/dlgrade.yml')).not.toContain(STARTER_IN_TEMPLATE);
       expect(repo.invitations.map((i) => [i.login, i.permission])).toEqual([[user, 'push']]);
-      expect(repo.pulls).toMatchObject([{ head: 'main', base: 'feedback', title: SPANISH_PR_TITLE, state: 'open' }]);
+      expect(repo.pulls).toMatchObject([{ head: 'main', base: 'feedback', title: CATALOGS.es.provision.pullTitle, state: 'open' }]);
       expect(repo.pulls[0]!.body).toContain('no lo cierres');
     }
     const writesAfterFirst = gh.writes().length;

@@ -25,7 +25,7 @@ describe('shards', () => {
       }
       expect(all.sort()).toEqual([...users].sort());
     }
-    expect(() => parseShard('3/2')).toThrow(/--shard "3\/2"/);
+    expect(() => parseShard('3/2')).toThrow(/--shard «3\/2» no tiene la forma i\/n/);
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
   });
 });

@@ -8,6 +8,7 @@ import { loadCatalog } from '../../grader/catalog/load.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { graderFaults, renderVerification, verifyCatalog } from '../../grader/verify/verify.ts';
 import type { ExerciseResult } from '../../grader/engine/result.ts';
+import { spanishLeaks } from '../i18n/english-markers.ts';
 
 const run = promisify(execFile);
 const CH = 'ch01-intro-ml';
@@ -27,8 +28,8 @@ describe('grader faults are never a pass', () => {
 });
 
 describe('dlgrade verify', () => {
-  it('passes every check of a good exercise', async () => {
-    const report = await verifyCatalog({ selectors: [ROC], catalog: loadCatalog() });
+  it('passes every check of a good exercise (its report in English with lang en)', async () => {
+    const report = await verifyCatalog({ selectors: [ROC], catalog: loadCatalog(), lang: 'en' });
     const [roc] = report.exercises;
     expect(report.ok).toBe(true);
     const names = roc!.checks.map((c) => c.name);
@@ -69,26 +70,28 @@ describe('dlgrade verify', () => {
     });
     afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-    it('reports each failing check with its reason and exits 1', async () => {
+    it('reports each failing check with its reason, in Spanish by default, and exits 1', async () => {
       const result = await run(process.execPath, ['bin/dlgrade.js', 'verify', '--root', root, '--runs', '20'], { cwd: INSTALL_ROOT, maxBuffer: 16 * 1024 * 1024 }).then(
         (r) => ({ code: 0, stdout: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
       );
       expect(result.code).toBe(1);
       const out = result.stdout;
-      expect(out).toMatch(/✘ ch01-intro-ml\/confusion-matrix\n {2}✘ catalog: not loaded: .*README\.en\.md.*missing: the statement in English/);
+      expect(out).toMatch(/✘ ch01-intro-ml\/confusion-matrix\n {2}✘ catálogo: no se ha cargado: .*README\.en\.md.*falta: el enunciado en inglés/);
       expect(out).toMatch(/✘ ch01-intro-ml\/roc-auc\n/);
-      expect(out).toMatch(/ {2}✔ catalog: no issues/);
+      expect(out).toMatch(/ {2}✔ catálogo: sin problemas/);
       // roc-auc's total comes from its difficulty (exercise.yaml `points`)
       const total = loadCatalog().exercises.find((e) => e.id === 'ch01-intro-ml/roc-auc')!.properties.reduce((a, p) => a + p.points, 0);
-      expect(out).toMatch(new RegExp(` {2}✘ solution \\((wasm|tensorflow)\\): \\d+/${total}: .*auc-with-ties: fail`));
-      expect(out).toMatch(new RegExp(` {2}✘ solution \\(cpu\\): \\d+/${total}`));
-      expect(out).toMatch(new RegExp(` {2}✘ stub earns 0: ${total}/${total}: passing: `));
-      expect(out).toMatch(new RegExp(` {2}✘ bug not-a-bug: ${total}/${total}; not caught by: auc-with-ties`));
-      expect(out).toMatch(/ {2}✘ bug no-header: the first line must be \/\/ expect-fail:/);
+      expect(out).toMatch(new RegExp(` {2}✘ solución \\((wasm|tensorflow)\\): \\d+/${total}: .*auc-with-ties: falla`));
+      expect(out).toMatch(new RegExp(` {2}✘ solución \\(cpu\\): \\d+/${total}`));
+      expect(out).toMatch(new RegExp(` {2}✘ la plantilla saca 0: ${total}/${total}: superan: `));
+      expect(out).toMatch(new RegExp(` {2}✘ fallo not-a-bug: ${total}/${total}; no lo detecta: auc-with-ties`));
+      expect(out).toMatch(/ {2}✘ fallo no-header: la primera línea tiene que ser \/\/ expect-fail:/);
       expect(out).toMatch(/verify .*0 de 2 ejercicios correctos; fallan: ch01-intro-ml\/confusion-matrix, ch01-intro-ml\/roc-auc/);
       // the checks tests/catalog runs for the whole catalog, for this exercise
-      expect(out).toMatch(/ {2}✘ fixtures: 2 buggy \(at least 3\), 0 variant\(s\)/);
+      expect(out).toMatch(/ {2}✘ fixtures: 2 con fallos \(al menos 3\), 0 variantes/);
+      // the whole report is Spanish (file names, property names and quoted output aside)
+      expect(spanishLeaks(out)).toEqual([]);
     }, 300_000);
   });
 });

@@ -79,7 +79,7 @@ if (args[0] === 'grade') {
     const calls = readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n');
     expect(calls[0]).toBe('npm ci --ignore-scripts --no-audit --no-fund');
     expect(JSON.parse(calls[1] ?? '')).toEqual(['grade', 'exercises', '--exercise', 'ch03-tensors/broadcast-add', '--exercise', 'ch07-convolution/conv2d', '--exercise', 'ch07-convolution/max-pool', '--json', 'dlgrade-result.json', '--lang', 'es']);
-    expect(JSON.parse(calls[2] ?? '')).toEqual(['classroom50', '--result', 'dlgrade-result.json', '--out', 'result.json', '--scale', '2']);
+    expect(JSON.parse(calls[2] ?? '')).toEqual(['classroom50', '--result', 'dlgrade-result.json', '--out', 'result.json', '--scale', '2', '--lang', 'es']);
     const out = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as Record<string, unknown>;
     expect(schema(out), JSON.stringify(schema.errors)).toBe(true);
     expect(out).toMatchObject({ owner: 'ana', datetime: '2026-03-01T18:00:00Z', review: env.REVIEW_URL, score: 15, 'max-score': 30 });
@@ -97,7 +97,7 @@ if (args[0] === 'grade') {
     delete env.SUBMISSION_TAG;
     const failed = await run('python3', ['autograder.py'], { cwd: dir, env, timeout: 120_000 }).then(() => undefined, (e: { code: number; stderr: string }) => e);
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toMatch(/SUBMISSION_TAG not set/);
+    expect(failed?.stderr).toMatch(/falta SUBMISSION_TAG/);
   }, 120_000);
 
   it('declares Node.js and bubblewrap as the runtime, in the shape of assignments.json', () => {

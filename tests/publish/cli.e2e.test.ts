@@ -74,7 +74,7 @@ describe('dlgrade publish (real CLI, Actions-like environment)', () => {
     const { code, stdout, stderr } = await dlgrade(['--result', fixturePath('mixed.json'), '--out-dir', join(dir, 'out')], env);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain('comment created on #2');
+    expect(stdout).toContain('comentario creado en #2');
     expect(gh.commentsOn(2)[0]?.body.startsWith(STICKY_MARKER)).toBe(true);
     const outputs = parseOutputs(await readFile(env.GITHUB_OUTPUT as string, 'utf8'));
     expect(outputs.score).toBe('7.5');
@@ -83,7 +83,7 @@ describe('dlgrade publish (real CLI, Actions-like environment)', () => {
     expect(await readFile(env.GITHUB_STEP_SUMMARY as string, 'utf8')).toContain('| `ch07-convolution/conv2d` Convolución 2D &#40;valid, stride 1&#41; | ❌ falla | 2.5 / 5 |');
     // not a Classroom 50 run (none of its variables): no result.json, said in the log, not a warning
     await expect(readFile(join(dir, 'out/result.json'), 'utf8')).rejects.toThrow(/ENOENT/);
-    expect(stdout).toMatch(/no Classroom 50 result\.json: CLASSROOM, ASSIGNMENT, SUBMISSION_TAG not set/);
+    expect(stdout).toMatch(/sin result\.json de Classroom 50: faltan CLASSROOM, ASSIGNMENT, SUBMISSION_TAG/);
     expect(stdout).not.toMatch(/::warning::.*Classroom 50/);
     expect(parseXml(await readFile(join(dir, 'out/dlgrade-junit.xml'), 'utf8')).children).toHaveLength(3);
     expect([...gh.checkRuns.values()][0]?.conclusion).toBe('failure');
@@ -113,7 +113,7 @@ describe('dlgrade publish (real CLI, Actions-like environment)', () => {
     const env = await actionsEnv('pull_request', { action: 'opened', number: 5, pull_request: { number: 5, head: { sha: 'c'.repeat(40) }, title: '::set-output name=x::y' } });
     const { code, stdout } = await dlgrade(['--result', fixturePath('hostile.json'), '--out-dir', dir], env);
     expect(code).toBe(0);
-    expect(stdout).toContain('comment created on #5');
+    expect(stdout).toContain('comentario creado en #5');
     expect(stdout).not.toMatch(/octocat|set-output|add-mask|onerror|\u001b|\u202e/);
     const body = gh.commentsOn(5)[0]?.body ?? '';
     expect(body.split('<!--')).toHaveLength(2);

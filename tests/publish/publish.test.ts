@@ -90,7 +90,9 @@ describe('sticky comment', () => {
     const { report, log } = await publish(gh, dir, await fixture('mixed.json'));
     expect(report.comments[0]).toMatchObject({ action: 'updated', commentId: oldest.id, duplicates: [newer.id] });
     expect(gh.comments.find((c) => c.id === newer.id)?.body).toBe(`${STICKY_MARKER}\nsegundo`);
-    expect(log.join('\n')).toMatch(/2 dlgrade comments \(two runs raced\): kept and updated the oldest/);
+    expect(log.join('\n')).toMatch(/#2 tenía 2 comentarios de dlgrade \(dos ejecuciones a la vez\): se conserva y actualiza el más antiguo/);
+    // with --lang en, the same line in English
+    expect((await publish(gh, dir, await fixture('mixed.json'), { lang: 'en' })).log.join('\n')).toMatch(/2 dlgrade comments \(two runs raced\): kept and updated the oldest/);
   });
 
   it('ignores the marker in a user\'s comment or anywhere but the start of a Bot comment', async () => {
@@ -263,7 +265,7 @@ describe("Classroom 50's result.json", () => {
   it('is not written, with a warning naming the problem, when a variable is missing or points are fractional', async () => {
     const { SUBMISSION_TAG: _s, ...partial } = runner;
     const missing = await run(partial);
-    expect(missing.report.warnings).toEqual([expect.stringMatching(/^no se ha escrito el result\.json de Classroom 50: SUBMISSION_TAG not set/)]);
+    expect(missing.report.warnings).toEqual([expect.stringMatching(/^no se ha escrito el result\.json de Classroom 50: falta SUBMISSION_TAG/)]);
     await expect(readFile(join(dir, 'result.json'), 'utf8')).rejects.toThrow(/ENOENT/);
     const fractional = await run(runner);
     expect(fractional.report.warnings).toEqual([expect.stringMatching(/solo acepta puntos enteros, pero los puntos de ch07-convolution\/conv2d › matches-reference vale 2\.5; solución: .*--classroom50-scale/)]);
@@ -275,7 +277,7 @@ describe("Classroom 50's result.json", () => {
   it('outside Classroom 50 nothing is written and nothing is a warning', async () => {
     const { report, log } = await run({});
     expect(report.warnings).toEqual([]);
-    expect(log.join('\n')).toMatch(/no Classroom 50 result\.json/);
+    expect(log.join('\n')).toMatch(/sin result\.json de Classroom 50: faltan CLASSROOM, ASSIGNMENT, SUBMISSION_TAG \(no es una ejecución de Classroom 50\)/);
     await expect(readFile(join(dir, 'result.json'), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });
@@ -317,7 +319,7 @@ describe('GitHub failures', () => {
     const { report, log } = await publish(gh, dir, await fixture('mixed.json'));
     expect(report.degraded).toBe(false);
     expect(gh.requests.filter((r) => r.operationId === 'checks/create').map((r) => r.status)).toEqual([429, 201]);
-    expect(log.join('\n')).toMatch(/secondary rate limit .*retrying after 1 s/);
+    expect(log.join('\n')).toMatch(/GitHub limita las peticiones \(límite secundario\) en POST .*check-runs: se reintenta dentro de 1 s/);
   });
 
   it('a 403 with x-ratelimit-remaining 0 and a far reset gives up with a warning', async () => {

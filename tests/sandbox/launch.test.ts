@@ -82,23 +82,26 @@ describe('DLGRADE_SANDBOX', () => {
     process.env['DLGRADE_SANDBOX'] = 'firejail';
     resetIsolationForTests();
     expect(() => probeIsolation()).toThrow(SandboxUnavailableError);
-    expect(() => probeIsolation()).toThrow(/DLGRADE_SANDBOX=firejail is not a sandbox/);
+    // in the process's language: Spanish unless DLGRADE_LANG says otherwise
+    expect(() => probeIsolation()).toThrow(/DLGRADE_SANDBOX=firejail no es un sandbox/);
     try {
       probeIsolation();
     } catch (error) {
       expect((error as SandboxUnavailableError).code).toBe('E_SANDBOX');
-      expect((error as SandboxUnavailableError).fix).toMatch(/bubblewrap, unshare or process/);
+      expect((error as SandboxUnavailableError).fix).toMatch(/bubblewrap, unshare o process/);
     }
   });
 
   it('dlgrade grade stops with that message and a non-zero exit, grading nothing', () => {
-    const r = spawnSync(process.execPath, ['bin/dlgrade.js', 'grade', '--exercise', 'ch15-losses/dice-loss'], { cwd: INSTALL_ROOT, env: { ...process.env, DLGRADE_SANDBOX: 'firejail' }, encoding: 'utf8' });
-    expect(r.status).not.toBe(0);
-    // CI=true turns colours on: read the words, not the escapes
-    const stderr = stripVTControlCharacters(r.stderr);
-    expect(stderr).toMatch(/E_SANDBOX: DLGRADE_SANDBOX=firejail is not a sandbox/);
-    expect(stderr).not.toMatch(/fallo de dlgrade|at probeIsolation/);
-    expect(r.stdout).not.toMatch(/dice/i);
+    for (const [lang, words] of [['es', /E_SANDBOX: DLGRADE_SANDBOX=firejail no es un sandbox/], ['en', /E_SANDBOX: DLGRADE_SANDBOX=firejail is not a sandbox/]] as const) {
+      const r = spawnSync(process.execPath, ['bin/dlgrade.js', 'grade', '--exercise', 'ch15-losses/dice-loss', '--lang', lang], { cwd: INSTALL_ROOT, env: { ...process.env, DLGRADE_SANDBOX: 'firejail' }, encoding: 'utf8' });
+      expect(r.status).not.toBe(0);
+      // CI=true turns colours on: read the words, not the escapes
+      const stderr = stripVTControlCharacters(r.stderr);
+      expect(stderr).toMatch(words);
+      expect(stderr).not.toMatch(/fallo de dlgrade|dlgrade failure|at probeIsolation/);
+      expect(r.stdout).not.toMatch(/dice/i);
+    }
   }, 60_000);
 });
 

@@ -18,9 +18,10 @@ const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 for (const file of process.argv.slice(2)) {
   let pending: string[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const s = /^\s+SURVIVED (\S+?)\.ts:(\d+):\d+ (\w+): (.*) → (.*?)( \(could not grade.*)?$/.exec(line);
+    const s = /^\s+(?:SURVIVED|SOBREVIVE) (\S+?)\.ts:(\d+):\d+ (\w+): (.*) → (.*?)( \((?:could not grade|no se ha podido corregir).*)?$/.exec(line);
     if (s) { pending.push(JSON.stringify([Number(s[2]), s[3], s[4], s[5]])); continue; }
-    const m = /^(\S+\/\S+): mutation score \S+ \((\d+) killed, (\d+) survived, (\d+) equivalent, (\d+) not compiling\)/.exec(line);
+    // the log of either language (`dlgrade verify --mutation` speaks --lang / DLGRADE_LANG)
+    const m = /^(\S+\/\S+): (?:mutation score|puntuación de mutación) \S+ \((\d+) (?:killed|eliminados), (\d+) (?:survived|supervivientes), (\d+) (?:equivalent|equivalentes), (\d+) (?:not compiling|no compilan)\)/.exec(line);
     if (m) {
       rows.set(m[1]!, { killed: Number(m[2]), survived: pending, equivalent: Number(m[4]), noCompile: Number(m[5]) });
       pending = [];

@@ -85,7 +85,7 @@ for (const def of chosen) {
   const bugs = buggyFixtures(def).length;
   const variants = variantFixtures(def).length;
   plain('fixtures', bugs >= MIN_BUGS && variants >= 1, `${bugs} buggy (at least ${MIN_BUGS}), ${variants} variant(s) (at least 1)`);
-  const exampleIssues = await exampleProblems(def);
+  const exampleIssues = await exampleProblems(def, 'en'); // this tool's report is English
   plain('worked examples', exampleIssues.length === 0, exampleIssues.join('; ') || `${def.examples.length} checked`);
   for (const value of CONSTANT_ANSWERS) {
     const sub = constantSubmission([def], value);

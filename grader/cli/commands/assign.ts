@@ -51,6 +51,6 @@ export function registerAssign(program: Command): void {
         ...(opts.push !== undefined ? { push: opts.push } : {}),
         ...(github !== undefined ? { github } : {}),
       });
-      log(`listo: ${result.dir} (${result.exercises.length} ejercicios, starterCommit ${result.starterCommit})`);
+      log(cliText().errors.assign.done(result.dir, result.exercises.length, result.starterCommit));
     });
 }

@@ -66,7 +66,7 @@ export function registerCollect(program: Command): void {
       const gh = instructorClient({ token, ...(opts.apiUrl ? { apiUrl: opts.apiUrl } : {}) });
       process.stdout.write(`${collectWords(opts.lang).starting(students.length, deadline.toISOString())}\n`);
       const progress = createStudentProgress({ label: 'collect', total: students.length });
-      const records = await collect({ gh, token, org, assignment, students, deadline, out: opts.out, concurrency: opts.concurrency, ...(shard ? { shard } : {}), onStudent: (r) => progress.done(renderCollectLine(r, opts.lang)) });
+      const records = await collect({ gh, token, org, assignment, students, deadline, out: opts.out, concurrency: opts.concurrency, lang: opts.lang, ...(shard ? { shard } : {}), onStudent: (r) => progress.done(renderCollectLine(r, opts.lang)) });
       progress.stop();
       process.stdout.write(`${renderCollectTotals(records, opts.lang)}\n`);
       const name = shard ? `collect-summary.${shard.index}-of-${shard.count}.json` : 'collect-summary.json';

@@ -6,7 +6,7 @@ import type { Lang } from '../../engine/result.ts';
 import { DlgradeError } from '../../errors.ts';
 import { INSTALL_ROOT } from '../../paths.ts';
 import { parseLang } from '../options.ts';
-import { cliText } from '../lang.ts';
+import { cliLang, cliText } from '../lang.ts';
 
 const DEMO = join(INSTALL_ROOT, 'tests', 'tools', 'demo.ts');
 
@@ -16,11 +16,12 @@ const DEMO = join(INSTALL_ROOT, 'tests', 'tools', 'demo.ts');
  * runs from a checkout with its devDependencies installed.
  */
 export function registerDemo(program: Command): void {
+  const h = cliText().cli.cmd.demo;
   program
     .command('demo')
-    .description('instructors: rehearse assign → provision → push → collect → regrade → gradebook locally, against the test GitHub server (from a checkout)')
-    .addOption(new Option('--lang <lang>', 'language of the demo and its reports').choices(['es', 'en']).default('es').argParser(parseLang))
-    .option('--keep', 'keep the working folder (template, repositories, results, gradebook and HTML report)')
+    .description(h.description)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
+    .option('--keep', h.keep)
     .action(async (opts: { lang: Lang; keep?: boolean }) => {
       const openapi = join(INSTALL_ROOT, 'node_modules', '@octokit', 'openapi', 'package.json');
       if (!existsSync(DEMO) || !existsSync(openapi)) {

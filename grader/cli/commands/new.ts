@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Lang } from '../../engine/result.ts';
 import { newWords } from '../../scaffold/messages.ts';
 import { scaffoldExercise } from '../../scaffold/scaffold.ts';
-import { cliText } from '../lang.ts';
+import { cliLang, cliText } from '../lang.ts';
 import { parseLang } from '../options.ts';
 
 interface NewCliOptions {
@@ -20,7 +20,7 @@ export function registerNew(program: Command): void {
     .argument('<exercise>', h.exercise)
     .option('--signature <signature>', h.signature, (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--root <dir>', h.root)
-    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default('es').argParser(parseLang))
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
     .action((id: string, opts: NewCliOptions) => {
       const result = scaffoldExercise({ id, signatures: opts.signature, lang: opts.lang, ...(opts.root !== undefined ? { root: opts.root } : {}) });
       const words = newWords(opts.lang);

@@ -4,6 +4,7 @@ import { loadResult } from '../../publish/load-result.ts';
 import { createPublishLog } from '../../publish/log.ts';
 import { octokitFactory } from '../../publish/octokit.ts';
 import { publishResult } from '../../publish/publish.ts';
+import { t } from '../../i18n/index.ts';
 import { cliText } from '../lang.ts';
 
 /**
@@ -36,8 +37,10 @@ export function registerPublish(program: Command): void {
     .action(async (flags: PublishFlags) => {
       const config = resolvePublishConfig(flags, process.env);
       const result = await loadResult(config.resultFile);
-      const log = createPublishLog(process.stdout, { actions: process.env.GITHUB_ACTIONS === 'true' });
+      // the log speaks the feedback's language (--lang, else the result's), as its warnings do
+      const lang = config.lang ?? result.lang;
+      const log = createPublishLog(process.stdout, { actions: process.env.GITHUB_ACTIONS === 'true', lang });
       const report = await publishResult({ result, config, octokitFactory: octokitFactory(), log, env: process.env });
-      log.info(`${report.degraded ? 'published with warnings' : 'published'}: ${result.score} / ${result.maxScore}`);
+      log.info(t(lang).publish.log.published(report.degraded, result.score, result.maxScore));
     });
 }

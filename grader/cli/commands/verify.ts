@@ -1,8 +1,9 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import type { Lang } from '../../engine/result.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import { renderVerification, verifyCatalog } from '../../verify/verify.ts';
-import { parseInteger, parsePositive } from '../options.ts';
-import { cliText } from '../lang.ts';
+import { parseInteger, parseLang, parsePositive } from '../options.ts';
+import { cliLang, cliText } from '../lang.ts';
 
 interface VerifyCliOptions {
   root?: string;
@@ -10,6 +11,7 @@ interface VerifyCliOptions {
   runs?: number;
   concurrency: number;
   mutation?: boolean;
+  lang: Lang;
 }
 
 /** `dlgrade verify [exercise…]`: the catalog self-check; exit 1 when any check fails. */
@@ -24,6 +26,7 @@ export function registerVerify(program: Command): void {
     .option('--runs <n>', h.runs, parsePositive('--runs'))
     .option('--concurrency <n>', h.concurrency, parsePositive('--concurrency'), 2)
     .option('--mutation', h.mutation)
+    .addOption(new Option('--lang <lang>', h.lang).choices(['es', 'en']).default(cliLang()).argParser(parseLang))
     .action(async (selectors: string[], opts: VerifyCliOptions) => {
       const catalog = loadCatalog(opts.root !== undefined ? { root: opts.root } : {});
       if (opts.mutation) {
@@ -33,7 +36,7 @@ export function registerVerify(program: Command): void {
         for (const def of selectExercises(catalog, selectors.length > 0 ? selectors : undefined)) {
           const report = await mutationTest(def, { catalog, concurrency: opts.concurrency, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.runs !== undefined ? { runs: opts.runs } : {}) });
           survivors += report.survived;
-          process.stdout.write(renderMutation(report));
+          process.stdout.write(renderMutation(report, opts.lang));
         }
         process.stdout.write(`\n${cliText().instructor.mutationSummary(survivors)}\n`);
         if (survivors > 0) process.exitCode = 1;
@@ -42,6 +45,7 @@ export function registerVerify(program: Command): void {
       const report = await verifyCatalog({
         catalog,
         selectors,
+        lang: opts.lang,
         concurrency: opts.concurrency,
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         ...(opts.runs !== undefined ? { runs: opts.runs } : {}),

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { publicSpecPath } from '../../catalog/public-spec.ts';
 import type { ExerciseDef } from '../../catalog/types.ts';
+import type { Lang } from '../result.ts';
+import { t } from '../../i18n/index.ts';
 import type { PropertyImpl } from '../../spec/define.ts';
 import { loadDeferredReferences, referenceDeferred } from '../../reference-cache/lazy.ts';
 
@@ -36,7 +38,8 @@ async function importReference(def: ExerciseDef): Promise<Record<string, unknown
 }
 
 /** Step 2: loads the instructor's properties (trusted code from the grader's own install). */
-export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
+export async function loadSpec(def: ExerciseDef, lang: Lang): Promise<LoadedSpec> {
+  const m = t(lang).engine.spec;
   let mod: { default?: unknown };
   // the npm package ships spec.ts only for exercises without hidden properties; the others come
   // as spec.public.ts (grader/assign/public-specs.ts), whose hidden properties are not available
@@ -46,11 +49,11 @@ export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
     try {
       mod = (await import(pathToFileURL(publicOnly ? publicSpecPath(def.specPath) : def.specPath).href)) as { default?: unknown };
     } catch (error: unknown) {
-      return { ok: false, message: `${def.specPath}: ${(error as Error).message}` };
+      return { ok: false, message: m.importFailed(def.specPath, (error as Error).message) };
     }
   }
   const spec = mod.default;
-  if (!spec || typeof spec !== 'object') return { ok: false, message: `${def.specPath} must "export default defineSpec({...})"` };
+  if (!spec || typeof spec !== 'object') return { ok: false, message: m.noDefault(def.specPath) };
   const properties = new Map<string, PropertyImpl<unknown>>();
   const unavailable = new Set<string>();
   for (const meta of def.properties) {
@@ -60,12 +63,12 @@ export async function loadSpec(def: ExerciseDef): Promise<LoadedSpec> {
     }
     const impl = (spec as Record<string, unknown>)[meta.name] as PropertyImpl<unknown> | undefined;
     if (!impl || typeof impl.check !== 'function' || !impl.arbitrary) {
-      return { ok: false, message: `${def.specPath} has no property "${meta.name}" (declared in exercise.yaml)` };
+      return { ok: false, message: m.noProperty(def.specPath, meta.name) };
     }
     properties.set(meta.name, impl);
   }
   const extra = Object.keys(spec).filter((name) => !def.properties.some((p) => p.name === name));
-  if (extra.length > 0) return { ok: false, message: `${def.specPath} defines ${extra.join(', ')}, not declared in exercise.yaml` };
+  if (extra.length > 0) return { ok: false, message: m.extra(def.specPath, extra) };
   const reference = await loadReference(def);
   return { ok: true, properties, ...(reference ? { reference } : {}), ...(unavailable.size > 0 ? { unavailable } : {}) };
 }

@@ -186,6 +186,20 @@ export const cli: CliMessages = {
       runs: 'cases per property (default: each property’s own)',
       concurrency: 'gradings at once',
       mutation: 'mutation testing instead: grade every StrykerJS mutant of each solution, print the score and every surviving mutant (slow)',
+      lang: 'language of the report of checks',
+    },
+    classroom50: {
+      description: "write Classroom 50's result.json from a result written by `dlgrade grade --json` (no network, no token)",
+      result: 'result JSON written by `dlgrade grade --json`',
+      out: "Classroom 50's result file",
+      scale: 'Classroom 50 points = dlgrade points × n, which must be whole (env DLGRADE_CLASSROOM50_SCALE; default 1)',
+      sha: 'graded commit (env GITHUB_SHA), for its date and link',
+      lang: 'language of the messages',
+    },
+    demo: {
+      description: 'instructors: rehearse assign → provision → push → collect → regrade → gradebook locally, against the test GitHub server (from a checkout)',
+      lang: 'language of the demo and its reports',
+      keep: 'keep the working folder (template, repositories, results, gradebook and HTML report)',
     },
   },
 };

@@ -16,4 +16,10 @@ export const collect: CollectMessages = {
   noOrgFix: 'pass --org <org> (in Actions, GITHUB_REPOSITORY_OWNER is used)',
   noAssignment: 'no assignment name',
   noAssignmentFix: 'pass --assignment <name> or set DLGRADE_ASSIGNMENT (repositories are <assignment>-<username>)',
+  repoNotFound: (repo) => `repository ${repo} not found (or the token cannot read it)`,
+  repoFailed: (repo, why) => `GET ${repo}: ${why}`,
+  activityFailed: (why) => `repository activity: ${why}`,
+  feedbackBranchFailed: (why) => `feedback branch: ${why}`,
+  gitFailed: (why) => `git: ${why}`,
+  wrongCheckout: (head, sha) => `checked out ${head}, expected ${sha}`,
 };

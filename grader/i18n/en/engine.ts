@@ -67,4 +67,10 @@ export const engine: EngineMessages = {
     exited: (code) => `the process exited with code ${code} instead of answering`,
     loadFailed: (error) => `the module failed while loading again: ${error}`,
   },
+  spec: {
+    importFailed: (path, why) => `${path}: ${why}`,
+    noDefault: (path) => `${path} must "export default defineSpec({...})"`,
+    noProperty: (path, name) => `${path} has no property "${name}" (declared in exercise.yaml)`,
+    extra: (path, names) => `${path} defines ${names.join(', ')}, not declared in exercise.yaml`,
+  },
 };

@@ -8,4 +8,7 @@ export const gradebook: GradebookMessages = {
   dropped: (username, n) => `${username}: ${n} dropped`,
   duplicate: (username, kept, dropped) => `duplicate: ${username}: using ${kept} (the newest); dropping ${dropped}`,
   ignored: (file, message) => `ignored: ${file}: ${message}`,
+  tooLarge: (max) => `larger than ${max} bytes`,
+  notJson: (why) => `not readable JSON: ${why}`,
+  notRegradeFile: 'not a dlgrade regrade result (kind "dlgrade-regrade", version 1)',
 };

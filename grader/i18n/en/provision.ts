@@ -1,6 +1,14 @@
 import type { ProvisionMessages } from '../es/provision.ts';
 
 export const provision: ProvisionMessages = {
+  pullTitle: 'Feedback',
+  pullBody: [
+    '👋 This is your **feedback pull request**: do not close or merge it.',
+    '',
+    'Every time you push to the default branch, dlgrade grades your exercises and leaves a comment here with the score, the counterexamples and how to reproduce each failure (`npm test` does the same on your computer).',
+    '',
+    'The `feedback` branch points at the assignment\'s starter code; the difference you see here is your work. The grade of record is computed from the last commit you pushed before the deadline.',
+  ].join('\n'),
   action: {
     'check-user': (p) => `check the user ${p.username}`,
     'get-repo': (p) => `read ${p.repo}`,
@@ -35,7 +43,7 @@ export const provision: ProvisionMessages = {
   total: (c) => `Total: ${c.all} students · ${c.created} created · ${c.existed} existed · ${c.planned} to create · ${c.failed} failed`,
   rosterSkipped: 'row skipped',
   skipped: 'nothing done (the roster names users that do not exist)',
-  detail: { generateFrom: (x) => `from ${x}`, invite: (u) => `invite ${u} (push)`, pending: 'invitation pending', sent: 'invitation sent', atGenerated: 'at the generated commit', at: (sha) => `at ${sha}`, record: 'record the generated commit in the manifest and the workflow' },
+  detail: { generateFrom: (x) => `from ${x}`, invite: (u) => `invite ${u} (push)`, pending: 'invitation pending', sent: 'invitation sent', atGenerated: 'at the generated commit', at: (sha) => `at ${sha}`, record: 'record the generated commit in the manifest and the workflow', none: '(none)' },
   roster: {
     badHeader: (header, missing) => `the roster's first line must be the header ${header}${missing.length > 0 ? ` (missing ${missing.join(', ')})` : ''}`,
     badHeaderFix: (header) => `start the file with: ${header}`,

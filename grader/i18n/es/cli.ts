@@ -188,6 +188,20 @@ export const cli = {
       runs: 'casos por propiedad (por defecto: los de cada propiedad)',
       concurrency: 'correcciones a la vez',
       mutation: 'pruebas de mutación: corrige cada mutante de StrykerJS de cada solución e imprime la puntuación y cada mutante superviviente (lento)',
+      lang: 'idioma del informe de comprobaciones',
+    },
+    classroom50: {
+      description: 'escribe el result.json de Classroom 50 a partir de un resultado de `dlgrade grade --json` (sin red ni token)',
+      result: 'JSON de resultado escrito por `dlgrade grade --json`',
+      out: 'archivo de resultado de Classroom 50',
+      scale: 'puntos de Classroom 50 = puntos de dlgrade × n, que deben salir enteros (variable DLGRADE_CLASSROOM50_SCALE; por defecto 1)',
+      sha: 'commit corregido (variable GITHUB_SHA), para su fecha y su enlace',
+      lang: 'idioma de los mensajes',
+    },
+    demo: {
+      description: 'profesorado: ensaya en local assign → provision → push → collect → regrade → gradebook contra el servidor de GitHub de pruebas (desde una copia del repositorio)',
+      lang: 'idioma de la demostración y de sus informes',
+      keep: 'conserva la carpeta de trabajo (plantilla, repositorios, resultados, libro de notas e informe HTML)',
     },
   },
 };

@@ -16,5 +16,12 @@ export const collect = {
   noOrgFix: 'pasa --org <org> (en Actions se usa GITHUB_REPOSITORY_OWNER)',
   noAssignment: 'falta el nombre de la tarea',
   noAssignmentFix: 'pasa --assignment <nombre> o define DLGRADE_ASSIGNMENT (los repositorios se llaman <tarea>-<usuario>)',
+  /** why one student's repository could not be collected (recorded in its collect.json) */
+  repoNotFound: (repo: string): string => `no se encuentra el repositorio ${repo} (o el token no puede leerlo)`,
+  repoFailed: (repo: string, why: string): string => `GET ${repo}: ${why}`,
+  activityFailed: (why: string): string => `actividad del repositorio: ${why}`,
+  feedbackBranchFailed: (why: string): string => `rama feedback: ${why}`,
+  gitFailed: (why: string): string => `git: ${why}`,
+  wrongCheckout: (head: string, sha: string): string => `se sacó ${head} en lugar de ${sha}`,
 };
 export type CollectMessages = typeof collect;

@@ -76,5 +76,12 @@ export const engine = {
     exited: (code: string): string => `el proceso terminó con código ${code} en lugar de responder`,
     loadFailed: (error: string): string => `el módulo falló al cargarse de nuevo: ${error}`,
   },
+  /** the instructor's spec.ts that cannot be used (a grader fault, never the student's) */
+  spec: {
+    importFailed: (path: string, why: string): string => `${path}: ${why}`,
+    noDefault: (path: string): string => `${path} tiene que hacer «export default defineSpec({...})»`,
+    noProperty: (path: string, name: string): string => `${path} no tiene la propiedad «${name}» (declarada en exercise.yaml)`,
+    extra: (path: string, names: readonly string[]): string => `${path} define ${names.join(', ')}, que no están declaradas en exercise.yaml`,
+  },
 };
 export type EngineMessages = typeof engine;

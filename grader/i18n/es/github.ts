@@ -8,7 +8,7 @@ export const github = {
   network: (url: string): Pair => [`no se puede contactar con la API de GitHub (${url})`, 'comprueba la conexión a internet, o --api-url si usas GitHub Enterprise Server'],
   unauthorized: ['GitHub no acepta el token (caducado, revocado o mal copiado)', 'crea un token nuevo y pásalo con GITHUB_TOKEN o --token-file'] as Pair,
   forbiddenWorkflow: ['el token no puede modificar ficheros de .github/workflows', 'da al token el permiso «workflow» (token clásico) o «Workflows: write» (token de grano fino)'] as Pair,
-  forbidden: ['el token no tiene permiso para esta operación en la organización', 'usa un token de un propietario de la organización con permisos «repo» y «admin:org» (o, de grano fino, Administration, Contents y Pull requests: write)'] as Pair,
+  forbidden: ['el token no tiene permiso para esta operación en la organización', 'usa un token de un propietario de la organización con permisos «repo» y «admin:org» (o, de grano fino, «Administration», «Contents» y «Pull requests: write»)'] as Pair,
   rateLimited: ['GitHub ha limitado el número de peticiones', 'espera unos minutos y vuelve a ejecutarlo (lo ya hecho no se repite)'] as Pair,
   notFound: (t: GitHubTarget): Pair =>
     t.kind === 'user'

@@ -7,5 +7,8 @@ export const gradebook = {
   dropped: (username: string, n: number): string => `${username}: ${n === 1 ? '1 descartado' : `${n} descartados`}`,
   duplicate: (username: string, kept: string, dropped: string): string => `duplicado: ${username}: se usa ${kept} (el más reciente); se descarta ${dropped}`,
   ignored: (file: string, message: string): string => `ignorado: ${file}: ${message}`,
+  tooLarge: (max: number): string => `ocupa más de ${max} bytes`,
+  notJson: (why: string): string => `no es JSON legible: ${why}`,
+  notRegradeFile: 'no es un resultado de dlgrade regrade (kind «dlgrade-regrade», versión 1)',
 };
 export type GradebookMessages = typeof gradebook;

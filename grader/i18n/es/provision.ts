@@ -17,6 +17,15 @@ export interface ActionParams {
 
 /** Every word `dlgrade provision` shows an instructor, and the roster's. */
 export const provision = {
+  /** the Feedback pull request a student finds in their repository */
+  pullTitle: 'Feedback',
+  pullBody: [
+    '👋 Este es tu **pull request de feedback**: no lo cierres ni lo fusiones.',
+    '',
+    'Cada vez que hagas push a la rama principal, dlgrade corrige tus ejercicios y deja aquí un comentario con la nota, los contraejemplos y cómo reproducir cada fallo (`npm test` hace lo mismo en tu ordenador).',
+    '',
+    'La rama `feedback` apunta al código inicial de la tarea; la diferencia que ves aquí es tu trabajo. La nota definitiva se calcula con el último commit que hayas subido antes de la fecha de entrega.',
+  ].join('\n'),
   action: {
     'check-user': (p: ActionParams): string => `comprobar el usuario ${p.username}`,
     'get-repo': (p: ActionParams): string => `leer ${p.repo}`,
@@ -51,7 +60,7 @@ export const provision = {
   total: (c: { all: number; created: number; existed: number; planned: number; failed: number }): string => `Total: ${c.all} estudiantes · ${c.created} creados · ${c.existed} ya existían · ${c.planned} por crear · ${c.failed} con errores`,
   rosterSkipped: 'fila omitida',
   skipped: 'sin cambios (el roster tiene usuarios que no existen)',
-  detail: { generateFrom: (x: string): string => `desde ${x}`, invite: (u: string): string => `invitar a ${u} (push)`, pending: 'invitación pendiente', sent: 'invitación enviada', atGenerated: 'en el commit generado', at: (sha: string): string => `en ${sha}`, record: 'anotar el commit generado en el manifiesto y el workflow' },
+  detail: { generateFrom: (x: string): string => `desde ${x}`, invite: (u: string): string => `invitar a ${u} (push)`, pending: 'invitación pendiente', sent: 'invitación enviada', atGenerated: 'en el commit generado', at: (sha: string): string => `en ${sha}`, record: 'anotar el commit generado en el manifiesto y el workflow', none: '(ninguno)' },
   /** the roster file (provision, collect) */
   roster: {
     badHeader: (header: string, missing: readonly string[]): string => `la primera línea del roster debe ser la cabecera ${header}${missing.length > 0 ? ` (falta ${missing.join(', ')})` : ''}`,
