@@ -87,6 +87,17 @@ async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]>
   return outcome.diagnostics.map((d) => ({ ...d, message: sanitize(d.message, 1500) }));
 }
 
+/**
+ * The student's captured output, with the runner's own line prefixes (grader/sandbox/runner.ts
+ * reports a stray rejection or exception between calls as `unhandled rejection: …` /
+ * `uncaught exception: …`) in the reader's language. A student who prints the same words gets
+ * them translated too: it is their own output either way.
+ */
+function localizeOutput(output: string, lang: Lang): string {
+  const m = t(lang).engine;
+  return output.replace(/^unhandled rejection: /gm, m.strayRejection).replace(/^uncaught exception: /gm, m.strayException);
+}
+
 /** The sandbox limits of an exercise's student process (exercise.yaml's `limits` over the defaults). */
 export function sandboxLimitsOf(def: ExerciseDef): SandboxLimits {
   return { ...DEFAULT_LIMITS, callTimeMs: def.limits.callTimeMs, memoryMb: def.limits.memoryMb, budgetMs: def.limits.timeMs };
@@ -197,7 +208,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes,
         status: isTimeout ? 'timeout' : 'error',
         reason: isTimeout ? 'timeout' : start.kind === 'dead' && start.reason === 'out-of-memory' ? 'out-of-memory' : 'crash',
         message: t(lang).engine.moduleLoadFailed(detail),
-        output: start.output,
+        output: localizeOutput(start.output, lang),
         properties: skipped(def, names, lang),
       });
       const line = start.kind === 'load-error' ? lineFromStack(start.stack, displayPath) : undefined;
@@ -248,7 +259,7 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes,
     if (faulty.length > 0) notes.graderFault = faulty.map((p) => `${p.name}: ${p.message ?? ''}`).join('; ');
     if (session.unexpectedDeaths > 0) notes.unexpectedDeath = true;
     const missing = def.exports.filter((e) => !exports.has(e.name)).map((e) => e.name);
-    const output = session.output();
+    const output = localizeOutput(session.output(), lang);
     const partial: Parameters<typeof finish>[0] = { status: 'pass', properties };
     if (output.length > 0) partial.output = sanitize(output, 3500);
     if (session.timedOut) {

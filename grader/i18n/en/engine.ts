@@ -7,6 +7,8 @@ export const engine: EngineMessages = {
   importRefused: (where, path) => `${where}: importing "${path}" is not allowed: an exercise is one self-contained file (no libraries, no other files). Remove the import.`,
   moduleLoadFailed: (detail) => `The module failed while loading: ${detail}`,
   notRunTimedOut: 'not run: the exercise ran out of time',
+  strayRejection: 'unhandled rejection: ',
+  strayException: 'uncaught exception: ',
   timedOut: (detail) => `Timed out: ${detail}. The exercise scores 0.`,
   missingExports: (file, names) => `Missing exports in ${file}: ${names.join(', ')}`,
   exhausted: (detail) => `Could not be checked: your code ended its process too many times (${detail}).`,

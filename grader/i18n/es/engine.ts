@@ -9,6 +9,9 @@ export const engine = {
   importRefused: (where: string, path: string): string => `${where}: no se permite importar "${path}": un ejercicio es un único archivo autocontenido (sin bibliotecas ni otros archivos). Quita el import.`,
   moduleLoadFailed: (detail: string): string => `El módulo falló al cargarse: ${detail}`,
   notRunTimedOut: 'no se ejecutó: el ejercicio agotó su tiempo',
+  /** the prefix of a line of the student's output where the runner reports a stray rejection / exception between calls */
+  strayRejection: 'promesa rechazada sin capturar: ',
+  strayException: 'excepción sin capturar: ',
   timedOut: (detail: string): string => `Tiempo agotado: ${detail}. El ejercicio puntúa 0.`,
   missingExports: (file: string, names: readonly string[]): string => `Faltan exportaciones en ${file}: ${names.join(', ')}`,
   exhausted: (detail: string): string => `No se pudo comprobar: tu código terminó su proceso demasiadas veces (${detail}).`,
