@@ -68,11 +68,14 @@ export async function precompile({ dir = trustedCacheDir(), prune = true } = {})
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const strict = process.argv.includes('--strict');
   try {
+    const { bootMessages } = await import('../i18n/boot-messages.mjs');
+    const m = bootMessages();
     const r = await precompile();
-    process.stdout.write(`dlgrade precompile: ${r.compiled} compiled, ${r.fresh} already fresh, ${r.removed} stale removed${r.unstored ? `, ${r.unstored} could not be written` : ''} (${relative(process.cwd(), r.dir) || r.dir})\n`);
+    process.stdout.write(`${m.precompiled(r, relative(process.cwd(), r.dir) || r.dir)}\n`);
     if (strict && r.unstored > 0) process.exitCode = 1;
   } catch (error) {
-    process.stderr.write(`dlgrade precompile: skipped (${error instanceof Error ? error.message : String(error)}); TypeScript will be transpiled on first use\n`);
+    const { bootMessages } = await import('../i18n/boot-messages.mjs');
+    process.stderr.write(`${bootMessages().precompileSkipped(error instanceof Error ? error.message : String(error))}\n`);
     if (strict) process.exitCode = 1;
   }
 }

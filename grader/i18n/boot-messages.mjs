@@ -1,0 +1,19 @@
+// What the boot scripts (plain JavaScript, run before TypeScript loads: `npm install`'s
+// precompile step) say, in both languages: the one place their sentences live. Spanish unless
+// DLGRADE_LANG=en (or --lang en on their command line).
+
+const es = {
+  precompiled: (r, where) => `dlgrade precompile: ${r.compiled} compilados, ${r.fresh} ya al día, ${r.removed} obsoletos borrados${r.unstored ? `, ${r.unstored} no se pudieron escribir` : ''} (${where})`,
+  precompileSkipped: (why) => `dlgrade precompile: omitido (${why}); el TypeScript se transpilará la primera vez que se use`,
+};
+
+const en = {
+  precompiled: (r, where) => `dlgrade precompile: ${r.compiled} compiled, ${r.fresh} already fresh, ${r.removed} stale removed${r.unstored ? `, ${r.unstored} could not be written` : ''} (${where})`,
+  precompileSkipped: (why) => `dlgrade precompile: skipped (${why}); TypeScript will be transpiled on first use`,
+};
+
+export function bootMessages(argv = process.argv, env = process.env) {
+  const i = argv.indexOf('--lang');
+  const lang = i >= 0 ? argv[i + 1] : env.DLGRADE_LANG;
+  return lang === 'en' ? en : es;
+}
