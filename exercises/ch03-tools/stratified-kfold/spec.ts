@@ -17,6 +17,16 @@ const split = arb.dim(4, 16).chain((n) =>
   }),
 );
 
+/** The statement's edge cases, run first on every grading. */
+const edges = {
+  // class sizes 5, 3, 1 with k = 4: class 2 has fewer examples than folds, and the turn carries over
+  'class-smaller-than-k': { labels: [0, 1, 0, 0, 2, 1, 0, 0, 1], permutation: [3, 8, 1, 6, 0, 5, 2, 7, 4], k: 4 },
+  // k = N: leave-one-out, every fold holds exactly one example
+  'k-equals-n': { labels: [1, 0, 1, 0, 0], permutation: [2, 0, 4, 1, 3], k: 5 },
+  // classes 2, 9, 10: numeric order, not the string order of a comparator-less sort()
+  'labels-past-nine': { labels: [10, 2, 10, 9, 2, 10, 2], permutation: [6, 1, 4, 0, 3, 5, 2], k: 3 },
+};
+
 function counts(values: number[], k: number): number[] {
   const c = new Array<number>(k).fill(0);
   for (const v of values) if (Number.isInteger(v) && v >= 0 && v < k) c[v]!++;
@@ -36,6 +46,7 @@ function asFolds(value: unknown, n: number, k: number): number[] {
 export default defineSpec({
   'matches-reference': property({
     arbitrary: split,
+    examples: edges,
     async check({ labels, permutation, k }, ctx) {
       ctx.expectClose(reference(labels, permutation, k), await ctx.call('stratifiedFolds', labels, permutation, k), {
         tolerance: { atol: 0, rtol: 0 },
@@ -45,6 +56,7 @@ export default defineSpec({
 
   'classes-are-spread': property({
     arbitrary: split,
+    examples: edges,
     async check({ labels, permutation, k }, ctx) {
       const fold = asFolds(await ctx.call('stratifiedFolds', labels, permutation, k), labels.length, k);
       for (const c of new Set(labels)) {
@@ -64,6 +76,7 @@ export default defineSpec({
 
   'folds-are-balanced': property({
     arbitrary: split,
+    examples: edges,
     async check({ labels, permutation, k }, ctx) {
       const fold = asFolds(await ctx.call('stratifiedFolds', labels, permutation, k), labels.length, k);
       const sizes = counts(fold, k);

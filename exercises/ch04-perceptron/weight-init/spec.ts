@@ -25,6 +25,18 @@ const netCases = fc
     }),
   );
 
+/** The statement's edge cases, run first on every grading. */
+const edges = {
+  // layer 1 is alive ([0.375, 0], [0.625, 0]); layer 2 maps it to pre-activations ≤ 0: ReLU gives all zeros, std 0 from there on
+  'dead-relu': {
+    x: [[1, 0.5], [2, 1.5]],
+    weights: [[[0.5, -1], [-0.25, 0.5]], [[-1, -0.5], [-0.5, -1]], [[1], [0.5]]],
+    activation: 'relu' as const,
+  },
+  // N = 1 and one unit per layer: every layer has a single activation, population std 0
+  'single-entry': { x: [[1.5]], weights: [[[0.5]], [[-2]]], activation: 'tanh' as const },
+};
+
 const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en: 'Also, compared with the reference, the result' };
 
 export default defineSpec({
@@ -61,6 +73,7 @@ export default defineSpec({
 
   'stds-match-reference': property({
     arbitrary: netCases,
+    examples: edges,
     async check({ x, weights, activation }, ctx) {
       ctx.expectClose(activationStds(x, weights, activation), await ctx.call('activationStds', x, weights, activation), {
         what: { es: `Con activation = '${activation}' y ${weights.length} capas, las desviaciones`, en: `With activation = '${activation}' and ${weights.length} layers, the standard deviations` },

@@ -29,9 +29,36 @@ const batch = fc.record({ n: arb.dim(2, 6), d: arb.dim(1, 3) }).chain(({ n, d })
   }),
 );
 
+/** The statement's edge cases, run first on every grading. */
+const edges = {
+  // column 0 is constant (σ²_B = 0): y = beta there, dx = gamma/√eps · (dy − mean(dy)), dgamma = 0
+  'constant-column': {
+    x: [[1.5, -0.5], [1.5, 2], [1.5, 0.25]],
+    gamma: [0.75, -1.25],
+    beta: [0.5, -1],
+    runningMean: [0, 1],
+    runningVar: [1, 0.5],
+    momentum: 0.1,
+    eps: 1e-5,
+    dy: [[1, -0.5], [-2, 0.25], [0.5, 1]],
+  },
+  // N = 2: x̂ = ±1·√(σ²/(σ² + eps)), running variance with N/(N − 1) = 2
+  'batch-of-two': {
+    x: [[1, -2, 0.5], [3, 0.5, -0.25]],
+    gamma: [1.5, 0.5, -1],
+    beta: [0, 0.25, 1],
+    runningMean: [0.5, 0, -1],
+    runningVar: [1, 2, 0.25],
+    momentum: 0.5,
+    eps: 1e-3,
+    dy: [[0.5, -1, 2], [1.5, 0.25, -0.5]],
+  },
+};
+
 export default defineSpec({
   'forward-matches-reference': property({
     arbitrary: batch,
+    examples: edges,
     async check({ x, gamma, beta, runningMean, runningVar, momentum, eps }, ctx) {
       const received = (await ctx.call('batchNormForward', x, gamma, beta, runningMean, runningVar, momentum, eps)) as BatchNormForward;
       const expected = ref.batchNormForward(x, gamma, beta, runningMean, runningVar, momentum, eps);
@@ -41,6 +68,7 @@ export default defineSpec({
 
   'normalised-columns': property({
     arbitrary: batch,
+    examples: edges,
     async check({ x, runningMean, runningVar, eps }, ctx) {
       const d = x[0]!.length;
       const ones = new Array<number>(d).fill(1);
@@ -72,6 +100,7 @@ export default defineSpec({
 
   'running-stats': property({
     arbitrary: batch,
+    examples: edges,
     async check({ x, gamma, beta, runningMean, runningVar, momentum, eps }, ctx) {
       const received = (await ctx.call('batchNormForward', x, gamma, beta, runningMean, runningVar, momentum, eps)) as BatchNormForward;
       const expected = ref.batchNormForward(x, gamma, beta, runningMean, runningVar, momentum, eps);
@@ -82,6 +111,7 @@ export default defineSpec({
 
   'backward-dx': property({
     arbitrary: batch,
+    examples: edges,
     async check({ x, gamma, dy, eps }, ctx) {
       const received = (await ctx.call('batchNormBackward', x, gamma, dy, eps)) as BatchNormGrads;
       ctx.expectClose(ref.batchNormBackward(x, gamma, dy, eps).dx, received?.dx, { what: { es: 'dx frente a tf.grads', en: 'dx against tf.grads' } });
@@ -90,6 +120,7 @@ export default defineSpec({
 
   'backward-dgamma-dbeta': property({
     arbitrary: batch,
+    examples: edges,
     async check({ x, gamma, dy, eps }, ctx) {
       const received = (await ctx.call('batchNormBackward', x, gamma, dy, eps)) as BatchNormGrads;
       const expected = ref.batchNormBackward(x, gamma, dy, eps);
@@ -100,6 +131,7 @@ export default defineSpec({
 
   'no-mutation': property({
     arbitrary: batch,
+    examples: edges,
     async check({ x, gamma, beta, runningMean, runningVar, momentum, eps, dy }, ctx) {
       const a = await ctx.callTracked('batchNormForward', x, gamma, beta, runningMean, runningVar, momentum, eps);
       const b = await ctx.callTracked('batchNormBackward', x, gamma, dy, eps);
@@ -118,6 +150,7 @@ export default defineSpec({
 
   'dx-columns-sum-to-zero': property({
     arbitrary: batch,
+    examples: edges,
     async check({ x, gamma, dy, eps }, ctx) {
       const { dx } = (await ctx.call('batchNormBackward', x, gamma, dy, eps)) as BatchNormGrads;
       const sums = x[0]!.map((_, j) => dx.reduce((a, row) => a + row[j]!, 0));

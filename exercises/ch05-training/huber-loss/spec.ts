@@ -7,9 +7,18 @@ const pairs = fc.record({ n: arb.dim(1, 8), delta: fc.constantFrom(0.25, 0.5, 1,
   fc.record({ yTrue: arb.vector(n), yPred: arb.vector(n), delta: fc.constant(delta) }),
 );
 
+/** The statement's edge cases, run first on every grading. */
+const edges = {
+  // e = y − ŷ is +δ, −δ and 0 exactly (δ = 0.5): both pieces give ½δ², the gradient ∓δ/N from either side, and 0 at e = 0
+  'error-equals-delta': { yTrue: [1, -1, 2, 0.25], yPred: [0.5, -0.5, 2, 0.75], delta: 0.5 },
+  // one error of 10⁶ among small ones: linear loss δ(|e| − ½δ), gradient clipped to −δ/N
+  'huge-outlier': { yTrue: [0.5, -0.25, 1e6], yPred: [0.25, 0, 0], delta: 1 },
+};
+
 export default defineSpec({
   'loss-matches-tf-losses': property({
     arbitrary: pairs,
+    examples: edges,
     async check({ yTrue, yPred, delta }, ctx) {
       ctx.expectClose(ref.huberLoss(yTrue, yPred, delta), await ctx.call('huberLoss', yTrue, yPred, delta), {
         what: { es: `huberLoss frente a tf.losses.huberLoss (delta = ${delta})`, en: `huberLoss against tf.losses.huberLoss (delta = ${delta})` },
@@ -19,6 +28,7 @@ export default defineSpec({
 
   'grad-matches-autodiff': property({
     arbitrary: pairs,
+    examples: edges,
     async check({ yTrue, yPred, delta }, ctx) {
       ctx.expectClose(ref.huberGrad(yTrue, yPred, delta), await ctx.call('huberGrad', yTrue, yPred, delta), {
         what: { es: 'Gradiente frente a tf.grad de tf.losses.huberLoss', en: 'Gradient against tf.grad of tf.losses.huberLoss' },
@@ -48,6 +58,7 @@ export default defineSpec({
 
   'bounded-gradient': property({
     arbitrary: pairs,
+    examples: { 'huge-outlier': edges['huge-outlier'] },
     async check({ yTrue, yPred, delta }, ctx) {
       const g = (await ctx.call('huberGrad', yTrue, yPred, delta)) as number[];
       const bound = delta / yTrue.length + 1e-12;

@@ -11,9 +11,19 @@ const block = fc.record({ n: arb.dim(1, 3), k0: arb.dim(1, 3), k: arb.dim(1, 3),
   }),
 );
 
+/** The statement's edge case, run first on every grading: layer 0 is dead (all pre-activations < 0), its zero column stays in place. */
+const edges = {
+  'dead-layer': {
+    x: [[1, -0.5], [0.5, 2]],
+    weights: [[[-1], [-1]], [[0.5], [0.25], [2]], [[1], [-0.5], [1], [0.5]]],
+    biases: [[-0.5], [0.25], [0]],
+  },
+};
+
 export default defineSpec({
   'matches-reference': property({
     arbitrary: block,
+    examples: edges,
     async check({ x, weights, biases }, ctx) {
       ctx.expectClose(reference(x, weights, biases), await ctx.call('denseBlockForward', x, weights, biases), {
         what: { es: 'Salida del bloque frente a tf.concat + tf.matMul', en: 'Block output against tf.concat + tf.matMul' },
@@ -23,6 +33,7 @@ export default defineSpec({
 
   'keeps-input-first': property({
     arbitrary: block,
+    examples: edges,
     async check({ x, weights, biases }, ctx) {
       const y = (await ctx.call('denseBlockForward', x, weights, biases)) as number[][];
       const k0 = x[0]!.length;

@@ -34,6 +34,27 @@ const network = fc
   .map(({ input, features, head }) => ({ input: [...input], layers: [...features, ...(head ? [{ type: 'flatten' as const }, ...head] : [])] as Layer[] }))
   .filter(({ input, layers }) => fits(input, layers));
 
+/** The statement's edge cases, run first on every grading. */
+const edges: Record<string, { input: number[]; layers: Layer[] }> = {
+  // a 5×5 'valid' window on a 5×5 input: ⌊0/2⌋ + 1 = 1 per axis
+  'window-fills-input': {
+    input: [5, 5, 2],
+    layers: [{ type: 'conv', filters: 3, kernel: 5, stride: 2, padding: 'valid' }, { type: 'flatten' }, { type: 'dense', units: 4 }],
+  },
+  // 10×7 → 1×1 conv, stride 3, 'valid' (⌊9/3⌋ + 1 = 4, ⌊6/3⌋ + 1 = 3) → 2×2 conv, stride 3, 'same' (⌈4/3⌉ = 2, ⌈3/3⌉ = 1)
+  // → 2×2 pool, stride 3, 'same' (1×1) → flatten → dense
+  'stride-past-kernel': {
+    input: [10, 7, 3],
+    layers: [
+      { type: 'conv', filters: 4, kernel: 1, stride: 3, padding: 'valid' },
+      { type: 'conv', filters: 2, kernel: 2, stride: 3, padding: 'same' },
+      { type: 'pool', size: 2, stride: 3, padding: 'same' },
+      { type: 'flatten' },
+      { type: 'dense', units: 3 },
+    ],
+  },
+};
+
 const LENET: Layer[] = [
   { type: 'conv', filters: 6, kernel: 5, stride: 1, padding: 'valid' },
   { type: 'pool', size: 2, stride: 2, padding: 'valid' },
@@ -63,6 +84,7 @@ interface Summary {
 export default defineSpec({
   'shapes-match-reference': property({
     arbitrary: network,
+    examples: edges,
     async check({ input, layers }, ctx) {
       const received = (await ctx.call('cnnSummary', input, layers)) as Summary;
       ctx.expectClose(reference(input, layers).shapes, received?.shapes, {
@@ -73,6 +95,7 @@ export default defineSpec({
 
   'params-match-reference': property({
     arbitrary: network,
+    examples: edges,
     async check({ input, layers }, ctx) {
       const received = (await ctx.call('cnnSummary', input, layers)) as Summary;
       const expected = reference(input, layers);

@@ -7,9 +7,18 @@ const layer = fc.record({ h: arb.dim(1, 4), w: arb.dim(1, 5), c: arb.dim(1, 4), 
   fc.record({ x: arb.tensor3(h, w, c), kernel: arb.matrix(c, f), bias: arb.vector(f), perm: fc.shuffledSubarray([...Array(h * w).keys()], { minLength: h * w, maxLength: h * w }) }),
 );
 
+/** The statement's edge cases, run first on every grading. */
+const edges = {
+  // C = 1, F = 3 on a 2×2 image: y[i][j] = x[i][j][0]·K[0] + b
+  'single-input-channel': { x: [[[1.5], [-2]], [[0.5], [3]]], kernel: [[1, -0.5, 2]], bias: [0.25, 0, -1], perm: [3, 0, 2, 1] },
+  // F = 1 on a 1×3 image with C = 2: the output is 1×3×1
+  'single-filter': { x: [[[1, -1], [0.5, 2], [-3, 0.25]]], kernel: [[2], [-0.5]], bias: [1], perm: [2, 0, 1] },
+};
+
 export default defineSpec({
   'matches-conv2d': property({
     arbitrary: layer,
+    examples: edges,
     async check({ x, kernel, bias }, ctx) {
       ctx.expectClose(reference(x, kernel, bias), await ctx.call('pointwiseConv', x, kernel, bias), {
         what: { es: 'Salida frente a tf.conv2d con un kernel 1×1', en: 'Output against tf.conv2d with a 1×1 kernel' },
@@ -19,6 +28,7 @@ export default defineSpec({
 
   'pixels-are-independent': property({
     arbitrary: layer,
+    examples: edges,
     async check({ x, kernel, bias, perm }, ctx) {
       // shuffling the pixels before the layer must shuffle its output the same way
       const h = x.length;

@@ -25,6 +25,42 @@ function cases(stride: fc.Arbitrary<number> = fc.constantFrom(1, 2), size: fc.Ar
     });
 }
 
+/** A fixed k×k×cin×cout convolution with its BatchNorm, small mixed-sign values (for the edge cases). */
+function fixedConvBn(k: number, cin: number, cout: number, seed: number): ConvBN {
+  const v = (n: number) => (((n * 7 + seed * 5) % 9) - 4) / 4;
+  return {
+    kernel: Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => Array.from({ length: cin }, (_, c) => Array.from({ length: cout }, (_, o) => v(i * 31 + j * 17 + c * 5 + o * 3))))),
+    bn: {
+      gamma: Array.from({ length: cout }, (_, o) => 1 + v(o) / 2),
+      beta: Array.from({ length: cout }, (_, o) => v(o + 3) / 2),
+      mean: Array.from({ length: cout }, (_, o) => v(o + 5) / 4),
+      variance: Array.from({ length: cout }, (_, o) => 0.5 + (o % 3) / 4),
+    },
+  };
+}
+const fixedParams = (cin: number, m: number, cout: number, seed: number): BottleneckParams => ({
+  conv1: fixedConvBn(1, cin, m, seed),
+  conv2: fixedConvBn(3, m, m, seed + 1),
+  conv3: fixedConvBn(1, m, cout, seed + 2),
+  projection: fixedConvBn(1, cin, cout, seed + 3),
+});
+
+/** The statement's edge cases, run first on every grading. */
+const edges: Record<string, Case> = {
+  // 3×5 with stride 2: ⌈3/2⌉×⌈5/2⌉ = 2×3, the strided 3×3 and the strided 1×1 projection on the same pixels
+  'odd-size-stride-two': {
+    x: [
+      [[1, -0.5], [0.25, 2], [-1.5, 0.75], [0.5, -1], [2, 0]],
+      [[-0.25, 1.5], [1, -2], [0.5, 0.5], [-0.75, 1], [1.25, -1.5]],
+      [[0, -1], [1.75, 0.25], [-0.5, -0.25], [1, 1.5], [-2, 0.5]],
+    ],
+    params: fixedParams(2, 2, 3, 1),
+    stride: 2,
+  },
+  // 1×1 with stride 2: still 1×1, only the centre tap of the 3×3 meets the pixel
+  'one-pixel-stride-two': { x: [[[1.5, -0.5]]], params: fixedParams(2, 1, 2, 2), stride: 2 },
+};
+
 function dims(value: unknown): string {
   const d: number[] = [];
   let v = value;
@@ -41,6 +77,7 @@ const silenced = (p: ConvBN): ConvBN => ({ ...p, bn: { ...p.bn, gamma: p.bn.gamm
 export default defineSpec({
   'matches-reference': property({
     arbitrary: cases(),
+    examples: edges,
     async check({ x, params, stride }, ctx) {
       const received = await ctx.call('bottleneckBlock', x, params, stride);
       ctx.expectClose(reference(x, params, stride), received, {
@@ -51,6 +88,7 @@ export default defineSpec({
 
   'output-shape': property({
     arbitrary: cases(),
+    examples: edges,
     async check({ x, params, stride }, ctx) {
       const h = Math.ceil(x.length / stride);
       const w = Math.ceil(x[0]!.length / stride);

@@ -15,6 +15,34 @@ const inputs = fc
     }),
   );
 
+/** The statement's edge cases, run first on every grading. */
+const edges = {
+  // G = 1: one group over the whole 2×2×4 map (layer norm), per-channel gamma and beta
+  'one-group': {
+    x: [[[1, -2, 0.5, 3], [2.5, 0, -1, 1]], [[-3, 1.5, 2, -0.5], [0.25, -1.5, 4, 1]]],
+    groups: 1,
+    gamma: [1, -0.5, 2, 0.75],
+    beta: [0, 1, -1, 0.5],
+    eps: 1e-3,
+  },
+  // G = C = 3: every channel normalized over its own 2×1 values (instance norm)
+  'group-per-channel': {
+    x: [[[1, -2, 0.5]], [[3, 2, 0.25]]],
+    groups: 3,
+    gamma: [1.5, -1, 0.5],
+    beta: [0.25, 0, -2],
+    eps: 1e-5,
+  },
+  // a 1×1 map with G = C = 4: one value per group (S = 1, σ² = 0), so y = beta
+  'single-value-groups': {
+    x: [[[2, -1.5, 0.75, 3]]],
+    groups: 4,
+    gamma: [1, -2, 0.5, 1.25],
+    beta: [0.5, -1, 0, 2],
+    eps: 1e-5,
+  },
+};
+
 /** Mean and biased variance of a list of numbers. */
 function stats(values: number[]): { mean: number; variance: number } {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
@@ -56,6 +84,7 @@ function expectNormalized(x: number[][][], y: number[][][], from: number, to: nu
 export default defineSpec({
   'matches-reference': property({
     arbitrary: inputs,
+    examples: edges,
     async check({ x, groups, gamma, beta, eps }, ctx) {
       const received = await ctx.call('groupNorm', x, groups, gamma, beta, eps);
       ctx.expectClose(reference(x, groups, gamma, beta, eps), received);
@@ -64,6 +93,7 @@ export default defineSpec({
 
   'default-eps': property({
     arbitrary: inputs,
+    examples: { 'single-value-groups': edges['single-value-groups'] },
     async check({ x, groups, gamma, beta }, ctx) {
       const received = await ctx.call('groupNorm', x, groups, gamma, beta);
       ctx.expectClose(reference(x, groups, gamma, beta, 1e-5), received, {

@@ -15,6 +15,28 @@ const inputs = shapes.chain(({ p, gh, gw, c, d }) =>
   }),
 );
 
+/** The statement's edge cases, run first on every grading. */
+const edges = {
+  // P = 1 on a 2×3×2 image: 6 tokens in row order, each the pixel's channels times E (2×3)
+  'pixel-patches': {
+    image: [[[1, -0.5], [2, 0.25], [-1, 1.5]], [[0.5, 3], [-2, -1], [0.75, 0]]],
+    patchSize: 1,
+    weight: [[1, 0.5, -0.25], [-0.5, 0.25, 1]],
+    bias: [0.25, 0, -0.5],
+    clsToken: [1, -1, 0.5],
+    positions: [[0, 0.25, 0.5], [0.5, 0, -0.25], [-0.5, 1, 0], [0.25, 0.25, 0.25], [1, -0.5, 0], [0, 0, 1], [-0.25, 0.5, -1]],
+  },
+  // P = H = W = 2, C = 1: one patch, two output rows
+  'single-patch': {
+    image: [[[1], [-2]], [[0.5], [3]]],
+    patchSize: 2,
+    weight: [[1, 0], [0.5, -1], [0, 0.25], [-0.5, 1]],
+    bias: [0.5, -0.25],
+    clsToken: [2, -1],
+    positions: [[0.25, 0.5], [-1, 0.75]],
+  },
+};
+
 /** One pixel set to 1 in an otherwise zero image, with E = identity (D = P²C) and no bias/CLS/positions. */
 const probes = shapes
   .filter(({ p, gh, gw, c }) => p * p * c >= 2 && gh * gw >= 2)
@@ -68,6 +90,7 @@ async function locate(probe: Probe, ctx: PropertyContext) {
 export default defineSpec({
   'matches-reference': property({
     arbitrary: inputs,
+    examples: edges,
     async check({ image, patchSize, weight, bias, clsToken, positions }, ctx) {
       const received = await ctx.call('patchEmbedding', image, patchSize, weight, bias, clsToken, positions);
       ctx.expectClose(reference(image, patchSize, weight, bias, clsToken, positions), received);

@@ -15,6 +15,28 @@ const sequences = (minT: number) =>
     }),
   );
 
+/** The statement's edge cases, run first on every grading. */
+const edges = {
+  // T = 1: the only δ is the local one, and dh0 = W_hhᵀ·δ₁
+  'single-step': {
+    xs: [[1, -0.5]],
+    h0: [0.5, -0.25, 0.75],
+    Wxh: [[0.5, -1], [0.25, 0.75], [-0.5, 0.5]],
+    Whh: [[0.5, -0.25, 0.75], [1, 0.25, -0.5], [-0.75, 0.5, 0.25]],
+    b: [0.25, -0.5, 0],
+    targets: [[0.5, -0.5, 0.25]],
+  },
+  // step 1 has pre-activations ±900: h₁ = ±1, tanh′ = 0 there, so the gradient reaching h0 is 0; step 2 is ordinary
+  'saturated-tanh': {
+    xs: [[900], [-1]],
+    h0: [0.5, -0.5],
+    Wxh: [[1], [-1]],
+    Whh: [[0.5, -0.25], [0.25, 0.75]],
+    b: [0.25, -0.5],
+    targets: [[0.5, 0.25], [-0.5, 0.5]],
+  },
+};
+
 type Input = { xs: number[][]; h0: number[]; Wxh: number[][]; Whh: number[][]; b: number[]; targets: number[][] };
 
 /** The reference is autodiff over an unrolled graph (slow-ish): memoize it across properties that draw the same inputs. */
@@ -36,6 +58,7 @@ const field = (value: unknown, key: string): unknown => (value !== null && typeo
 const compares = (keys: (keyof ReturnType<typeof reference>)[], minT: number) =>
   property({
     arbitrary: sequences(minT),
+    examples: edges,
     async check({ xs, h0, Wxh, Whh, b, targets }: Input, ctx) {
       const received = await ctx.call('rnnBptt', xs, h0, Wxh, Whh, b, targets);
       const expected = expectedFor({ xs, h0, Wxh, Whh, b, targets });

@@ -13,6 +13,22 @@ const inputs = fc.record({ i: arb.dim(1, 3), h: arb.dim(1, 3) }).chain(({ i, h }
   }),
 );
 
+/**
+ * The statement's edge cases, run first on every grading. Biases of ±800 saturate every gate past
+ * exp's overflow (|z| > 709): unit 0 writes the candidate (i = 1, f = 0, g = −1), unit 1 keeps c
+ * (i = 0, f = 1), and o = 1 for both.
+ */
+const edges = {
+  'saturated-gates': {
+    x: [0.5, -1],
+    h: [0.25, -0.5],
+    c: [1.5, -2],
+    W: [[0.5, 0.25], [-0.5, 1], [0.75, -0.25], [1, 0.5], [0.25, 0.5], [-1, 0.25], [0.5, 0.5], [-0.25, 1]],
+    U: [[0.5, -0.5], [0.25, 0.75], [-1, 0.5], [0.5, 0.25], [0.75, 0], [-0.5, 1], [0.25, -0.25], [1, 0.5]],
+    b: [800, -800, -800, 800, -750, 750, 800, 900],
+  },
+};
+
 /** Zero weights and saturating biases: each gate is fully open (+20) or closed (−20). */
 const probes = fc.record({ i: arb.dim(1, 3), h: arb.dim(1, 3) }).chain(({ i, h }) =>
   fc.record({ x: arb.vector(i, arb.num(2)), h: arb.vector(h, arb.numIn(-1, 1)), c: arb.vector(h, arb.num(2)), g: arb.vector(h, arb.num(2)) }),
@@ -23,6 +39,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 export default defineSpec({
   'matches-reference': property({
     arbitrary: inputs,
+    examples: edges,
     async check({ x, h, c, W, U, b }, ctx) {
       const received = await ctx.call('lstmCell', x, h, c, W, U, b);
       ctx.expectClose(reference(x, h, c, W, U, b), received);

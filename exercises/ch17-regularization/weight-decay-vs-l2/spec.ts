@@ -25,9 +25,28 @@ const problem = fc
     }),
   );
 
+/** The statement's edge cases, run first on every grading. */
+const edges = {
+  // λ = 0: both are plain Adam
+  'no-decay': {
+    w0: [0.5, -1.5],
+    X: [[1, -0.5], [0.25, 2], [-1.5, 1]],
+    y: [1, -0.5, 2],
+    hp: { lr: 1 / 16, lambda: 0, beta1: 0.9, beta2: 0.999, eps: 1e-8, steps: 4 },
+  },
+  // X·w0 = y: the first data gradient is 0; w0[1] = 0 has g = 0 at step 1 in both (0/(0 + ε))
+  'perfect-fit': {
+    w0: [1.5, 0],
+    X: [[1, 0], [0, 1], [1, 1]],
+    y: [1.5, 0, 1.5],
+    hp: { lr: 1 / 8, lambda: 1 / 2, beta1: 0.9, beta2: 0.999, eps: 1e-8, steps: 3 },
+  },
+};
+
 export default defineSpec({
   'adam-l2-matches-reference': property({
     arbitrary: problem,
+    examples: edges,
     async check({ w0, X, y, hp }, ctx) {
       const received = await ctx.call('adamL2', w0, X, y, hp);
       ctx.expectClose(refAdamL2(w0, X, y, hp), received, { what: { es: 'adamL2: pesos finales', en: 'adamL2: final weights' } });
@@ -36,6 +55,7 @@ export default defineSpec({
 
   'adamw-matches-reference': property({
     arbitrary: problem,
+    examples: edges,
     async check({ w0, X, y, hp }, ctx) {
       const received = await ctx.call('adamW', w0, X, y, hp);
       ctx.expectClose(refAdamW(w0, X, y, hp), received, { what: { es: 'adamW: pesos finales', en: 'adamW: final weights' } });

@@ -66,6 +66,25 @@ const model = fc
     return { inputShape: [...inputShape] as number[], layers };
   });
 
+/** The statement's edge cases, run first on every grading. */
+const edges: Record<string, { inputShape: number[]; layers: LayerSpec[] }> = {
+  // 3×3 'valid' on 3×3 → 1×1×4; BN 16 (8 trainable); flatten [4]; dense without bias 4·2 = 8
+  'window-fills-map': {
+    inputShape: [3, 3, 2],
+    layers: [{ type: 'conv2d', filters: 4, kernelSize: 3 }, { type: 'batchNormalization' }, { type: 'flatten' }, { type: 'dense', units: 2, useBias: false }],
+  },
+  // 8×7 → 1×1 conv, stride 3 (⌊7/3⌋ + 1 = 3, ⌊6/3⌋ + 1 = 3) → 2×2 pool, stride 3 (⌊1/3⌋ + 1 = 1) → flatten → dense
+  'stride-past-kernel': {
+    inputShape: [8, 7, 1],
+    layers: [{ type: 'conv2d', filters: 2, kernelSize: 1, strides: 3 }, { type: 'maxPooling2d', poolSize: 2, strides: 3 }, { type: 'flatten' }, { type: 'dense', units: 3 }],
+  },
+  // [3, 4]: BN over the last axis (16, 8 trainable), dense on the last axis → [3, 2] with 4·2 + 2 = 10
+  'batchnorm-on-sequence': {
+    inputShape: [3, 4],
+    layers: [{ type: 'batchNormalization' }, { type: 'dense', units: 2 }, { type: 'dropout', rate: 0.5 }],
+  },
+};
+
 const asSummary = (value: unknown): ModelSummary => {
   const v = value as ModelSummary;
   if (!v || !Array.isArray(v.layers)) fail({ es: 'summarize debe devolver { layers, total, trainable, nonTrainable }.', en: 'summarize must return { layers, total, trainable, nonTrainable }.' });
@@ -75,6 +94,7 @@ const asSummary = (value: unknown): ModelSummary => {
 export default defineSpec({
   'matches-keras': property({
     arbitrary: model,
+    examples: edges,
     async check({ inputShape, layers }, ctx) {
       const received = await ctx.call('summarize', inputShape, layers);
       ctx.expectClose(reference(inputShape, layers), received, { what: { es: 'El resumen', en: 'The summary' } });
