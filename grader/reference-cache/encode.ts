@@ -3,8 +3,8 @@
  * (grader/sandbox/codec.ts), which maps anything that is not plain data to an opaque tag and so
  * cannot tell two typed arrays (or two functions) apart. Here only plain data encodes: numbers
  * (-0, NaN and ±Infinity each their own tag), strings, booleans, null, undefined, dense arrays
- * with no other own keys, and ordinary objects (prototype Object.prototype, extensible, only
- * enumerable data properties with string keys, in their own order). Anything else — a typed
+ * with no other own keys, and ordinary objects (prototype Object.prototype, or null, told apart;
+ * extensible, only enumerable data properties with string keys, in their own order). Anything else — a typed
  * array, a tensor, a function, a Map, a getter, a hole, a symbol key, a cycle, a frozen object —
  * encodes to `undefined`: that call is simply not cached. Each value has exactly one encoding and
  * the encoding has exactly one value, so equal encodings mean equal inputs (and a decoded result
@@ -13,7 +13,7 @@
 
 const MAX_DEPTH = 64;
 
-type Tree = number | string | boolean | null | Tree[] | { n: 'NaN' | 'Infinity' | '-Infinity' | '-0' } | { u: 1 } | { o: [string, Tree][] };
+type Tree = number | string | boolean | null | Tree[] | { n: 'NaN' | 'Infinity' | '-Infinity' | '-0' } | { u: 1 } | { o: [string, Tree][] } | { p: [string, Tree][] };
 
 class NotPlain extends Error {}
 
@@ -54,7 +54,10 @@ function tree(value: unknown, depth: number, seen: Set<object>): Tree {
     }
     return out;
   }
-  if (Object.getPrototypeOf(object) !== Object.prototype) throw new NotPlain();
+  // a plain object, or one without a prototype (fast-check's records are sometimes made so): told
+  // apart in the encoding, since a function could tell them apart ('toString' in it)
+  const proto = Object.getPrototypeOf(object) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw new NotPlain();
   const pairs: [string, Tree][] = [];
   for (const key of Reflect.ownKeys(object)) {
     if (typeof key !== 'string') throw new NotPlain();
@@ -62,7 +65,7 @@ function tree(value: unknown, depth: number, seen: Set<object>): Tree {
     if (!('value' in d) || !d.enumerable || !d.writable || !d.configurable) throw new NotPlain();
     pairs.push([key, tree(d.value, depth + 1, seen)]);
   }
-  return { o: pairs };
+  return proto === null ? { p: pairs } : { o: pairs };
 }
 
 /**
@@ -83,7 +86,7 @@ function untree(node: unknown, depth: number): unknown {
   if (node === null || typeof node === 'number' || typeof node === 'string' || typeof node === 'boolean') return node;
   if (Array.isArray(node)) return node.map((item) => untree(item, depth + 1));
   if (typeof node !== 'object') throw new Error('bad node');
-  const tagged = node as { n?: unknown; u?: unknown; o?: unknown };
+  const tagged = node as { n?: unknown; u?: unknown; o?: unknown; p?: unknown };
   const tags = Object.keys(tagged);
   if (tags.length !== 1) throw new Error('bad node');
   if (tags[0] === 'n') {
@@ -94,9 +97,9 @@ function untree(node: unknown, depth: number): unknown {
     throw new Error('bad number');
   }
   if (tags[0] === 'u' && tagged.u === 1) return undefined;
-  if (tags[0] === 'o' && Array.isArray(tagged.o)) {
-    const out: Record<string, unknown> = {};
-    for (const pair of tagged.o as unknown[]) {
+  if ((tags[0] === 'o' && Array.isArray(tagged.o)) || (tags[0] === 'p' && Array.isArray(tagged.p))) {
+    const out: Record<string, unknown> = tags[0] === 'p' ? (Object.create(null) as Record<string, unknown>) : {};
+    for (const pair of (tagged.o ?? tagged.p) as unknown[]) {
       if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || Object.hasOwn(out, pair[0])) throw new Error('bad pair');
       // defineProperty: a key named "__proto__" is data, as it was in the value encoded
       Object.defineProperty(out, pair[0], { value: untree(pair[1], depth + 1), enumerable: true, writable: true, configurable: true });
