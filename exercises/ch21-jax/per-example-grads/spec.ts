@@ -13,6 +13,16 @@ const batch = fc
     }),
   );
 
+/**
+ * Edge case (exercise.yaml `edgeCases`): pre-activations 400, −799.5 and 102 saturate tanh (a = ±1
+ * exactly, tanh' = 0); e^{2z} overflows to Infinity for the first two.
+ */
+const SATURATED = {
+  params: { W: [[200, 0.5], [-1, 0.25]], b: [1, -0.5] },
+  X: [[2, 1], [-4, 0.5], [0.5, -1]],
+  Y: [[0.5, -0.25], [-1, 0.75], [1, 0]],
+};
+
 const asPerExample = (value: unknown): PerExample => {
   const v = value as PerExample;
   if (!v || !Array.isArray(v.loss) || !Array.isArray(v.W) || !Array.isArray(v.b)) {
@@ -27,6 +37,7 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
 export default defineSpec({
   'matches-reference': property({
     arbitrary: batch,
+    examples: { 'saturated-units': SATURATED },
     async check({ params, X, Y }, ctx) {
       const received = await ctx.call('perExampleGrads', params, X, Y);
       ctx.expectClose(reference(params, X, Y), received, { what: { es: 'perExampleGrads', en: 'perExampleGrads' } });
@@ -35,6 +46,7 @@ export default defineSpec({
 
   'mean-is-batch-gradient': property({
     arbitrary: batch,
+    examples: { 'saturated-units': SATURATED },
     async check({ params, X, Y }, ctx) {
       // the mean of the per-example gradients must be the gradient of the mean loss
       const r = asPerExample(await ctx.call('perExampleGrads', params, X, Y));

@@ -23,8 +23,14 @@ function like(structure: Tree): fc.Arbitrary<Tree> {
   return fc.record(Object.fromEntries(entries)) as fc.Arbitrary<Tree>;
 }
 
+/** Edge cases (exercise.yaml `edgeCases`): a layer without parameters, an all-zero gradient, a norm exactly at maxNorm. */
+const EMPTY: Tree = { dense1: { kernel: [1, -2], bias: [] }, scale: {} };
+const EMPTY_GRADS: Tree = { dense1: { kernel: [0.5, 3], bias: [] }, scale: {} };
+const ZERO: Tree = { dense1: { kernel: [0, 0], bias: 0 }, embed: [[0], [0]] };
+const NORM_FIVE: Tree = { kernel: [3, 0], bias: 4 };
+
 const pair = params.chain((p) => fc.record({ params: fc.constant(p), grads: like(p), lr: fc.constantFrom(0.5, 0.125, 0.01) }));
-const clipInput = params.chain((g) => fc.record({ grads: fc.constant(g), maxNorm: fc.constantFrom(0.5, 1, 2, 4, 8) }));
+const clipInput = params.chain((g) => fc.record({ grads: fc.constant(g), maxNorm: fc.constantFrom<number>(0.5, 1, 2, 4, 8) }));
 
 function leaves(t: unknown): number[] {
   if (typeof t === 'number') return [t];
@@ -57,6 +63,7 @@ function structureDiff(expected: Tree, received: unknown, path = 'root'): string
 export default defineSpec({
   'global-norm': property({
     arbitrary: params,
+    examples: { 'empty-subtree': EMPTY, 'zero-gradient': ZERO },
     async check(grads, ctx) {
       const received = await ctx.call('globalNorm', grads);
       ctx.expectClose(refNorm(grads), received, { what: { es: 'globalNorm', en: 'globalNorm' } });
@@ -65,6 +72,7 @@ export default defineSpec({
 
   'clip-matches-reference': property({
     arbitrary: clipInput,
+    examples: { 'zero-gradient': { grads: ZERO, maxNorm: 1 }, 'norm-equals-max-norm': { grads: NORM_FIVE, maxNorm: 5 } },
     async check({ grads, maxNorm }, ctx) {
       const received = await ctx.call('clipByGlobalNorm', grads, maxNorm);
       ctx.expectClose(refClip(grads, maxNorm), received, { what: { es: `clipByGlobalNorm(…, ${maxNorm})`, en: `clipByGlobalNorm(…, ${maxNorm})` } });
@@ -73,6 +81,7 @@ export default defineSpec({
 
   'clip-bounds-norm': property({
     arbitrary: clipInput,
+    examples: { 'zero-gradient': { grads: ZERO, maxNorm: 0.5 }, 'norm-equals-max-norm': { grads: NORM_FIVE, maxNorm: 5 } },
     async check({ grads, maxNorm }, ctx) {
       const before = Math.sqrt(leaves(grads).reduce((s, g) => s + g * g, 0));
       const after = Math.sqrt(leaves(await ctx.call('clipByGlobalNorm', grads, maxNorm)).reduce((s, g) => s + g * g, 0));
@@ -88,6 +97,7 @@ export default defineSpec({
 
   'sgd-matches-reference': property({
     arbitrary: pair,
+    examples: { 'empty-subtree': { params: EMPTY, grads: EMPTY_GRADS, lr: 0.5 } },
     async check({ params: p, grads, lr }, ctx) {
       const received = await ctx.call('sgdStep', p, grads, lr);
       ctx.expectClose(refSgd(p, grads, lr), received, { what: { es: `sgdStep(…, lr = ${lr})`, en: `sgdStep(…, lr = ${lr})` } });
@@ -96,6 +106,7 @@ export default defineSpec({
 
   'keeps-structure': property({
     arbitrary: pair,
+    examples: { 'empty-subtree': { params: EMPTY, grads: EMPTY_GRADS, lr: 0.125 } },
     async check({ params: p, grads, lr }, ctx) {
       for (const [name, out] of [
         ['sgdStep', await ctx.call('sgdStep', p, grads, lr)],

@@ -23,6 +23,12 @@ const qatCases = fc.record({ s: settings, d: arb.dim(1, 4), rows: arb.dim(1, 4) 
   fc.record({ s: fc.constant(s), w: valuesFor(s, d), X: arb.matrix(rows, d, arb.num(2)), y: arb.vector(rows, arb.num(2)), lr: fc.constantFrom(0.01, 0.1, 0.5) }),
 );
 
+/**
+ * Edge case (exercise.yaml `edgeCases`): 2 bits, scale 0.5, zero point 1 (grid −0.5 … 1): raw codes
+ * −1, 0, 0, 3, 3, 4. The STE cuts where the ROUNDED code leaves [0, 3], not where x leaves the grid.
+ */
+const LIMITS = { s: { numBits: 2, scale: 0.5, zeroPoint: 1 }, x: [-0.8, -0.7, -0.5, 1, 1.2, 1.3], dY: [1.5, -2, 0.75, 1, -0.5, 2] };
+
 function numbers(fn: string, v: unknown, n: number): number[] {
   if (!Array.isArray(v) || v.length !== n || !v.every((x) => typeof x === 'number')) {
     fail({ es: `${fn} debe devolver un arreglo de ${n} números.`, en: `${fn} must return an array of ${n} numbers.` }, { received: v });
@@ -33,6 +39,7 @@ function numbers(fn: string, v: unknown, n: number): number[] {
 export default defineSpec({
   'fq-matches-reference': property({
     arbitrary: cases,
+    examples: { 'codes-at-clamp-limits': LIMITS },
     async check({ s, x }, ctx) {
       const received = await ctx.call('fakeQuantize', x, s.scale, s.zeroPoint, s.numBits);
       ctx.expectClose(fakeQuantize(x, s.scale, s.zeroPoint, s.numBits), received, {
@@ -55,6 +62,7 @@ export default defineSpec({
 
   'ste-gradient': property({
     arbitrary: cases,
+    examples: { 'codes-at-clamp-limits': LIMITS },
     async check({ s, x, dY }, ctx) {
       const received = await ctx.call('fakeQuantizeGrad', x, dY, s.scale, s.zeroPoint, s.numBits);
       ctx.expectClose(fakeQuantizeGrad(x, dY, s.scale, s.zeroPoint, s.numBits), received, {
@@ -65,6 +73,10 @@ export default defineSpec({
 
   'qat-step': property({
     arbitrary: qatCases,
+    examples: {
+      // the weights of LIMITS: only the middle four move (their codes are 0, 0, 3, 3)
+      'codes-at-clamp-limits': { s: LIMITS.s, w: LIMITS.x, X: [[1, 0.5, -1, 2, 0.25, 1], [-0.5, 1, 0.5, 1, -1, 0.5]], y: [0.5, -1], lr: 0.1 },
+    },
     async check({ s, w, X, y, lr }, ctx) {
       const received = await ctx.call('qatStep', w, X, y, lr, s.scale, s.zeroPoint, s.numBits);
       ctx.expectClose(qatStep(w, X, y, lr, s.scale, s.zeroPoint, s.numBits), received, {

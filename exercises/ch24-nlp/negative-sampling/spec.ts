@@ -7,6 +7,12 @@ const example = (max: number) =>
     fc.record({ center: arb.vector(d, arb.num(max)), context: arb.vector(d, arb.num(max)), negatives: arb.matrix(k, d, arb.num(max)) }),
   );
 
+/**
+ * Edge case (exercise.yaml `edgeCases`): a confidently wrong model, v_o·v_i = −2000 and negative
+ * scores 2000 and 1100: σ is exactly 0 or 1 in float64 and e^1100 overflows to Infinity.
+ */
+const SATURATED = { center: [40, -20], context: [-40, 20], negatives: [[40, -20], [30, 5]] };
+
 /** The loss in float64, for the descent check (the float32 reference cannot resolve a 1e-3 step). */
 function loss64(center: number[], context: number[], negatives: number[][]): number {
   const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
@@ -17,6 +23,7 @@ function loss64(center: number[], context: number[], negatives: number[][]): num
 export default defineSpec({
   'loss-matches-reference': property({
     arbitrary: example(1.5),
+    examples: { 'saturated-scores': SATURATED },
     async check({ center, context, negatives }, ctx) {
       ctx.expectClose(ref.negativeSamplingLoss(center, context, negatives), await ctx.call('negativeSamplingLoss', center, context, negatives), {
         what: { es: 'L_NS', en: 'L_NS' },
@@ -26,6 +33,7 @@ export default defineSpec({
 
   'grads-match-autodiff': property({
     arbitrary: example(1.5),
+    examples: { 'saturated-scores': SATURATED },
     async check({ center, context, negatives }, ctx) {
       ctx.expectClose(ref.negativeSamplingGrads(center, context, negatives), await ctx.call('negativeSamplingGrads', center, context, negatives), {
         what: { es: 'Los gradientes', en: 'The gradients' },

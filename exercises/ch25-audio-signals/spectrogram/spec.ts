@@ -11,6 +11,14 @@ const signals = fc
 export default defineSpec({
   'matches-reference': property({
     arbitrary: signals,
+    examples: {
+      // the signal is exactly one frame long: one row, not zero
+      'one-frame': { signal: [0.5, -1, 1.5, 0.25, -0.75, 2], frameLength: 6, hop: 4 },
+      // 4 + 3·2 = 10 samples: the last complete frame ends exactly at the last sample (start + N = length is kept)
+      'last-frame-ends-at-end': { signal: [1, -0.5, 0.25, 2, -1.5, 0.75, 0, 1.25, -2, 0.5], frameLength: 4, hop: 2 },
+      // 8 + 5 = 13 samples with H = 3: frames at 0 and 3, and the 2 samples left after them do not make a frame
+      'incomplete-tail-dropped': { signal: [1, 0.5, -0.5, -1, 0.25, 1.5, -2, 0.75, 1, -0.25, 0.5, 2, -1], frameLength: 8, hop: 3 },
+    },
     async check({ signal, frameLength, hop }, ctx) {
       const received = await ctx.call('magnitudeSpectrogram', signal, frameLength, hop);
       ctx.expectClose(reference(signal, frameLength, hop), received, {

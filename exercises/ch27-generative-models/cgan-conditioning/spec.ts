@@ -11,9 +11,18 @@ const labelled = fc.record({ b: arb.dim(1, 5), numClasses: arb.dim(2, 5) }).chai
   }),
 );
 
+/** Edge case (exercise.yaml `edgeCases`): the first and the last class (0 and C − 1), a repeated label, 1×2 images. */
+const EXTREME = {
+  numClasses: 5,
+  labels: [4, 0, 4],
+  z: [[0.5, -1, 2], [-0.25, 0, 1.5], [1, 1, -2]],
+  images: [[[0.25, 1]], [[0, 0.5]], [[0.75, 0.125]]],
+};
+
 export default defineSpec({
   'one-hot': property({
     arbitrary: labelled,
+    examples: { 'first-and-last-class': EXTREME },
     async check({ labels, numClasses }, ctx) {
       ctx.expectClose(ref.oneHot(labels, numClasses), await ctx.call('oneHot', labels, numClasses), {
         what: { es: `oneHot(${JSON.stringify(labels)}, ${numClasses})`, en: `oneHot(${JSON.stringify(labels)}, ${numClasses})` },
@@ -23,6 +32,7 @@ export default defineSpec({
 
   'generator-input': property({
     arbitrary: labelled,
+    examples: { 'first-and-last-class': EXTREME },
     async check({ z, labels, numClasses }, ctx) {
       ctx.expectClose(ref.generatorInput(z, labels, numClasses), await ctx.call('generatorInput', z, labels, numClasses), {
         what: { es: 'La entrada del generador', en: 'The generator input' },
@@ -32,6 +42,7 @@ export default defineSpec({
 
   'discriminator-input': property({
     arbitrary: labelled,
+    examples: { 'first-and-last-class': EXTREME },
     async check({ images, labels, numClasses }, ctx) {
       ctx.expectClose(ref.discriminatorInput(images, labels, numClasses), await ctx.call('discriminatorInput', images, labels, numClasses), {
         what: { es: 'La entrada del discriminador', en: 'The discriminator input' },

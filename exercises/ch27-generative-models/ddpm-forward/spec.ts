@@ -55,6 +55,11 @@ export default defineSpec({
 
   'q-sample': property({
     arbitrary: sampling,
+    examples: {
+      // t = 1 reads alphaBars[0] and t = T reads alphaBars[T − 1], the last one (alphaBars[T] does not exist)
+      'first-step': { schedule: { T: 10, betaStart: 0.01, betaEnd: 0.2 }, t: 1, x0: [1.5, -2, 0.5], eps: [0.25, 1, -3] },
+      'last-step': { schedule: { T: 40, betaStart: 0.01, betaEnd: 0.2 }, t: 40, x0: [1.5, -2, 0.5], eps: [0.25, 1, -3] },
+    },
     async check({ schedule: { T, betaStart, betaEnd }, t, x0, eps }, ctx) {
       const bars = ref.alphaBars(ref.linearBetas(T, betaStart, betaEnd));
       const received = await ctx.call('qSample', x0, t, bars, eps);
@@ -64,6 +69,11 @@ export default defineSpec({
 
   'variance-preserving': property({
     arbitrary: sampling,
+    examples: {
+      // t = 1 reads alphaBars[0] and t = T reads alphaBars[T − 1], the last one (alphaBars[T] does not exist)
+      'first-step': { schedule: { T: 10, betaStart: 0.01, betaEnd: 0.2 }, t: 1, x0: [1.5, -2, 0.5], eps: [0.25, 1, -3] },
+      'last-step': { schedule: { T: 40, betaStart: 0.01, betaEnd: 0.2 }, t: 40, x0: [1.5, -2, 0.5], eps: [0.25, 1, -3] },
+    },
     async check({ schedule: { T, betaStart, betaEnd }, t }, ctx) {
       const bars = ref.alphaBars(ref.linearBetas(T, betaStart, betaEnd));
       const a = ((await ctx.call('qSample', [1], t, bars, [0])) as number[])?.[0];

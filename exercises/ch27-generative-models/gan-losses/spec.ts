@@ -12,6 +12,10 @@ const kind = fc.constantFrom('minimax' as const, 'non-saturating' as const);
 export default defineSpec({
   'discriminator-matches-reference': property({
     arbitrary: fc.record({ real: logits(6), fake: logits(6) }),
+    examples: {
+      // each term is the mean over its own batch, not over the other one's size nor over both together
+      'different-batch-sizes': { real: [2.5], fake: [-1, 0.5, 3, -4] },
+    },
     async check({ real, fake }, ctx) {
       const received = await ctx.call('discriminatorLoss', real, fake);
       ctx.expectClose(ref.discriminatorLoss(real, fake), received, { what: { es: 'discriminatorLoss', en: 'discriminatorLoss' } });
@@ -20,6 +24,10 @@ export default defineSpec({
 
   'generator-matches-reference': property({
     arbitrary: fc.record({ fake: logits(6), kind }),
+    examples: {
+      // −log σ(−100) = 100 and −log σ(100) ≈ 0: log(σ(−100)) after the sigmoid is log 0 = −∞
+      'saturated-logits': { fake: [-100, 100], kind: 'non-saturating' as const },
+    },
     async check({ fake, kind }, ctx) {
       const received = await ctx.call('generatorLoss', fake, kind);
       ctx.expectClose(ref.generatorLoss(fake, kind), received, { what: { es: `generatorLoss(…, '${kind}')`, en: `generatorLoss(…, '${kind}')` } });
@@ -28,6 +36,10 @@ export default defineSpec({
 
   'stable-for-large-logits': property({
     arbitrary: fc.record({ real: huge, fake: huge, kind }),
+    examples: {
+      // a real logit of −100 and a fake one of 100: log σ(−100) and log(1 − σ(100)) are log 0 after the sigmoid
+      'saturated-logits': { real: [100, -100], fake: [-100, 100], kind: 'minimax' as const },
+    },
     async check({ real, fake, kind }, ctx) {
       const d = await ctx.call('discriminatorLoss', real, fake);
       ctx.expectClose(ref.discriminatorLoss(real, fake), d, { what: { es: 'discriminatorLoss con logits grandes', en: 'discriminatorLoss with large logits' } });

@@ -19,6 +19,18 @@ const batch = critic.chain((c) =>
   ),
 );
 
+/**
+ * Edge case (exercise.yaml `edgeCases`): a saturated critic. At real[0] the pre-activations are 450
+ * and 0; at both interpolates every |a_k| ≥ 50, so tanh' = 0, ‖∇‖ = 0 and each row costs (0 − 1)².
+ */
+const SATURATED = {
+  critic: { W: [[200, -100], [-150, 300]], b: [0, 0], v: [1.5, -1], d: 2 },
+  real: [[3, 1.5], [-2, 3]],
+  fake: [[4, -1], [0, -3]],
+  eps: [0.5, 0.25],
+  lambda: 10 as const,
+};
+
 export default defineSpec({
   interpolation: property({
     arbitrary: batch,
@@ -33,6 +45,7 @@ export default defineSpec({
 
   'gradient-matches-autodiff': property({
     arbitrary: batch,
+    examples: { 'saturated-critic': SATURATED },
     async check({ critic: { W, b, v }, real }, ctx) {
       const x = real[0]!;
       const received = await ctx.call('criticGradient', x, W, b, v);
@@ -42,6 +55,7 @@ export default defineSpec({
 
   'penalty-matches-reference': property({
     arbitrary: batch,
+    examples: { 'saturated-critic': SATURATED },
     async check({ critic: { W, b, v }, real, fake, eps, lambda }, ctx) {
       const received = await ctx.call('gradientPenalty', real, fake, eps, W, b, v, lambda);
       ctx.expectClose(ref.gradientPenalty(real, fake, eps, W, b, v, lambda), received, {

@@ -73,6 +73,13 @@ export default defineSpec({
 
   'matches-reference': property({
     arbitrary: positive,
+    examples: {
+      // every position has the same activations, so L is the same positive value everywhere and the map is all ones
+      // (a min–max normalisation would be 0/0 here)
+      'flat-map': { A: [[[1, 0.5], [1, 0.5]], [[1, 0.5], [1, 0.5]]], G: [[[0.5, -0.25], [1, 0.25]], [[0.25, 0], [0.75, -0.5]]] },
+      // a 1×1 map: its only value is the maximum
+      'single-position': { A: [[[0.5, -1.5, 2]]], G: [[[1, -0.5, 0.25]]] },
+    },
     async check({ A, G }, ctx) {
       ctx.expectClose(gradCam(A, G), await ctx.call('gradCam', A, G));
     },
@@ -80,6 +87,13 @@ export default defineSpec({
 
   'zero-map': property({
     arbitrary: fc.tuple(nonPositive, positive),
+    examples: {
+      // every gradient negative and every activation ≥ 0 (one position all zeros): no value of L is positive
+      'all-negative-gradients': [
+        { A: [[[1, 0], [0, 0]], [[0.5, 2], [1.5, 0.25]]], G: [[[-1, -0.5], [-0.25, -2]], [[-0.125, -1], [-0.5, -0.75]]] },
+        { A: [[[1, 0.5], [-1, 2]]], G: [[[0.5, 0.25], [1, -0.5]]] },
+      ] as [Case, Case],
+    },
     async check([none, some], ctx) {
       const received = await ctx.call('gradCam', none.A, none.G);
       ctx.expectClose(

@@ -28,6 +28,12 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'matches-reference': property({
     arbitrary: cases(2, 1, 8),
+    examples: {
+      // m = 1: a single path point, x itself: IG = (x − x')·∂F/∂x(x)
+      'one-step': { net: { W1: [[1.5, -0.5], [0.25, 2]], b1: [0.5, -1], v: [2, -1.5], b0: 0.25 }, x: [1, -1.5], baseline: [0, 0], m: 1 },
+      // x = x': the path has length 0 and every attribution is 0
+      'input-equals-baseline': { net: { W1: [[1.5, -0.5], [0.25, 2]], b1: [0.5, -1], v: [2, -1.5], b0: 0.25 }, x: [0.75, -1.25], baseline: [0.75, -1.25], m: 5 },
+    },
     async check({ net, x, baseline, m }, ctx) {
       const received = await ctx.call('integratedGradients', net, x, baseline, m);
       ctx.expectClose(reference(net, x, baseline, m), received);

@@ -29,6 +29,7 @@ function stepsOf(grid: unknown, K: number, M: number, label: string): number[][]
 export default defineSpec({
   'forward-grid': property({
     arbitrary: shapes,
+    examples: { 'one-stage': { stages: 1, microbatches: 4 }, 'one-microbatch': { stages: 4, microbatches: 1 } },
     async check({ stages, microbatches }, ctx) {
       const received = await ctx.call('gpipeSchedule', stages, microbatches);
       ctx.expectClose(reference(stages, microbatches).forward, field(received, 'forward'), { what: { es: 'forward', en: 'forward' } });
@@ -37,6 +38,7 @@ export default defineSpec({
 
   'backward-grid': property({
     arbitrary: shapes,
+    examples: { 'one-stage': { stages: 1, microbatches: 4 }, 'one-microbatch': { stages: 4, microbatches: 1 } },
     async check({ stages, microbatches }, ctx) {
       const received = await ctx.call('gpipeSchedule', stages, microbatches);
       ctx.expectClose(reference(stages, microbatches).backward, field(received, 'backward'), { what: { es: 'backward', en: 'backward' } });
@@ -45,6 +47,7 @@ export default defineSpec({
 
   'bubble-fraction': property({
     arbitrary: shapes,
+    examples: { 'one-stage': { stages: 1, microbatches: 4 }, 'one-microbatch': { stages: 4, microbatches: 1 } },
     async check({ stages, microbatches }, ctx) {
       const received = await ctx.call('gpipeSchedule', stages, microbatches);
       ctx.expectClose(reference(stages, microbatches).bubbleFraction, field(received, 'bubbleFraction'), { what: { es: 'bubbleFraction', en: 'bubbleFraction' } });
@@ -53,6 +56,7 @@ export default defineSpec({
 
   'dependencies-respected': property({
     arbitrary: shapes,
+    examples: { 'one-stage': { stages: 1, microbatches: 4 }, 'one-microbatch': { stages: 4, microbatches: 1 } },
     async check({ stages: K, microbatches: M }, ctx) {
       const received = await ctx.call('gpipeSchedule', K, M);
       const f = stepsOf(field(received, 'forward'), K, M, 'forward');

@@ -20,6 +20,7 @@ function totalOf(received: unknown): unknown {
 export default defineSpec({
   'matches-reference': property({
     arbitrary: setting,
+    examples: { 'one-gpu': { params: 1000, gpus: 1, stage: 3, optimizerBytes: 12 } },
     async check({ params, gpus, stage, optimizerBytes }, ctx) {
       const received = await ctx.call('zeroMemory', params, gpus, stage, optimizerBytes);
       ctx.expectClose(reference(params, gpus, stage, optimizerBytes), received);
@@ -38,6 +39,7 @@ export default defineSpec({
 
   'stages-save-memory': property({
     arbitrary: setting,
+    examples: { 'one-gpu': { params: 1000, gpus: 1, stage: 3, optimizerBytes: 12 } },
     async check({ params, gpus, optimizerBytes }, ctx) {
       const totals: number[] = [];
       for (let s = 0; s <= 3; s++) {

@@ -41,6 +41,12 @@ export default defineSpec({
 
   'conv-flops': property({
     arbitrary: conv,
+    examples: {
+      // 'valid' with a kernel as large as the image: ⌊(7 − 7)/2⌋ + 1 = 1, a 1×1 output
+      'kernel-fills-image': { kind: 'conv2d', height: 7, width: 7, channels: 3, filters: 8, kernel: 7, stride: 2, padding: 'valid' },
+      // 'same' with a stride that does not divide the sizes: ⌈7/2⌉ × ⌈5/2⌉ = 4×3 (not ⌊⌋)
+      'same-stride-remainder': { kind: 'conv2d', height: 7, width: 5, channels: 2, filters: 4, kernel: 3, stride: 2, padding: 'same' },
+    },
     async check(layer, ctx) {
       ctx.expectClose(referenceFlops(layer), await ctx.call('layerFlops', layer), {
         what: { es: `layerFlops(${JSON.stringify(layer)})`, en: `layerFlops(${JSON.stringify(layer)})` },

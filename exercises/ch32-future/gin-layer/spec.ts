@@ -44,6 +44,17 @@ const REFERENCE = { es: 'Además, comparado con la referencia, el resultado', en
 export default defineSpec({
   'matches-reference': property({
     arbitrary: cases,
+    examples: {
+      // node 2 has no neighbours: its sum is only (1 + ε)·h_2 (a mean over no neighbours would be 0/0)
+      'isolated-node': {
+        A: [[0, 1, 0, 1], [1, 0, 0, 1], [0, 0, 0, 0], [1, 1, 0, 0]],
+        H: [[1, -0.5], [0.25, 2], [-1.5, 1], [0.5, 0]],
+        epsilon: 0.5,
+        mlp: { W1: [[1, -0.5, 0.25], [0.5, 1, -1]], b1: [0.25, -0.5, 0.5], W2: [[1, -1], [0.5, 0.25], [-0.75, 1]], b2: [0.1, -0.2] },
+      },
+      // a graph of one node: no edges at all
+      'single-node': { A: [[0]], H: [[0.75, -1.25]], epsilon: -0.5, mlp: { W1: [[1], [-1]], b1: [0.5], W2: [[2, -1]], b2: [0, 0.5] } },
+    },
     async check({ A, H, epsilon, mlp }, ctx) {
       const received = await ctx.call('ginLayer', A, H, epsilon, mlp);
       ctx.expectClose(reference(A, H, epsilon, mlp), received);
@@ -78,6 +89,14 @@ export default defineSpec({
 
   'no-mutation': property({
     arbitrary: cases,
+    examples: {
+      'isolated-node': {
+        A: [[0, 1, 0, 1], [1, 0, 0, 1], [0, 0, 0, 0], [1, 1, 0, 0]],
+        H: [[1, -0.5], [0.25, 2], [-1.5, 1], [0.5, 0]],
+        epsilon: 0.5,
+        mlp: { W1: [[1, -0.5, 0.25], [0.5, 1, -1]], b1: [0.25, -0.5, 0.5], W2: [[1, -1], [0.5, 0.25], [-0.75, 1]], b2: [0.1, -0.2] },
+      },
+    },
     async check({ A, H, epsilon, mlp }, ctx) {
       const { value, mutated } = await ctx.callTracked('ginLayer', A, H, epsilon, mlp);
       if (mutated.length > 0) {
