@@ -106,6 +106,8 @@ export interface CpuLimit {
   cancel(): void;
   /** the time this limit charged so far: CPU time where measurable, else wall-clock time */
   charged(): number;
+  /** the CPU clock's reading taken by the last charged() (undefined before, or where /proc cannot tell) */
+  lastReading(): number | undefined;
 }
 
 /**
@@ -113,15 +115,33 @@ export interface CpuLimit {
  * `backstopMs` of wall-clock time have passed, whichever comes first. Checked when the wall clock
  * reaches the limit, then again as often as the CPU left needs.
  */
-export function startCpuLimit(options: { limitMs: number; backstopMs: number; cpuMs: () => number | undefined; onExpire: (kind: 'cpu' | 'wall') => void }): CpuLimit {
+export function startCpuLimit(options: {
+  limitMs: number;
+  backstopMs: number;
+  cpuMs: () => number | undefined;
+  onExpire: (kind: 'cpu' | 'wall') => void;
+  /**
+   * the clock's reading to count from, taken just before by the previous limit of the same
+   * processes (a batch's calls follow each other: the end of one is the start of the next), so the
+   * clock is not read twice in a row; undefined: read now
+   */
+  startCpu?: number | undefined;
+}): CpuLimit {
   const { limitMs, backstopMs, cpuMs, onExpire } = options;
   const startWall = Date.now();
-  const startCpu = cpuMs();
+  const startCpu = options.startCpu ?? cpuMs();
   let timer: NodeJS.Timeout | undefined;
   let done = false;
+  let last: number | undefined;
   const used = (): number | undefined => {
     if (startCpu === undefined) return undefined;
     const now = cpuMs();
+    return now === undefined ? undefined : Math.max(0, now - startCpu);
+  };
+  const charge = (): number | undefined => {
+    if (startCpu === undefined) return undefined;
+    const now = cpuMs();
+    last = now;
     return now === undefined ? undefined : Math.max(0, now - startCpu);
   };
   const check = (): void => {
@@ -142,7 +162,8 @@ export function startCpuLimit(options: { limitMs: number; backstopMs: number; cp
       done = true;
       if (timer) clearTimeout(timer);
     },
-    charged: () => used() ?? Date.now() - startWall,
+    charged: () => charge() ?? Date.now() - startWall,
+    lastReading: () => last,
   };
 }
 

@@ -328,9 +328,10 @@ export class StudentProcess {
    * A time limit on this process: `limitMs` of the CPU time its process tree uses (where /proc
    * tells; else the wall clock), with a generous wall-clock backstop for a process that hangs idle.
    */
-  private startLimit(limitMs: number, onExpire: () => void): CpuLimit {
+  private startLimit(limitMs: number, onExpire: () => void, startCpu?: number): CpuLimit {
     const pid = this.child.pid;
     return startCpuLimit({
+      startCpu,
       limitMs,
       backstopMs: backstopFor(limitMs),
       // once the module answered, its process tree is known (it can start no process: the
@@ -385,6 +386,8 @@ export class StudentProcess {
     const answers: BatchAnswer[] = [];
     let spent = reservedMs;
     return new Promise<BatchAnswer[]>((resolve) => {
+      /** the clock's reading at the end of the previous call of this batch: where the next one starts */
+      let reading: number | undefined;
       const arm = (k: number): void => {
         const fn = calls[k]!.fn;
         const budget = Math.min(this.limits.callTimeMs, this.limits.budgetMs - this.usedMs - spent);
@@ -408,11 +411,12 @@ export class StudentProcess {
             setImmediate(settle);
           };
           setImmediate(settle);
-        });
+        }, reading);
         this.pending = {
           id,
           resolve: (outcome) => {
             const chargedMs = limit.charged();
+            reading = limit.lastReading();
             spent += chargedMs;
             answers.push({ ...outcome, chargedMs });
             if (outcome.kind === 'dead' || k + 1 === calls.length) resolve(answers);
