@@ -42,19 +42,24 @@ export function descendantsOf(root: number): number[] {
  */
 export function killChildren(signal: NodeJS.Signals = 'SIGKILL'): number {
   let killed = 0;
-  for (const pid of descendantsOf(process.pid)) {
-    let cwd: string | undefined;
+  // every working directory is read before anything is killed: killing a worker ends the
+  // bubblewrap under it (--die-with-parent), and a process already gone has no cwd to read
+  const found = descendantsOf(process.pid).map((pid) => {
     try {
-      cwd = readlinkSync(`/proc/${pid}/cwd`);
+      return { pid, cwd: readlinkSync(`/proc/${pid}/cwd`) as string | undefined };
     } catch {
-      cwd = undefined;
+      return { pid, cwd: undefined };
     }
+  });
+  for (const { pid } of found) {
     try {
       process.kill(pid, signal);
       killed++;
     } catch {
       // gone meanwhile, or not ours
     }
+  }
+  for (const { cwd } of found) {
     if (cwd !== undefined && dirname(cwd) === tmpdir() && basename(cwd).startsWith('dlgrade-sandbox-')) rmSync(cwd, { recursive: true, force: true });
   }
   return killed;

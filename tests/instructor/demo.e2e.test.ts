@@ -52,6 +52,7 @@ describe('npm run demo', () => {
     } finally {
       so.mockRestore();
     }
-    expect(out).toMatch(/rehearse assign → provision → push → collect → regrade → gradebook/);
+    // Spanish by default, like every command's help
+    expect(out).toMatch(/ensaya en local assign → provision → push → collect → regrade →\s+gradebook/);
   });
 });
