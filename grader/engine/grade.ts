@@ -220,10 +220,10 @@ async function gradeWith(grading: Grading): Promise<GradeResult> {
   if (backend.predicted !== undefined) {
     // the selection, made at a miss, landed on another backend than predicted: the exercises
     // answered from the predicted backend's entries are graded again, so that every answer comes
-    // from the backend the report names
+    // from the backend the report names (takeUsedPrediction is asked of every exercise, first, so
+    // none of this grading's marks carries into the next one of a watcher or a regrade worker)
     const again = defs.map((def, i) => [def, i] as const).filter(([def]) => takeUsedPrediction(def.id) && mispredicted());
     for (const [def, i] of again) exercises[i] = await gradeOne(def);
-    for (const def of defs) takeUsedPrediction(def.id);
   }
   // whether any TensorFlow.js (its engine global) is in this process now, for DLGRADE_PROFILE
   mark(tfjsLoaded() ? 'graded with tfjs in the process' : 'graded without tfjs in the process');

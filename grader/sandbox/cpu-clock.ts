@@ -132,17 +132,12 @@ export function startCpuLimit(options: {
   const startCpu = options.startCpu ?? cpuMs();
   let timer: NodeJS.Timeout | undefined;
   let done = false;
+  /** the clock's latest reading (lastReading: the one charged() just took) */
   let last: number | undefined;
   const used = (): number | undefined => {
     if (startCpu === undefined) return undefined;
-    const now = cpuMs();
-    return now === undefined ? undefined : Math.max(0, now - startCpu);
-  };
-  const charge = (): number | undefined => {
-    if (startCpu === undefined) return undefined;
-    const now = cpuMs();
-    last = now;
-    return now === undefined ? undefined : Math.max(0, now - startCpu);
+    last = cpuMs();
+    return last === undefined ? undefined : Math.max(0, last - startCpu);
   };
   const check = (): void => {
     if (done) return;
@@ -162,7 +157,7 @@ export function startCpuLimit(options: {
       done = true;
       if (timer) clearTimeout(timer);
     },
-    charged: () => charge() ?? Date.now() - startWall,
+    charged: () => used() ?? Date.now() - startWall,
     lastReading: () => last,
   };
 }

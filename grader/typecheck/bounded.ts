@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { backstopFor, cpuMsOfThread, startCpuLimit } from '../sandbox/cpu-clock.ts';
 import { t } from '../i18n/index.ts';
 import { onShutdown } from '../shutdown.ts';
-import { readCachedFindings, storeFindings, typecheckCacheEnabled } from './cache.ts';
+import { cacheEntry, typecheckCacheEnabled } from './cache.ts';
 import { typecheckStudentFile, type TypecheckInput, type TypecheckOutcome } from './typecheck.ts';
 
 /**
@@ -180,8 +180,8 @@ export async function typecheckBounded(input: TypecheckInput): Promise<Typecheck
   const { exportLine, ...rest } = input;
   const exportLines: [string, number | undefined][] = input.exports.map((e) => [e.name, exportLine(e.name)]);
   // checked before, with the same text, stub, names and checker: the same findings (cache.ts)
-  const cacheable = { ...rest, exportLines };
-  const cached = readCachedFindings(cacheable);
+  const entry = cacheEntry({ ...rest, exportLines });
+  const cached = entry.read();
   if (cached !== undefined) return { ok: true, diagnostics: cached, durationMs: 0 };
   // neither the install's worker script nor a bundle that names itself (a test importing the
   // checker some other way): the check runs in the process, unbounded
@@ -192,7 +192,7 @@ export async function typecheckBounded(input: TypecheckInput): Promise<Typecheck
         pump();
       });
   if (!('stopped' in result)) {
-    if (result.ok) storeFindings(cacheable, result.diagnostics);
+    if (result.ok) entry.store(result.diagnostics);
     return result;
   }
   const m = t(input.lang).typecheck;

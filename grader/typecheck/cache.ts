@@ -98,12 +98,42 @@ function entryPath(key: string): string | undefined {
   return dir === undefined ? undefined : join(dir, FOLDER, `${sha256(key)}.json`);
 }
 
+/**
+ * This input's entry: its key is built once, for the lookup and, after a miss, the write. With
+ * the cache off (or no cache folder), read answers undefined and store does nothing.
+ */
+export function cacheEntry(input: CacheableInput): { read(): TypeDiagnostic[] | undefined; store(findings: readonly TypeDiagnostic[]): void } {
+  const key = typecheckCacheEnabled() ? keyOf(input) : undefined;
+  const path = key === undefined ? undefined : entryPath(key);
+  return {
+    read: () => (key === undefined || path === undefined ? undefined : readEntry(path, key)),
+    store: (findings) => {
+      if (key === undefined || path === undefined) return;
+      const text = JSON.stringify(findings);
+      try {
+        writeFileAtomic(path, JSON.stringify({ format: FORMAT, key, findings: text, sha256: sha256(`${key}\0${text}`) }));
+      } catch {
+        // unwritable: checked again next time
+      }
+      if (!pruned) {
+        pruned = true;
+        prune(join(path, '..'));
+      }
+    },
+  };
+}
+
 /** The findings stored for this input, or undefined (absent, or anything that does not verify). */
 export function readCachedFindings(input: CacheableInput): TypeDiagnostic[] | undefined {
-  if (!typecheckCacheEnabled()) return undefined;
-  const key = keyOf(input);
-  const path = entryPath(key);
-  if (path === undefined) return undefined;
+  return cacheEntry(input).read();
+}
+
+/** Stores a complete check's findings (never throws: a cache that cannot be written is no cache). */
+export function storeFindings(input: CacheableInput, findings: readonly TypeDiagnostic[]): void {
+  cacheEntry(input).store(findings);
+}
+
+function readEntry(path: string, key: string): TypeDiagnostic[] | undefined {
   try {
     const stored = JSON.parse(readFileSync(path, 'utf8')) as { format?: unknown; key?: unknown; findings?: unknown; sha256?: unknown };
     if (stored.format !== FORMAT || stored.key !== key || typeof stored.findings !== 'string' || stored.sha256 !== sha256(`${key}\0${stored.findings}`)) return undefined;
@@ -112,24 +142,6 @@ export function readCachedFindings(input: CacheableInput): TypeDiagnostic[] | un
     return findings;
   } catch {
     return undefined;
-  }
-}
-
-/** Stores a complete check's findings (never throws: a cache that cannot be written is no cache). */
-export function storeFindings(input: CacheableInput, findings: readonly TypeDiagnostic[]): void {
-  if (!typecheckCacheEnabled()) return;
-  const key = keyOf(input);
-  const path = entryPath(key);
-  if (path === undefined) return;
-  const text = JSON.stringify(findings);
-  try {
-    writeFileAtomic(path, JSON.stringify({ format: FORMAT, key, findings: text, sha256: sha256(`${key}\0${text}`) }));
-  } catch {
-    // unwritable: checked again next time
-  }
-  if (!pruned) {
-    pruned = true;
-    prune(join(path, '..'));
   }
 }
 
