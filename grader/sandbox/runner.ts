@@ -6,6 +6,7 @@
  */
 import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
+import { pristineProblem, takeBaseline } from './pristine.ts';
 
 // --- descriptors this process inherited and must not keep ----------------------------------
 // The grader names (argument `close-fds=4,251`) every descriptor it holds without close-on-exec
@@ -42,6 +43,8 @@ const $now = performance.now.bind(performance);
 const $toStringTag = Object.prototype.toString;
 const $Error = Error;
 const $setImmediate = setImmediate;
+const $URL = URL;
+const $test = RegExp.prototype.test;
 const MAX_DEPTH = 64;
 
 type Encoded = unknown;
@@ -243,16 +246,28 @@ channel.on('error', () => $exit(0));
 
 const modulePath = process.argv[2] as string;
 /**
- * 'deferred': this process was started ahead (check --watch), before the student's file existed;
- * it loads the module once, when the grader's first message ({"load":true}) says it is there.
- * The module is imported at most once per process, whatever arrives later.
+ * 'deferred': this process was started ahead (check --watch, spare-pool.ts), before the student's
+ * file existed; it loads the module once, when the grader's first message ({"load":true}) says it
+ * is there. The module is imported at most once per process, whatever arrives later, except:
  */
 const deferred = process.argv[3] === 'deferred';
-let loadRequested = false;
+let loadRequested = !deferred;
+/** a module is being imported now */
+let loading = false;
+/**
+ * the grader asked whether this process may take the same submission's next exercise
+ * ({"recycle":true}) and it said yes (pristine.ts): it then loads one more module, named in the
+ * grader's next {"load":"student-N.mjs"}, from its own folder, and answers calls from that one only
+ */
+let recycled = false;
+const NEXT_MODULE = /^student-[0-9]{1,6}\.mjs$/;
 
-async function loadModule(): Promise<void> {
+async function loadModule(url: string): Promise<void> {
+  loading = true;
+  // what the built-ins look like before any student code ran (only the first time)
+  takeBaseline([process.stdout, process.stderr, channel]);
   try {
-    const mod = (await import(modulePath)) as Record<string, unknown>;
+    const mod = (await import(url)) as Record<string, unknown>;
     exportsTable = {};
     const names = $keys(mod);
     const kinds: Record<string, string> = {};
@@ -264,6 +279,33 @@ async function loadModule(): Promise<void> {
     send({ id: 0, ready: true, exports: kinds });
   } catch (thrown) {
     send({ id: 0, ready: false, error: describeError(thrown) });
+  } finally {
+    loading = false;
+  }
+}
+
+/** {"recycle":true}: whether this process is as it was before the first module (never while a module loads or a batch runs). */
+function recycle(): void {
+  let why: string | undefined;
+  try {
+    why = !loadRequested || loading || batchRunning || recycled ? 'busy' : pristineProblem();
+  } catch (thrown) {
+    why = 'check failed: ' + describeError(thrown).message;
+  }
+  if (why === undefined) {
+    recycled = true;
+    exportsTable = {};
+  }
+  send(why === undefined ? { id: 0, recycled: true } : { id: 0, recycled: false, why });
+}
+
+function onLoad(load: unknown): void {
+  if (load === true && !loadRequested) {
+    loadRequested = true;
+    void loadModule(modulePath);
+  } else if (typeof load === 'string' && recycled && $apply($test, NEXT_MODULE, [load]) === true) {
+    recycled = false;
+    void loadModule(new $URL(load, modulePath).href);
   }
 }
 
@@ -276,17 +318,14 @@ channel.on('data', (chunk: string) => {
     const line = buffered.slice(0, newline);
     buffered = buffered.slice(newline + 1);
     if (line.length > 0) {
-      const message = $JSON_parse(line) as { id: number; fn: string; args: unknown[]; load?: unknown; batch?: unknown };
-      if (message.load === true) {
-        if (deferred && !loadRequested) {
-          loadRequested = true;
-          void loadModule();
-        }
-      } else if ($isArray(message.batch)) queueBatch(message.batch as { id: number; fn: string; args: unknown[] }[]);
+      const message = $JSON_parse(line) as { id: number; fn: string; args: unknown[]; load?: unknown; batch?: unknown; recycle?: unknown };
+      if (message.load !== undefined) onLoad(message.load);
+      else if (message.recycle === true) recycle();
+      else if ($isArray(message.batch)) queueBatch(message.batch as { id: number; fn: string; args: unknown[] }[]);
       else handle(message);
     }
     newline = buffered.indexOf('\n');
   }
 });
 
-if (!deferred) await loadModule();
+if (!deferred) await loadModule(modulePath);

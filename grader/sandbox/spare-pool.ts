@@ -24,6 +24,14 @@ export function sparesAllowed(): boolean {
 }
 
 /**
+ * `DLGRADE_SHARE=0`: no process takes a second exercise (every exercise starts in a fresh
+ * process, as before item 5). See SparePool.recycle.
+ */
+export function sharingEnabled(): boolean {
+  return process.env['DLGRADE_SHARE'] !== '0';
+}
+
+/**
  * Student processes started ahead, while the trusted side prepares (the catalog, the specs and
  * references, TensorFlow.js) and while other exercises are graded (grader/engine/grade.ts, the
  * regrade worker, check --watch). A spare is a student process like any other (same launch, same
@@ -46,6 +54,11 @@ export class SparePool {
   /** spares started and spares taken so far (tests, bench) */
   started = 0;
   taken = 0;
+  /** processes recycled for a next exercise, and those taken again (tests, bench) */
+  recycled = 0;
+  reused = 0;
+  /** exercises graded in a recycled process without a full pass, then graded again in a fresh one (run-exercise.ts) */
+  redone = 0;
 
   constructor(concurrency = 1) {
     this.#bound = Math.max(1, concurrency) + PRESTART_EXTRA;
@@ -80,7 +93,7 @@ export class SparePool {
     this.#dropDead();
     const free = [...this.#spares];
     for (const limits of this.#upcoming().slice(0, this.#bound)) {
-      const i = free.findIndex((s) => s.usableFor(limits));
+      const i = free.findIndex((s) => s.usableFor(limits, s.servesOwner));
       if (i >= 0) {
         free.splice(i, 1);
         continue;
@@ -97,24 +110,54 @@ export class SparePool {
 
   /**
    * A spare for an exercise's first start with these limits, removed from the pool (it is never
-   * given back), or undefined: then room is made for the start's own process. Either way the
-   * next spares are started right after.
+   * given back), or undefined: then room is made for the start's own process. `owner`: the
+   * grading asking; a process it recycled is taken first (no start at all), then a fresh one. A
+   * process recycled by another grading is never given. Either way the next spares are started
+   * right after.
    */
-  async take(limits: SandboxLimits): Promise<StudentProcess | undefined> {
+  async take(limits: SandboxLimits, owner?: object): Promise<StudentProcess | undefined> {
     this.#dropDead();
-    const i = this.#spares.findIndex((s) => s.usableFor(limits));
+    let i = owner === undefined ? -1 : this.#spares.findIndex((s) => s.servesOwner === owner && s.usableFor(limits, owner));
+    if (i < 0) i = this.#spares.findIndex((s) => s.servesOwner === undefined && s.usableFor(limits));
     const taken = i >= 0 ? this.#spares.splice(i, 1)[0] : undefined;
     if (taken !== undefined) this.taken++;
-    else await this.makeRoom();
+    if (taken?.servesOwner !== undefined) this.reused++;
+    if (taken === undefined) await this.makeRoom();
     this.fill();
     return taken;
   }
 
-  /** Before a start that takes no spare (none fits, or a restart): ends spares until one more process fits under the bound. */
-  async makeRoom(): Promise<void> {
+  /**
+   * An exercise is done with its process: where it may serve the same grading's next exercise
+   * (StudentProcess.recycle: alive, idle, and its runner finds it as it was before the module), it
+   * waits here for `owner` alone; otherwise it is ended. Recycled processes are ended first when
+   * room is needed, and all of `owner`'s when its grading is done (release).
+   */
+  async recycle(proc: StudentProcess, owner: object): Promise<void> {
+    if (!(await proc.recycle(owner))) return;
+    this.recycled++;
+    this.#spares.push(proc);
+  }
+
+  /** The grading `owner` is done: every process it recycled is ended (never given to another grading). */
+  async release(owner: object): Promise<void> {
+    const mine = this.#spares.filter((s) => s.servesOwner === owner);
+    for (const s of mine) this.#spares.splice(this.#spares.indexOf(s), 1);
+    await Promise.all(mine.map((s) => s.dispose()));
+    this.fill();
+  }
+
+  /**
+   * Before a start that takes no spare (none fits, or a restart): ends spares until `more` more
+   * processes fit under the bound (recycled ones first: they serve one grading, a fresh one any).
+   */
+  async makeRoom(more = 1): Promise<void> {
     this.#dropDead();
     const ended: Promise<void>[] = [];
-    while (this.#spares.length > 0 && liveStudentProcesses() - ended.length >= this.#bound) ended.push(this.#spares.pop()!.dispose());
+    while (this.#spares.length > 0 && liveStudentProcesses() - ended.length > this.#bound - more) {
+      const r = this.#spares.findIndex((s) => s.servesOwner !== undefined);
+      ended.push(this.#spares.splice(r >= 0 ? r : this.#spares.length - 1, 1)[0]!.dispose());
+    }
     await Promise.all(ended);
   }
 

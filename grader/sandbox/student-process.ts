@@ -161,6 +161,15 @@ export class StudentProcess {
   private readonly detached: boolean;
   /** true when this process was a spare started ahead (it then loaded its one module on adoption) */
   startedAhead = false;
+  /**
+   * the grading whose exercise this process served and that may give it its next exercise
+   * (`recycle`); undefined: a process that never held a module, or one that is not shared
+   */
+  private owner: object | undefined;
+  /** modules this process was given so far (its files: student.mjs, then student-2.mjs, …) */
+  private modules = 0;
+  /** this process already graded an exercise of the same submission before its current one */
+  shared = false;
 
   /** `moduleCode` undefined: a spare, started ahead; it loads a module once, when `adopt` hands it one */
   private constructor(
@@ -170,6 +179,7 @@ export class StudentProcess {
     const isolation = probeIsolation();
     this.mechanism = isolation.mechanism;
     this.waitingForModule = moduleCode === undefined;
+    if (moduleCode !== undefined) this.modules = 1;
     this.dir = mkdtempSync(join(tmpdir(), 'dlgrade-sandbox-'));
     writeFileSync(join(this.dir, 'runner.mjs'), runnerSource());
     if (moduleCode !== undefined) writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
@@ -240,9 +250,9 @@ export class StudentProcess {
    * used only if it can still take a module with these limits (usableFor), otherwise it is ended
    * and a process is started the usual way.
    */
-  static async start(options: { moduleCode: string; limits: SandboxLimits; spare?: StudentProcess | undefined }): Promise<StartOutcome> {
+  static async start(options: { moduleCode: string; limits: SandboxLimits; spare?: StudentProcess | undefined; owner?: object | undefined }): Promise<StartOutcome> {
     let spare = options.spare;
-    if (spare !== undefined && !spare.usableFor(options.limits)) {
+    if (spare !== undefined && !spare.usableFor(options.limits, options.owner)) {
       await spare.dispose();
       spare = undefined;
     }
@@ -280,7 +290,7 @@ export class StudentProcess {
       await proc.dispose();
       return { kind: 'load-error', error, output: proc.output(), chargedMs };
     }
-    if (proc.child.pid !== undefined) {
+    if (proc.child.pid !== undefined && proc.tree === undefined) {
       proc.tree = processTree(proc.child.pid);
       proc.treeCpu = cpuReader(proc.tree);
     }
@@ -301,10 +311,68 @@ export class StudentProcess {
     this.waitingForModule = false;
     this.startedAhead = true;
     this.limits = limits;
-    writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
-    probeIsolation().prepare(this.dir, ['runner.mjs', 'student.mjs']);
-    this.channel.write('{"load":true}\n');
+    const isolation = probeIsolation();
+    if (this.owner === undefined) {
+      this.modules = 1;
+      writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
+      isolation.prepare(this.dir, ['runner.mjs', 'student.mjs']);
+      this.channel.write('{"load":true}\n');
+      return this;
+    }
+    // a shared process (recycle): the next module gets a name of its own (a module is imported
+    // once per URL), the previous one's file is removed
+    const previous = this.modules === 1 ? 'student.mjs' : `student-${this.modules}.mjs`;
+    const name = `student-${++this.modules}.mjs`;
+    rmSync(join(this.dir, previous), { force: true });
+    writeFileSync(join(this.dir, name), moduleCode);
+    isolation.prepare(this.dir, ['runner.mjs', name]);
+    this.shared = true;
+    this.channel.write(JSON.stringify({ load: name }) + '\n');
     return this;
+  }
+
+  /**
+   * Offers this process, its exercise done, for the same submission's next exercise (spare-pool.ts
+   * `recycle`): only a live process with no call pending, that loaded its module and answered all
+   * it was asked, whose runner says it is as it was before that module (grader/sandbox/pristine.ts),
+   * within a short limit. Then it waits as a spare that only `owner` may take (usableFor), with its
+   * time, output and budget counted afresh. Otherwise it is ended. Whatever the runner says, an
+   * exercise graded in a shared process that does not fully pass is graded again in a fresh one
+   * (grader/engine/steps/run-exercise.ts): its answer only decides whether to try.
+   */
+  async recycle(owner: object): Promise<boolean> {
+    if (this.death || this.pending || this.waitingForModule || this.readyWaiter || this.buffer !== '' || this.modules === 0) {
+      await this.dispose();
+      return false;
+    }
+    const message = await new Promise<Record<string, unknown> | undefined>((resolve) => {
+      const limit = this.startLimit(Math.max(1, Math.min(1000, this.limits.callTimeMs)), () => {
+        this.die('timeout', { code: 'load-time', ms: 1000 });
+        resolve(undefined);
+      });
+      this.readyWaiter = (msg) => {
+        limit.cancel();
+        resolve(msg);
+      };
+      void this.exited.then(() => resolve(undefined));
+      this.channel.write('{"recycle":true}\n');
+    });
+    this.readyWaiter = undefined;
+    if (message?.['recycled'] !== true || this.death || this.outputTruncated) {
+      await this.dispose();
+      return false;
+    }
+    this.owner = owner;
+    this.waitingForModule = true;
+    this.usedMs = 0;
+    this.outputChunks = [];
+    this.outputSize = 0;
+    return true;
+  }
+
+  /** the grading a recycled spare may serve (undefined: a fresh spare, or a process in use) */
+  get servesOwner(): object | undefined {
+    return this.waitingForModule ? this.owner : undefined;
   }
 
   /** A spare (no module yet) with these limits; see grader/sandbox/spare-pool.ts. */
@@ -312,10 +380,14 @@ export class StudentProcess {
     return new StudentProcess(limits, undefined);
   }
 
-  /** A spare that can still take a module: alive, never given one, started under today's mechanism with this heap limit. */
-  usableFor(limits: SandboxLimits): boolean {
+  /**
+   * A spare that can still take a module: alive, waiting for one, started under today's mechanism
+   * with this heap limit; a recycled one only for the grading it served (`owner`), a fresh one for any.
+   */
+  usableFor(limits: SandboxLimits, owner?: object): boolean {
     return (
       this.waitingForModule &&
+      (this.owner === undefined || this.owner === owner) &&
       !this.dead &&
       this.child.exitCode === null &&
       this.child.signalCode === null &&
