@@ -6,7 +6,7 @@ import type { Catalog, ExerciseDef } from '../catalog/types.ts';
 import { toolVersion } from '../paths.ts';
 import { mark, timed, timedAsync } from '../profile.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
-import { prestartEnabled, SparePool, sparesAllowed } from '../sandbox/spare-pool.ts';
+import { prestartEnabled, SparePool, sharingEnabled, sparesAllowed } from '../sandbox/spare-pool.ts';
 import { endAllStudentProcesses } from '../sandbox/student-process.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,6 +108,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   // regrade, the next save) most likely starts with the same first exercise
   const next = owned || defs.length === 0 ? [] : [sandboxLimitsOf(defs[0]!)];
   const releaseSignals = owned ? endOnSignal() : () => undefined;
+  // this grading's exercises may pass a process on to the next (item 5: SparePool.recycle); a
+  // process it recycled is never given to another grading, and is ended when this one is done
+  const share = spares !== undefined && sharingEnabled() ? {} : undefined;
   try {
     if (spares) {
       // only the exercises with a file to load (a guess from the folder: no file is read here)
@@ -118,8 +121,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
         return rest.length > 0 ? rest.map(sandboxLimitsOf) : next;
       });
     }
-    return await gradeWith({ options, defs, sandbox, concurrency, started, lang, audience, seed, begun, ...(spares ? { spares } : {}) });
+    return await gradeWith({ options, defs, sandbox, concurrency, started, lang, audience, seed, begun, ...(spares ? { spares } : {}), ...(share ? { share } : {}) });
   } finally {
+    if (share) await spares?.release(share);
     releaseSignals();
     if (owned) await spares.dispose();
     else spares?.plan(() => next);
@@ -162,10 +166,12 @@ interface Grading {
   /** ids of the exercises whose grading has begun (the spare pool plans for the others) */
   begun: Set<string>;
   spares?: SparePool;
+  /** see RunExerciseOptions.share */
+  share?: object;
 }
 
 async function gradeWith(grading: Grading): Promise<GradeResult> {
-  const { options, defs, sandbox, concurrency, started, lang, audience, seed, begun, spares } = grading;
+  const { options, defs, sandbox, concurrency, started, lang, audience, seed, begun, spares, share } = grading;
   const backend = await startReferenceBackend(options.backend);
   const prefix = options.displayPrefix ?? 'exercises';
   const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
@@ -203,6 +209,7 @@ async function gradeWith(grading: Grading): Promise<GradeResult> {
       ...(options.typecheck === false ? { typecheck: false } : {}),
       explain: options.explain === true || audience === 'instructor',
       ...(spares ? { spares } : {}),
+      ...(share ? { share } : {}),
     });
   };
   const limit = pLimit(concurrency);

@@ -96,10 +96,14 @@ export function unavailable(mechanism: SandboxMechanism): string | undefined {
  * across gradings, as check --watch and the regrade worker keep theirs): the same walls must hold. The hostile exercise is then graded on its own
  * (so it, not the neighbour, takes the spare), the neighbour right after.
  */
-export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boolean } = {}): void {
+export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boolean; shared?: boolean } = {}): void {
   const catalog = loadCatalog();
   const dice = catalog.exercises.find((e) => e.id === 'ch15-losses/dice-loss')!;
   const neighbour = catalog.exercises.find((e) => e.id !== dice.id && existsSync(e.solutionPath));
+  // `shared`: a correct exercise graded after the hostile one, in the same grading
+  const after = options.shared ? catalog.exercises.find((e) => e.chapter > dice.chapter && existsSync(e.solutionPath)) : undefined;
+  /** processes that served a second exercise, over the whole corpus (`shared`) */
+  let reused = 0;
   const packageJson = readFileSync(join(INSTALL_ROOT, 'package.json'), 'utf8');
   // the reference cache's folder exists (as after any grading) and is a target of write-outside
   const refCache = join(cacheDir() ?? join(INSTALL_ROOT, 'node_modules', '.cache', 'dlgrade'), REFERENCE_CACHE_FOLDER);
@@ -189,7 +193,20 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
           mkdirSync(join(dir, neighbour.chapter, neighbour.name), { recursive: true });
           cpSync(neighbour.solutionPath, join(dir, neighbour.chapter, neighbour.name, neighbour.file));
         }
-        const exercises = neighbour ? [dice.id, neighbour.id] : [dice.id];
+        if (after) {
+          mkdirSync(join(dir, after.chapter, after.name), { recursive: true });
+          cpSync(after.solutionPath, join(dir, after.chapter, after.name, after.file));
+        }
+        const exercises = [dice.id, ...(neighbour ? [neighbour.id] : []), ...(after ? [after.id] : [])];
+        if (options.shared) {
+          // one at a time, in the catalog's order: the classmate's exercise first, its process then
+          // recycled for the hostile file, and what the hostile file leaves recycled for the next
+          const spares = new SparePool();
+          results.set(name, await gradeSubmission({ submissionDir: dir, exercises, catalog, audience: 'instructor', concurrency: 1, spares }));
+          reused += spares.reused;
+          await spares.dispose();
+          continue;
+        }
         if (options.spare) {
           // a pool kept across gradings (as check --watch and the regrade worker keep theirs): its
           // spare is started before the grading and taken by the hostile file's first start
@@ -208,7 +225,7 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
       }
     };
     // with a spare: one at a time (there is one spare, and each hostile file must get it)
-    await Promise.all(options.spare ? [worker()] : [worker(), worker()]);
+    await Promise.all(options.spare || options.shared ? [worker()] : [worker(), worker()]);
   }, 600_000);
 
   afterAll(async () => {
@@ -247,12 +264,19 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
     expect(e.properties.every((p) => p.status !== 'pass')).toBe(true);
     expect(JSON.stringify(result)).not.toContain(SECRET);
     expect(JSON.stringify(result)).not.toContain('ghs_');
-    if (neighbour) {
-      const other = result.exercises.find((x) => x.id === neighbour.id)!;
+    for (const d of [neighbour, after]) {
+      if (!d) continue;
+      const other = result.exercises.find((x) => x.id === d.id)!;
       const why = other.properties.filter((p) => p.status !== 'pass').map((p) => `${p.name}: ${p.status} ${p.message ?? ''}`);
-      expect(other.score, `${neighbour.id} still graded after ${name}: ${other.status} ${other.reason ?? ''} ${why.join('; ')}`).toBe(other.maxScore);
+      expect(other.score, `${d.id} still graded after ${name}: ${other.status} ${other.reason ?? ''} ${why.join('; ')}`).toBe(other.maxScore);
     }
   });
+
+  if (options.shared) {
+    it('processes were shared: the hostile files were loaded into a process a correct exercise had used', () => {
+      expect(reused).toBeGreaterThan(0);
+    });
+  }
 
   it('the grader survived every signal and opened no inspector', () => {
     // this very process is the grader: it is still here, and never started listening for a debugger

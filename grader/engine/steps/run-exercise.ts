@@ -21,7 +21,7 @@ import { describeThrown } from '../../errors.ts';
 import { engineMessages } from '../messages.ts';
 import { orderByRequires } from '../../catalog/requires.ts';
 import { parameterNames } from '../../compare/layout.ts';
-import { timedAsync } from '../../profile.ts';
+import { record, timedAsync } from '../../profile.ts';
 import { isAborted, loadDeferredReferences, takeAborted } from '../../reference-cache/lazy.ts';
 
 export interface RunExerciseOptions {
@@ -44,6 +44,12 @@ export interface RunExerciseOptions {
   typecheck?: boolean;
   /** processes started ahead (grader/sandbox/spare-pool.ts): the first grading's first start may take one */
   spares?: SparePool;
+  /**
+   * the grading this exercise belongs to (one submission): its process, once done, may serve
+   * that grading's next exercise, and this one may take a process another of its exercises
+   * used (SparePool.recycle); undefined: a fresh process per exercise, as before
+   */
+  share?: object;
 }
 
 function skipped(def: ExerciseDef, names: Set<string>, lang: Lang, message?: string): PropertyResult[] {
@@ -109,6 +115,8 @@ interface AttemptNotes {
   graderFault?: string;
   /** the student's process died in a way a kill from outside would also explain */
   unexpectedDeath?: boolean;
+  /** graded in a process that had graded another exercise of the submission first */
+  shared?: boolean;
 }
 
 /**
@@ -119,15 +127,24 @@ interface AttemptNotes {
  * `compile-error` or `crash`. An exercise whose student process died unexpectedly (which a
  * sandbox killed from outside also looks like) is graded again once too, and the second
  * grading stands: a student whose code really crashes crashes the same way twice.
+ *
+ * An exercise graded in a process that had graded another exercise of the same submission first
+ * (options.share, SparePool.recycle) keeps its result only when it fully passes: anything else (a
+ * failed property, which ends that grading at once, an error, a timeout, a crash, a module that
+ * does not load) is graded again in a fresh process of its own, and that result is the one of
+ * record. What the other exercise left behind can then never cost this one points, and a pass is
+ * still computed by this submission's code alone and compared here.
  */
 export async function runExercise(options: RunExerciseOptions): Promise<ExerciseResult> {
   let last: { result?: ExerciseResult; notes: AttemptNotes } = { notes: {} };
   let deferrals = 0;
+  // an untouched stub fails whatever process it meets: it goes straight to a fresh one
+  let share = options.share !== undefined && isUntouchedStub(options) ? undefined : options.share;
   for (let attempt = 0; attempt < 2; attempt++) {
     const notes: AttemptNotes = {};
     let result: ExerciseResult | undefined;
     try {
-      result = await attemptExercise(options, notes, attempt);
+      result = await attemptExercise(options, notes, attempt, share);
     } catch (error: unknown) {
       notes.graderFault = describeThrown(error);
     }
@@ -138,11 +155,31 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
       attempt--;
       continue;
     }
+    if (notes.shared && !(result?.status === 'pass' && notes.graderFault === undefined && !notes.unexpectedDeath)) {
+      // not a full pass in a shared process: this attempt is forgotten, the exercise graded alone
+      record('exercise graded again in a fresh process (shared: not a full pass)', 0);
+      if (options.spares) options.spares.redone++;
+      share = undefined;
+      attempt--;
+      continue;
+    }
     last = { ...(result ? { result } : {}), notes };
     if (notes.graderFault === undefined && !notes.unexpectedDeath) return result!;
   }
   if (last.notes.graderFault === undefined) return last.result!;
   return graderErrorResult(options, last.notes.graderFault, last.result);
+}
+
+/** The student's file is the exercise's stub as handed out (whitespace aside). */
+function isUntouchedStub(options: RunExerciseOptions): boolean {
+  let stub: string;
+  try {
+    stub = options.def.stubSource ?? readFileSync(join(options.def.dir, options.def.file), 'utf8');
+  } catch {
+    return false;
+  }
+  const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+  return squash(stub) === squash(options.source);
 }
 
 function graderErrorResult(options: RunExerciseOptions, detail: string, partial: ExerciseResult | undefined): ExerciseResult {
@@ -165,7 +202,7 @@ function graderErrorResult(options: RunExerciseOptions, detail: string, partial:
   );
 }
 
-async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes, attempt: number): Promise<ExerciseResult> {
+async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes, attempt: number, share: object | undefined): Promise<ExerciseResult> {
   const { def, lang, displayPath } = options;
   const started = performance.now();
   // prerequisites first (exercise.yaml `requires`), otherwise as declared
@@ -197,9 +234,15 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes,
   // the checker runs while the sandbox starts (a separate process): its findings join the result at the end
   const typeErrorsPending = options.typecheck === false ? Promise.resolve([]) : typecheck(options);
   // a second grading follows a fault or an unexpected death: it starts its own process
-  const session = new StudentSession(compiled.code, sandboxLimitsOf(def), options.spares ? { pool: options.spares, takeSpare: attempt === 0 } : undefined);
+  // (a fresh one: never a process recycled by another exercise, see runExercise)
+  const session = new StudentSession(
+    compiled.code,
+    sandboxLimitsOf(def),
+    options.spares ? { pool: options.spares, takeSpare: attempt === 0, ...(options.share !== undefined && attempt === 0 ? { owner: options.share, takeShared: share !== undefined } : {}) } : undefined,
+  );
   try {
     const start = await session.start();
+    if (session.shared) notes.shared = true;
     if (start.kind !== 'ok') {
       if (start.kind === 'dead' && start.reason === 'crash') notes.unexpectedDeath = true;
       const isTimeout = start.kind === 'dead' && start.reason === 'timeout';
@@ -277,6 +320,8 @@ async function attemptExercise(options: RunExerciseOptions, notes: AttemptNotes,
     if (typeErrors.length > 0) partial.typeErrors = typeErrors;
     return finish(partial);
   } finally {
-    await timedAsync('student process end', () => session.dispose());
+    // the process may serve this submission's next exercise (only from a first grading; also
+    // the fresh process of an exercise graded again after a shared attempt)
+    await timedAsync('student process end', () => session.end(options.share !== undefined && attempt === 0));
   }
 }

@@ -114,6 +114,9 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
       const returned = log.filter((c) => c.returned).map((c) => ({ fn: c.fn, value: c.value }));
       const blamed = await blameForCrash({ error, impl, input, returned, reference: options.reference, exports: options.exportDecls ?? [], lang, tolerance: meta.tolerance });
       failingLog = [...log];
+      // in a process that graded another exercise first, a failure is not trusted: the exercise
+      // is graded again in a fresh process (run-exercise.ts), so nothing more is asked here
+      session.abandon();
       throw blamed ?? error;
     }
   };

@@ -21,6 +21,8 @@ export type SessionStart =
 export class StudentSession {
   private proc: StudentProcess | undefined;
   private spawns = 0;
+  /** processes started, restarts the grader caused included */
+  private starts = 0;
   private outputs: string[] = [];
   /** time the student's code has used (loading and calls) across restarts */
   private usedMs = 0;
@@ -66,8 +68,22 @@ export class StudentSession {
   constructor(
     private readonly moduleCode: string,
     private readonly limits: SandboxLimits,
-    private readonly spares?: { pool: SparePool; takeSpare: boolean },
+    private readonly spares?: { pool: SparePool; takeSpare: boolean; owner?: object; takeShared?: boolean },
   ) {}
+
+  /**
+   * This exercise's first process had graded an exercise of the same submission before (a
+   * recycled process, SparePool.recycle): a property that fails here ends the attempt at once
+   * (`abandon`), and the exercise is graded again in a fresh process (run-exercise.ts).
+   */
+  shared = false;
+  /** a property failed in a shared process: nothing more is asked of it (shrinking stops too) */
+  abandoned = false;
+
+  /** see `shared`: called when a property fails; in a fresh process it changes nothing */
+  abandon(): void {
+    if (this.shared) this.abandoned = true;
+  }
 
   private get wasteLimitMs(): number {
     return Math.max(1000, this.limits.callTimeMs);
@@ -78,9 +94,15 @@ export class StudentSession {
     const t0 = Date.now();
     const limits = { ...this.limits, budgetMs: this.remainingMs() };
     const pool = this.spares?.pool;
-    const spare = pool !== undefined && this.spares?.takeSpare === true && !this.everStarted ? await pool.take(limits) : (await pool?.makeRoom(), undefined);
+    const first = !this.everStarted;
+    const owner = this.spares?.takeShared === true ? this.spares.owner : undefined;
+    const spare = pool !== undefined && this.spares?.takeSpare === true && first ? await pool.take(limits, owner) : (await pool?.makeRoom(), undefined);
     this.everStarted = true;
-    const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits, spare });
+    this.starts++;
+    const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits, spare, owner });
+    if (first && started.kind === 'ready' && started.process.shared) this.shared = true;
+    // a shared process whose module does not load: graded again in a fresh one, like a failure
+    if (first && started.kind !== 'ready' && spare?.shared === true) this.shared = true;
     // what loading cost the student: CPU time where measurable, not the wait for a core
     if (!silent) this.usedMs += started.chargedMs;
     record('student process start (spawn, sandbox, load)', Date.now() - t0);
@@ -102,7 +124,7 @@ export class StudentSession {
 
   /** True when calls can no longer produce real answers (shrinking should stop). */
   get finished(): boolean {
-    return this.timedOut !== undefined || this.exhausted !== undefined;
+    return this.timedOut !== undefined || this.exhausted !== undefined || this.abandoned;
   }
 
   /** A live process for the next call: the current one, or a restart (undefined: none could start; `exhausted` says why). */
@@ -207,5 +229,21 @@ export class StudentSession {
       await this.proc.dispose();
       this.proc = undefined;
     }
+  }
+
+  /**
+   * The exercise is done. `offer`: its process may serve the same grading's next exercise
+   * (SparePool.recycle decides, with the runner's check), but only one that never died, restarted,
+   * timed out or was abandoned, all of whose answers were used or released. Else it is ended.
+   */
+  async end(offer: boolean): Promise<void> {
+    const pool = this.spares?.pool;
+    const owner = this.spares?.owner;
+    const proc = this.proc;
+    const clean = proc !== undefined && !proc.dead && this.starts === 1 && this.unexpectedDeaths === 0 && !this.finished && !this.diedInBatch && this.reservedMs === 0;
+    if (!offer || pool === undefined || owner === undefined || !clean) return this.dispose();
+    this.outputs.push(proc.output());
+    this.proc = undefined;
+    await pool.recycle(proc, owner);
   }
 }
