@@ -56,8 +56,15 @@ function ticksOf(stat: string): number | undefined {
  * process is asked for its CPU time twice per call). An open file stays bound to the process it
  * was opened for: once that process is gone it reads nothing (never a newer process that got the
  * same pid). `close()` releases the files.
+ *
+ * `perTurn`: one reading per turn of the event loop (the first read() of a turn reads the files,
+ * the others of the same synchronous stretch get that reading; it is forgotten at the next
+ * microtask). A student process's answers that arrive in one chunk are handled in one such stretch,
+ * each answer charged from the previous reading to this one: with one reading they are charged the
+ * same sum, the first one the whole of it, the others nothing, which is what separate readings a
+ * few microseconds apart gave too (the process had already run them all).
  */
-export function cpuReader(pids: readonly number[]): { read(): number | undefined; close(): void } {
+export function cpuReader(pids: readonly number[], options: { perTurn?: boolean } = {}): { read(): number | undefined; close(): void } {
   const fds: number[] = [];
   for (const pid of pids) {
     try {
@@ -68,29 +75,45 @@ export function cpuReader(pids: readonly number[]): { read(): number | undefined
   }
   const buffer = Buffer.alloc(1024);
   let closed = false;
+  /** this turn's reading (perTurn), and whether one is held */
+  let turnReading: number | undefined;
+  let held = false;
+  const forget = (): void => {
+    held = false;
+    turnReading = undefined;
+  };
+  const readNow = (): number | undefined => {
+    let ticks = 0;
+    let measured = false;
+    for (const fd of fds) {
+      let text: string;
+      try {
+        text = buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0));
+      } catch {
+        continue; // the process is gone
+      }
+      const t = ticksOf(text);
+      if (t !== undefined) {
+        ticks += t;
+        measured = true;
+      }
+    }
+    return measured ? ticks * MS_PER_TICK : undefined;
+  };
   return {
     read: () => {
       if (closed) return undefined;
-      let ticks = 0;
-      let measured = false;
-      for (const fd of fds) {
-        let text: string;
-        try {
-          text = buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0));
-        } catch {
-          continue; // the process is gone
-        }
-        const t = ticksOf(text);
-        if (t !== undefined) {
-          ticks += t;
-          measured = true;
-        }
-      }
-      return measured ? ticks * MS_PER_TICK : undefined;
+      if (!options.perTurn) return readNow();
+      if (held) return turnReading;
+      turnReading = readNow();
+      held = true;
+      queueMicrotask(forget);
+      return turnReading;
     },
     close: () => {
       if (closed) return;
       closed = true;
+      forget();
       for (const fd of fds) {
         try {
           closeSync(fd);

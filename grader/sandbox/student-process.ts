@@ -292,7 +292,7 @@ export class StudentProcess {
     }
     if (proc.child.pid !== undefined && proc.tree === undefined) {
       proc.tree = processTree(proc.child.pid);
-      proc.treeCpu = cpuReader(proc.tree);
+      proc.treeCpu = cpuReader(proc.tree, { perTurn: true });
     }
     const exports: Record<string, string> = {};
     const raw = message['exports'];

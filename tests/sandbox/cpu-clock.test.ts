@@ -89,6 +89,33 @@ describe('startCpuLimit', () => {
   });
 });
 
+describe.runIf(process.platform === 'linux')('cpuReader perTurn', () => {
+  it('reads the files once per synchronous stretch, and again after it', async () => {
+    const burn = (ms: number): void => {
+      const t0 = Date.now();
+      while (Date.now() - t0 < ms) {
+        // burn some CPU
+      }
+    };
+    const reader = cpuReader([process.pid], { perTurn: true });
+    const plain = cpuReader([process.pid]);
+    const a = reader.read()!;
+    burn(60);
+    // the same stretch: the same reading, though the process used CPU since
+    expect(reader.read()).toBe(a);
+    expect(plain.read()!).toBeGreaterThan(a);
+    await Promise.resolve();
+    const b = reader.read()!;
+    expect(b).toBeGreaterThan(a);
+    burn(30);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reader.read()!).toBeGreaterThan(b);
+    reader.close();
+    plain.close();
+    expect(reader.read()).toBeUndefined();
+  });
+});
+
 describe.runIf(process.platform === 'linux')('a student process starved of CPU', () => {
   afterAll(() => resetIsolationForTests());
 
