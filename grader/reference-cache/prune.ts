@@ -6,8 +6,9 @@ import { writeFileAtomic } from '../boot/atomic-write.mjs';
  * Keeps the reference cache's disk store (cacheDir()/reference-v1) within bounds: entries of keys
  * no longer asked (another reference digest, TensorFlow.js version, backend, seed) are never hit
  * again, so the least recently used entries go first. An entry's mtime is when it was written or
- * last answered from disk (touchEntry). Only regular files named `<64 hex>.json` in the two-hex
- * folders are removed, and temporary files (`….tmp`) older than an hour (a writer that died);
+ * last answered from disk (touchEntry). Packs (`packs/<64 hex>.json`, store.ts) count as entries,
+ * with their size, touched when read. Only regular files named `<64 hex>.json` in the two-hex
+ * folders and in `packs` are removed, and temporary files (`….tmp`) older than an hour (a writer that died);
  * nothing is followed through a link. Removing a whole file cannot make a reader see a corrupt
  * entry: it sees the entry or none (a miss, recomputed and rewritten).
  */
@@ -26,7 +27,8 @@ export interface PruneOutcome {
 
 const MB = 1024 * 1024;
 const ENTRY = /^[0-9a-f]{64}\.json$/;
-const FOLDER = /^[0-9a-f]{2}$/;
+/** the two-hex folders of the entries, and the packs' (store.ts: one file per reference module and backend) */
+const FOLDER = /^([0-9a-f]{2}|packs)$/;
 const STALE_TMP_MS = 60 * 60 * 1000;
 /** the store shrinks to this share of its limits, so that it is not pruned again at every write */
 const LOW_WATER = 0.9;

@@ -7,7 +7,7 @@ import { INSTALL_ROOT } from '../paths.ts';
 import { record } from '../profile.ts';
 import { decodeCanonical, encodeCanonical } from './encode.ts';
 import { referenceSources } from './sources.mjs';
-import { entryKey, entryPath, type Entry, MemoryStore, readEntry, writeEntry } from './store.ts';
+import { entryKey, entryPath, type Entry, packKey, packPath, type PackEntry, readEntry, readPack, writeEntry, writePack } from './store.ts';
 import { PRUNE_EVERY_WRITES, pruneIfDue, touchEntry } from './prune.ts';
 import { loadDeferredReferences, markAborted, notePredictedHit, predictedBackend, referenceDeferred, registerLazyModule } from './lazy.ts';
 
@@ -54,11 +54,99 @@ export function referenceCacheStats(): ReferenceCacheStats {
   return { ...stats, refused: { ...stats.refused } };
 }
 
-const memory = new MemoryStore();
+/**
+ * The memory layer: per reference module and backend, every answer this process knows (read from
+ * that module's pack, read as an entry of its own, or computed), by `${function}\0${input}` (a
+ * function's name holds no NUL, so the pair is read back unambiguously; the module and backend are
+ * the state's own). Written back as the module's pack (store.ts) when this process is done with a
+ * grading (flushReferencePacks) and at exit, when it learned answers the pack lacked.
+ */
+interface ModuleAnswers {
+  moduleMeta: string;
+  backend: string;
+  known: Map<string, PackEntry>;
+  /** read from the pack and not asked yet: the first hit on one is a disk hit */
+  unclaimed: Set<string>;
+  /** asked or computed in this process (written first into the next pack) */
+  used: Set<string>;
+  /** answers known now that the pack on disk lacks */
+  dirty: boolean;
+}
+
+const answers = new Map<string, ModuleAnswers>();
+/** answers held in memory, at most MEMORY_MAX (beyond it, new answers are not kept in memory) */
+let held = 0;
+const MEMORY_MAX = 200_000;
+let flushAtExit = false;
+
+function moduleAnswers(moduleMeta: string, backend: string): ModuleAnswers {
+  const id = `${moduleMeta}\0${backend}`;
+  let state = answers.get(id);
+  if (state !== undefined) return state;
+  state = { moduleMeta, backend, known: new Map(), unclaimed: new Set(), used: new Set(), dirty: false };
+  answers.set(id, state);
+  const dir = diskDir();
+  if (dir === null) return state;
+  const t0 = performance.now();
+  const pack = readPack(dir, moduleMeta, backend);
+  if (pack !== undefined) {
+    for (const e of pack) {
+      if (held >= MEMORY_MAX) break;
+      const key = `${e.name}\0${e.input}`;
+      if (state.known.has(key)) continue;
+      state.known.set(key, e);
+      state.unclaimed.add(key);
+      held++;
+    }
+    // the pack is used now (least recently used goes first when the store is pruned)
+    touchEntry(packPath(dir, packKey(moduleMeta, backend)));
+  }
+  record('reference cache: pack read', performance.now() - t0);
+  return state;
+}
+
+/** An answer this process now knows for the module (computed, or read as an entry of its own). */
+function remember(state: ModuleAnswers, key: string, e: PackEntry): void {
+  state.used.add(key);
+  if (state.known.has(key) || held >= MEMORY_MAX) return;
+  state.known.set(key, e);
+  held++;
+  state.dirty = true;
+  if (!flushAtExit) {
+    flushAtExit = true;
+    process.on('exit', flushReferencePacks);
+  }
+}
+
+/**
+ * Writes the pack of every module for which this process learned answers the pack lacked (the
+ * answers it used first). Called when a grading is done (grade.ts) and at exit; never throws: a
+ * pack that cannot be written only costs the next run its per-entry reads.
+ */
+export function flushReferencePacks(): void {
+  const dir = diskDir();
+  if (dir === null) return;
+  for (const state of answers.values()) {
+    if (!state.dirty) continue;
+    state.dirty = false;
+    const ordered: PackEntry[] = [];
+    for (const key of state.used) {
+      const e = state.known.get(key);
+      if (e !== undefined) ordered.push(e);
+    }
+    for (const [key, e] of state.known) if (!state.used.has(key)) ordered.push(e);
+    try {
+      if (writePack(dir, state.moduleMeta, state.backend, ordered)) wrote(dir);
+    } catch {
+      // left for the next run
+    }
+  }
+}
 
 /** Forgets the memory layer (tests). */
 export function clearMemoryCache(): void {
-  memory.clear();
+  answers.clear();
+  held = 0;
 }
 
 let disk: string | null | undefined;
@@ -225,7 +313,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
   };
 
   /** after a computed call: stores the answer when everything about it is cacheable */
-  const store = (args: unknown[], meta: string, key: string, input: string, value: unknown, async: boolean, ms: number, again: { value: unknown } | 'threw' | undefined): void => {
+  const store = (args: unknown[], state: ModuleAnswers, meta: string, input: string, value: unknown, async: boolean, ms: number, again: { value: unknown } | 'threw' | undefined): void => {
     if (off !== undefined) return;
     // the input as it was before the verifying call too (that one ran on a copy)
     if (encodeCanonical(args) !== input) return refuse('it changes its input');
@@ -237,9 +325,9 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
     }
     if (!verified) return;
     const entry: Entry = { result, async, ms };
-    memory.set(key, meta, input, entry);
+    remember(state, `${name}\0${input}`, { name, input, entry });
     const dir = diskDir();
-    if (dir !== null && writeEntry(dir, meta, input, entry, key)) wrote(dir);
+    if (dir !== null && writeEntry(dir, meta, input, entry, entryKey(meta, input))) wrote(dir);
   };
 
   /** the function, or (a miss before TensorFlow.js is loaded) the exercise aborted */
@@ -260,17 +348,23 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
       return real().apply(this, args);
     }
     const meta = callMeta(moduleMeta, backend, name);
-    const key = entryKey(meta, input);
     const t0 = performance.now();
-    let hit = memory.get(key, meta, input);
+    const state = moduleAnswers(moduleMeta, backend);
+    const id = `${name}\0${input}`;
+    let hit = state.known.get(id)?.entry;
     let fromDisk = false;
-    if (hit === undefined) {
+    if (hit !== undefined) {
+      state.used.add(id);
+      // the first answer of its pack asked in this process came from disk
+      if (state.unclaimed.delete(id)) fromDisk = true;
+    } else {
       const dir = diskDir();
-      hit = dir === null ? undefined : readEntry(dir, meta, input, key);
+      const key = dir === null ? undefined : entryKey(meta, input);
+      hit = key === undefined ? undefined : readEntry(dir!, meta, input, key);
       if (hit !== undefined) {
-        touchEntry(entryPath(dir!, key));
+        touchEntry(entryPath(dir!, key!));
         fromDisk = true;
-        memory.set(key, meta, input, hit);
+        remember(state, id, { name, input, entry: hit });
       }
     }
     if (hit !== undefined) {
@@ -305,7 +399,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
             again = 'threw';
           }
         }
-        store(args, meta, key, input, resolved, true, ms, again);
+        store(args, state, meta, input, resolved, true, ms, again);
         return resolved;
       });
     }
@@ -320,7 +414,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
         again = 'threw';
       }
     }
-    store(args, meta, key, input, value, false, ms, again);
+    store(args, state, meta, input, value, false, ms, again);
     return value;
   };
   const known = target();

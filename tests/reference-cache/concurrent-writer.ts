@@ -4,10 +4,12 @@
 // returned an answer that is not that key's. With `pruned` (pruners run meanwhile), an entry
 // read back absent right after its write is not counted (a pruner removed it); a wrong one is.
 // With `pruner`, prunes the folder to a few entries over and over for `count` ms, and writes how
-// many entries it removed to `<dir>.removed-<seed>`.
+// many entries it removed to `<dir>.removed-<seed>`. With `packs` (tests/reference-cache/packs.test.ts),
+// writes and reads the packs of three modules instead, each time with a growing share of the keys
+// in its own order: every pack read must be whole and hold only right answers.
 import { writeFileSync } from 'node:fs';
 import { pruneStore } from '../../grader/reference-cache/prune.ts';
-import { readEntry, writeEntry } from '../../grader/reference-cache/store.ts';
+import { readEntry, readPack, writeEntry, writePack } from '../../grader/reference-cache/store.ts';
 
 const [dir, seedText, countText, mode] = process.argv.slice(2);
 if (mode === 'pruner') {
@@ -16,6 +18,23 @@ if (mode === 'pruner') {
   while (Date.now() < until) removed += pruneStore(dir!, { maxEntries: 20, maxBytes: Number.MAX_SAFE_INTEGER }).removed;
   writeFileSync(`${dir}.removed-${seedText}`, String(removed));
   process.exit(0);
+}
+if (mode === 'packs') {
+  const count = Number(countText);
+  let bad = 0;
+  const modules = ['{"exercise":"ch99/a"}', '{"exercise":"ch99/b"}', '{"exercise":"ch99/c"}'];
+  const right = (m: number, k: number): string => JSON.stringify([m, k, Array.from({ length: 20 + (k % 30) }, (_, i) => k * i)]);
+  let s = Number(seedText);
+  for (let round = 0; round < count; round++) {
+    for (let m = 0; m < modules.length; m++) {
+      const seen = readPack(dir!, modules[m]!, 'cpu');
+      for (const e of seen ?? []) if (e.name !== 'f' || e.entry.result !== right(m, Number(JSON.parse(e.input)))) bad++;
+      s = (s * 1103515245 + 12345) % 2 ** 31;
+      const keys = Array.from({ length: 10 + (s % 90) }, (_, i) => (i * 7 + s) % 200);
+      writePack(dir!, modules[m]!, 'cpu', keys.map((k) => ({ name: 'f', input: JSON.stringify(k), entry: { result: right(m, k), async: false, ms: 1 } })));
+    }
+  }
+  process.exit(bad === 0 ? 0 : 1);
 }
 const count = Number(countText);
 let seed = Number(seedText);
