@@ -1,7 +1,7 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { DEFAULT_TOLERANCE } from '../compare/numeric.ts';
 import { INSTALL_ROOT, SCHEMA_DIR } from '../paths.ts';
 import { isBookSection } from './book.ts';
@@ -16,10 +16,16 @@ const DEFAULT_LIMITS = { timeMs: 30_000, callTimeMs: 5_000, memoryMb: 256 };
 const CHAPTER_DIR = /^ch(\d{2})-[a-z0-9-]+$/;
 const EXERCISE_DIR = /^[a-z0-9-]+$/;
 
+// ajv and yaml are loaded only when the catalog is read from its YAML files (its cache missed:
+// grader/catalog/cache.ts), not at every start (~50 ms of a grading's start-up)
+const require = createRequire(import.meta.url);
+const parseYaml = (text: string): unknown => (require('yaml') as typeof import('yaml')).parse(text);
+const Ajv = (): typeof AjvClass => (require('ajv') as typeof import('ajv')).Ajv;
+
 let validators: { exercise: ValidateFunction; chapter: ValidateFunction } | undefined;
 function getValidators(): { exercise: ValidateFunction; chapter: ValidateFunction } {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true });
+    const ajv = new (Ajv())({ allErrors: true });
     validators = {
       exercise: ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'exercise.schema.json'), 'utf8')) as object),
       chapter: ajv.compile(JSON.parse(readFileSync(join(SCHEMA_DIR, 'chapter.schema.json'), 'utf8')) as object),

@@ -1,5 +1,6 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { formatNumber } from '../compare/format.ts';
 import { caretPad } from './caret.ts';
@@ -182,6 +183,7 @@ let template: Handlebars.TemplateDelegate<MarkdownView> | undefined;
 
 /** Renders the Markdown report (templates/report.md.hbs) from the view-model. Pure. */
 export function renderMarkdown(result: GradeResult, options: MarkdownOptions = {}): string {
-  template ??= Handlebars.compile<MarkdownView>(readFileSync(join(TEMPLATES_DIR, 'report.md.hbs'), 'utf8'), { noEscape: true, strict: false });
+  // handlebars is loaded when a Markdown report is first rendered, not at every start
+  template ??= (createRequire(import.meta.url)('handlebars') as typeof Handlebars).compile<MarkdownView>(readFileSync(join(TEMPLATES_DIR, 'report.md.hbs'), 'utf8'), { noEscape: true, strict: false });
   return template(markdownView(result, options)).replace(/\n{3,}/g, '\n\n');
 }
