@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../boot/atomic-write.mjs';
 
 /**
- * Where the reference cache keeps its answers: a Map for the process (one run, a watcher, a
- * regrade worker) and, below it, one file per entry in the trusted side's cache folder.
+ * Where the reference cache keeps its answers on disk: one file per entry in the trusted side's
+ * cache folder, and one pack per reference module and backend (below); the process's memory layer
+ * is runtime.ts's.
  *
  * An entry holds its whole key (`meta`: everything but the input, as text), the input's canonical
  * encoding, the result's, and a SHA-256 over the three. A lookup needs all of them equal byte
@@ -75,26 +76,6 @@ export function readEntry(dir: string, meta: string, input: string, key = entryK
 export function writeEntry(dir: string, meta: string, input: string, entry: Entry, key = entryKey(meta, input)): boolean {
   const stored: StoredEntry = { format: FORMAT, meta, input, result: entry.result, async: entry.async, ms: entry.ms, sha256: checksum(meta, input, entry.result, entry.async, entry.ms) };
   return writeFileAtomic(entryPath(dir, key), JSON.stringify(stored), { dirMode: 0o755, fileMode: 0o644 });
-}
-
-/** The process's memory layer: verified like the disk (the whole key and input compared). */
-export class MemoryStore {
-  private readonly map = new Map<string, { meta: string; input: string; entry: Entry }>();
-  constructor(private readonly max = 200_000) {}
-
-  get(key: string, meta: string, input: string): Entry | undefined {
-    const found = this.map.get(key);
-    return found && found.meta === meta && found.input === input ? found.entry : undefined;
-  }
-
-  set(key: string, meta: string, input: string, entry: Entry): void {
-    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value!);
-    this.map.set(key, { meta, input, entry });
-  }
-
-  clear(): void {
-    this.map.clear();
-  }
 }
 
 /**
