@@ -110,8 +110,10 @@ if (want('course')) {
 }
 
 if (want('regrade')) {
-  // 5. dlgrade regrade of a class of synthetic submissions of one chapter (BENCH_REGRADE_N, default
-  // 100): a mix of solutions, buggy fixtures and stubs, at concurrency 1, 2 (and 4 with ≥ 4 cores).
+  // 5. dlgrade regrade of a class of synthetic submissions of a five-exercise assignment (the five
+  // headline exercises, as the goal states; BENCH_REGRADE_CHAPTER=<chapter> grades one chapter
+  // instead; BENCH_REGRADE_N, default 100): a mix of solutions, buggy fixtures and stubs, at
+  // concurrency 1, 2 (and 4 with ≥ 4 cores).
   const { mkdtempSync, rmSync, readdirSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { loadCatalog } = await import('../../grader/catalog/load.ts');
@@ -119,10 +121,11 @@ if (want('regrade')) {
   const { regrade, defaultConcurrency } = await import('../../grader/regrade/regrade.ts');
   const { addStudent, makeAssignment } = await import('../instructor/regrade-class.ts');
   type Answer = import('../instructor/regrade-class.ts').Answer;
-  const chapter = process.env['BENCH_REGRADE_CHAPTER'] ?? 'ch01-intro-ml';
+  const picked = process.env['BENCH_REGRADE_CHAPTER'];
+  const chapter = picked ?? 'the five headline exercises';
   const size = Number(process.env['BENCH_REGRADE_N'] ?? 100);
   const catalog = loadCatalog();
-  const defs = selectExercises(catalog, [chapter]);
+  const defs = selectExercises(catalog, picked ? [picked] : [...HEADLINE]);
   const assignment = makeAssignment(defs);
   const root = mkdtempSync(join(tmpdir(), 'dlgrade-bench-regrade-'));
   const collected = join(root, 'collected');
