@@ -358,6 +358,10 @@ export class StudentProcess {
       this.channel.write('{"recycle":true}\n');
     });
     this.readyWaiter = undefined;
+    // what the module printed is in its pipes before the answer (its writes to them are
+    // synchronous): one more turn of the event loop reads it, so that it is not counted as the
+    // next module's output
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (message?.['recycled'] !== true || this.death || this.outputTruncated) {
       await this.dispose();
       return false;

@@ -65,6 +65,8 @@ describe('a student process recycled for the same submission', () => {
     expect(first.output()).toContain('hola x');
     await pool.recycle(first, owner);
     expect(pool.recycled).toBe(1);
+    // what it printed was read before it was recycled: none of it is the next module's
+    expect(first.output()).toBe('');
     // another grading never gets it
     expect(first.usableFor(limits(), {})).toBe(false);
     expect(first.usableFor(limits())).toBe(false);
@@ -85,6 +87,22 @@ describe('a student process recycled for the same submission', () => {
     expect(second.usedMs).toBeLessThan(1000);
     expect(await value(second, 'reads')).toBe('refused');
     await second.dispose();
+  });
+
+  it('what a module printed just before its process was recycled is never the next module\'s output', async () => {
+    for (let round = 0; round < 5; round++) {
+      const owner = {};
+      const first = await start(`export function say() { console.log('A-' + 'x'.repeat(2000)); console.error('A-err'); return 1; }`, owner);
+      expect(await value(first, 'say')).toBe(1);
+      await pool.recycle(first, owner);
+      expect(pool.recycled).toBe(round + 1);
+      const second = await start(`export function quiet() { return 2; }`, owner);
+      expect(second).toBe(first);
+      expect(await value(second, 'quiet')).toBe(2);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(second.output()).not.toContain('A-');
+      await second.dispose();
+    }
   });
 
   it('a released grading ends the processes it recycled', async () => {
