@@ -6,7 +6,7 @@ import type { Catalog, ExerciseDef } from '../catalog/types.ts';
 import { toolVersion } from '../paths.ts';
 import { mark, timed, timedAsync } from '../profile.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
-import { flushReferencePacks } from '../reference-cache/runtime.ts';
+import { scheduleReferencePacksFlush } from '../reference-cache/runtime.ts';
 import { prestartEnabled, SparePool, sharingEnabled, sparesAllowed } from '../sandbox/spare-pool.ts';
 import { endAllStudentProcesses } from '../sandbox/student-process.ts';
 import { existsSync } from 'node:fs';
@@ -124,8 +124,9 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     }
     return await gradeWith({ options, defs, sandbox, concurrency, started, lang, audience, seed, begun, ...(spares ? { spares } : {}), ...(share ? { share } : {}) });
   } finally {
-    // the reference answers this grading learned, one pack per module (reference-cache/store.ts)
-    flushReferencePacks();
+    // the reference answers this grading learned, one pack per module (reference-cache/store.ts),
+    // written just after this returns (or at exit)
+    scheduleReferencePacksFlush();
     if (share) await spares?.release(share);
     releaseSignals();
     if (owned) await spares.dispose();

@@ -118,10 +118,24 @@ function remember(state: ModuleAnswers, key: string, e: PackEntry): void {
   }
 }
 
+let flushTimer: NodeJS.Timeout | undefined;
+/**
+ * A grading is done (grade.ts): its packs are written just after, off the path of its result (a
+ * watcher's report, a regrade worker's reply), or at exit, whichever comes first.
+ */
+export function scheduleReferencePacksFlush(): void {
+  if (flushTimer !== undefined) return;
+  flushTimer = setTimeout(() => {
+    flushTimer = undefined;
+    flushReferencePacks();
+  }, 0);
+  flushTimer.unref();
+}
+
 /**
  * Writes the pack of every module for which this process learned answers the pack lacked (the
- * answers it used first). Called when a grading is done (grade.ts) and at exit; never throws: a
- * pack that cannot be written only costs the next run its per-entry reads.
+ * answers it used first). Called after a grading (scheduleReferencePacksFlush) and at exit; never
+ * throws: a pack that cannot be written only costs the next run its per-entry reads.
  */
 export function flushReferencePacks(): void {
   const dir = diskDir();
