@@ -345,9 +345,10 @@ export class StudentProcess {
       await this.dispose();
       return false;
     }
+    const limitMs = Math.max(1, Math.min(1000, this.limits.callTimeMs));
     const message = await new Promise<Record<string, unknown> | undefined>((resolve) => {
-      const limit = this.startLimit(Math.max(1, Math.min(1000, this.limits.callTimeMs)), () => {
-        this.die('timeout', { code: 'load-time', ms: 1000 });
+      const limit = this.startLimit(limitMs, () => {
+        this.die('timeout', { code: 'load-time', ms: limitMs });
         resolve(undefined);
       });
       this.readyWaiter = (msg) => {

@@ -71,15 +71,21 @@ function compileMessage(compiled: CompileFailure, lang: Lang): string {
   return compiled.line !== undefined ? sentence : `${sentence}${compiled.snippet ?? ''}`;
 }
 
+/** The exercise's stub as handed out, or undefined for a catalog without stub files. */
+function stubOf(def: ExerciseDef): string | undefined {
+  try {
+    return def.stubSource ?? readFileSync(join(def.dir, def.file), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The type checker's findings; a checker fault is reported as one finding, never charged to the student. */
 async function typecheck(options: RunExerciseOptions): Promise<TypeDiagnostic[]> {
   const { def } = options;
-  let stubSource: string;
-  try {
-    stubSource = def.stubSource ?? readFileSync(join(def.dir, def.file), 'utf8');
-  } catch {
-    return []; // no stub to check against (a catalog without stub files): nothing to say
-  }
+  const stubSource = stubOf(def);
+  // no stub to check against (a catalog without stub files): nothing to say
+  if (stubSource === undefined) return [];
   const outcome = await timedAsync('type check (tsc, bounded worker thread)', () => typecheckBounded({
     source: options.source,
     stubSource,
@@ -172,12 +178,8 @@ export async function runExercise(options: RunExerciseOptions): Promise<Exercise
 
 /** The student's file is the exercise's stub as handed out (whitespace aside). */
 function isUntouchedStub(options: RunExerciseOptions): boolean {
-  let stub: string;
-  try {
-    stub = options.def.stubSource ?? readFileSync(join(options.def.dir, options.def.file), 'utf8');
-  } catch {
-    return false;
-  }
+  const stub = stubOf(options.def);
+  if (stub === undefined) return false;
   const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
   return squash(stub) === squash(options.source);
 }

@@ -100,9 +100,9 @@ export class StudentSession {
     this.everStarted = true;
     this.starts++;
     const started = await StudentProcess.start({ moduleCode: this.moduleCode, limits, spare, owner });
-    if (first && started.kind === 'ready' && started.process.shared) this.shared = true;
-    // a shared process whose module does not load: graded again in a fresh one, like a failure
-    if (first && started.kind !== 'ready' && spare?.shared === true) this.shared = true;
+    // the spare was recycled and took this module (StudentProcess.adopt); one whose module does
+    // not load counts too: the exercise is graded again in a fresh process, like a failure
+    if (first && spare?.shared === true) this.shared = true;
     // what loading cost the student: CPU time where measurable, not the wait for a core
     if (!silent) this.usedMs += started.chargedMs;
     record('student process start (spawn, sandbox, load)', Date.now() - t0);
