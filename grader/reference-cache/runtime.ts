@@ -58,8 +58,8 @@ export function referenceCacheStats(): ReferenceCacheStats {
  * The memory layer: per reference module and backend, every answer this process knows (read from
  * that module's pack, read as an entry of its own, or computed), by `${function}\0${input}` (a
  * function's name holds no NUL, so the pair is read back unambiguously; the module and backend are
- * the state's own). Written back as the module's pack (store.ts) when this process is done with a
- * grading (flushReferencePacks) and at exit, when it learned answers the pack lacked.
+ * the state's own). Written back as the module's pack (store.ts) just after a grading
+ * (scheduleReferencePacksFlush) and at exit, when it learned answers the pack lacked.
  */
 interface ModuleAnswers {
   moduleMeta: string;
@@ -361,7 +361,9 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
       stats.uncached++;
       return real().apply(this, args);
     }
-    const meta = callMeta(moduleMeta, backend, name);
+    // the whole key's text, needed only when memory has no answer (a disk entry, a store)
+    let meta: string | undefined;
+    const metaOf = (): string => (meta ??= callMeta(moduleMeta, backend, name));
     const t0 = performance.now();
     const state = moduleAnswers(moduleMeta, backend);
     const id = `${name}\0${input}`;
@@ -373,8 +375,8 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
       if (state.unclaimed.delete(id)) fromDisk = true;
     } else {
       const dir = diskDir();
-      const key = dir === null ? undefined : entryKey(meta, input);
-      hit = key === undefined ? undefined : readEntry(dir!, meta, input, key);
+      const key = dir === null ? undefined : entryKey(metaOf(), input);
+      hit = key === undefined ? undefined : readEntry(dir!, metaOf(), input, key);
       if (hit !== undefined) {
         touchEntry(entryPath(dir!, key!));
         fromDisk = true;
@@ -413,7 +415,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
             again = 'threw';
           }
         }
-        store(args, state, meta, input, resolved, true, ms, again);
+        store(args, state, metaOf(), input, resolved, true, ms, again);
         return resolved;
       });
     }
@@ -428,7 +430,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
         again = 'threw';
       }
     }
-    store(args, state, meta, input, value, false, ms, again);
+    store(args, state, metaOf(), input, value, false, ms, again);
     return value;
   };
   const known = target();
