@@ -381,3 +381,27 @@ export function hostileSuite(mechanism: SandboxMechanism, options: { spare?: boo
 }
 
 
+
+/**
+ * The hostile corpus under bubblewrap, the sandbox of record, as the suite `title` names it. Where
+ * bubblewrap cannot start, a CI run fails (the real sandbox must be tested there: .ci/run installs
+ * it); elsewhere the suite is skipped, saying why.
+ */
+export function bubblewrapHostileSuite(title: string, options: { spare?: boolean; shared?: boolean } = {}): void {
+  const missing = unavailable('bubblewrap');
+  if (missing && process.env['CI'] !== 'true') {
+    describe.skip(`${title} (cannot start here: ${missing})`, () => {
+      it('is skipped', () => undefined);
+    });
+    return;
+  }
+  describe(title, () => {
+    if (missing) {
+      it('bubblewrap starts on CI (install it: apt-get install bubblewrap)', () => {
+        throw new Error(missing);
+      });
+      return;
+    }
+    hostileSuite('bubblewrap', options);
+  });
+}
