@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { exportedNames, functionExports, referenceSources } from './sources.mjs';
+import { exportedNames, lazyExports, referenceSources } from './sources.mjs';
 
 const TAG = 'dlgrade-reference-cache';
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -52,18 +52,21 @@ export async function load(url, context, next) {
   return { format: 'module', source, shortCircuit: true };
 }
 
-function facade(real, exercise) {
+/** the facade module's source for the reference `real` (a file: URL) imported by `exercise`'s spec (exported for tests) */
+export function facade(real, exercise) {
   const file = fileURLToPath(real);
   const source = readFileSync(file, 'utf8');
   // read before the module loads; the runtime reads it again after, and caches nothing if they differ
   const { digest } = referenceSources(file, INSTALL_ROOT);
-  const lazy = functionExports(source);
+  const lazy = lazyExports(source);
   if (lazy !== undefined) {
-    // every export a function: the module is imported by the runtime only when an answer is missing
-    const info = { exercise, file, digest, names: lazy };
+    // every export a function or a literal constant: the module is imported by the runtime only
+    // when an answer is missing; a constant is its literal, as the module itself would bind it
+    const info = { exercise, file, digest, names: lazy.names };
     const lines = [`import { lazyModule } from ${JSON.stringify(RUNTIME)};`, `const facade = await lazyModule(${JSON.stringify(real)}, ${JSON.stringify(info)});`];
-    lazy.forEach((name, i) => lines.push(`const v${i} = facade[${JSON.stringify(name)}];`));
-    if (lazy.length > 0) lines.push(`export { ${lazy.map((name, i) => `v${i} as ${JSON.stringify(name)}`).join(', ')} };`);
+    lazy.names.forEach((name, i) => lines.push(`const v${i} = facade[${JSON.stringify(name)}];`));
+    if (lazy.names.length > 0) lines.push(`export { ${lazy.names.map((name, i) => `v${i} as ${JSON.stringify(name)}`).join(', ')} };`);
+    for (const c of lazy.constants) lines.push(`export const ${c.name} = ${c.literal};`);
     return lines.join('\n') + '\n';
   }
   const names = exportedNames(source);

@@ -8,4 +8,5 @@ export interface ReferenceSources {
 }
 export function referenceSources(file: string, root: string): ReferenceSources;
 export function exportedNames(source: string): string[];
-export function functionExports(source: string): string[] | undefined;
+/** every export a function declaration or a constant bound to a literal: their names and literals; else undefined */
+export function lazyExports(source: string): { names: string[]; constants: { name: string; literal: string }[] } | undefined;

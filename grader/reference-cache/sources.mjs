@@ -112,22 +112,31 @@ export function exportedNames(source) {
   return [...names];
 }
 
+/** a constant the lazy facade can give without loading the module: a number, string or boolean literal */
+const LITERAL_CONST = /^\s+const\s+([A-Za-z_$][\w$]*)\s*(?::\s*(?:number|string|boolean)\s*)?=\s*(-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|'[^'\\\n]*'|"[^"\\\n]*"|true|false)\s*;?\s*$/;
+
 /**
- * The names of a module whose every export is a function declaration (`export function f`,
- * `export async function f`; type-only exports aside), read from its source; undefined when it
- * exports anything else (a constant, a class, `export { … }`, `export *`, a default), which the
- * lazy facade could not give without loading the module.
+ * What a module exports, read from its source, when every export is a function declaration
+ * (`export function f`, `export async function f`) or a constant bound to a literal (`export
+ * const EPS = 1e-5`; type-only exports aside): `{ names, constants }`, the functions' names and
+ * each constant's name and literal text. Undefined when it exports anything else (a constant
+ * computed at load, a class, `export { … }`, `export *`, a default), which the lazy facade could
+ * not give without loading the module.
  */
-export function functionExports(source) {
+export function lazyExports(source) {
   const code = withoutComments(source);
   const names = [];
+  const constants = [];
   for (const m of code.matchAll(/^export\b(.*)$/gm)) {
     const rest = m[1];
     const fn = /^\s+(?:async\s+)?function\s*(\*)?\s*([A-Za-z_$][\w$]*)/.exec(rest);
+    const constant = LITERAL_CONST.exec(rest);
     if (fn && fn[1] === undefined) {
       if (!names.includes(fn[2])) names.push(fn[2]); // TypeScript overloads repeat the name
-    }
-    else if (!/^\s+(?:type|interface)\s+[A-Za-z_$]/.test(rest)) return undefined;
+    } else if (constant) {
+      if (constants.some((c) => c.name === constant[1]) || names.includes(constant[1])) return undefined;
+      constants.push({ name: constant[1], literal: constant[2] });
+    } else if (!/^\s+(?:type|interface)\s+[A-Za-z_$]/.test(rest)) return undefined;
   }
-  return names;
+  return { names, constants };
 }
