@@ -67,6 +67,21 @@ describe('batched calls: same results as one round trip per call', () => {
     expect(on.messages * 4).toBeLessThan(off.messages);
   }, 240_000);
 
+  it('cheap calls: the rest of a property in one message; costly calls keep the doubling windows, with the same results', async () => {
+    // ~4 ms of CPU per call: the rest of a property (32 runs) is expected to cost more than a
+    // batch may spend at once (CHEAP_REST_MS), so it goes in growing windows as before
+    const slow = convWith('slow', 'export function conv2d(...args: Parameters<typeof real>): ReturnType<typeof real> {\n  const end = performance.now() + 4;\n  while (performance.now() < end);\n  return real(...args);\n}');
+    try {
+      const fast = await gradeOnce(SOLUTIONS_DIR, [CONV], true, 40);
+      const { on } = await same(slow.dir, [CONV], 40);
+      expect(on.results[0]!.score).toBe(on.results[0]!.maxScore);
+      expect(fast.results.map(normal)).toEqual(on.results.map((r) => ({ ...(normal(r) as object), file: (normal(fast.results[0]) as { file: string }).file })));
+      expect(fast.messages).toBeLessThan(on.messages);
+    } finally {
+      slow.cleanup();
+    }
+  }, 240_000);
+
   it('a stub (every call throws «Sin implementar»)', async () => {
     const stub = stubSubmission([convDef]);
     try {

@@ -45,8 +45,15 @@ interface Entry {
   used: boolean;
 }
 
-/** the first window of runs prefetched; the next ones double (8, 16, 48, …) */
+/**
+ * The first window of runs prefetched; the next ones double (8, 16, 48, …), unless the exercise's
+ * batched calls so far say the rest of the runs costs the student's process at most
+ * CHEAP_REST_MS: then the next window is all of them (one message instead of three; a property
+ * that fails early wastes at most that much of the student's time, and the session's limit on
+ * batched time never used still holds).
+ */
 const FIRST_WINDOW = 8;
+const CHEAP_REST_MS = 50;
 /** at most this many calls of one run are prefetched (the rest go live) */
 const MAX_CALLS_PER_RUN = 16;
 /** a batch message carries at most this many characters of encoded arguments (one call always fits) */
@@ -112,7 +119,8 @@ export class CallMemo {
     this.position = 0;
     if (!this.options.session.batching || this.options.session.finished || this.run >= this.numRuns) return;
     if ((this.depth.get(this.run) ?? 0) >= this.want) return;
-    const to = Math.min(this.numRuns, this.run + Math.max(FIRST_WINDOW, 2 * this.run));
+    const rest = this.options.session.expectedBatchMs((this.numRuns - this.run) * this.want);
+    const to = rest !== undefined && rest <= CHEAP_REST_MS ? this.numRuns : Math.min(this.numRuns, this.run + Math.max(FIRST_WINDOW, 2 * this.run));
     await this.prefetch(this.run, to, this.want);
   }
 

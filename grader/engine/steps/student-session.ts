@@ -3,6 +3,8 @@ import { StudentProcess, type BatchAnswer, type BatchCall, type CallOutcome, typ
 import type { SparePool } from '../../sandbox/spare-pool.ts';
 
 const MAX_SPAWNS = 3;
+/** batched calls answered before their cost is estimated (expectedBatchMs) */
+const MIN_CALLS_TO_ESTIMATE = 8;
 
 /** `DLGRADE_BATCH=0` turns batching off: every call is its own round trip, as before. */
 export function batchingEnabled(): boolean {
@@ -51,6 +53,8 @@ export class StudentSession {
   private wastedMs = 0;
   /** batched answers received but not used yet: their time is reserved from the budget of later batches */
   reservedMs = 0;
+  /** the calls answered in batches so far, and the time charged for them (what a batch is expected to cost) */
+  private batched = { calls: 0, ms: 0 };
   /**
    * the process died during a batch and that death has not been used as an answer: today's
    * sequence of calls would have found it alive, so the next live call restarts it without
@@ -169,8 +173,21 @@ export class StudentSession {
       // of calls (those reserved answers may never be used): that call goes live
       if (last.detail.code === 'budget') answers.pop();
     }
-    for (const a of answers) this.reservedMs += a.chargedMs;
+    for (const a of answers) {
+      this.reservedMs += a.chargedMs;
+      this.batched.calls++;
+      this.batched.ms += a.chargedMs;
+    }
     return answers;
+  }
+
+  /**
+   * What `calls` more batched calls are expected to cost the student's process, from the calls
+   * this exercise's batches answered so far (undefined before MIN_CALLS_TO_ESTIMATE of them).
+   */
+  expectedBatchMs(calls: number): number | undefined {
+    if (this.batched.calls < MIN_CALLS_TO_ESTIMATE) return undefined;
+    return (this.batched.ms / this.batched.calls) * calls;
   }
 
   /** A batched answer is the answer of the call the check makes now: charge it, apply its death as a live call's. */
