@@ -47,6 +47,44 @@ export function encode(value: unknown, depth = 0): Encoded {
 }
 
 /**
+ * Whether `value` encodes to exactly `encoded` (an `encode` output): the same answer as
+ * `JSON.stringify(encode(value)) === JSON.stringify(encoded)`, without building either (the
+ * batch's answers are matched to the check's calls with it, grader/engine/steps/prefetch.ts).
+ * A value too deep to encode matches nothing.
+ */
+export function encodesTo(value: unknown, encoded: Encoded, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (typeof value === 'number') {
+    if (typeof encoded === 'number') return value === encoded && !Object.is(value, -0);
+    if (encoded === null || typeof encoded !== 'object' || Array.isArray(encoded) || encoded.t !== 'n') return false;
+    const v = encoded.v;
+    return Number.isNaN(value) ? v === 'NaN' : value === Infinity ? v === 'Infinity' : value === -Infinity ? v === '-Infinity' : Object.is(value, -0) && v === '-0';
+  }
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value === encoded;
+  if (encoded === null || typeof encoded !== 'object') return false;
+  if (value === undefined) return !Array.isArray(encoded) && encoded.t === 'u';
+  if (Array.isArray(value)) {
+    if (!Array.isArray(encoded) || encoded.length !== value.length) return false;
+    for (let i = 0; i < value.length; i++) if (!encodesTo(value[i], encoded[i]!, depth + 1)) return false;
+    return true;
+  }
+  if (Array.isArray(encoded)) return false;
+  if (typeof value === 'object') {
+    if (encoded.t !== 'o') return false;
+    // the keys in the order encode (and JSON.stringify) lists them
+    const entries = Object.entries(value);
+    const keys = Object.keys(encoded.v);
+    if (keys.length !== entries.length) return false;
+    for (let i = 0; i < entries.length; i++) {
+      const [key, item] = entries[i]!;
+      if (keys[i] !== key || !encodesTo(item, encoded.v[key]!, depth + 1)) return false;
+    }
+    return true;
+  }
+  return encoded.t === 'x' && encoded.v === typeof value;
+}
+
+/**
  * A value as the student returned it. `Opaque` stands for anything that is not plain data
  * (a function, a Promise, a Float64Array, a class instance): the comparison reports its tag.
  */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { encode } from '../../sandbox/codec.ts';
+import { encode, encodesTo, type Encoded } from '../../sandbox/codec.ts';
 import type { BatchAnswer, BatchCall, CallOutcome } from '../../sandbox/student-process.ts';
 import type { PropertyContext } from '../../spec/define.ts';
 import type { StudentSession } from './student-session.ts';
@@ -41,6 +41,7 @@ export interface CallPort {
 interface Entry {
   fn: string;
   key: string;
+  encoded: Encoded;
   answer: BatchAnswer;
   used: boolean;
 }
@@ -61,12 +62,102 @@ const MAX_BATCH_CHARS = 1 << 20;
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 
-function keyOf(args: unknown[]): { key: string; encoded: unknown } | undefined {
+function keyOf(args: unknown[]): { key: string; encoded: Encoded } | undefined {
   try {
     const encoded = encode(args);
     return { key: JSON.stringify(encoded), encoded };
   } catch {
     return undefined;
+  }
+}
+
+class NotPlain extends Error {}
+
+/**
+ * A copy of a generated input for the record mode to run on (arrays and ordinary or
+ * prototype-less objects copied, what they shared shared in the copy too, primitives and holes as
+ * they are); throws NotPlain for anything else (a function, a class instance, a typed array).
+ * Only what the record mode sees is copied: fast-check's run keeps the value it generated.
+ */
+function copyPlain(value: unknown, copies: Map<object, unknown>): unknown {
+  if (typeof value === 'function') throw new NotPlain();
+  if (value === null || typeof value !== 'object') return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) throw new NotPlain();
+    // the elements as they are (holes stay holes), then each object among them copied in turn
+    const out = (value as unknown[]).slice();
+    copies.set(value, out);
+    for (let i = 0; i < out.length; i++) {
+      const item = out[i];
+      if (typeof item === 'function' || (item !== null && typeof item === 'object')) out[i] = copyPlain(item, copies);
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw new NotPlain();
+  const out = (proto === null ? Object.create(null) : {}) as Record<string, unknown>;
+  copies.set(value, out);
+  for (const key of Object.keys(value)) {
+    const item = copyPlain((value as Record<string, unknown>)[key], copies);
+    // a key named "__proto__" is data, as in the value copied
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
+  return out;
+}
+
+/**
+ * The arbitrary fast-check's own run of a batched property draws from: its k-th generated value
+ * is the Value the memo's sampling generated k-th (fast-check gives each run a generator of its
+ * own, derived from the seed and the run's index only, so that is the very value it would
+ * generate, context for shrinking included), when the sampling kept it and the bias matches;
+ * otherwise it generates as the property's arbitrary does. Shrinking is the arbitrary's own.
+ */
+class Replayed extends fc.Arbitrary<unknown> {
+  private calls = 0;
+  constructor(
+    private readonly inner: fc.Arbitrary<unknown>,
+    private readonly kept: () => readonly ({ value: fc.Value<unknown>; bias: number | undefined } | undefined)[],
+  ) {
+    super();
+  }
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<unknown> {
+    const k = this.calls++;
+    const kept = this.kept()[k];
+    if (kept !== undefined && kept.bias === biasFactor) {
+      memoStats.replayed++;
+      return kept.value;
+    }
+    return this.inner.generate(mrng, biasFactor);
+  }
+  canShrinkWithoutContext(value: unknown): value is unknown {
+    return this.inner.canShrinkWithoutContext(value);
+  }
+  shrink(value: unknown, context: unknown): fc.Stream<fc.Value<unknown>> {
+    return this.inner.shrink(value, context);
+  }
+}
+
+/** The property's arbitrary, recording each Value it generates (and the bias it was asked for) in `log`. */
+class Recorded extends fc.Arbitrary<unknown> {
+  constructor(
+    private readonly inner: fc.Arbitrary<unknown>,
+    private readonly log: { value: fc.Value<unknown>; bias: number | undefined }[],
+  ) {
+    super();
+  }
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<unknown> {
+    const value = this.inner.generate(mrng, biasFactor);
+    this.log.push({ value, bias: biasFactor });
+    return value;
+  }
+  canShrinkWithoutContext(value: unknown): value is unknown {
+    return this.inner.canShrinkWithoutContext(value);
+  }
+  shrink(value: unknown, context: unknown): fc.Stream<fc.Value<unknown>> {
+    return this.inner.shrink(value, context);
   }
 }
 
@@ -88,8 +179,8 @@ export interface MemoOptions {
   context: (port: CallPort) => PropertyContext;
 }
 
-/** Counters for tests and the profile: calls answered from a batch, calls made live through a memo. */
-export const memoStats = { answered: 0, live: 0 };
+/** Counters for tests and the profile: calls answered from a batch, calls made live through a memo, values fast-check's run took from the sampling. */
+export const memoStats = { answered: 0, live: 0, replayed: 0 };
 
 export class CallMemo {
   private readonly entries = new Map<number, Entry[]>();
@@ -102,11 +193,17 @@ export class CallMemo {
   private closed = false;
   private sampled: unknown[] = [];
   private sampledAll = false;
+  /** the sampling's generated Values, in the order generated, that fast-check's run may take (undefined: not kept) */
+  private kept: ({ value: fc.Value<unknown>; bias: number | undefined } | undefined)[] = [];
   private readonly numRuns: number;
 
   constructor(private readonly options: MemoOptions) {
     this.numRuns = options.params.numRuns ?? 100;
+    this.arbitrary = new Replayed(options.arbitrary, () => this.kept);
   }
+
+  /** The arbitrary fast-check's own run of the property takes its values from (see Replayed). */
+  readonly arbitrary: fc.Arbitrary<unknown>;
 
   /** The port the real run's context calls through. */
   readonly port: CallPort = { call: (fn, args) => this.answer(fn, args) };
@@ -142,7 +239,7 @@ export class CallMemo {
   private async answer(fn: string, args: unknown[]): Promise<CallOutcome> {
     const p = this.position++;
     const entry = this.closed ? undefined : this.entries.get(this.run)?.[p];
-    if (entry && !entry.used && entry.fn === fn && keyOf(args)?.key === entry.key) {
+    if (entry && !entry.used && entry.fn === fn && encodesTo(args, entry.encoded)) {
       entry.used = true;
       memoStats.answered++;
       return this.options.session.use(entry.answer);
@@ -156,15 +253,20 @@ export class CallMemo {
    * with the same parameters and a predicate that only keeps each value (so it never fails and
    * never shrinks). Not `fc.sample`: in fast-check 4 it does not bias the values by run the way
    * `fc.check` does, so its values differ from the tenth on.
+   *
+   * fast-check's own run then takes the generated Values themselves (Replayed: not generated
+   * twice), so the record mode runs on copies of them: whatever it does to its inputs never
+   * reaches the run that grades. A value that cannot be copied is not kept (that run generates it).
    */
   private values(to: number): unknown[] | undefined {
     if (this.sampled.length >= to || this.sampledAll) return this.sampled;
     // the first window takes only what it needs (a check that fails at once costs little); the next one, everything
     const count = this.sampled.length === 0 ? to : this.numRuns;
     const seen: unknown[] = [];
+    const log: { value: fc.Value<unknown>; bias: number | undefined }[] = [];
     try {
       const details = fc.check(
-        fc.property(this.options.arbitrary, (value) => {
+        fc.property(new Recorded(this.options.arbitrary, log), (value) => {
           seen.push(value);
         }),
         { ...this.options.params, numRuns: count },
@@ -173,7 +275,25 @@ export class CallMemo {
     } catch {
       return undefined; // the arbitrary throws: fast-check will say so when it runs the property
     }
-    this.sampled = seen;
+    // which generated Value each run's value is (the others are the statement's examples, which
+    // fast-check's run is given as they are, as before)
+    const generatedAt = new Map<unknown, number>();
+    log.forEach((g, k) => {
+      if (g.value.value_ !== null && typeof g.value.value_ === 'object') generatedAt.set(g.value.value_, k);
+    });
+    const kept: typeof this.kept = log.map((g) => (g.value.hasToBeCloned ? undefined : g));
+    const copies = new Map<object, unknown>();
+    this.sampled = seen.map((value) => {
+      const k = generatedAt.get(value);
+      if (k === undefined) return value;
+      try {
+        return copyPlain(value, copies);
+      } catch {
+        kept[k] = undefined; // not copied: the record mode has the value itself, fast-check's run generates its own
+        return value;
+      }
+    });
+    this.kept = kept;
     this.sampledAll = count >= this.numRuns;
     return this.sampled;
   }
@@ -221,7 +341,7 @@ export class CallMemo {
         answers.forEach((answer, k) => {
           const q = part[k]!;
           const list = this.entries.get(q.body.run) ?? [];
-          list[q.position] = { fn: q.call.fn, key: q.key, answer, used: false };
+          list[q.position] = { fn: q.call.fn, key: q.key, encoded: q.call.encodedArgs as Encoded, answer, used: false };
           this.entries.set(q.body.run, list);
           if (q.resume && q.body.state === 'waiting') {
             q.body.state = 'running';
@@ -256,7 +376,7 @@ export class CallMemo {
           settle(body, Infinity); // another call than the one fetched before: this run goes live from here
           return never();
         }
-        const call: BatchCall = { fn, encodedArgs: keyed.encoded };
+        const call: BatchCall = { fn, encodedArgs: keyed.encoded, argsJson: keyed.key };
         if (position + 1 >= want) {
           // the last call fetched for this run: the check stops here (what it does after the
           // answer, e.g. the reference, runs once, in fast-check's own run)

@@ -72,7 +72,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
     makeContext({ session: through, exports: options.exports, lang, tolerance: meta.tolerance, displayPath: options.displayPath, ...(into ? { log: into } : {}), ...(options.params ? { params: options.params } : {}) });
   const ctx = contextFor(port, log);
   const checksMutation = meta.name === 'no-mutation';
-  const property = fc.asyncProperty(impl.arbitrary, async (input) => {
+  const body = async (input: unknown): Promise<void> => {
     await memo?.begin();
     try {
       await predicate(input);
@@ -80,7 +80,7 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
       memo?.fail();
       throw error;
     }
-  });
+  };
   /** Runs fast-check on the property, its calls batched unless turned off (or replaying a path). */
   const check = async (params: fc.Parameters<[unknown]>): Promise<fc.RunDetails<[unknown]>> => {
     memo =
@@ -88,7 +88,8 @@ export async function runProperty(options: RunPropertyOptions): Promise<Property
         ? new CallMemo({ session, arbitrary: impl.arbitrary as fc.Arbitrary<unknown>, params, check: (input, c) => impl.check(input as never, c), context: (through) => contextFor(through) })
         : undefined;
     try {
-      return await fc.check(property, params);
+      // batched, fast-check's run takes the values the memo already generated (prefetch.ts Replayed)
+      return await fc.check(fc.asyncProperty(memo?.arbitrary ?? (impl.arbitrary as fc.Arbitrary<unknown>), body), params);
     } finally {
       memo?.close();
       memo = undefined;
