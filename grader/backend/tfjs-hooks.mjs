@@ -59,7 +59,8 @@ function exportNames(path) {
   return names;
 }
 
-function facade(path) {
+/** The facade's source for TensorFlow.js's Node build at `path` (also the build tree's tfjs.mjs, grader/boot/tree.mjs). */
+export function facade(path) {
   const names = exportNames(path);
   const lines = [`import { createRequire } from 'node:module';`, `const tf = createRequire(${JSON.stringify(path)})(${JSON.stringify(path)});`, 'export default tf;'];
   names.forEach((name, i) => lines.push(`const v${i} = tf[${JSON.stringify(name)}];`));

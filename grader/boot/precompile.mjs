@@ -8,30 +8,11 @@
 import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { INSTALL_ROOT, trustedCacheDir } from './cache-dir.mjs';
+import { trustedCacheDir } from './cache-dir.mjs';
+import { precompileSources } from './sources.mjs';
 import { buildKey, entryPath, moduleKey, readEntry, transpile, writeEntry } from './precompiled-hooks.mjs';
 
-/** every .ts file the trusted process may import: grader/, exercises' specs, reference/ (tests excluded) */
-export function precompileSources(root = INSTALL_ROOT) {
-  const out = [];
-  const walk = (dir, keep) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path, keep);
-      else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts') && keep(e.name)) out.push(path);
-    }
-  };
-  walk(join(root, 'grader'), () => true);
-  walk(join(root, 'reference'), () => true);
-  walk(join(root, 'exercises'), (name) => name === 'spec.ts' || name === 'spec.public.ts');
-  return out.sort();
-}
+export { precompileSources };
 
 export async function precompile({ dir = trustedCacheDir(), prune = true } = {}) {
   if (dir === undefined) throw new Error('no cache folder can be created (set DLGRADE_CACHE_DIR)');
@@ -73,6 +54,14 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathS
     const r = await precompile();
     process.stdout.write(`${m.precompiled(r, relative(process.cwd(), r.dir) || r.dir)}\n`);
     if (strict && r.unstored > 0) process.exitCode = 1;
+    try {
+      const { buildTree } = await import('./tree.mjs');
+      const t = await buildTree();
+      process.stdout.write(`${m.treeBuilt(t, relative(process.cwd(), t.dir) || t.dir)}\n`);
+    } catch (error) {
+      process.stderr.write(`${m.treeSkipped(error instanceof Error ? error.message : String(error))}\n`);
+      if (strict) process.exitCode = 1;
+    }
   } catch (error) {
     const { bootMessages } = await import('../i18n/boot-messages.mjs');
     process.stderr.write(`${bootMessages().precompileSkipped(error instanceof Error ? error.message : String(error))}\n`);

@@ -119,10 +119,10 @@ export function writeEntry(file, key, code) {
 
 let esbuild;
 
-/** Transpiles one module as the precompile step does. */
-export async function transpile(path, bytes) {
+/** Transpiles one module as the precompile step does (`extra`: more esbuild options, the build tree's `define`). */
+export async function transpile(path, bytes, extra = {}) {
   esbuild ??= await import('esbuild');
-  return (await esbuild.transform(bytes.toString('utf8'), transformOptions(path))).code;
+  return (await esbuild.transform(bytes.toString('utf8'), { ...transformOptions(path), ...extra })).code;
 }
 
 function log(line) {

@@ -5,11 +5,15 @@
 const es = {
   precompiled: (r, where) => `dlgrade precompile: ${r.compiled} compilados, ${r.fresh} ya al día, ${r.removed} obsoletos borrados${r.unstored ? `, ${r.unstored} no se pudieron escribir` : ''} (${where})`,
   precompileSkipped: (why) => `dlgrade precompile: omitido (${why}); el TypeScript se transpilará la primera vez que se use`,
+  treeBuilt: (t, where) => (t.modules > 0 ? `dlgrade precompile: árbol de módulos ${t.id} construido (${t.modules} módulos, ${where})` : `dlgrade precompile: árbol de módulos ${t.id} ya al día (${where})`),
+  treeSkipped: (why) => `dlgrade precompile: árbol de módulos no construido (${why}); el grader cargará el TypeScript con los hooks de módulos`,
 };
 
 const en = {
   precompiled: (r, where) => `dlgrade precompile: ${r.compiled} compiled, ${r.fresh} already fresh, ${r.removed} stale removed${r.unstored ? `, ${r.unstored} could not be written` : ''} (${where})`,
   precompileSkipped: (why) => `dlgrade precompile: skipped (${why}); TypeScript will be transpiled on first use`,
+  treeBuilt: (t, where) => (t.modules > 0 ? `dlgrade precompile: module tree ${t.id} built (${t.modules} modules, ${where})` : `dlgrade precompile: module tree ${t.id} already fresh (${where})`),
+  treeSkipped: (why) => `dlgrade precompile: module tree not built (${why}); the grader will load its TypeScript through module hooks`,
 };
 
 export function bootMessages(argv = process.argv, env = process.env) {

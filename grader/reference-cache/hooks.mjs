@@ -52,9 +52,12 @@ export async function load(url, context, next) {
   return { format: 'module', source, shortCircuit: true };
 }
 
-/** the facade module's source for the reference `real` (a file: URL) imported by `exercise`'s spec (exported for tests) */
-export function facade(real, exercise) {
-  const file = fileURLToPath(real);
+/**
+ * The facade module's source for the reference `real` (the URL the facade imports it by) imported
+ * by `exercise`'s spec. `file`: the reference's source file (default: real's path); `runtime`: the
+ * URL of runtime.ts's module (the build tree, grader/boot/tree.mjs, gives its own).
+ */
+export function facade(real, exercise, { file = fileURLToPath(real), runtime = RUNTIME } = {}) {
   const source = readFileSync(file, 'utf8');
   // read before the module loads; the runtime reads it again after, and caches nothing if they differ
   const { digest } = referenceSources(file, INSTALL_ROOT);
@@ -63,7 +66,7 @@ export function facade(real, exercise) {
     // every export a function or a literal constant: the module is imported by the runtime only
     // when an answer is missing; a constant is its literal, as the module itself would bind it
     const info = { exercise, file, digest, names: lazy.names };
-    const lines = [`import { lazyModule } from ${JSON.stringify(RUNTIME)};`, `const facade = await lazyModule(${JSON.stringify(real)}, ${JSON.stringify(info)});`];
+    const lines = [`import { lazyModule } from ${JSON.stringify(runtime)};`, `const facade = await lazyModule(${JSON.stringify(real)}, ${JSON.stringify(info)});`];
     lazy.names.forEach((name, i) => lines.push(`const v${i} = facade[${JSON.stringify(name)}];`));
     if (lazy.names.length > 0) lines.push(`export { ${lazy.names.map((name, i) => `v${i} as ${JSON.stringify(name)}`).join(', ')} };`);
     for (const c of lazy.constants) lines.push(`export const ${c.name} = ${c.literal};`);
@@ -73,7 +76,7 @@ export function facade(real, exercise) {
   const info = { exercise, file, digest, names };
   const lines = [
     `import * as real from ${JSON.stringify(real)};`,
-    `import { memoiseModule } from ${JSON.stringify(RUNTIME)};`,
+    `import { memoiseModule } from ${JSON.stringify(runtime)};`,
     `export * from ${JSON.stringify(real)};`,
     `const facade = memoiseModule(real, ${JSON.stringify(info)});`,
   ];

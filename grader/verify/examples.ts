@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { typeScriptLoader } from '../boot/tree.mjs';
 import { compact, formatExampleCall, formatLiteral } from '../catalog/examples.ts';
 import type { ExerciseDef } from '../catalog/types.ts';
 import { compareValues } from '../compare/numeric.ts';
@@ -20,6 +21,8 @@ export async function exampleProblems(def: ExerciseDef, lang: Lang = currentLang
   const problems: string[] = [];
   let mod: Record<string, unknown> | undefined;
   try {
+    // a solution is not part of the grader's build tree: loaded through the module hooks
+    await typeScriptLoader();
     mod = (await import(pathToFileURL(def.solutionPath).href)) as Record<string, unknown>;
   } catch (error: unknown) {
     problems.push(w.cannotLoad(def.solutionPath, describeThrown(error)));

@@ -183,7 +183,8 @@ describe('the precompile step (npm run precompile, prepare)', () => {
         Array.isArray(v) ? v.map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'durationMs' && k !== 'startedAt').map(([k, x]) => [k, strip(x)])) : v;
       return { result: strip(JSON.parse(readFileSync(out, 'utf8'))) as Record<string, unknown>, log: lines };
     };
-    const precompiled = grade({});
+    // the module hooks themselves (not the build tree, tests/boot/tree.test.ts, which loads with none)
+    const precompiled = grade({ DLGRADE_TREE: '0' });
     const viaTsx = grade({ DLGRADE_PRECOMPILE: '0' });
     expect(precompiled.log.length).toBeGreaterThan(40);
     expect(precompiled.log.filter((l) => !l.startsWith('hit '))).toEqual([]);

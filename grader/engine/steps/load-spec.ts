@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { treeUrl, typeScriptLoader } from '../../boot/tree.mjs';
 import { publicSpecPath } from '../../catalog/public-spec.ts';
 import type { ExerciseDef } from '../../catalog/types.ts';
 import type { Lang } from '../result.ts';
@@ -31,10 +32,22 @@ async function loadReference(def: ExerciseDef): Promise<Record<string, unknown> 
 
 async function importReference(def: ExerciseDef): Promise<Record<string, unknown> | undefined> {
   try {
-    return (await import(pathToFileURL(def.referencePath).href)) as Record<string, unknown>;
+    return (await import(await moduleUrl(def.referencePath))) as Record<string, unknown>;
   } catch {
     return undefined; // the spec imports it too: a broken reference shows up there
   }
+}
+
+/**
+ * A spec's or reference's URL: its module in the build tree when the grader loads from one
+ * (grader/boot/tree.mjs); a file the tree does not hold (another course root's) through the
+ * module hooks, registered then.
+ */
+async function moduleUrl(path: string): Promise<string> {
+  const url = treeUrl(path);
+  if (url !== undefined) return url;
+  await typeScriptLoader();
+  return pathToFileURL(path).href;
 }
 
 /** Step 2: loads the instructor's properties (trusted code from the grader's own install). */
@@ -47,7 +60,7 @@ export async function loadSpec(def: ExerciseDef, lang: Lang): Promise<LoadedSpec
   if (def.spec !== undefined) mod = { default: def.spec }; // embedded (self-contained grader bundle)
   else {
     try {
-      mod = (await import(pathToFileURL(publicOnly ? publicSpecPath(def.specPath) : def.specPath).href)) as { default?: unknown };
+      mod = (await import(await moduleUrl(publicOnly ? publicSpecPath(def.specPath) : def.specPath))) as { default?: unknown };
     } catch (error: unknown) {
       return { ok: false, message: m.importFailed(def.specPath, (error as Error).message) };
     }

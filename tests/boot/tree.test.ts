@@ -1,0 +1,153 @@
+/**
+ * The build tree (grader/boot/tree.mjs): bin/dlgrade.js loads the grader from it, with no module
+ * hooks, only while it is exactly the build of the sources as they are now. Checked on a copy of
+ * the install (its own node_modules folder of links, so its tree is its own): a grading from the
+ * tree gives the results the hooks give; a changed byte, an added or removed source, a manifest
+ * that names other hashes, a tree never completed and DLGRADE_TREE=0 each mean the hooks load the
+ * sources, and the results stay the same.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INSTALL_ROOT } from '../../grader/paths.ts';
+import type { ProfileReport } from '../../grader/profile.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'dlgrade-tree-'));
+const root = join(scratch, 'install');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const EXERCISES = ['ch07-convolution/conv2d', 'ch15-losses/focal-loss'];
+
+beforeAll(() => {
+  mkdirSync(root);
+  for (const entry of ['bin', 'grader', 'exercises', 'reference', 'solutions', 'templates', 'package.json', 'tsconfig.json']) cpSync(join(INSTALL_ROOT, entry), join(root, entry), { recursive: true });
+  mkdirSync(join(root, 'tests', 'fixtures'), { recursive: true });
+  cpSync(join(INSTALL_ROOT, 'tests', 'fixtures', 'buggy'), join(root, 'tests', 'fixtures', 'buggy'), { recursive: true });
+  // the install's packages, linked one by one: the copy's node_modules/.cache (its tree) is its own
+  mkdirSync(join(root, 'node_modules'));
+  for (const name of readdirSync(join(INSTALL_ROOT, 'node_modules'))) {
+    if (name !== '.cache') symlinkSync(join(INSTALL_ROOT, 'node_modules', name), join(root, 'node_modules', name));
+  }
+  // a submission: conv2d with a bug (its counterexample and message are compared), focal loss solved
+  const sub = join(scratch, 'submission');
+  mkdirSync(join(sub, 'ch07-convolution', 'conv2d'), { recursive: true });
+  cpSync(join(INSTALL_ROOT, 'tests', 'fixtures', 'buggy', 'ch07-convolution', 'conv2d', 'flipped-kernel.ts'), join(sub, 'ch07-convolution', 'conv2d', 'conv2d.ts'));
+  mkdirSync(join(sub, 'ch15-losses', 'focal-loss'), { recursive: true });
+  cpSync(join(INSTALL_ROOT, 'solutions', 'ch15-losses', 'focal-loss', 'focal-loss.ts'), join(sub, 'ch15-losses', 'focal-loss', 'focal-loss.ts'));
+}, 120_000);
+
+function precompile(): string {
+  const r = spawnSync(process.execPath, ['grader/boot/precompile.mjs', '--strict'], { cwd: root, encoding: 'utf8', env: { ...process.env, DLGRADE_LANG: 'en' } });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+interface Graded {
+  fromTree: boolean;
+  hookLines: number;
+  result: unknown;
+}
+
+function grade(name: string, env: NodeJS.ProcessEnv = {}): Graded {
+  const json = join(scratch, `${name}.json`);
+  const profile = join(scratch, `${name}.profile.json`);
+  const log = join(scratch, `${name}.log`);
+  const args = ['bin/dlgrade.js', 'grade', join(scratch, 'submission'), '--json', json, '-q', '--no-typecheck', ...EXERCISES.flatMap((e) => ['-e', e])];
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, DLGRADE_CACHE_DIR: join(scratch, 'cache'), DLGRADE_PROFILE: profile, DLGRADE_PRECOMPILE_LOG: log, ...env } });
+  expect(r.status, r.stderr).toBe(0); // grade exits 0 with a result, failures included
+  let hookLines = 0;
+  try {
+    hookLines = readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).length;
+  } catch {
+    // no line: no TypeScript went through the hooks
+  }
+  const marks = (JSON.parse(readFileSync(profile, 'utf8')) as ProfileReport).marks;
+  return { fromTree: 'from-build-tree' in marks, hookLines, result: stable(JSON.parse(readFileSync(json, 'utf8'))) };
+}
+
+const stable = (result: unknown): unknown => JSON.parse(JSON.stringify(result, (key, value: unknown) => (/ms$|durationMs|startedAt|submission/i.test(key) ? undefined : value)));
+
+const edit = (rel: string, change: (text: string) => string): (() => void) => {
+  const file = join(root, rel);
+  const before = readFileSync(file, 'utf8');
+  writeFileSync(file, change(before));
+  return () => writeFileSync(file, before);
+};
+
+describe('the build tree', () => {
+  let hooks: Graded;
+
+  it('is built by the precompile step and used by bin/dlgrade.js: no TypeScript through the hooks, the same results', () => {
+    expect(precompile()).toMatch(/module tree [0-9a-f]{16} built \(\d+ modules/);
+    expect(precompile()).toMatch(/module tree [0-9a-f]{16} already fresh/);
+    hooks = grade('hooks', { DLGRADE_TREE: '0' });
+    expect(hooks.fromTree).toBe(false);
+    expect(hooks.hookLines).toBeGreaterThan(50);
+    const tree = grade('tree');
+    expect(tree.fromTree).toBe(true);
+    expect(tree.hookLines).toBe(0);
+    expect(tree.result).toEqual(hooks.result);
+    // the failure's counterexample and message came through (not an error of the grader)
+    const conv = (tree.result as { exercises: { id: string; status: string; properties: { status: string }[] }[] }).exercises.find((e) => e.id === 'ch07-convolution/conv2d')!;
+    expect(conv.properties.some((p) => p.status === 'fail')).toBe(true);
+    expect(conv.properties.every((p) => p.status !== 'error')).toBe(true);
+  }, 300_000);
+
+  it('is never used once a source differs from its build: a byte, a file added, a file removed', () => {
+    for (const [what, change] of [
+      ['a byte of a grader module', () => edit('grader/compare/format.ts', (t) => `${t}\n`)],
+      ['a byte of a spec', () => edit('exercises/ch07-convolution/conv2d/spec.ts', (t) => `${t} `)],
+      ['a byte of a reference', () => edit('reference/ch15-losses/focal-loss.ts', (t) => t.replace('1e-7', '1e-7 '))],
+      [
+        'a module added',
+        () => {
+          writeFileSync(join(root, 'grader', 'added.ts'), 'export const x = 1;\n');
+          return () => rmSync(join(root, 'grader', 'added.ts'));
+        },
+      ],
+      [
+        'a module removed',
+        () => {
+          const file = join(root, 'grader', 'spec', 'text.ts');
+          const before = readFileSync(file);
+          rmSync(file);
+          // nothing imports text.ts but a grader module's type: the grader still runs
+          return () => writeFileSync(file, before);
+        },
+      ],
+    ] as const) {
+      const undo = change();
+      try {
+        const run = grade(`stale-${what.replaceAll(' ', '-')}`);
+        expect(run.fromTree, what).toBe(false);
+        expect(run.result, what).toEqual(hooks.result);
+      } finally {
+        undo();
+      }
+    }
+    expect(grade('fresh-again').fromTree).toBe(true);
+  }, 300_000);
+
+  it('a manifest that names other hashes, a tree never completed, or DLGRADE_TREE=0: the hooks', () => {
+    const trees = join(root, 'node_modules', '.cache', 'dlgrade', 'tree');
+    const manifestFile = join(trees, 'current.json');
+    const manifest = readFileSync(manifestFile, 'utf8');
+    const parsed = JSON.parse(manifest) as { id: string; sources: Record<string, string> };
+    try {
+      writeFileSync(manifestFile, JSON.stringify({ ...parsed, sources: { ...parsed.sources, 'grader/paths.ts': '0'.repeat(64) } }));
+      expect(grade('forged-manifest').fromTree).toBe(false);
+      writeFileSync(manifestFile, 'not json');
+      expect(grade('broken-manifest').fromTree).toBe(false);
+      writeFileSync(manifestFile, manifest);
+      rmSync(join(trees, parsed.id, 'complete'));
+      expect(grade('incomplete').fromTree).toBe(false);
+      writeFileSync(join(trees, parsed.id, 'complete'), '');
+      expect(grade('off', { DLGRADE_TREE: '0' }).fromTree).toBe(false);
+      expect(grade('on').fromTree).toBe(true);
+    } finally {
+      writeFileSync(manifestFile, manifest);
+    }
+  }, 300_000);
+});
