@@ -25,7 +25,7 @@
 // until `npm run precompile` (npm's prepare) builds the tree again. DLGRADE_TREE=0 turns it off,
 // and so does turning off what it builds in (DLGRADE_PRECOMPILE=0, DLGRADE_REFERENCE_CACHE=0,
 // DLGRADE_TFJS_REQUIRE=0).
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -48,7 +48,8 @@ export function treesDir(root = INSTALL_ROOT) {
   return existsSync(modules) ? join(modules, '.cache', 'dlgrade', 'tree') : undefined;
 }
 
-const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+// crypto.hash (Node ≥ 20.12) is the one-shot form, ~2× faster on the ~400 small sources hashed at each start
+const sha256 = (data) => (typeof oneShotHash === 'function' ? oneShotHash('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex'));
 const posix = (path) => path.split(sep).join('/');
 
 /** TensorFlow.js as installed: its Node build's path, size and mtime, and its package.json (what the tfjs facade lists) */

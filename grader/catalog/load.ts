@@ -12,7 +12,8 @@ import { publicSpecPath } from './public-spec.ts';
 import { defaultRole, resolveRequires } from './requires.ts';
 import type { Catalog, CatalogIssue, ChapterDef, ExerciseDef, PropertyRole } from './types.ts';
 
-const DEFAULT_LIMITS = { timeMs: 30_000, callTimeMs: 5_000, memoryMb: 256 };
+/** an exercise's limits where its exercise.yaml sets none */
+export const DEFAULT_EXERCISE_LIMITS = { timeMs: 30_000, callTimeMs: 5_000, memoryMb: 256 };
 const CHAPTER_DIR = /^ch(\d{2})-[a-z0-9-]+$/;
 const EXERCISE_DIR = /^[a-z0-9-]+$/;
 
@@ -244,7 +245,7 @@ function loadExercise(root: string, chapter: string, name: string, dir: string, 
     ...(meta.points !== undefined ? { points: meta.points } : {}),
     ...(meta.forward !== undefined ? { forward: meta.forward } : {}),
     exports: meta.exports,
-    limits: { ...DEFAULT_LIMITS, ...meta.limits },
+    limits: { ...DEFAULT_EXERCISE_LIMITS, ...meta.limits },
     properties: meta.properties.map((p, i) => ({
       ...p,
       points: points[i]!,

@@ -45,6 +45,12 @@ export async function buildProgram(only?: string): Promise<Command> {
 /** Runs the CLI and returns the exit code (0: grading ran; 1: --fail-under or check failed; 2: the grader could not run). */
 export async function main(argv: string[]): Promise<number> {
   setCliLang(langFromArgv(argv.slice(2)));
+  const args = argv.slice(3);
+  if ((argv[2] === 'grade' || argv[2] === 'check') && !args.some((a) => a === '--help' || a === '-h' || a === '--watch' || a === '-w')) {
+    // the first student process starts while the command and its imports load (spare-pool.ts)
+    const [{ startEarlySpare }, { DEFAULT_EXERCISE_LIMITS }] = await Promise.all([import('../sandbox/spare-pool.ts'), import('../catalog/load.ts')]);
+    startEarlySpare(DEFAULT_EXERCISE_LIMITS.memoryMb);
+  }
   const program = await buildProgram(argv[2]);
   try {
     await program.parseAsync(argv);

@@ -7,7 +7,7 @@ import { toolVersion } from '../paths.ts';
 import { mark, timed, timedAsync } from '../profile.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
 import { scheduleReferencePacksFlush } from '../reference-cache/runtime.ts';
-import { prestartEnabled, SparePool, sharingEnabled, sparesAllowed } from '../sandbox/spare-pool.ts';
+import { prestartEnabled, SparePool, sharingEnabled, sparesAllowed, takeEarlyPool } from '../sandbox/spare-pool.ts';
 import { endAllStudentProcesses } from '../sandbox/student-process.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,7 +102,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
   // the first exercises' student processes start now, while TensorFlow.js, the specs and the
   // references load; then, as each exercise takes its process, the next one's starts
-  const spares = options.prestart !== false && prestartEnabled() && sparesAllowed() ? (options.spares ?? new SparePool()) : undefined;
+  const spares = options.prestart !== false && prestartEnabled() && sparesAllowed() ? (options.spares ?? takeEarlyPool() ?? new SparePool()) : undefined;
   const owned = spares !== undefined && spares !== options.spares;
   const begun = new Set<string>();
   // a kept pool: once every exercise has begun, the caller's next grading (the next student of a

@@ -1,5 +1,6 @@
+import { onShutdown } from '../shutdown.ts';
 import { probeIsolation } from './isolation.ts';
-import { liveStudentProcesses, StudentProcess, type SandboxLimits } from './student-process.ts';
+import { DEFAULT_LIMITS, liveStudentProcesses, StudentProcess, type SandboxLimits } from './student-process.ts';
 
 /**
  * How many student processes a grading may hold beyond its concurrency: at most this many spares
@@ -178,3 +179,37 @@ export class SparePool {
     }
   }
 }
+
+/** The pool startEarlySpare started, until a grading takes it (takeEarlyPool). */
+let early: SparePool | undefined;
+
+/**
+ * `dlgrade grade` and `dlgrade check` (cli/main.ts, before the command and its imports load):
+ * one spare started now, with the limits every exercise of the catalog has unless it sets its own
+ * memory (`memoryMb`: what a spare must match, StudentProcess.usableFor), ~100 ms before the
+ * grading would start it. The grading's own pool begins with it (takeEarlyPool); a spare no
+ * exercise can use is ended like any other (makeRoom, dispose), and one no grading took is ended
+ * at shutdown. Nothing under the plain-process fallback or with DLGRADE_PRESTART=0 (as any spare).
+ */
+export function startEarlySpare(memoryMb: number): void {
+  if (early !== undefined || !prestartEnabled()) return;
+  try {
+    if (!sparesAllowed()) return;
+  } catch {
+    return; // the probe's own failure is reported by the grading, with its fix
+  }
+  const pool = new SparePool(1);
+  const limits: SandboxLimits = { ...DEFAULT_LIMITS, memoryMb, budgetMs: DEFAULT_LIMITS.callTimeMs };
+  let first = true;
+  pool.plan(() => (first ? ((first = false), [limits]) : []));
+  early = pool;
+  onShutdown(() => takeEarlyPool()?.dispose());
+}
+
+/** The pool startEarlySpare started, for the grading that takes it (then its own, ended with it); undefined if none. */
+export function takeEarlyPool(): SparePool | undefined {
+  const pool = early;
+  early = undefined;
+  return pool;
+}
+

@@ -17,7 +17,8 @@ import type { ExerciseDef } from '../../grader/catalog/types.ts';
 import { gradeSubmission, type GradeOptions } from '../../grader/engine/grade.ts';
 import type { GradeResult } from '../../grader/engine/result.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
-import { PRESTART_EXTRA, SparePool, sparesAllowed } from '../../grader/sandbox/spare-pool.ts';
+import { PRESTART_EXTRA, SparePool, sparesAllowed, startEarlySpare, takeEarlyPool } from '../../grader/sandbox/spare-pool.ts';
+import { runShutdown } from '../../grader/shutdown.ts';
 import { liveStudentProcesses, mostLiveStudentProcesses, resetMostLive } from '../../grader/sandbox/student-process.ts';
 
 const catalog = loadCatalog();
@@ -111,6 +112,35 @@ describe.skipIf(!sparesAllowed())('student processes started ahead', () => {
       expect(result.exercises.map((e) => e.status)).toEqual(['pass', 'fail']);
       expect(kept.started).toBe(0);
       expect(most).toBe(1);
+    } finally {
+      delete process.env['DLGRADE_PRESTART'];
+    }
+  }, 120_000);
+
+  it('the spare started before the command loaded (grade, check) is the grading\'s first; one nobody takes ends at shutdown', async () => {
+    const ids = ['ch01-intro-ml/regression-metrics', 'ch01-intro-ml/roc-auc'];
+    const off = await graded({ exercises: ids, prestart: false });
+    startEarlySpare(256);
+    startEarlySpare(256); // once
+    expect(liveStudentProcesses()).toBe(1);
+    resetMostLive();
+    const early = await gradeSubmission(options({ exercises: ids }));
+    expect(takeEarlyPool()).toBeUndefined(); // the grading took it (and ended it with itself)
+    expect(liveStudentProcesses()).toBe(0);
+    expect(mostLiveStudentProcesses()).toBeLessThanOrEqual(CONCURRENCY + PRESTART_EXTRA);
+    expect(comparable(early)).toEqual(comparable(off.result));
+
+    startEarlySpare(256);
+    expect(liveStudentProcesses()).toBe(1);
+    await runShutdown(); // an error before any grading (a bad option, an unknown exercise)
+    expect(liveStudentProcesses()).toBe(0);
+    expect(takeEarlyPool()).toBeUndefined();
+
+    process.env['DLGRADE_PRESTART'] = '0';
+    try {
+      startEarlySpare(256);
+      expect(liveStudentProcesses()).toBe(0);
+      expect(takeEarlyPool()).toBeUndefined();
     } finally {
       delete process.env['DLGRADE_PRESTART'];
     }
