@@ -82,7 +82,23 @@ describe('batched calls: same results as one round trip per call', () => {
     }
   }, 240_000);
 
-  it('a stub (every call throws «Sin implementar»)', async () => {
+  it('a stub (every call throws «Sin implementar»): the same results, and no property\'s runs fetched all at once after the first failure', async () => {
+    // Adam's stub: several properties run (none requires another), each fails at its first run
+    const adam = catalog.exercises.find((d) => d.id === 'ch16-optimizers/adam')!;
+    const others = stubSubmission([adam]);
+    try {
+      const sent = memoStats.sent;
+      const { on } = await same(others.dir, [adam.id]);
+      const ran = on.results[0]!.properties.filter((p) => p.status !== 'skipped');
+      expect(ran.length).toBeGreaterThan(2);
+      expect(ran.every((p) => p.status === 'fail')).toBe(true);
+      // a window of 8 runs each (twice where an edge case failed first: then a random run is
+      // looked for), never the rest of the 100 runs (which alone would be more than this)
+      expect(memoStats.sent - sent).toBeLessThanOrEqual(16 * ran.length);
+      expect(16 * ran.length).toBeLessThan(100);
+    } finally {
+      others.cleanup();
+    }
     const stub = stubSubmission([convDef]);
     try {
       const { on } = await same(stub.dir, [CONV]);

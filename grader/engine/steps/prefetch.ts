@@ -49,9 +49,10 @@ interface Entry {
 /**
  * The first window of runs prefetched; the next ones double (8, 16, 48, …), unless the exercise's
  * batched calls so far say the rest of the runs costs the student's process at most
- * CHEAP_REST_MS: then the next window is all of them (one message instead of three; a property
- * that fails early wastes at most that much of the student's time, and the session's limit on
- * batched time never used still holds).
+ * CHEAP_REST_MS and none of its properties failed yet: then the next window is all of them (one
+ * message instead of three; a property that fails early wastes at most that much of the student's
+ * time, and the session's limit on batched time never used still holds). After a failure (a stub,
+ * a wrong function: the next properties likely fail early too) the windows grow as before.
  */
 const FIRST_WINDOW = 8;
 const CHEAP_REST_MS = 50;
@@ -179,8 +180,8 @@ export interface MemoOptions {
   context: (port: CallPort) => PropertyContext;
 }
 
-/** Counters for tests and the profile: calls answered from a batch, calls made live through a memo, values fast-check's run took from the sampling. */
-export const memoStats = { answered: 0, live: 0, replayed: 0 };
+/** Counters for tests and the profile: calls answered from a batch, calls made live through a memo, values fast-check's run took from the sampling, calls sent in batches. */
+export const memoStats = { answered: 0, live: 0, replayed: 0, sent: 0 };
 
 export class CallMemo {
   private readonly entries = new Map<number, Entry[]>();
@@ -216,13 +217,14 @@ export class CallMemo {
     this.position = 0;
     if (!this.options.session.batching || this.options.session.finished || this.run >= this.numRuns) return;
     if ((this.depth.get(this.run) ?? 0) >= this.want) return;
-    const rest = this.options.session.expectedBatchMs((this.numRuns - this.run) * this.want);
+    const rest = this.options.session.failedProperty ? undefined : this.options.session.expectedBatchMs((this.numRuns - this.run) * this.want);
     const to = rest !== undefined && rest <= CHEAP_REST_MS ? this.numRuns : Math.min(this.numRuns, this.run + Math.max(FIRST_WINDOW, 2 * this.run));
     await this.prefetch(this.run, to, this.want);
   }
 
   /** The check failed: fast-check shrinks from here, every call goes live. */
   fail(): void {
+    this.options.session.failedProperty = true;
     this.close();
   }
 
@@ -332,6 +334,7 @@ export class CallMemo {
         while (end < round.length && (end === start || chars + round[end]!.key.length <= MAX_BATCH_CHARS)) chars += round[end++]!.key.length;
         const part = round.slice(start, end);
         start = end;
+        memoStats.sent += part.length;
         const answers = await this.options.session.batch(part.map((q) => q.call));
         if (this.closed) {
           this.options.session.release(answers);

@@ -190,6 +190,12 @@ export class StudentSession {
     return (this.batched.ms / this.batched.calls) * calls;
   }
 
+  /**
+   * A property of this exercise failed: its next properties will likely fail early too (a stub, a
+   * wrong function), so their runs are no longer fetched all at once (prefetch.ts).
+   */
+  failedProperty = false;
+
   /** A batched answer is the answer of the call the check makes now: charge it, apply its death as a live call's. */
   async use(answer: BatchAnswer): Promise<CallOutcome> {
     record('calls answered from a batch', 0);
