@@ -241,11 +241,21 @@ function pruneTrees(dir, keep) {
 }
 
 /**
- * Lets this process import TypeScript files the tree does not hold (the solutions `verify` checks):
- * registers the module hooks, once. Nothing to do without a tree (they are registered already).
+ * Lets this process import TypeScript files the tree does not hold (the solutions `verify` checks,
+ * another course root's specs): registers the module hooks, once, and tree-hooks.mjs, so that what
+ * those files import of the grader is the tree's module, not a second copy. Nothing to do without
+ * a tree (the hooks are registered already).
  */
-export async function typeScriptLoader() {
-  if (!fromTree()) return;
-  await import('./register.mjs');
-  await import('../backend/tfjs-register.mjs');
+export function typeScriptLoader() {
+  const tree = globalThis[TREE];
+  if (tree === undefined) return Promise.resolve();
+  // one registration, which every caller waits for (gradings run concurrently)
+  tree.loader ??= (async () => {
+    await import('./register.mjs');
+    await import('../backend/tfjs-register.mjs');
+    // last registered, first asked: an import of a source the tree holds gets the tree's module
+    const { register } = await import('node:module');
+    register('./tree-hooks.mjs', import.meta.url, { data: { root: tree.root, out: tree.out, sources: [...tree.sources] } });
+  })();
+  return tree.loader;
 }

@@ -150,4 +150,35 @@ describe('the build tree', () => {
       writeFileSync(manifestFile, manifest);
     }
   }, 300_000);
+
+  it('another course root (verify --root) loads its own TypeScript through the hooks, and the grader from the tree: one copy of it', () => {
+    // a course beside the install, its grader a link to the install's (as tests/instructor/verify.test.ts makes one)
+    const course = join(scratch, 'course');
+    for (const dir of ['exercises', 'solutions', 'reference']) cpSync(join(root, dir, 'ch01-intro-ml'), join(course, dir, 'ch01-intro-ml'), { recursive: true });
+    symlinkSync(join(root, 'grader'), join(course, 'grader'));
+    symlinkSync(join(root, 'node_modules'), join(course, 'node_modules'));
+    writeFileSync(join(course, 'package.json'), '{ "type": "module", "private": true }\n');
+    const verify = (name: string, env: NodeJS.ProcessEnv): { out: string; hooked: string[] } => {
+      const log = join(scratch, `${name}.log`);
+      const r = spawnSync(process.execPath, ['bin/dlgrade.js', 'verify', 'ch01-intro-ml/confusion-matrix', '--root', course, '--runs', '10'], { cwd: root, encoding: 'utf8', env: { ...process.env, DLGRADE_CACHE_DIR: join(scratch, 'cache'), DLGRADE_PRECOMPILE_LOG: log, ...env } });
+      let hooked: string[] = [];
+      try {
+        hooked = readFileSync(log, 'utf8').trim().split('\n').filter(Boolean);
+      } catch {
+        // nothing through the hooks
+      }
+      return { out: r.stdout.replace(/\d+(\.\d+)? s\b/g, 'N s'), hooked };
+    };
+    const tree = verify('verify-tree', {});
+    const hooks = verify('verify-hooks', { DLGRADE_TREE: '0' });
+    expect(tree.out).toMatch(/✔ solución/);
+    expect(tree.out).toEqual(hooks.out);
+    // the course's spec, reference and solution through the hooks; what the spec imports of the
+    // grader (grader/spec/) is the tree's module, not a second copy (the type checker's own thread,
+    // if it starts, loads its modules through the hooks: another thread, another module graph)
+    const spec = `${join(root, 'grader', 'spec')}/`;
+    expect(tree.hooked.some((l) => l.includes(join(course, 'exercises')))).toBe(true);
+    expect(tree.hooked.filter((l) => l.includes(spec))).toEqual([]);
+    expect(hooks.hooked.some((l) => l.includes(spec))).toBe(true);
+  }, 300_000);
 });
