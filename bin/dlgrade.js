@@ -15,9 +15,6 @@ const tree = await import('../grader/boot/tree.mjs');
 const built = tree.treeEnabled() ? await tree.validTree() : undefined;
 let entry = '../grader/cli/main.ts';
 if (built) {
-  // as the hooks do: stack traces point at the .ts files, and specs get the reference cache's facades
-  process.setSourceMapsEnabled(true);
-  globalThis[Symbol.for('dlgrade.reference-cache.hooks')] = true;
   entry = tree.useTree(built, 'grader/cli/main.ts');
   performance.mark('dlgrade:from-build-tree');
 } else {

@@ -5,8 +5,8 @@
 // module, never a second copy of it loaded from the .ts file. Two copies of the grader in one
 // process would disagree on `instanceof PropertyFailure`: a student's failure reported as the
 // grader's. Registered by typeScriptLoader, after the precompiled hooks.
-import { relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { heldUrl } from './tree.mjs';
 
 let tree;
 
@@ -18,7 +18,6 @@ export function initialize(data) {
 export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
   if (tree === undefined || !resolved.url.startsWith('file:') || resolved.url.includes('?') || !resolved.url.endsWith('.ts')) return resolved;
-  const rel = relative(tree.root, fileURLToPath(resolved.url)).split(sep).join('/');
-  if (!tree.sources.has(rel)) return resolved;
-  return { url: pathToFileURL(`${tree.out}/modules/${rel.replace(/\.ts$/, '.mjs')}`).href, format: 'module', shortCircuit: true };
+  const url = heldUrl(tree, fileURLToPath(resolved.url));
+  return url === undefined ? resolved : { url, format: 'module', shortCircuit: true };
 }

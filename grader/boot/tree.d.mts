@@ -9,6 +9,6 @@ export function validTree(root?: string): Promise<Tree | undefined>;
 export function useTree(tree: Tree, entry: string): string;
 /** the URL to import a source by (its module in the tree, or the source); undefined: a .ts the process's tree does not hold */
 export function treeUrl(path: string): string | undefined;
-export function fromTree(): boolean;
+export function heldUrl(tree: Tree, path: string): string | undefined;
 export function buildTree(options?: { root?: string }): Promise<{ dir: string; id: string; modules: number; removed: number }>;
 export function typeScriptLoader(): Promise<void>;

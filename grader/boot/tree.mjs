@@ -117,12 +117,22 @@ export async function validTree(root = INSTALL_ROOT) {
 }
 
 /**
- * Loads from the tree from now on in this process (bin/dlgrade.js, after validTree): moduleUrl()
- * answers with the tree's modules. Returns the URL of `entry` (a source, relative to the install).
+ * Loads from the tree from now on in this process (bin/dlgrade.js, after validTree): treeUrl()
+ * answers with the tree's modules, stack traces point at the .ts files (as the hooks have them) and
+ * the engine knows specs get the reference cache's facades. Returns the URL of `entry` (a source,
+ * relative to the install).
  */
 export function useTree(tree, entry) {
   globalThis[TREE] = tree;
+  process.setSourceMapsEnabled(true);
+  globalThis[Symbol.for('dlgrade.reference-cache.hooks')] = true;
   return pathToFileURL(treePath(tree.out, entry)).href;
+}
+
+/** The URL of `path`'s module in `tree` (`{ root, out, sources }`), or undefined when the tree does not hold it. */
+export function heldUrl(tree, path) {
+  const rel = posix(relative(tree.root, path));
+  return tree.sources.has(rel) ? pathToFileURL(treePath(tree.out, rel)).href : undefined;
 }
 
 /**
@@ -132,14 +142,7 @@ export function useTree(tree, entry) {
  */
 export function treeUrl(path) {
   const tree = globalThis[TREE];
-  if (tree === undefined) return pathToFileURL(path).href;
-  const rel = posix(relative(tree.root, path));
-  return tree.sources.has(rel) ? pathToFileURL(treePath(tree.out, rel)).href : undefined;
-}
-
-/** Whether this process loads the grader from a tree. */
-export function fromTree() {
-  return globalThis[TREE] !== undefined;
+  return tree === undefined ? pathToFileURL(path).href : heldUrl(tree, path);
 }
 
 /**

@@ -109,20 +109,35 @@ function copyPlain(value: unknown, copies: Map<object, unknown>): unknown {
   return out;
 }
 
+/** An arbitrary in front of the property's own: shrinking, and what it can shrink, are the inner one's. */
+abstract class InFrontOf extends fc.Arbitrary<unknown> {
+  constructor(protected readonly inner: fc.Arbitrary<unknown>) {
+    super();
+  }
+  canShrinkWithoutContext(value: unknown): value is unknown {
+    return this.inner.canShrinkWithoutContext(value);
+  }
+  shrink(value: unknown, context: unknown): fc.Stream<fc.Value<unknown>> {
+    return this.inner.shrink(value, context);
+  }
+}
+
+type Generated = { value: fc.Value<unknown>; bias: number | undefined };
+
 /**
  * The arbitrary fast-check's own run of a batched property draws from: its k-th generated value
  * is the Value the memo's sampling generated k-th (fast-check gives each run a generator of its
  * own, derived from the seed and the run's index only, so that is the very value it would
  * generate, context for shrinking included), when the sampling kept it and the bias matches;
- * otherwise it generates as the property's arbitrary does. Shrinking is the arbitrary's own.
+ * otherwise it generates as the property's arbitrary does.
  */
-class Replayed extends fc.Arbitrary<unknown> {
+class Replayed extends InFrontOf {
   private calls = 0;
   constructor(
-    private readonly inner: fc.Arbitrary<unknown>,
-    private readonly kept: () => readonly ({ value: fc.Value<unknown>; bias: number | undefined } | undefined)[],
+    inner: fc.Arbitrary<unknown>,
+    private readonly kept: () => readonly (Generated | undefined)[],
   ) {
-    super();
+    super(inner);
   }
   generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<unknown> {
     const k = this.calls++;
@@ -133,32 +148,20 @@ class Replayed extends fc.Arbitrary<unknown> {
     }
     return this.inner.generate(mrng, biasFactor);
   }
-  canShrinkWithoutContext(value: unknown): value is unknown {
-    return this.inner.canShrinkWithoutContext(value);
-  }
-  shrink(value: unknown, context: unknown): fc.Stream<fc.Value<unknown>> {
-    return this.inner.shrink(value, context);
-  }
 }
 
 /** The property's arbitrary, recording each Value it generates (and the bias it was asked for) in `log`. */
-class Recorded extends fc.Arbitrary<unknown> {
+class Recorded extends InFrontOf {
   constructor(
-    private readonly inner: fc.Arbitrary<unknown>,
-    private readonly log: { value: fc.Value<unknown>; bias: number | undefined }[],
+    inner: fc.Arbitrary<unknown>,
+    private readonly log: Generated[],
   ) {
-    super();
+    super(inner);
   }
   generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<unknown> {
     const value = this.inner.generate(mrng, biasFactor);
     this.log.push({ value, bias: biasFactor });
     return value;
-  }
-  canShrinkWithoutContext(value: unknown): value is unknown {
-    return this.inner.canShrinkWithoutContext(value);
-  }
-  shrink(value: unknown, context: unknown): fc.Stream<fc.Value<unknown>> {
-    return this.inner.shrink(value, context);
   }
 }
 
@@ -195,7 +198,7 @@ export class CallMemo {
   private sampled: unknown[] = [];
   private sampledAll = false;
   /** the sampling's generated Values, in the order generated, that fast-check's run may take (undefined: not kept) */
-  private kept: ({ value: fc.Value<unknown>; bias: number | undefined } | undefined)[] = [];
+  private kept: (Generated | undefined)[] = [];
   private readonly numRuns: number;
 
   constructor(private readonly options: MemoOptions) {
@@ -265,7 +268,7 @@ export class CallMemo {
     // the first window takes only what it needs (a check that fails at once costs little); the next one, everything
     const count = this.sampled.length === 0 ? to : this.numRuns;
     const seen: unknown[] = [];
-    const log: { value: fc.Value<unknown>; bias: number | undefined }[] = [];
+    const log: Generated[] = [];
     try {
       const details = fc.check(
         fc.property(new Recorded(this.options.arbitrary, log), (value) => {
