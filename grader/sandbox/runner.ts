@@ -217,22 +217,28 @@ let batchRunning = false;
 
 function queueBatch(calls: { id: number; fn: string; args: unknown[] }[]): void {
   for (let i = 0; i < calls.length; i++) batchQueue[batchQueue.length] = calls[i] as { id: number; fn: string; args: unknown[] };
-  if (!batchRunning) {
+  if (!batchRunning && batchHead < batchQueue.length) {
     batchRunning = true;
     $setImmediate(nextOfBatch);
   }
 }
 
+/**
+ * The batch is over as soon as its last call answered, as a single call is: the grader, which has
+ * every answer then, may ask at once whether this process can be recycled, and that question can
+ * arrive before this process's next turn (a loaded machine descheduled it just after the answer).
+ */
 function nextOfBatch(): void {
+  const request = batchQueue[batchHead] as { id: number; fn: string; args: unknown[] };
+  batchQueue[batchHead] = undefined as never;
+  batchHead++;
   if (batchHead >= batchQueue.length) {
     batchQueue.length = 0;
     batchHead = 0;
     batchRunning = false;
+    handle(request);
     return;
   }
-  const request = batchQueue[batchHead] as { id: number; fn: string; args: unknown[] };
-  batchQueue[batchHead] = undefined as never;
-  batchHead++;
   handle(request);
   $setImmediate(nextOfBatch);
 }

@@ -6,6 +6,7 @@
  * module under a name of its own, with the walls, the limits and its time counted afresh.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { encode } from '../../grader/sandbox/codec.ts';
 import { SparePool } from '../../grader/sandbox/spare-pool.ts';
 import { DEFAULT_LIMITS, StudentProcess, type SandboxLimits } from '../../grader/sandbox/student-process.ts';
 
@@ -135,6 +136,19 @@ describe('a student process recycled for the same submission', () => {
 
   it('is recycled after what an honest module does (printing, using lazy globals, local state)', async () => {
     expect(await recycledAfter('console.log("x"); console.error("y"); new TextEncoder().encode("a"); structuredClone({ a: 1 }); const m = new Map([[1, 2]]); [...m.values()]')).toBe(true);
+  });
+
+  it('is recycled when the grader asks as soon as a batch\'s last answer arrives (its process not yet at its next turn)', async () => {
+    // the process is slow to reach the turn after its last answer (here a promise of its own keeps
+    // it busy; in CI, a loaded machine descheduling it): the grader's question arrives first, and
+    // the batch it answered is over (seen failing in CI as a process never recycled)
+    const proc = await start('export function f(x) { Promise.resolve().then(() => { const end = Date.now() + 300; while (Date.now() < end); }); return x + 1; }');
+    const answers = await proc.callBatch([{ fn: 'f', encodedArgs: encode([1]) }, { fn: 'f', encodedArgs: encode([2]) }], 0);
+    expect(answers.map((a) => (a.kind === 'ok' ? a.value : a.kind))).toEqual([2, 3]);
+    const owner = {};
+    await pool.recycle(proc, owner);
+    expect(pool.recycled).toBe(1);
+    await pool.release(owner);
   });
 
   it('a process with a call pending, or dead, is not recycled', async () => {
