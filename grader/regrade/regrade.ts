@@ -20,6 +20,7 @@ import { findSymlinks, findTampering, WORKFLOW_DIR, type TamperFinding } from '.
 import { DEFAULT_JOBS_PER_WORKER, WorkerPool, studentTimeLimitMs } from './run-worker.ts';
 import { regradeMessages } from './messages.ts';
 import { missingWalls, probeIsolation } from '../sandbox/isolation.ts';
+import { sweepStaleSandboxDirs } from '../sandbox/sandbox-dirs.ts';
 
 export interface RegradeOptions {
   collectedDir: string;
@@ -339,6 +340,9 @@ export async function regrade(options: RegradeOptions): Promise<RegradeSummary> 
     );
   } finally {
     await pool.close();
+    // the folders of workers killed with their group (a frozen or overtime student) stay behind
+    // otherwise, each a copy of a student's code (sandbox-dirs.ts)
+    sweepStaleSandboxDirs();
   }
   for (const o of graded) if (o !== undefined) outcomes.push(o);
   outcomes.sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));

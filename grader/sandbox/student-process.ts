@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +7,7 @@ import { decode, encode } from './codec.ts';
 import { inheritableFds } from './inherited-fds.ts';
 import { launchEnv, probeIsolation, recheckIsolation } from './isolation.ts';
 import { runnerSource } from './runner-bundle.ts';
+import { makeSandboxDir } from './sandbox-dirs.ts';
 import { backstopFor, cpuMsOf, cpuReader, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
 
 export interface SandboxLimits {
@@ -188,7 +188,7 @@ export class StudentProcess {
     this.mechanism = isolation.mechanism;
     this.waitingForModule = moduleCode === undefined;
     if (moduleCode !== undefined) this.modules = 1;
-    this.dir = mkdtempSync(join(tmpdir(), 'dlgrade-sandbox-'));
+    this.dir = makeSandboxDir();
     writeFileSync(join(this.dir, 'runner.mjs'), runnerSource());
     if (moduleCode !== undefined) writeFileSync(join(this.dir, 'student.mjs'), moduleCode);
     isolation.prepare(this.dir, moduleCode !== undefined ? ['runner.mjs', 'student.mjs'] : ['runner.mjs']);
