@@ -7,6 +7,7 @@
 import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { pristineProblem, takeBaseline } from './pristine.ts';
+import { changedArgs, decodeValue, encodeValue, type Encoded } from './runner-codec.ts';
 
 // --- descriptors this process inherited and must not keep ----------------------------------
 // The grader names (argument `close-fds=4,251`) every descriptor it holds without close-on-exec
@@ -32,112 +33,13 @@ const $JSON_parse = JSON.parse;
 const $JSON_stringify = JSON.stringify;
 const $isArray = Array.isArray;
 const $keys = Object.keys;
-const $getPrototypeOf = Object.getPrototypeOf;
-const $ObjectProto = Object.prototype;
-const $ArrayProto = Array.prototype;
-const $isNaN = Number.isNaN;
-const $is = Object.is;
 const $apply = Reflect.apply;
 const $String = String;
 const $now = performance.now.bind(performance);
-const $toStringTag = Object.prototype.toString;
 const $Error = Error;
 const $setImmediate = setImmediate;
 const $URL = URL;
 const $test = RegExp.prototype.test;
-const MAX_DEPTH = 64;
-
-type Encoded = unknown;
-
-function encodeValue(value: unknown, depth: number, seen: unknown[]): Encoded {
-  if (depth > MAX_DEPTH) return { t: 'x', v: 'too-deep' };
-  const kind = typeof value;
-  if (kind === 'number') {
-    const n = value as number;
-    if ($isNaN(n)) return { t: 'n', v: 'NaN' };
-    if (n === Infinity) return { t: 'n', v: 'Infinity' };
-    if (n === -Infinity) return { t: 'n', v: '-Infinity' };
-    if ($is(n, -0)) return { t: 'n', v: '-0' };
-    return n;
-  }
-  if (kind === 'string' || kind === 'boolean' || value === null) return value;
-  if (kind === 'undefined') return { t: 'u' };
-  if (kind === 'bigint') return { t: 'x', v: 'bigint' };
-  if (kind === 'function') return { t: 'x', v: 'function' };
-  if (kind === 'symbol') return { t: 'x', v: 'symbol' };
-  for (let i = 0; i < seen.length; i++) if (seen[i] === value) return { t: 'x', v: 'circular' };
-  seen[seen.length] = value;
-  const proto = $getPrototypeOf(value);
-  let result: Encoded;
-  if ($isArray(value) && proto === $ArrayProto) {
-    const arr = value as unknown[];
-    const out: Encoded[] = [];
-    for (let i = 0; i < arr.length; i++) out[i] = encodeValue(arr[i], depth + 1, seen);
-    result = out;
-  } else if (proto === $ObjectProto || proto === null) {
-    const obj = value as Record<string, unknown>;
-    if (typeof obj['then'] === 'function') {
-      result = { t: 'x', v: 'Promise' };
-    } else {
-      const out: Record<string, Encoded> = {};
-      const keys = $keys(obj);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string;
-        out[key] = encodeValue(obj[key], depth + 1, seen);
-      }
-      result = { t: 'o', v: out };
-    }
-  } else {
-    const tag = $apply($toStringTag, value, []) as string;
-    result = { t: 'x', v: tag.slice(8, -1) === 'Object' ? 'instance' : tag.slice(8, -1) };
-  }
-  seen.length = seen.length - 1;
-  return result;
-}
-
-function decodeValue(node: unknown): unknown {
-  if (node === null || typeof node !== 'object') return node;
-  if ($isArray(node)) {
-    const out: unknown[] = [];
-    for (let i = 0; i < node.length; i++) out[i] = decodeValue(node[i]);
-    return out;
-  }
-  const tagged = node as { t: string; v: unknown };
-  if (tagged.t === 'n') return tagged.v === 'NaN' ? NaN : tagged.v === 'Infinity' ? Infinity : tagged.v === '-Infinity' ? -Infinity : -0;
-  if (tagged.t === 'u') return undefined;
-  if (tagged.t === 'o') {
-    const out: Record<string, unknown> = {};
-    const src = tagged.v as Record<string, unknown>;
-    const keys = $keys(src);
-    for (let i = 0; i < keys.length; i++) out[keys[i] as string] = decodeValue(src[keys[i] as string]);
-    return out;
-  }
-  return undefined;
-}
-
-/**
- * Which top-level arguments differ after the call, and what they hold now (encoded; null when they
- * can no longer be encoded), so the grader can say where its own copy was changed.
- */
-function changedArgs(before: string[], args: unknown[]): { mutated: number[]; after: unknown[] } {
-  const mutated: number[] = [];
-  const after: unknown[] = [];
-  for (let i = 0; i < before.length; i++) {
-    let now: string;
-    let encoded: unknown = null;
-    try {
-      encoded = encodeValue(args[i], 0, []);
-      now = $JSON_stringify(encoded) as string;
-    } catch {
-      now = '';
-    }
-    if (now !== before[i]) {
-      mutated[mutated.length] = i;
-      after[after.length] = encoded;
-    }
-  }
-  return { mutated, after };
-}
 
 function describeError(thrown: unknown): { kind: string; name: string; message: string; stack: string } {
   try {
@@ -183,14 +85,12 @@ function handle(request: { id: number; fn: string; args: unknown[] }): void {
     return;
   }
   const args = decodeValue(request.args) as unknown[];
-  const before: string[] = [];
-  for (let i = 0; i < args.length; i++) before[i] = $JSON_stringify(encodeValue(args[i], 0, [])) as string;
   const start = $now();
   let value: unknown;
   try {
     value = $apply(fn as (...a: unknown[]) => unknown, undefined, args);
   } catch (thrown) {
-    send({ id: request.id, ok: false, error: describeError(thrown), ms: $now() - start, ...changedArgs(before, args) });
+    send({ id: request.id, ok: false, error: describeError(thrown), ms: $now() - start, ...changedArgs(request.args, args) });
     return;
   }
   const ms = $now() - start;
@@ -201,7 +101,7 @@ function handle(request: { id: number; fn: string; args: unknown[] }): void {
     send({ id: request.id, ok: false, error: { ...describeError(thrown), kind: 'unserializable' }, ms });
     return;
   }
-  send({ id: request.id, ok: true, value: encoded, ms, ...changedArgs(before, args) });
+  send({ id: request.id, ok: true, value: encoded, ms, ...changedArgs(request.args, args) });
 }
 
 /**
