@@ -7,7 +7,7 @@
 import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { pristineProblem, takeBaseline } from './pristine.ts';
-import { changedArgs, decodeValue, encodeValue, type Encoded } from './runner-codec.ts';
+import { changedArgsJson, decodeValue, encodeJson, newStack } from './runner-codec.ts';
 
 // --- descriptors this process inherited and must not keep ----------------------------------
 // The grader names (argument `close-fds=4,251`) every descriptor it holds without close-on-exec
@@ -33,6 +33,7 @@ const $JSON_parse = JSON.parse;
 const $JSON_stringify = JSON.stringify;
 const $isArray = Array.isArray;
 const $keys = Object.keys;
+const $defineProperty = Object.defineProperty;
 const $apply = Reflect.apply;
 const $String = String;
 const $now = performance.now.bind(performance);
@@ -64,7 +65,33 @@ process.on('uncaughtException', (error) => {
 });
 
 const channel = new Socket({ fd: 3, readable: true, writable: true });
+channel.setEncoding('utf8');
+
+/**
+ * The channel's path to and from the file descriptor, pinned before the student's code exists:
+ * every method Node looks up on the socket, its handle and its decoder while writing an answer or
+ * reading a request is made an own, read-only property holding today's function. The student's
+ * code reaches the same prototypes through process.stdout (net.Socket, Pipe, Writable,
+ * EventEmitter, StringDecoder) and could otherwise rewrite what this process says, e.g. the
+ * arguments' changes that decide the no-mutation properties.
+ */
+function pin(target: object | undefined, names: readonly string[]): void {
+  if (target === undefined || target === null) return;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    const f = (target as Record<string, unknown>)[name];
+    if (typeof f === 'function') $defineProperty(target, name, { value: f, writable: false, enumerable: false, configurable: false });
+  }
+}
+pin(channel, ['write', '_write', '_writev', '_writeGeneric', '_final', 'emit', 'push', 'unshift', 'on', 'addListener', 'setEncoding', '_read']);
+const channelHandle = (channel as unknown as { _handle?: object })._handle;
+pin(channelHandle, ['writeUtf8String', 'writeBuffer', 'writev', 'writeLatin1String', 'writeAsciiString', 'writeUcs2String', 'readStart', 'readStop']);
+pin((channel as unknown as { _readableState?: { decoder?: object } })._readableState?.decoder, ['write', 'end', 'text']);
 const write = channel.write.bind(channel);
+
+function sendText(text: string): void {
+  write(text + '\n');
+}
 
 function send(message: unknown): void {
   let text: string;
@@ -78,10 +105,26 @@ function send(message: unknown): void {
 
 let exportsTable: Record<string, unknown> = {};
 
+/** a string as JSON (a primitive: JSON.stringify consults no toJSON for it) */
+function str(text: string): string {
+  return $JSON_stringify($String(text)) as string;
+}
+
+function errorJson(error: { kind: string; name: string; message: string; stack: string }, kind = error.kind): string {
+  return '{"kind":' + str(kind) + ',"name":' + str(error.name) + ',"message":' + str(error.message) + ',"stack":' + str(error.stack) + '}';
+}
+
+/**
+ * A call's answer. Its text is written out here (runner-codec.ts encodeJson, changedArgsJson),
+ * never with JSON.stringify of an object, and the channel's write path is pinned (pinChannel):
+ * whatever the student's code does to the prototypes, the grader reads what this process
+ * computed, the arguments' changes included (they decide the no-mutation properties).
+ */
 function handle(request: { id: number; fn: string; args: unknown[] }): void {
+  const id = $JSON_stringify(+request.id) as string;
   const fn = exportsTable[request.fn];
   if (typeof fn !== 'function') {
-    send({ id: request.id, ok: false, error: { kind: 'missing-export', name: 'TypeError', message: `${request.fn} is not an exported function`, stack: '' } });
+    sendText('{"id":' + id + ',"ok":false,"error":' + errorJson({ kind: 'missing-export', name: 'TypeError', message: `${request.fn} is not an exported function`, stack: '' }) + '}');
     return;
   }
   const args = decodeValue(request.args) as unknown[];
@@ -90,18 +133,19 @@ function handle(request: { id: number; fn: string; args: unknown[] }): void {
   try {
     value = $apply(fn as (...a: unknown[]) => unknown, undefined, args);
   } catch (thrown) {
-    send({ id: request.id, ok: false, error: describeError(thrown), ms: $now() - start, ...changedArgs(request.args, args) });
+    const ms = $JSON_stringify($now() - start) as string;
+    sendText('{"id":' + id + ',"ok":false,"error":' + errorJson(describeError(thrown)) + ',"ms":' + ms + ',' + changedArgsJson(request.args, args) + '}');
     return;
   }
-  const ms = $now() - start;
-  let encoded: Encoded;
+  const ms = $JSON_stringify($now() - start) as string;
+  let encoded: string;
   try {
-    encoded = encodeValue(value, 0, []);
+    encoded = encodeJson(value, 0, newStack());
   } catch (thrown) {
-    send({ id: request.id, ok: false, error: { ...describeError(thrown), kind: 'unserializable' }, ms });
+    sendText('{"id":' + id + ',"ok":false,"error":' + errorJson(describeError(thrown), 'unserializable') + ',"ms":' + ms + '}');
     return;
   }
-  send({ id: request.id, ok: true, value: encoded, ms, ...changedArgs(request.args, args) });
+  sendText('{"id":' + id + ',"ok":true,"value":' + encoded + ',"ms":' + ms + ',' + changedArgsJson(request.args, args) + '}');
 }
 
 /**
@@ -216,7 +260,6 @@ function onLoad(load: unknown): void {
 }
 
 let buffered = '';
-channel.setEncoding('utf8');
 channel.on('data', (chunk: string) => {
   buffered += chunk;
   let newline = buffered.indexOf('\n');

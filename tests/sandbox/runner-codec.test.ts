@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encode } from '../../grader/sandbox/codec.ts';
-import { changedArgs, decodeValue, encodeValue, sameAsSent } from '../../grader/sandbox/runner-codec.ts';
+import { changedArgs, decodeValue, encodeJson, encodeValue, matchesSent, newStack, sameAsSent } from '../../grader/sandbox/runner-codec.ts';
 
 const oldSame = (now: unknown, sent: unknown): boolean => JSON.stringify(encodeValue(now, 0, [])) === JSON.stringify(encodeValue(decodeValue(sent), 0, []));
 const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -64,6 +64,38 @@ describe('the runner tells a changed argument from an unchanged one', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('writes an answer as JSON exactly as JSON.stringify(encodeValue(…)), and walks an argument exactly as sameAsSent(encodeValue(…))', () => {
+    class Point {
+      x = 1;
+    }
+    const odd = fc.constantFrom<unknown>(new Point(), new Float64Array(2), Promise.resolve(1), { then: () => 1 }, 10n, Symbol('s'), new Map(), Object.create(null), [1, [2, [3]]]);
+    const anything = fc.oneof(input, odd, fc.array(fc.oneof(input, odd), { maxLength: 3 }), fc.dictionary(key, fc.oneof(input, odd), { maxKeys: 3 }));
+    fc.assert(
+      fc.property(anything, (v) => {
+        expect(encodeJson(v, 0, newStack())).toBe(JSON.stringify(encodeValue(v, 0, [])));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(input.map((v) => wire(encode(v))), tree), anything, (sent, now) => {
+        expect(matchesSent(now, sent, 0, newStack())).toBe(sameAsSent(encodeValue(now, 0, []), sent, 0));
+      }),
+      { numRuns: 3000 },
+    );
+    // the value as it arrived always matches; cycles and depth as encodeValue sees them
+    fc.assert(fc.property(fc.oneof(input.map((v) => wire(encode(v))), tree), (sent) => {
+        expect(matchesSent(decodeValue(sent), sent, 0, newStack())).toBe(true);
+      }),
+    );
+    const cyclic: unknown[] = [1];
+    cyclic.push(cyclic);
+    expect(encodeJson(cyclic, 0, newStack())).toBe(JSON.stringify(encodeValue(cyclic, 0, [])));
+    let deep: unknown = 1;
+    for (let i = 0; i < 80; i++) deep = [deep];
+    expect(encodeJson(deep, 0, newStack())).toBe(JSON.stringify(encodeValue(deep, 0, [])));
+    expect(matchesSent(deep, wire(encodeValue(deep, 0, [])), 0, newStack())).toBe(true);
   });
 
   it('names the arguments a call changed, with what they hold now', () => {
