@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname } from 'node:path';
+import { SANDBOX_PREFIX } from '../sandbox/sandbox-dirs.ts';
 
 /** Every descendant of `root` (children first), from /proc; empty where there is no /proc. */
 export function descendantsOf(root: number): number[] {
@@ -60,7 +61,7 @@ export function killChildren(signal: NodeJS.Signals = 'SIGKILL'): number {
     }
   }
   for (const { cwd } of found) {
-    if (cwd !== undefined && dirname(cwd) === tmpdir() && basename(cwd).startsWith('dlgrade-sandbox-')) rmSync(cwd, { recursive: true, force: true });
+    if (cwd !== undefined && dirname(cwd) === tmpdir() && basename(cwd).startsWith(SANDBOX_PREFIX)) rmSync(cwd, { recursive: true, force: true });
   }
   return killed;
 }

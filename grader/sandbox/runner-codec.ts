@@ -2,7 +2,9 @@
  * The student side of the wire format (bundled into runner.ts, INSIDE the student's process; the
  * trusted side's is codec.ts): encoding what the student's function returned, decoding the
  * arguments it is called with, and telling whether the call changed them. Only built-ins captured
- * when this module is evaluated, before the student's module is imported.
+ * when this module is evaluated, before the student's module is imported. The encoding is the
+ * tagged tree of codec.ts, written straight out as JSON text (encodeJson); the tests hold the
+ * tree-building encoder this replaced as its specification (tests/sandbox/runner-codec.test.ts).
  */
 const $isArray = Array.isArray;
 const $keys = Object.keys;
@@ -18,54 +20,6 @@ const $String = String;
 const $JSON_stringify = JSON.stringify;
 const $create = Object.create;
 export const MAX_DEPTH = 64;
-
-export type Encoded = unknown;
-
-export function encodeValue(value: unknown, depth: number, seen: unknown[]): Encoded {
-  if (depth > MAX_DEPTH) return { t: 'x', v: 'too-deep' };
-  const kind = typeof value;
-  if (kind === 'number') {
-    const n = value as number;
-    if ($isNaN(n)) return { t: 'n', v: 'NaN' };
-    if (n === Infinity) return { t: 'n', v: 'Infinity' };
-    if (n === -Infinity) return { t: 'n', v: '-Infinity' };
-    if ($is(n, -0)) return { t: 'n', v: '-0' };
-    return n;
-  }
-  if (kind === 'string' || kind === 'boolean' || value === null) return value;
-  if (kind === 'undefined') return { t: 'u' };
-  if (kind === 'bigint') return { t: 'x', v: 'bigint' };
-  if (kind === 'function') return { t: 'x', v: 'function' };
-  if (kind === 'symbol') return { t: 'x', v: 'symbol' };
-  for (let i = 0; i < seen.length; i++) if (seen[i] === value) return { t: 'x', v: 'circular' };
-  seen[seen.length] = value;
-  const proto = $getPrototypeOf(value);
-  let result: Encoded;
-  if ($isArray(value) && proto === $ArrayProto) {
-    const arr = value as unknown[];
-    const out: Encoded[] = [];
-    for (let i = 0; i < arr.length; i++) out[i] = encodeValue(arr[i], depth + 1, seen);
-    result = out;
-  } else if (proto === $ObjectProto || proto === null) {
-    const obj = value as Record<string, unknown>;
-    if (typeof obj['then'] === 'function') {
-      result = { t: 'x', v: 'Promise' };
-    } else {
-      const out: Record<string, Encoded> = {};
-      const keys = $keys(obj);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string;
-        out[key] = encodeValue(obj[key], depth + 1, seen);
-      }
-      result = { t: 'o', v: out };
-    }
-  } else {
-    const tag = $apply($toStringTag, value, []) as string;
-    result = { t: 'x', v: tag.slice(8, -1) === 'Object' ? 'instance' : tag.slice(8, -1) };
-  }
-  seen.length = seen.length - 1;
-  return result;
-}
 
 export function decodeValue(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
@@ -88,56 +42,6 @@ export function decodeValue(node: unknown): unknown {
 }
 
 /**
- * Whether `after` (encodeValue of an argument now) is what encodeValue(decodeValue(sent)) gives,
- * `sent` being that argument as it arrived (JSON.stringify of both would be equal), without
- * building the right side: the argument as the student got it is the decoded `sent`, so this is
- * "the call left it as it was". Mirrors decodeValue (a tag it does not know, and 'x', give
- * undefined; an 'n' it does not know gives -0) and encodeValue (the depth limit).
- */
-export function sameAsSent(after: unknown, sent: unknown, depth: number): boolean {
-  if (depth > MAX_DEPTH) return isTag(after, 'x', 'too-deep');
-  if (sent === null || typeof sent !== 'object') {
-    if (typeof sent !== 'number') return after === sent;
-    const n = sent as number;
-    if ($isNaN(n)) return isTag(after, 'n', 'NaN');
-    if (n === Infinity) return isTag(after, 'n', 'Infinity');
-    if (n === -Infinity) return isTag(after, 'n', '-Infinity');
-    if ($is(n, -0)) return isTag(after, 'n', '-0');
-    return after === n;
-  }
-  if ($isArray(sent)) {
-    if (!$isArray(after) || after.length !== sent.length) return false;
-    for (let i = 0; i < sent.length; i++) if (!sameAsSent(after[i], sent[i], depth + 1)) return false;
-    return true;
-  }
-  const tagged = sent as { t: unknown; v: unknown };
-  if (tagged.t === 'n') return isTag(after, 'n', tagged.v === 'NaN' || tagged.v === 'Infinity' || tagged.v === '-Infinity' ? (tagged.v as string) : '-0');
-  if (tagged.t !== 'o') return isTag(after, 'u', undefined);
-  if (after === null || typeof after !== 'object' || $isArray(after) || (after as { t?: unknown }).t !== 'o') return false;
-  const src = tagged.v as Record<string, unknown>;
-  const now = (after as { v: Record<string, unknown> }).v;
-  const keys = $keys(src);
-  const nowKeys = $keys(now);
-  if (keys.length !== nowKeys.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    if (nowKeys[i] !== key || !sameAsSent(now[key], src[key], depth + 1)) return false;
-  }
-  return true;
-}
-
-function isTag(value: unknown, t: string, v: string | undefined): boolean {
-  if (value === null || typeof value !== 'object' || $isArray(value)) return false;
-  const tagged = value as { t?: unknown; v?: unknown };
-  return tagged.t === t && tagged.v === v;
-}
-
-/**
- * Which top-level arguments differ after the call from what arrived, and what they hold now
- * (encoded; null when they can no longer be encoded), so the grader can say where its own copy
- * was changed.
- */
-/**
  * The objects on the path from the root of a value being walked (for cycles): an object with no
  * prototype, so that no setter a student defined on Array.prototype or Object.prototype sees the
  * runner's writes.
@@ -159,20 +63,26 @@ function onStack(stack: Stack, value: unknown): boolean {
 }
 
 /** a string or a number as JSON (a primitive: JSON.stringify consults no toJSON for it) */
-function json(primitive: string | number): string {
+export function json(primitive: string | number): string {
   return $JSON_stringify(primitive) as string;
 }
 
+function numberTag(n: number): string | undefined {
+  if ($isNaN(n)) return 'NaN';
+  if (n === Infinity) return 'Infinity';
+  if (n === -Infinity) return '-Infinity';
+  if ($is(n, -0)) return '-0';
+  return undefined;
+}
+
 function numberJson(n: number): string {
-  if ($isNaN(n)) return '{"t":"n","v":"NaN"}';
-  if (n === Infinity) return '{"t":"n","v":"Infinity"}';
-  if (n === -Infinity) return '{"t":"n","v":"-Infinity"}';
-  if ($is(n, -0)) return '{"t":"n","v":"-0"}';
-  return json(n);
+  const tag = numberTag(n);
+  return tag === undefined ? json(n) : '{"t":"n","v":"' + tag + '"}';
 }
 
 /**
- * JSON.stringify(encodeValue(value)), written out here: no intermediate object the student's
+ * The JSON text of the value's tagged tree (what JSON.stringify of the tree-building encoder gave,
+ * the test's encodeValue), written out here: no intermediate object the student's
  * prototypes could intercept (a setter on Array.prototype[0]), no JSON.stringify of an object (a
  * toJSON on Object.prototype or Array.prototype would rewrite the message the grader reads).
  */
@@ -218,17 +128,13 @@ export function encodeJson(value: unknown, depth: number, seen: Stack): string {
   return text;
 }
 
-function numberTag(n: number): string | undefined {
-  if ($isNaN(n)) return 'NaN';
-  if (n === Infinity) return 'Infinity';
-  if (n === -Infinity) return '-Infinity';
-  if ($is(n, -0)) return '-0';
-  return undefined;
-}
-
 /**
- * sameAsSent(encodeValue(value), sent), walking `value` itself: nothing is built, so nothing the
- * student's prototypes intercept decides whether a call changed its argument.
+ * Whether the call left an argument as it arrived: the encoding of `value` is the encoding of
+ * decodeValue(sent) (their JSON texts are equal), `sent` being the argument as it arrived and
+ * the student's argument its decoding. Mirrors decodeValue (a tag it does not know, and 'x', give
+ * undefined; an 'n' it does not know gives -0) and the encoding (the depth limit, cycles, what
+ * is not plain data), walking `value` itself: nothing is built, so nothing the student's
+ * prototypes intercept decides whether a call changed its argument.
  */
 export function matchesSent(value: unknown, sent: unknown, depth: number, seen: Stack): boolean {
   // past the depth limit both encodings are the same "too deep"
@@ -309,9 +215,3 @@ export function changedArgsJson(sent: unknown[], args: unknown[]): string {
   }
   return '"mutated":[' + mutated + '],"after":[' + after + ']';
 }
-
-/** changedArgs as data (tests): the same verdict, parsed back */
-export function changedArgs(sent: unknown[], args: unknown[]): { mutated: number[]; after: unknown[] } {
-  return JSON.parse('{' + changedArgsJson(sent, args) + '}') as { mutated: number[]; after: unknown[] };
-}
-

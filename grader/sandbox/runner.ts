@@ -7,7 +7,7 @@
 import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { pristineProblem, takeBaseline } from './pristine.ts';
-import { changedArgsJson, decodeValue, encodeJson, newStack } from './runner-codec.ts';
+import { changedArgsJson, decodeValue, encodeJson, json, newStack } from './runner-codec.ts';
 
 // --- descriptors this process inherited and must not keep ----------------------------------
 // The grader names (argument `close-fds=4,251`) every descriptor it holds without close-on-exec
@@ -105,23 +105,18 @@ function send(message: unknown): void {
 
 let exportsTable: Record<string, unknown> = {};
 
-/** a string as JSON (a primitive: JSON.stringify consults no toJSON for it) */
-function str(text: string): string {
-  return $JSON_stringify($String(text)) as string;
-}
-
 function errorJson(error: { kind: string; name: string; message: string; stack: string }, kind = error.kind): string {
-  return '{"kind":' + str(kind) + ',"name":' + str(error.name) + ',"message":' + str(error.message) + ',"stack":' + str(error.stack) + '}';
+  return '{"kind":' + json(kind) + ',"name":' + json(error.name) + ',"message":' + json(error.message) + ',"stack":' + json(error.stack) + '}';
 }
 
 /**
  * A call's answer. Its text is written out here (runner-codec.ts encodeJson, changedArgsJson),
- * never with JSON.stringify of an object, and the channel's write path is pinned (pinChannel):
+ * never with JSON.stringify of an object, and the channel's write path is pinned (pin, above):
  * whatever the student's code does to the prototypes, the grader reads what this process
  * computed, the arguments' changes included (they decide the no-mutation properties).
  */
 function handle(request: { id: number; fn: string; args: unknown[] }): void {
-  const id = $JSON_stringify(+request.id) as string;
+  const id = json(+request.id);
   const fn = exportsTable[request.fn];
   if (typeof fn !== 'function') {
     sendText('{"id":' + id + ',"ok":false,"error":' + errorJson({ kind: 'missing-export', name: 'TypeError', message: `${request.fn} is not an exported function`, stack: '' }) + '}');
@@ -133,11 +128,11 @@ function handle(request: { id: number; fn: string; args: unknown[] }): void {
   try {
     value = $apply(fn as (...a: unknown[]) => unknown, undefined, args);
   } catch (thrown) {
-    const ms = $JSON_stringify($now() - start) as string;
+    const ms = json($now() - start);
     sendText('{"id":' + id + ',"ok":false,"error":' + errorJson(describeError(thrown)) + ',"ms":' + ms + ',' + changedArgsJson(request.args, args) + '}');
     return;
   }
-  const ms = $JSON_stringify($now() - start) as string;
+  const ms = json($now() - start);
   let encoded: string;
   try {
     encoded = encodeJson(value, 0, newStack());

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const SANDBOX_PREFIX = 'dlgrade-sandbox-';
+/** SANDBOX_PREFIX, then <pid>.<start>-, then mkdtemp's six characters */
 const NAMED = /^dlgrade-sandbox-([0-9]{1,10})\.([0-9]{1,20})-[A-Za-z0-9]{6}$/;
 
 /** a process's start time in clock ticks since boot ('0' without /proc), undefined: no such process */

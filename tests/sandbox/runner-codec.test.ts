@@ -1,14 +1,51 @@
 /**
- * The runner's "did the call change its argument" check (runner-codec.ts sameAsSent) compares
- * the argument now with the argument as it arrived, without re-encoding what arrived: it must say
- * exactly what comparing JSON.stringify(encodeValue(now)) with
- * JSON.stringify(encodeValue(decodeValue(sent))) says (the check before 2026-12-03), for anything
- * that arrives and anything the argument became.
+ * The runner's encoder and its "did the call change its argument" check (runner-codec.ts
+ * encodeJson, matchesSent) write JSON text and walk the argument against what arrived, building
+ * nothing the student's code could intercept: they must give exactly what the tree-building
+ * encoder they replaced gave (encodeValue below, the runner's until 2026-12-03, kept here as their
+ * specification): JSON.stringify(encodeValue(v)), and JSON.stringify(encodeValue(now)) compared
+ * with JSON.stringify(encodeValue(decodeValue(sent))), for anything that arrives and anything the
+ * argument became.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encode } from '../../grader/sandbox/codec.ts';
-import { changedArgs, decodeValue, encodeJson, encodeValue, matchesSent, newStack, sameAsSent } from '../../grader/sandbox/runner-codec.ts';
+import { changedArgsJson, decodeValue, encodeJson, matchesSent, newStack } from '../../grader/sandbox/runner-codec.ts';
+
+/** the runner's encoder until 2026-12-03: a tagged tree, then JSON.stringify */
+function encodeValue(value: unknown, depth: number, seen: unknown[]): unknown {
+  if (depth > 64) return { t: 'x', v: 'too-deep' };
+  const kind = typeof value;
+  if (kind === 'number') {
+    const n = value as number;
+    if (Number.isNaN(n)) return { t: 'n', v: 'NaN' };
+    if (n === Infinity) return { t: 'n', v: 'Infinity' };
+    if (n === -Infinity) return { t: 'n', v: '-Infinity' };
+    if (Object.is(n, -0)) return { t: 'n', v: '-0' };
+    return n;
+  }
+  if (kind === 'string' || kind === 'boolean' || value === null) return value;
+  if (kind === 'undefined') return { t: 'u' };
+  if (kind === 'bigint' || kind === 'function' || kind === 'symbol') return { t: 'x', v: kind };
+  if (seen.includes(value)) return { t: 'x', v: 'circular' };
+  seen.push(value);
+  const proto = Object.getPrototypeOf(value);
+  let result: unknown;
+  if (Array.isArray(value) && proto === Array.prototype) {
+    result = value.map((item) => encodeValue(item, depth + 1, seen));
+  } else if (proto === Object.prototype || proto === null) {
+    const obj = value as Record<string, unknown>;
+    if (typeof obj['then'] === 'function') result = { t: 'x', v: 'Promise' };
+    else result = { t: 'o', v: Object.fromEntries(Object.keys(obj).map((key) => [key, encodeValue(obj[key], depth + 1, seen)])) };
+  } else {
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    result = { t: 'x', v: tag === 'Object' ? 'instance' : tag };
+  }
+  seen.pop();
+  return result;
+}
+
+const changedArgs = (sent: unknown[], args: unknown[]): { mutated: number[]; after: unknown[] } => JSON.parse(`{${changedArgsJson(sent, args)}}`) as { mutated: number[]; after: unknown[] };
 
 const oldSame = (now: unknown, sent: unknown): boolean => JSON.stringify(encodeValue(now, 0, [])) === JSON.stringify(encodeValue(decodeValue(sent), 0, []));
 const wire = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -40,7 +77,7 @@ describe('the runner tells a changed argument from an unchanged one', () => {
   it('an argument left as it arrived is unchanged, whatever arrived', () => {
     fc.assert(
       fc.property(fc.oneof(input.map((v) => wire(encode(v))), tree), (sent) => {
-        expect(sameAsSent(encodeValue(decodeValue(sent), 0, []), sent, 0)).toBe(true);
+        expect(matchesSent(decodeValue(sent), sent, 0, newStack())).toBe(true);
       }),
       { numRuns: 2000 },
     );
@@ -49,7 +86,7 @@ describe('the runner tells a changed argument from an unchanged one', () => {
   it('agrees with comparing the re-encoded JSON, for anything the argument became', () => {
     fc.assert(
       fc.property(fc.oneof(input.map((v) => wire(encode(v))), tree), input, (sent, now) => {
-        expect(sameAsSent(encodeValue(now, 0, []), sent, 0)).toBe(oldSame(now, sent));
+        expect(matchesSent(now, sent, 0, newStack())).toBe(oldSame(now, sent));
       }),
       { numRuns: 3000 },
     );
@@ -60,13 +97,13 @@ describe('the runner tells a changed argument from an unchanged one', () => {
         const now = decodeValue(sent);
         if (Array.isArray(now) && now.length > 0) now[0] = now[0] === 0 ? -0 : 0;
         else if (now !== null && typeof now === 'object') (now as Record<string, unknown>)['extra'] = 1;
-        expect(sameAsSent(encodeValue(now, 0, []), sent, 0)).toBe(oldSame(now, sent));
+        expect(matchesSent(now, sent, 0, newStack())).toBe(oldSame(now, sent));
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('writes an answer as JSON exactly as JSON.stringify(encodeValue(…)), and walks an argument exactly as sameAsSent(encodeValue(…))', () => {
+  it('writes an answer as JSON exactly as JSON.stringify(encodeValue(…)), and tells a changed argument exactly as comparing those JSON texts, for values that are not plain data too', () => {
     class Point {
       x = 1;
     }
@@ -80,7 +117,7 @@ describe('the runner tells a changed argument from an unchanged one', () => {
     );
     fc.assert(
       fc.property(fc.oneof(input.map((v) => wire(encode(v))), tree), anything, (sent, now) => {
-        expect(matchesSent(now, sent, 0, newStack())).toBe(sameAsSent(encodeValue(now, 0, []), sent, 0));
+        expect(matchesSent(now, sent, 0, newStack())).toBe(oldSame(now, sent));
       }),
       { numRuns: 3000 },
     );
