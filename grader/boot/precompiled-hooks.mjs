@@ -66,7 +66,14 @@ function esbuildPackage() {
   return readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'));
 }
 
-/** esbuild's transform options for one module: the same as tsx's for an ES module (isolated, per file). */
+/**
+ * esbuild's transform options for one module: tsx's for an ES module (isolated, per file), but
+ * without keepNames. That option wraps every function and class in a `__name(fn, "name")` call
+ * (an Object.defineProperty), run each time the expression is evaluated: ~2–3% of a course's
+ * trusted CPU went to the closures created per student call. A transform that renames nothing
+ * (no bundling, no minified identifiers) leaves every name as the engine infers it from the
+ * source; checked over the whole build when this was changed (docs/performance.md).
+ */
 export function transformOptions(path) {
   let compilerOptions = {};
   try {
@@ -81,7 +88,6 @@ export function transformOptions(path) {
     sourcemap: 'inline',
     sourcesContent: false,
     target: `node${process.versions.node}`,
-    keepNames: true,
     minifyWhitespace: true,
     tsconfigRaw: { compilerOptions },
   };

@@ -5,6 +5,7 @@ import { selectExercises } from '../catalog/select.ts';
 import type { Catalog, ExerciseDef } from '../catalog/types.ts';
 import { toolVersion } from '../paths.ts';
 import { mark, timed, timedAsync } from '../profile.ts';
+import { warmCompiler } from '../sandbox/compile.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
 import { scheduleReferencePacksFlush } from '../reference-cache/runtime.ts';
 import { prestartEnabled, SparePool, sharingEnabled, sparesAllowed, takeEarlyPool } from '../sandbox/spare-pool.ts';
@@ -96,6 +97,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const catalog = options.catalog ?? loadCatalog();
   const defs = selectExercises(catalog, options.exercises);
   if (options.typecheck !== false) warmBoundedTypecheck();
+  if (defs.length > 0) warmCompiler();
   // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
   // stops here with its fix, instead of failing every exercise
   const sandbox = timed('isolation probe', () => probeIsolation().info);

@@ -1,4 +1,4 @@
-import { build, stop, type Message, type Plugin } from 'esbuild';
+import { build, stop, transform, type Message, type Plugin } from 'esbuild';
 import { describeThrown } from '../errors.ts';
 
 export interface CompileOk {
@@ -45,6 +45,15 @@ const noImports: Plugin = {
     });
   },
 };
+
+/**
+ * Starts esbuild's service process now (an empty transform), so that the first student file's
+ * build does not wait for it (~15 ms on the first exercise's path); called when a grading begins.
+ * A failure here is forgotten: the build that needs the service starts or reports it.
+ */
+export function warmCompiler(): void {
+  transform('').catch(() => undefined);
+}
 
 /**
  * Transpiles (type-stripping, no type check) and bundles ONE student file into an ESM module.

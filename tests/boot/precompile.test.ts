@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript, no declarations (the boot modules load before any TypeScript)
 import * as hooks from '../../grader/boot/precompiled-hooks.mjs';
@@ -195,4 +196,35 @@ describe('the precompile step (npm run precompile, prepare)', () => {
     expect(precompiled.result['score']).toBe(precompiled.result['maxScore']);
     expect(precompiled.result).toEqual(viaTsx.result);
   }, 300_000);
+});
+
+describe('the build keeps every name the source gives (no keepNames needed)', () => {
+  // keepNames was dropped from the transform (its __name() wrappers ran at every evaluation of a
+  // closure); names must still be what the engine infers from the TypeScript source, as they
+  // would be under tsx: stack traces, error names and anything printing a function rely on them
+  const SOURCE = [
+    'export const arrow = (x: number): number => x;',
+    'export const asyncArrow = async (): Promise<void> => undefined;',
+    'export function declared(): void {}',
+    'export class Shape { #hidden = (): number => 1; method(): void {} static make(): Shape { return new Shape(); } hidden(): Function { return this.#hidden; } }',
+    'export const table = { "check-user": (p: string) => p, plain: function () {}, short() {} };',
+    'let assigned: () => void; assigned = () => {}; export { assigned };',
+    'export const nested = (): (() => void) => { const inner = (): void => {}; return inner; };',
+    'export enum Kind { A, B }',
+  ].join('\n');
+  it('arrows, declarations, classes, methods, private fields, quoted keys, enums', async () => {
+    const esbuild = await import('esbuild');
+    const options = (hooks as unknown as { transformOptions(path: string): Record<string, unknown> }).transformOptions('names.ts');
+    expect(options['keepNames']).toBeUndefined();
+    const { code } = await esbuild.transform(SOURCE, options);
+    const file = join(scratch, 'names.mjs');
+    writeFileSync(file, code);
+    const m = (await import(pathToFileURL(file).href)) as Record<string, any>;
+    expect(code).not.toContain('__name');
+    expect([m['arrow'].name, m['asyncArrow'].name, m['declared'].name, m['Shape'].name, m['assigned'].name]).toEqual(['arrow', 'asyncArrow', 'declared', 'Shape', 'assigned']);
+    expect([m['Shape'].prototype.method.name, m['Shape'].make.name, new m['Shape']().hidden().name]).toEqual(['method', 'make', '#hidden']);
+    expect([m['table']['check-user'].name, m['table'].plain.name, m['table'].short.name]).toEqual(['check-user', 'plain', 'short']);
+    expect(m['nested']().name).toBe('inner');
+    expect(m['Kind']).toEqual({ 0: 'A', 1: 'B', A: 0, B: 1 });
+  });
 });
