@@ -214,8 +214,8 @@ describe('the build keeps every name the source gives (no keepNames needed)', ()
   ].join('\n');
   it('arrows, declarations, classes, methods, private fields, quoted keys, enums', async () => {
     const esbuild = await import('esbuild');
-    const options = (hooks as unknown as { transformOptions(path: string): Record<string, unknown> }).transformOptions('names.ts');
-    expect(options['keepNames']).toBeUndefined();
+    const options = (hooks as unknown as { transformOptions(path: string): import('esbuild').TransformOptions }).transformOptions('names.ts');
+    expect(options.keepNames).toBeUndefined();
     const { code } = await esbuild.transform(SOURCE, options);
     const file = join(scratch, 'names.mjs');
     writeFileSync(file, code);
