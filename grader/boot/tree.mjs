@@ -200,11 +200,14 @@ export async function buildTree({ root = INSTALL_ROOT } = {}) {
     }
     return relativeTo(treePath(staging, targetRel));
   };
+  /** the tree's module of each source → the tree's modules it imports statically (for foldCatalogs) */
+  const imported = new Map();
   for (const rel of names) {
     const path = join(root, rel);
     const bytes = readFileSync(path);
     let code = await transpile(path, bytes, { define: { 'import.meta.url': JSON.stringify(pathToFileURL(path).href) } });
     const [imports] = lexer.parse(code);
+    imported.set(treePath(staging, rel), imports.filter((imp) => imp.n !== undefined && imp.d === -1).map((imp) => target(rel, imp.n)).filter((to) => to !== undefined && !to.startsWith('file:')).map((to) => resolve(dirname(treePath(staging, rel)), to)));
     // from the end, so the earlier positions stay right
     for (const imp of [...imports].reverse()) {
       if (imp.n === undefined || imp.d === -2) continue;
@@ -216,6 +219,7 @@ export async function buildTree({ root = INSTALL_ROOT } = {}) {
   }
   for (const [file, code] of facades) write(file, code);
   write(join(staging, 'tfjs.mjs'), tfjsFacade(tfjs.path));
+  await foldCatalogs(staging, imported, lexer);
   writeFileSync(join(staging, 'complete'), '');
   if (existsSync(join(out, 'complete'))) rmSync(staging, { recursive: true, force: true }); // another build made the same tree meanwhile
   else {
@@ -224,6 +228,66 @@ export async function buildTree({ root = INSTALL_ROOT } = {}) {
   }
   if (!writeFileAtomic(manifestFile(dir), JSON.stringify({ format: FORMAT, id, key, root, sources }))) throw new Error(`cannot write ${manifestFile(dir)}`);
   return { dir, id, modules: names.size, removed: pruneTrees(dir, id) };
+}
+
+/**
+ * The message catalogs (grader/i18n/<lang>/<section>.ts: ~16 sections in each of two languages)
+ * folded into the tree's grader/i18n/index.mjs, their only importer: one module instead of 33
+ * at every start (~1 ms of CPU each, ~30 ms for a grading of five exercises). A section is folded
+ * only when it is pure data as the tree holds it: it imports nothing, and no module of the tree
+ * but the index imports it (tests/boot/tree.test.ts checks the sources keep to that: one
+ * `export const` of an object, nothing run at load). Its evaluation then cannot depend on, or
+ * change, the order in which the index's other imports run. When anything does not hold, or
+ * esbuild fails, the index stays as it is (the catalogs load one by one, as from the sources).
+ * The folded index keeps an inline source map to the .ts files (esbuild composes the modules' own).
+ */
+async function foldCatalogs(staging, imported, lexer) {
+  const index = treePath(staging, 'grader/i18n/index.ts');
+  const catalogsDir = join(dirname(index), sep);
+  const folded = imported.get(index)?.filter((file) => file.startsWith(catalogsDir) && dirname(dirname(file)) === dirname(index));
+  if (folded === undefined || folded.length === 0) return;
+  for (const file of folded) {
+    if (lexer.parse(readFileSync(file, 'utf8'))[0].length > 0) return;
+    for (const [importer, targets] of imported) if (importer !== index && targets.includes(file)) return;
+  }
+  const fold = new Set(folded);
+  const { build } = await import('esbuild');
+  let code;
+  try {
+    const result = await build({
+      entryPoints: [index],
+      // where the output goes (not written by esbuild): the source map's paths are relative to it
+      outfile: index,
+      allowOverwrite: true,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: `node${process.versions.node}`,
+      write: false,
+      sourcemap: 'inline',
+      sourcesContent: false,
+      minifyWhitespace: true,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'dlgrade-fold-catalogs',
+          setup(b) {
+            // every import but the index's own catalogs stays an import, its specifier as written
+            b.onResolve({ filter: /.*/ }, (args) => {
+              if (args.kind === 'entry-point') return undefined;
+              const file = args.path.startsWith('.') ? resolve(args.resolveDir, args.path) : undefined;
+              if (file !== undefined && args.importer === index && fold.has(file)) return { path: file };
+              return { path: args.path, external: true };
+            });
+          },
+        },
+      ],
+    });
+    code = result.outputFiles[0]?.text;
+  } catch {
+    return;
+  }
+  if (code !== undefined) writeFileSync(index, code);
 }
 
 /** Removes the trees other than `keep` last touched over an hour ago (a process started before may still load from one). */

@@ -4,12 +4,16 @@
  * the install (its own node_modules folder of links, so its tree is its own): a grading from the
  * tree gives the results the hooks give; a changed byte, an added or removed source, a manifest
  * that names other hashes, a tree never completed and DLGRADE_TREE=0 each mean the hooks load the
- * sources, and the results stay the same.
+ * sources, and the results stay the same. The message catalogs are folded into the i18n index
+ * (one module), with the same texts, only while each of them is pure data.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { init as lexerReady, parse as parseModule } from 'es-module-lexer';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import type { ProfileReport } from '../../grader/profile.ts';
@@ -94,6 +98,90 @@ describe('the build tree', () => {
     expect(conv.properties.some((p) => p.status === 'fail')).toBe(true);
     expect(conv.properties.every((p) => p.status !== 'error')).toBe(true);
   }, 300_000);
+
+  it('folds the message catalogs into the i18n index: one module, the same texts, stack traces on the .ts files', async () => {
+    await lexerReady;
+    const treeIndex = (): string => {
+      const trees = join(root, 'node_modules', '.cache', 'dlgrade', 'tree');
+      const { id } = JSON.parse(readFileSync(join(trees, 'current.json'), 'utf8')) as { id: string };
+      return join(trees, id, 'modules', 'grader', 'i18n', 'index.mjs');
+    };
+    const catalogImports = (file: string): string[] => parseModule(readFileSync(file, 'utf8'))[0].map((i) => i.n ?? '').filter((n) => /^\.\/[a-z]+\//.test(n));
+    expect(catalogImports(treeIndex())).toEqual([]);
+    // every message, in both languages, says the same from the tree as from the sources: each
+    // function is called with the same arguments (strings; what throws must throw too: the
+    // engine's message is not compared, since it names a variable the bundle may have renamed)
+    process.setSourceMapsEnabled(true);
+    const folded = (await import(pathToFileURL(treeIndex()).href)) as { CATALOGS: Record<string, unknown> };
+    const sources = (await import('../../grader/i18n/index.ts')) as unknown as { CATALOGS: Record<string, unknown> };
+    const said = (value: unknown, path: string, out: string[]): void => {
+      if (typeof value === 'function') {
+        const args = Array.from({ length: value.length }, (_, i) => `arg${i}`);
+        try {
+          out.push(`${path} = ${JSON.stringify((value as (...a: unknown[]) => unknown)(...args))}`);
+        } catch (error) {
+          out.push(`${path} throws ${(error as Error).name}`);
+        }
+      } else if (value !== null && typeof value === 'object') {
+        for (const key of Object.keys(value)) said((value as Record<string, unknown>)[key], `${path}.${key}`, out);
+      } else out.push(`${path} = ${JSON.stringify(value)}`);
+    };
+    const texts = (catalogs: Record<string, unknown>): string[] => {
+      const out: string[] = [];
+      said(catalogs, 'CATALOGS', out);
+      return out;
+    };
+    expect(Object.keys(folded.CATALOGS).sort()).toEqual(['en', 'es']);
+    const fromTree = texts(folded.CATALOGS);
+    expect(fromTree.length).toBeGreaterThan(500);
+    expect(fromTree).toEqual(texts(sources.CATALOGS));
+    // an error thrown inside a folded catalog is placed on its own .ts file (in a process of its
+    // own, loading from the tree as bin/dlgrade.js does: this one rewrites its stack traces itself)
+    const script = [
+      `const tree = await import(${JSON.stringify(pathToFileURL(join(root, 'grader', 'boot', 'tree.mjs')).href)});`,
+      "const { CATALOGS } = await import(tree.useTree(await tree.validTree(), 'grader/i18n/index.ts'));",
+      "try { CATALOGS.en.author.noChapter('x', null); } catch (error) { console.log(error.stack.split('\\n')[1]); }",
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(r.stdout, r.stderr).toContain(`${join(root, 'grader', 'i18n', 'en', 'author.ts')}:5:`);
+  }, 120_000);
+
+  it('folds no catalog that is not pure data: one that imports something leaves the index as it is', () => {
+    const undo = edit('grader/i18n/en/verify.ts', (t) => `import { sep } from 'node:path';\nvoid sep;\n${t}`);
+    try {
+      precompile();
+      const trees = join(root, 'node_modules', '.cache', 'dlgrade', 'tree');
+      const { id } = JSON.parse(readFileSync(join(trees, 'current.json'), 'utf8')) as { id: string };
+      const index = readFileSync(join(trees, id, 'modules', 'grader', 'i18n', 'index.mjs'), 'utf8');
+      expect(index).toContain('./en/verify.mjs');
+      expect(index).toContain('./es/author.mjs');
+      expect(grade('unfolded').fromTree).toBe(true);
+    } finally {
+      undo();
+      precompile();
+    }
+  }, 300_000);
+
+  it('the catalogs keep to what folding needs: type imports, types, and constants holding objects or functions', () => {
+    const base = join(INSTALL_ROOT, 'grader', 'i18n');
+    const found: string[] = [];
+    for (const lang of readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+      for (const file of readdirSync(join(base, lang)).filter((f) => f.endsWith('.ts'))) {
+        const source = ts.createSourceFile(file, readFileSync(join(base, lang, file), 'utf8'), ts.ScriptTarget.Latest);
+        for (const statement of source.statements) {
+          const pure =
+            (ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly === true) ||
+            ts.isInterfaceDeclaration(statement) ||
+            ts.isTypeAliasDeclaration(statement) ||
+            (ts.isVariableStatement(statement) &&
+              (statement.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+              statement.declarationList.declarations.every((d) => d.initializer !== undefined && (ts.isObjectLiteralExpression(d.initializer) || ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))));
+          if (!pure) found.push(`grader/i18n/${lang}/${file}:${source.getLineAndCharacterOfPosition(statement.getStart(source)).line + 1}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
 
   it('is never used once a source differs from its build: a byte, a file added, a file removed', () => {
     for (const [what, change] of [
