@@ -4,7 +4,7 @@
  * writes Classroom 50's result.json for the shipped autograder.py), over the embedded catalog.
  * No publish, no instructor tooling: nothing here needs a token.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from '../cli/commander.ts';
 import { registerCheck } from '../cli/commands/check.ts';
 import { registerGrade } from '../cli/commands/grade.ts';
 import { registerList } from '../cli/commands/list.ts';

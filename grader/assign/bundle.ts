@@ -1,4 +1,6 @@
-import { build, type Plugin } from 'esbuild';
+import { esbuild, type Plugin } from '../esbuild.ts';
+
+const { build } = esbuild;
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -31,6 +33,13 @@ const TFJS_CORE_REGISTRATIONS = /^@tensorflow\/tfjs-core\/dist\/public\/chained_
 
 /** The bundle's tfjs-package.ts: its requireTfjs() is the lean TensorFlow.js the references import. */
 const TFJS_PACKAGE_MODULE = `export function requireTfjs() { return require('@tensorflow/tfjs'); }\n`;
+/**
+ * The install loads commander and esbuild with require (grader/cli/commander.ts, grader/esbuild.ts:
+ * a cheaper start); the bundle imports them, so that commander is bundled in and esbuild stays an
+ * import of the assignment's own dependency, as before.
+ */
+const COMMANDER_MODULE = `export { Command, CommanderError, Help, Option, InvalidArgumentError } from 'commander';\n`;
+const ESBUILD_MODULE = `import * as esbuild from 'esbuild';\nexport { esbuild };\n`;
 
 export interface BundleOptions {
   exercises: readonly ExerciseDef[];
@@ -82,6 +91,8 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
   for (const def of options.exercises) hiddenBySpec.set(resolve(def.specPath), def.properties.filter((p) => p.hidden).map((p) => p.name));
   const pathsFile = resolve(INSTALL_ROOT, 'grader', 'paths.ts');
   const tfjsPackageFile = resolve(INSTALL_ROOT, 'grader', 'backend', 'tfjs-package.ts');
+  const commanderFile = resolve(INSTALL_ROOT, 'grader', 'cli', 'commander.ts');
+  const esbuildFile = resolve(INSTALL_ROOT, 'grader', 'esbuild.ts');
   const installRequire = createRequire(join(INSTALL_ROOT, 'package.json'));
   const plugin: Plugin = {
     name: 'dlgrade-assignment',
@@ -94,6 +105,8 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
         const file = resolve(args.path);
         if (file === pathsFile) return { contents: pathsModule(toolVersion()), loader: 'ts', resolveDir: join(INSTALL_ROOT, 'grader') };
         if (file === tfjsPackageFile) return { contents: TFJS_PACKAGE_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader', 'backend') };
+        if (file === commanderFile) return { contents: COMMANDER_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader', 'cli') };
+        if (file === esbuildFile) return { contents: ESBUILD_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader') };
         const hidden = hiddenBySpec.get(file);
         if (hidden !== undefined) return { contents: stripHiddenProperties(readFileSync(file, 'utf8'), hidden, file), loader: 'ts' };
         if (file.startsWith(join(INSTALL_ROOT, 'solutions') + '/')) {

@@ -1,4 +1,4 @@
-import { Help, type Command } from 'commander';
+import { Help, type Command } from './commander.ts';
 import type { Catalog } from '../i18n/index.ts';
 
 type CliMessages = Catalog['cli'];

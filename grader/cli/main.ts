@@ -1,5 +1,5 @@
 import { runShutdown } from '../shutdown.ts';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.ts';
 import { toolVersion } from '../paths.ts';
 import { langFromArgv } from '../i18n/index.ts';
 import { localizeCommander } from './commander-i18n.ts';

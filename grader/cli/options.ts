@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from './commander.ts';
 import type { Lang } from '../engine/result.ts';
 import { cliText } from './lang.ts';
 

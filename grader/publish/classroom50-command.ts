@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../cli/commander.ts';
 import { parseLang } from '../cli/options.ts';
 import { writeFile } from 'node:fs/promises';
 import { DlgradeError } from '../errors.ts';

@@ -1,4 +1,6 @@
-import { build, stop, transform, type Message, type Plugin } from 'esbuild';
+import { esbuild, type Message, type Plugin } from '../esbuild.ts';
+
+const { build, stop, transform } = esbuild;
 import { describeThrown } from '../errors.ts';
 
 export interface CompileOk {

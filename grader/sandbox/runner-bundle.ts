@@ -1,4 +1,6 @@
-import { buildSync, version as esbuildVersion } from 'esbuild';
+import { esbuild } from '../esbuild.ts';
+
+const { buildSync, version: esbuildVersion } = esbuild;
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commander.ts';
 import { assign } from '../../assign/assign.ts';
 import type { Lang } from '../../engine/result.ts';
 import { instructorClient, readToken } from '../../github/client.ts';

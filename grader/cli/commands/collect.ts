@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commander.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collect, renderCollectLine, renderCollectTotals } from '../../collect/collect.ts';

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from '../commander.ts';
 import type { Lang } from '../../engine/result.ts';
 import { renderClassReportMarkdown } from '../../gradebook/markdown.ts';
 import { parseLang } from '../options.ts';

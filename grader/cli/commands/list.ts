@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commander.ts';
 import pc from 'picocolors';
 import { listCatalog } from '../../catalog/course-map.ts';
 import { loadCatalog } from '../../catalog/load.ts';

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commander.ts';
 import type { Lang } from '../../engine/result.ts';
 import { newWords } from '../../scaffold/messages.ts';
 import { scaffoldExercise } from '../../scaffold/scaffold.ts';

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commander.ts';
 import { writeFileSync } from 'node:fs';
 import type { Lang } from '../../engine/result.ts';
 import { DlgradeError } from '../../errors.ts';

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commander.ts';
 import { existsSync } from 'node:fs';
 import { DEFAULT_SEED } from '../../engine/seed.ts';
 import type { Lang } from '../../engine/result.ts';

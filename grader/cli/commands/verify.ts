@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commander.ts';
 import type { Lang } from '../../engine/result.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import { renderVerification, verifyCatalog } from '../../verify/verify.ts';
