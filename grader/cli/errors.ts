@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { pc } from '../report/picocolors.ts';
 import { DlgradeError, describeThrown } from '../errors.ts';
 import { cliText } from './lang.ts';
 

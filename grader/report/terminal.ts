@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { pc } from './picocolors.ts';
 import { caretPad } from './caret.ts';
 import type { ExerciseResult, GradeResult, Lang, Location, PropertyResult } from '../engine/result.ts';
 import { formatNumber } from '../compare/format.ts';

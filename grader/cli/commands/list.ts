@@ -1,5 +1,5 @@
 import { Option, type Command } from '../commander.ts';
-import pc from 'picocolors';
+import { pc } from '../../report/picocolors.ts';
 import { listCatalog } from '../../catalog/course-map.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import { issueMessage } from '../../catalog/issues.ts';
