@@ -34,11 +34,13 @@ const TFJS_CORE_REGISTRATIONS = /^@tensorflow\/tfjs-core\/dist\/public\/chained_
 /** The bundle's tfjs-package.ts: its requireTfjs() is the lean TensorFlow.js the references import. */
 const TFJS_PACKAGE_MODULE = `export function requireTfjs() { return require('@tensorflow/tfjs'); }\n`;
 /**
- * The install loads commander and esbuild with require (grader/cli/commander.ts, grader/esbuild.ts:
- * a cheaper start); the bundle imports them, so that commander is bundled in and esbuild stays an
- * import of the assignment's own dependency, as before.
+ * The install loads commander, picocolors and esbuild with require (grader/cli/commander.ts,
+ * grader/report/picocolors.ts, grader/esbuild.ts: a cheaper start); the bundle imports them, so
+ * that commander and picocolors are bundled in and esbuild stays an import of the assignment's own
+ * dependency, as before.
  */
 const COMMANDER_MODULE = `export { Command, CommanderError, Help, Option, InvalidArgumentError } from 'commander';\n`;
+const PICOCOLORS_MODULE = `import pc from 'picocolors';\nexport { pc };\n`;
 const ESBUILD_MODULE = `import * as esbuild from 'esbuild';\nexport { esbuild };\n`;
 
 export interface BundleOptions {
@@ -93,6 +95,7 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
   const tfjsPackageFile = resolve(INSTALL_ROOT, 'grader', 'backend', 'tfjs-package.ts');
   const commanderFile = resolve(INSTALL_ROOT, 'grader', 'cli', 'commander.ts');
   const esbuildFile = resolve(INSTALL_ROOT, 'grader', 'esbuild.ts');
+  const picocolorsFile = resolve(INSTALL_ROOT, 'grader', 'report', 'picocolors.ts');
   const installRequire = createRequire(join(INSTALL_ROOT, 'package.json'));
   const plugin: Plugin = {
     name: 'dlgrade-assignment',
@@ -107,6 +110,7 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
         if (file === tfjsPackageFile) return { contents: TFJS_PACKAGE_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader', 'backend') };
         if (file === commanderFile) return { contents: COMMANDER_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader', 'cli') };
         if (file === esbuildFile) return { contents: ESBUILD_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader') };
+        if (file === picocolorsFile) return { contents: PICOCOLORS_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader', 'report') };
         const hidden = hiddenBySpec.get(file);
         if (hidden !== undefined) return { contents: stripHiddenProperties(readFileSync(file, 'utf8'), hidden, file), loader: 'ts' };
         if (file.startsWith(join(INSTALL_ROOT, 'solutions') + '/')) {

@@ -43,6 +43,10 @@ describe('the self-contained grader bundle', () => {
     // nothing loads the full package (a resolve check that looks for it, and falls back when it is absent, may name it)
     expect(bundle).not.toMatch(/(require|import)\(\s*"@tensorflow\/tfjs"\s*\)|from\s*"@tensorflow\/tfjs"/);
     expect(bundle).not.toContain('__DLGRADE_RUNNER_SOURCE__');
+    // commander and picocolors are bundled in (an assignment does not install them), though the
+    // install loads them with require (grader/cli/commander.ts, grader/report/picocolors.ts)
+    expect(bundle).not.toMatch(/\(\s*["'](commander|picocolors)["']\s*\)/);
+    expect(bundle).toContain('node_modules/commander/lib/error.js');
     // no absolute path of the machine that built it, and no module from solutions/
     expect(bundle).not.toContain(INSTALL_ROOT);
     expect(bundle).not.toMatch(/^\/\/ solutions\//m);
