@@ -54,7 +54,11 @@ const noImports: Plugin = {
  * A failure here is forgotten: the build that needs the service starts or reports it.
  */
 export function warmCompiler(): void {
-  transform('').catch(() => undefined);
+  try {
+    transform('').catch(() => undefined);
+  } catch {
+    // esbuild could not even start its service (its binary missing): compileStudentFile says so
+  }
 }
 
 /**
