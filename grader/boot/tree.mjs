@@ -235,10 +235,11 @@ export async function buildTree({ root = INSTALL_ROOT } = {}) {
  * folded into the tree's grader/i18n/index.mjs, their only importer: one module instead of 33
  * at every start (~1 ms of CPU each, ~30 ms for a grading of five exercises). A section is folded
  * only when it is pure data as the tree holds it: it imports nothing, and no module of the tree
- * but the index imports it (tests/boot/tree.test.ts checks the sources keep to that: one
- * `export const` of an object, nothing run at load). Its evaluation then cannot depend on, or
- * change, the order in which the index's other imports run. When anything does not hold, or
- * esbuild fails, the index stays as it is (the catalogs load one by one, as from the sources).
+ * but the index imports it (tests/boot/tree.test.ts checks the sources keep to that: type
+ * imports, types, and constants holding objects or functions; nothing run at load). Its
+ * evaluation then cannot depend on, or change, the order in which the index's other imports run.
+ * When anything does not hold, or esbuild fails, the index stays as it is (the catalogs load one
+ * by one, as from the sources).
  * The folded index keeps an inline source map to the .ts files (esbuild composes the modules' own).
  */
 async function foldCatalogs(staging, imported, lexer) {
