@@ -3,7 +3,7 @@ import { esbuild, type Plugin } from '../esbuild.ts';
 const { build } = esbuild;
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ChapterDef, ExerciseDef } from '../catalog/types.ts';
 import { DlgradeError } from '../errors.ts';
 import { text } from '../i18n/index.ts';
@@ -39,9 +39,11 @@ const TFJS_PACKAGE_MODULE = `export function requireTfjs() { return require('@te
  * that commander and picocolors are bundled in and esbuild stays an import of the assignment's own
  * dependency, as before.
  */
-const COMMANDER_MODULE = `export { Command, CommanderError, Help, Option, InvalidArgumentError } from 'commander';\n`;
-const PICOCOLORS_MODULE = `import pc from 'picocolors';\nexport { pc };\n`;
-const ESBUILD_MODULE = `import * as esbuild from 'esbuild';\nexport { esbuild };\n`;
+const REQUIRED_PACKAGE_STAND_INS: readonly (readonly [string, string])[] = [
+  [join('grader', 'cli', 'commander.ts'), `export { Command, CommanderError, Help, Option, InvalidArgumentError } from 'commander';\n`],
+  [join('grader', 'report', 'picocolors.ts'), `import pc from 'picocolors';\nexport { pc };\n`],
+  [join('grader', 'esbuild.ts'), `import * as esbuild from 'esbuild';\nexport { esbuild };\n`],
+];
 
 export interface BundleOptions {
   exercises: readonly ExerciseDef[];
@@ -93,9 +95,7 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
   for (const def of options.exercises) hiddenBySpec.set(resolve(def.specPath), def.properties.filter((p) => p.hidden).map((p) => p.name));
   const pathsFile = resolve(INSTALL_ROOT, 'grader', 'paths.ts');
   const tfjsPackageFile = resolve(INSTALL_ROOT, 'grader', 'backend', 'tfjs-package.ts');
-  const commanderFile = resolve(INSTALL_ROOT, 'grader', 'cli', 'commander.ts');
-  const esbuildFile = resolve(INSTALL_ROOT, 'grader', 'esbuild.ts');
-  const picocolorsFile = resolve(INSTALL_ROOT, 'grader', 'report', 'picocolors.ts');
+  const standIns = new Map(REQUIRED_PACKAGE_STAND_INS.map(([rel, code]) => [resolve(INSTALL_ROOT, rel), code] as const));
   const installRequire = createRequire(join(INSTALL_ROOT, 'package.json'));
   const plugin: Plugin = {
     name: 'dlgrade-assignment',
@@ -108,9 +108,8 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
         const file = resolve(args.path);
         if (file === pathsFile) return { contents: pathsModule(toolVersion()), loader: 'ts', resolveDir: join(INSTALL_ROOT, 'grader') };
         if (file === tfjsPackageFile) return { contents: TFJS_PACKAGE_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader', 'backend') };
-        if (file === commanderFile) return { contents: COMMANDER_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader', 'cli') };
-        if (file === esbuildFile) return { contents: ESBUILD_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader') };
-        if (file === picocolorsFile) return { contents: PICOCOLORS_MODULE, loader: 'js', resolveDir: join(INSTALL_ROOT, 'grader', 'report') };
+        const standIn = standIns.get(file);
+        if (standIn !== undefined) return { contents: standIn, loader: 'js', resolveDir: dirname(file) };
         const hidden = hiddenBySpec.get(file);
         if (hidden !== undefined) return { contents: stripHiddenProperties(readFileSync(file, 'utf8'), hidden, file), loader: 'ts' };
         if (file.startsWith(join(INSTALL_ROOT, 'solutions') + '/')) {

@@ -200,14 +200,15 @@ export async function buildTree({ root = INSTALL_ROOT } = {}) {
     }
     return relativeTo(treePath(staging, targetRel));
   };
-  /** the tree's module of each source → the tree's modules it imports statically (for foldCatalogs) */
+  /** the tree's module of each source → how many imports it has, and the tree's modules it imports statically (for foldCatalogs) */
   const imported = new Map();
   for (const rel of names) {
     const path = join(root, rel);
     const bytes = readFileSync(path);
     let code = await transpile(path, bytes, { define: { 'import.meta.url': JSON.stringify(pathToFileURL(path).href) } });
     const [imports] = lexer.parse(code);
-    imported.set(treePath(staging, rel), imports.filter((imp) => imp.n !== undefined && imp.d === -1).map((imp) => target(rel, imp.n)).filter((to) => to !== undefined && !to.startsWith('file:')).map((to) => resolve(dirname(treePath(staging, rel)), to)));
+    const local = imports.filter((imp) => imp.n !== undefined && imp.d === -1).map((imp) => target(rel, imp.n)).filter((to) => to !== undefined && !to.startsWith('file:'));
+    imported.set(treePath(staging, rel), { count: imports.length, targets: local.map((to) => resolve(dirname(treePath(staging, rel)), to)) });
     // from the end, so the earlier positions stay right
     for (const imp of [...imports].reverse()) {
       if (imp.n === undefined || imp.d === -2) continue;
@@ -219,7 +220,7 @@ export async function buildTree({ root = INSTALL_ROOT } = {}) {
   }
   for (const [file, code] of facades) write(file, code);
   write(join(staging, 'tfjs.mjs'), tfjsFacade(tfjs.path));
-  await foldCatalogs(staging, imported, lexer);
+  await foldCatalogs(staging, imported);
   writeFileSync(join(staging, 'complete'), '');
   if (existsSync(join(out, 'complete'))) rmSync(staging, { recursive: true, force: true }); // another build made the same tree meanwhile
   else {
@@ -242,14 +243,14 @@ export async function buildTree({ root = INSTALL_ROOT } = {}) {
  * by one, as from the sources).
  * The folded index keeps an inline source map to the .ts files (esbuild composes the modules' own).
  */
-async function foldCatalogs(staging, imported, lexer) {
+async function foldCatalogs(staging, imported) {
   const index = treePath(staging, 'grader/i18n/index.ts');
   const catalogsDir = join(dirname(index), sep);
-  const folded = imported.get(index)?.filter((file) => file.startsWith(catalogsDir) && dirname(dirname(file)) === dirname(index));
+  const folded = imported.get(index)?.targets.filter((file) => file.startsWith(catalogsDir) && dirname(dirname(file)) === dirname(index));
   if (folded === undefined || folded.length === 0) return;
   for (const file of folded) {
-    if (lexer.parse(readFileSync(file, 'utf8'))[0].length > 0) return;
-    for (const [importer, targets] of imported) if (importer !== index && targets.includes(file)) return;
+    if (imported.get(file)?.count !== 0) return;
+    for (const [importer, { targets }] of imported) if (importer !== index && targets.includes(file)) return;
   }
   const fold = new Set(folded);
   const { build } = await import('esbuild');

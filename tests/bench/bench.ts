@@ -64,25 +64,28 @@ const medianOf = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b
 /** rounds of the alternated pairs below (BENCH_ROUNDS; each round runs both sides once, in turn) */
 const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 3));
 const spread = (xs: readonly number[]): string => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)} s`;
+/** two named commands run in turn, ROUNDS times: each one's wall times, and a note per kind of non-zero exit */
+function alternated(first: [string, string[]], second: [string, string[]]): { first: number[]; second: number[]; failed: string } {
+  const times: [number[], number[]] = [[], []];
+  const failed = new Set<string>();
+  for (let round = 0; round < ROUNDS; round++) {
+    [first, second].forEach(([name, args], k) => {
+      const r = timeCommand(args);
+      if (r.status !== 0) failed.add(`${name} exit ${r.status}`);
+      times[k]!.push(r.seconds);
+    });
+  }
+  return { first: times[0], second: times[1], failed: failed.size > 0 ? ` ${[...failed].join(', ')}` : '' };
+}
 
 if (want('grade')) {
   // alternated: dlgrade, vitest, dlgrade, vitest, …; the ratio is of the medians
   const flags = HEADLINE.flatMap((id) => ['--exercise', id]);
-  const grades: number[] = [];
-  const vitests: number[] = [];
-  const failed: string[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const grade = timeCommand([process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags]);
-    if (grade.status !== 0) failed.push(`grade exit ${grade.status}`);
-    grades.push(grade.seconds);
-    const vitest = timeCommand([process.execPath, 'node_modules/vitest/vitest.mjs', 'run', '--config', 'tests/bench/vitest.config.ts']);
-    if (vitest.status !== 0) failed.push(`vitest exit ${vitest.status}`);
-    vitests.push(vitest.seconds);
-  }
-  const g = medianOf(grades);
-  const v = medianOf(vitests);
-  report(`1. dlgrade grade, 5 headline exercises (cold, wall), median of ${ROUNDS}`, `${g.toFixed(2)} s (${spread(grades)}; goal < 5 s)${failed.length > 0 ? ` ${[...new Set(failed)].join(', ')}` : ''}`);
-  report(`2. same properties, in-process vitest run (wall), median of ${ROUNDS}`, `${v.toFixed(2)} s (${spread(vitests)})`);
+  const runs = alternated(['grade', [process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags]], ['vitest', [process.execPath, 'node_modules/vitest/vitest.mjs', 'run', '--config', 'tests/bench/vitest.config.ts']]);
+  const g = medianOf(runs.first);
+  const v = medianOf(runs.second);
+  report(`1. dlgrade grade, 5 headline exercises (cold, wall), median of ${ROUNDS}`, `${g.toFixed(2)} s (${spread(runs.first)}; goal < 5 s)${runs.failed}`);
+  report(`2. same properties, in-process vitest run (wall), median of ${ROUNDS}`, `${v.toFixed(2)} s (${spread(runs.second)})`);
   report('   ratio dlgrade / vitest', `${(g / v).toFixed(2)}× (goal ≤ ${GOALS.headlineRatio}×)`);
 }
 
@@ -127,19 +130,11 @@ if (want('course')) {
   // the TensorFlow.js floor: node + importing TensorFlow.js + backend init + one op; alternated
   // with the course, round by round, and the multiple is of the medians
   const floorCode = "const tf = await import('@tensorflow/tfjs'); await import('@tensorflow/tfjs-backend-wasm').then((w) => w.setWasmPaths(new URL('./node_modules/@tensorflow/tfjs-backend-wasm/dist/', 'file://' + process.cwd() + '/').href)).catch(() => {}); await tf.setBackend('wasm').catch(() => tf.setBackend('cpu')); await tf.ready(); tf.add(1, 2).dataSync();";
-  const courses: number[] = [];
-  const floors: number[] = [];
-  const failed: string[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const course = timeCommand([process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet']);
-    if (course.status !== 0) failed.push(`exit ${course.status}`);
-    courses.push(course.seconds);
-    floors.push(timeCommand([process.execPath, '--input-type=module', '-e', floorCode]).seconds);
-  }
-  const c = medianOf(courses);
-  const f = medianOf(floors);
-  report(`4. whole course's solutions, dlgrade grade (wall), median of ${ROUNDS}`, `${c.toFixed(2)} s (${spread(courses)}; goal < 30 s)${failed.length > 0 ? ` ${[...new Set(failed)].join(', ')}` : ''}`);
-  report(`   TensorFlow.js floor (node, import, init, one op), median of ${ROUNDS}`, `${f.toFixed(2)} s (${spread(floors)})`);
+  const runs = alternated(['grade', [process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet']], ['floor', [process.execPath, '--input-type=module', '-e', floorCode]]);
+  const c = medianOf(runs.first);
+  const f = medianOf(runs.second);
+  report(`4. whole course's solutions, dlgrade grade (wall), median of ${ROUNDS}`, `${c.toFixed(2)} s (${spread(runs.first)}; goal < 30 s)${runs.failed}`);
+  report(`   TensorFlow.js floor (node, import, init, one op), median of ${ROUNDS}`, `${f.toFixed(2)} s (${spread(runs.second)})`);
   report('   whole course as a multiple of the floor', `${(c / f).toFixed(1)}× (goal ≤ ${GOALS.courseFloorMultiple}×)`);
 }
 
@@ -214,7 +209,6 @@ if (want('sandbox')) {
       return false;
     }
   });
-  const median = medianOf;
   // a. one student process: start, one call, end; rounds alternate the order of the mechanisms
   const rounds = Number(process.env['BENCH_SANDBOX_ROUNDS'] ?? 12);
   const startMs: Record<string, number[]> = Object.fromEntries(mechanisms.map((m) => [m, []]));
@@ -234,9 +228,9 @@ if (want('sandbox')) {
   }
   delete process.env['DLGRADE_SANDBOX'];
   resetIsolationForTests();
-  const base = mechanisms.includes('process') ? median(startMs['process']!) : undefined;
+  const base = mechanisms.includes('process') ? medianOf(startMs['process']!) : undefined;
   for (const m of mechanisms) {
-    const ms = median(startMs[m]!);
+    const ms = medianOf(startMs[m]!);
     report(`6a. one student process (start, call, end), ${m}, median of ${rounds}`, `${ms.toFixed(0)} ms${base ? ` (${(ms / base).toFixed(2)}× process)` : ''}`);
   }
   // b. the five headline exercises graded with the CLI, per mechanism (and the baseline checkout)
@@ -255,9 +249,9 @@ if (want('sandbox')) {
       gradeS[run.label]!.push((performance.now() - start) / 1000);
     }
   }
-  const ref = baseline ? median(gradeS[`baseline ${baseline}`]!) : mechanisms.includes('process') ? median(gradeS['process']!) : undefined;
+  const ref = baseline ? medianOf(gradeS[`baseline ${baseline}`]!) : mechanisms.includes('process') ? medianOf(gradeS['process']!) : undefined;
   for (const run of runs) {
-    const s = median(gradeS[run.label]!);
+    const s = medianOf(gradeS[run.label]!);
     report(`6b. grade 5 headline exercises, ${run.label}, median of ${gradeRounds}`, `${s.toFixed(2)} s, ${((s / HEADLINE.length) * 1000).toFixed(0)} ms/exercise${ref ? ` (${(s / ref).toFixed(2)}× ${baseline ? 'baseline' : 'process'})` : ''}`);
   }
 }
