@@ -22,7 +22,7 @@
  *      course, with the precompiled build off ("before": DLGRADE_PRECOMPILE=0: tsx, the isolation
  *      probe and the runner bundle at every start) and on ("after"), alternated in one run
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +30,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BACKENDS, selectBackend } from '../../grader/backend/select.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { HEADLINE } from './headline.ts';
+import { formatTreeMemory, type TreeMemory, watchTreeMemory } from './tree-memory.ts';
 
 const results: [string, string][] = [];
 const report = (label: string, value: string): void => {
@@ -37,10 +38,19 @@ const report = (label: string, value: string): void => {
   console.log(`${label.padEnd(64)} ${value}`);
 };
 
-function timeCommand(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; status: number | null } {
+/** Runs a command to its end: its wall time, exit status and peak memory (tree-memory.ts). */
+async function timeCommand(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ seconds: number; status: number | null; memory: TreeMemory | undefined }> {
   const start = performance.now();
-  const r = spawnSync(args[0]!, args.slice(1), { cwd: INSTALL_ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
-  return { seconds: (performance.now() - start) / 1000, status: r.status };
+  const child = spawn(args[0]!, args.slice(1), { cwd: INSTALL_ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+  const memory = child.pid !== undefined ? watchTreeMemory(child.pid) : undefined;
+  let peak: TreeMemory | undefined;
+  const status = await new Promise<number | null>((resolve) => {
+    // the last reading while the process still exists (it is gone once 'close' arrives)
+    child.once('exit', () => (peak = memory?.stop()));
+    child.once('close', (code) => resolve(code));
+    child.once('error', () => resolve(null));
+  });
+  return { seconds: (performance.now() - start) / 1000, status, memory: peak };
 }
 
 console.log(`dlgrade bench · ${availableParallelism()} cores · node ${process.version}\n`);
@@ -64,29 +74,36 @@ const medianOf = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b
 /** rounds of the alternated pairs below (BENCH_ROUNDS; each round runs both sides once, in turn) */
 const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 3));
 const spread = (xs: readonly number[]): string => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)} s`;
-/** two named commands run in turn, ROUNDS times: each one's wall times, and a note per kind of non-zero exit */
-function alternated(first: [string, string[]], second: [string, string[]]): { first: number[]; second: number[]; failed: string } {
+/** the larger of two peaks, figure by figure (undefined where neither could be read) */
+const peakOf = (a: TreeMemory | undefined, b: TreeMemory | undefined): TreeMemory | undefined =>
+  a === undefined ? b : b === undefined ? a : { largestMb: Math.max(a.largestMb, b.largestMb), treeMb: Math.max(a.treeMb, b.treeMb), processes: Math.max(a.processes, b.processes) };
+/** two named commands run in turn, ROUNDS times: each one's wall times, its peak memory over the rounds, and a note per kind of non-zero exit */
+async function alternated(first: [string, string[]], second: [string, string[]]): Promise<{ first: number[]; second: number[]; memory: [TreeMemory | undefined, TreeMemory | undefined]; failed: string }> {
   const times: [number[], number[]] = [[], []];
+  const memory: [TreeMemory | undefined, TreeMemory | undefined] = [undefined, undefined];
   const failed = new Set<string>();
   for (let round = 0; round < ROUNDS; round++) {
-    [first, second].forEach(([name, args], k) => {
-      const r = timeCommand(args);
+    for (const [k, [name, args]] of [first, second].entries()) {
+      const r = await timeCommand(args);
       if (r.status !== 0) failed.add(`${name} exit ${r.status}`);
       times[k]!.push(r.seconds);
-    });
+      memory[k] = peakOf(memory[k], r.memory);
+    }
   }
-  return { first: times[0], second: times[1], failed: failed.size > 0 ? ` ${[...failed].join(', ')}` : '' };
+  return { first: times[0], second: times[1], memory, failed: failed.size > 0 ? ` ${[...failed].join(', ')}` : '' };
 }
 
 if (want('grade')) {
   // alternated: dlgrade, vitest, dlgrade, vitest, …; the ratio is of the medians
   const flags = HEADLINE.flatMap((id) => ['--exercise', id]);
-  const runs = alternated(['grade', [process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags]], ['vitest', [process.execPath, 'node_modules/vitest/vitest.mjs', 'run', '--config', 'tests/bench/vitest.config.ts']]);
+  const runs = await alternated(['grade', [process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags]], ['vitest', [process.execPath, 'node_modules/vitest/vitest.mjs', 'run', '--config', 'tests/bench/vitest.config.ts']]);
   const g = medianOf(runs.first);
   const v = medianOf(runs.second);
   report(`1. dlgrade grade, 5 headline exercises (cold, wall), median of ${ROUNDS}`, `${g.toFixed(2)} s (${spread(runs.first)}; goal < 5 s)${runs.failed}`);
   report(`2. same properties, in-process vitest run (wall), median of ${ROUNDS}`, `${v.toFixed(2)} s (${spread(runs.second)})`);
   report('   ratio dlgrade / vitest', `${(g / v).toFixed(2)}× (goal ≤ ${GOALS.headlineRatio}×)`);
+  report('   peak memory, dlgrade grade and its student processes', formatTreeMemory(runs.memory[0]));
+  report('   peak memory, vitest run', formatTreeMemory(runs.memory[1]));
 }
 
 if (want('backends')) {
@@ -130,12 +147,14 @@ if (want('course')) {
   // the TensorFlow.js floor: node + importing TensorFlow.js + backend init + one op; alternated
   // with the course, round by round, and the multiple is of the medians
   const floorCode = "const tf = await import('@tensorflow/tfjs'); await import('@tensorflow/tfjs-backend-wasm').then((w) => w.setWasmPaths(new URL('./node_modules/@tensorflow/tfjs-backend-wasm/dist/', 'file://' + process.cwd() + '/').href)).catch(() => {}); await tf.setBackend('wasm').catch(() => tf.setBackend('cpu')); await tf.ready(); tf.add(1, 2).dataSync();";
-  const runs = alternated(['grade', [process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet']], ['floor', [process.execPath, '--input-type=module', '-e', floorCode]]);
+  const runs = await alternated(['grade', [process.execPath, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet']], ['floor', [process.execPath, '--input-type=module', '-e', floorCode]]);
   const c = medianOf(runs.first);
   const f = medianOf(runs.second);
   report(`4. whole course's solutions, dlgrade grade (wall), median of ${ROUNDS}`, `${c.toFixed(2)} s (${spread(runs.first)}; goal < 30 s)${runs.failed}`);
   report(`   TensorFlow.js floor (node, import, init, one op), median of ${ROUNDS}`, `${f.toFixed(2)} s (${spread(runs.second)})`);
   report('   whole course as a multiple of the floor', `${(c / f).toFixed(1)}× (goal ≤ ${GOALS.courseFloorMultiple}×)`);
+  report('   peak memory, whole course and its student processes', formatTreeMemory(runs.memory[0]));
+  report('   peak memory, TensorFlow.js floor', formatTreeMemory(runs.memory[1]));
 }
 
 if (want('regrade')) {
@@ -176,15 +195,18 @@ if (want('regrade')) {
   for (const c of levels) {
     // alternated in one run: a fresh worker per student (the old way) against warm workers
     const timed = async (jobsPerWorker: number) => {
+      // the workers and their student processes (the coordinator is this process: not counted)
+      const memory = watchTreeMemory(process.pid, { excludeRoot: true });
       const start = performance.now();
       const summary = await regrade({ collectedDir: collected, resultsDir: join(root, `c${c}-j${jobsPerWorker}`), manifest: assignment.manifestPath, catalog, concurrency: c, jobsPerWorker });
       const minutes = (performance.now() - start) / 60_000;
-      return { summary, minutes, rate: summary.graded / minutes };
+      return { summary, minutes, rate: summary.graded / minutes, memory: memory.stop() };
     };
     const fresh = await timed(1);
     const warm = await timed(25);
     rates.push(warm.rate);
     report(`5. regrade ${size} submissions of ${chapter} (${defs.length} exercises), concurrency ${c}, warm workers`, `${warm.rate.toFixed(1)} submissions/min (${(warm.minutes * 60).toFixed(1)} s, ${warm.summary.errors} errors, ${warm.summary.workersStarted} workers; goal ≥ ${GOALS.regradePerMin}/min for 5 exercises)`);
+    report(`   peak memory, its workers and student processes`, formatTreeMemory(warm.memory));
     report(`   a fresh worker per student`, `${fresh.rate.toFixed(1)} submissions/min (${(fresh.minutes * 60).toFixed(1)} s, ${fresh.summary.workersStarted} workers); warm / fresh ${(warm.rate / fresh.rate).toFixed(2)}×`);
   }
   for (let i = 1; i < levels.length; i++) report(`   ratio concurrency ${levels[i]} / 1`, `${(rates[i]! / rates[0]!).toFixed(2)}×`);

@@ -10,6 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatTreeMemory, type TreeMemory, watchTreeMemory } from './tree-memory.ts';
 
 const EXERCISE = 'ch07-convolution/conv2d';
 export const WATCH_GOAL_MS = 300;
@@ -67,6 +68,9 @@ export async function benchWatch(root: string, report: (label: string, value: st
   mkdirSync(join(coldFile, '..'), { recursive: true });
   copyFileSync(join(root, 'solutions', EXERCISE, 'conv2d.ts'), coldFile);
   const figures = { cold: [] as number[], spare: [] as number[], spareLatency: [] as number[], plain: [] as number[], plainLatency: [] as number[] };
+  // the watcher with its spare: its own process and its student processes, over every round
+  const memory = withSpare.child.pid !== undefined ? watchTreeMemory(withSpare.child.pid) : undefined;
+  let peak: TreeMemory | undefined;
   try {
     await waitFor(withSpare, /Vigilando 1 ejercicio/, 0);
     await waitFor(without, /Vigilando 1 ejercicio/, 0);
@@ -87,6 +91,7 @@ export async function benchWatch(root: string, report: (label: string, value: st
       figures.plainLatency.push(b.latencyMs);
     }
   } finally {
+    peak = memory?.stop();
     for (const w of [withSpare, without]) w.child.kill('SIGINT');
     await Promise.all([withSpare, without].map((w) => new Promise((r) => (w.child.exitCode !== null ? r(undefined) : w.child.once('exit', r)))));
     for (const w of [withSpare, without]) rmSync(join(w.file, '..', '..', '..', '..'), { recursive: true, force: true });
@@ -98,5 +103,6 @@ export async function benchWatch(root: string, report: (label: string, value: st
   report('9. warm `check --watch` re-run of conv2d', `${ms(median(figures.spare))} (${spread(figures.spare)}; goal ≤ ${WATCH_GOAL_MS} ms)`);
   report('   the same, no sandbox started ahead (DLGRADE_WATCH_SPARE=0)', `${ms(median(figures.plain))} (${spread(figures.plain)})`);
   report('   save → report (debounce and file watcher included)', `${ms(median(figures.spareLatency))} (no spare: ${ms(median(figures.plainLatency))})`);
+  report('   peak memory, the watcher and its student processes', formatTreeMemory(peak));
   report('   warm re-run / cold check', `${(median(figures.spare) / median(figures.cold)).toFixed(2)}×`);
 }
