@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * Where the grader's time goes, measured in the trusted process only when DLGRADE_PROFILE is set
@@ -25,6 +25,13 @@ export interface ProfileReport {
   totalMs: number;
   /** CPU time of this process (not its children), ms */
   cpuMs: { user: number; system: number };
+  /**
+   * This process's threads, from the kernel's scheduler statistics (Linux; absent elsewhere): the
+   * main thread's CPU time and the time it was ready to run but waited for a core (another thread
+   * or process had it), and the CPU time of every other thread together (V8's compiler and
+   * garbage-collector threads, libuv's pool, a type-check worker), ms
+   */
+  threads?: { mainRunMs: number; mainWaitMs: number; otherRunMs: number; others: number };
 }
 
 const spans = new Map<string, ProfileSpan>();
@@ -78,13 +85,36 @@ export async function timedAsync<T>(name: string, fn: () => Promise<T>): Promise
 
 export function profileReport(): ProfileReport {
   const timing = performance.nodeTiming;
+  const threads = threadsNow();
   return {
     node: { bootstrapCompleteMs: timing.bootstrapComplete, environmentMs: timing.environment },
     marks: marks(),
     spans: Object.fromEntries([...spans].sort((a, b) => b[1].ms - a[1].ms)),
     totalMs: performance.now(),
     cpuMs: { user: process.cpuUsage().user / 1000, system: process.cpuUsage().system / 1000 },
+    ...(threads ? { threads } : {}),
   };
+}
+
+/** /proc/self/task/<tid>/schedstat: "<ns on a core> <ns waiting for one> <slices>", per thread (undefined where there is none) */
+function threadsNow(): ProfileReport['threads'] {
+  try {
+    const out = { mainRunMs: 0, mainWaitMs: 0, otherRunMs: 0, others: 0 };
+    for (const tid of readdirSync('/proc/self/task')) {
+      const [run, wait] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+      if (!Number.isFinite(run) || !Number.isFinite(wait)) return undefined;
+      if (Number(tid) === process.pid) {
+        out.mainRunMs = run! / 1e6;
+        out.mainWaitMs = wait! / 1e6;
+      } else {
+        out.otherRunMs += run! / 1e6;
+        out.others++;
+      }
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The spans so far (a copy), to print what one step added (`check --watch`: one re-run). */
@@ -108,11 +138,29 @@ function formatReport(report: ProfileReport): string {
   for (const [name, s] of Object.entries(report.spans)) lines.push(`  ${name.padEnd(30)} ${s.ms.toFixed(0).padStart(7)} ms  ×${s.count}`);
   lines.push(`  exit                           ${report.totalMs.toFixed(0).padStart(7)}`);
   lines.push(`  CPU of this process            ${report.cpuMs.user.toFixed(0).padStart(7)} user, ${report.cpuMs.system.toFixed(0)} system`);
+  if (report.threads) {
+    lines.push(`  main thread: on a core         ${report.threads.mainRunMs.toFixed(0).padStart(7)}, waiting for one ${report.threads.mainWaitMs.toFixed(0)}`);
+    lines.push(`  ${`other threads (${report.threads.others})`.padEnd(30)} ${report.threads.otherRunMs.toFixed(0).padStart(7)}`);
+  }
   return lines.join('\n') + '\n';
+}
+
+const beforeReport: (() => void)[] = [];
+
+/** Runs `fn` at exit just before the report is made (what is still alive then records itself: the student processes' CPU). */
+export function onProfileExit(fn: () => void): void {
+  if (profiling) beforeReport.push(fn);
 }
 
 if (profiling) {
   process.on('exit', () => {
+    for (const fn of beforeReport) {
+      try {
+        fn();
+      } catch {
+        // a record that fails leaves the rest of the report as it is
+      }
+    }
     const report = profileReport();
     try {
       if (target === '1') process.stderr.write(formatReport(report));

@@ -8,6 +8,7 @@ import { inheritableFds } from './inherited-fds.ts';
 import { launchEnv, probeIsolation, recheckIsolation } from './isolation.ts';
 import { runnerSource } from './runner-bundle.ts';
 import { makeSandboxDir } from './sandbox-dirs.ts';
+import { onProfileExit, profiling, record } from '../profile.ts';
 import { backstopFor, cpuMsOf, cpuReader, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
 
 export interface SandboxLimits {
@@ -161,6 +162,8 @@ export class StudentProcess {
   private readyWaiter: ((message: Record<string, unknown>) => void) | undefined;
   private readonly memoryWatch: NodeJS.Timeout;
   private readonly exited: Promise<void>;
+  /** its CPU time went to the profile (DLGRADE_PROFILE) */
+  private cpuRecorded = false;
   /** the sandbox mechanism it was started under (a spare is only used under the same one) */
   private readonly mechanism: string;
   /** started ahead without the student's module (see spare-pool.ts); cleared once it is given one */
@@ -549,8 +552,17 @@ export class StudentProcess {
    * launcher killed in the first milliseconds of its start (a spare, on SIGINT) would leave it
    * behind, blocked waiting for its parent, in the sandbox folder.
    */
+  /** DLGRADE_PROFILE: the CPU time this process tree used, once, read just before it ends (one that ended by itself is not counted) */
+  recordCpu(tree = this.child.pid !== undefined ? processTree(this.child.pid) : []): void {
+    if (!profiling || this.cpuRecorded || tree.length === 0) return;
+    this.cpuRecorded = true;
+    const cpu = cpuMsOf(tree);
+    if (cpu !== undefined) record('student processes: CPU time (10 ms ticks)', cpu);
+  }
+
   private killTree(pid: number): void {
     const tree = processTree(pid);
+    this.recordCpu(tree);
     this.child.kill('SIGKILL');
     for (const other of tree.slice(1)) {
       try {
@@ -711,6 +723,10 @@ function track(proc: StudentProcess): void {
     // whatever ends this process (process.exit from a signal handler, the regrade worker's
     // exit): no student process, spare or not, outlives it, and no sandbox folder stays behind
     process.on('exit', endAllStudentProcesses);
+    // the profile's report is made before that: the processes still alive count their CPU first
+    onProfileExit(() => {
+      for (const alive of live) alive.recordCpu();
+    });
   }
 }
 

@@ -318,13 +318,12 @@ if (only.includes('processes')) {
 // 8. only when asked by name (it grades the whole course three times, with CPU profiles)
 if (only.includes('profile')) {
   // 8. where the time goes, from real instrumentation: the grader's DLGRADE_PROFILE spans and
-  // marks (wall, counts) and its V8 CPU profile by category; CPU of the children (student
-  // processes, esbuild) from /usr/bin/time where it exists
-  const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+  // marks (wall, counts), its threads' and its student processes' CPU time (grader/profile.ts),
+  // its V8 CPU profile by category, and the peak memory of its process tree (tree-memory.ts)
+  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { CATEGORIES, cpuProfileByCategory } = await import('./cpu-profile.ts');
   type ProfileReport = import('../../grader/profile.ts').ProfileReport;
-  const hasTime = existsSync('/usr/bin/time');
   const scenarios: { label: string; flags: string[] }[] = [
     { label: 'one exercise (conv2d)', flags: ['--exercise', 'ch07-convolution/conv2d'] },
     { label: `five headline exercises`, flags: HEADLINE.flatMap((id) => ['--exercise', id]) },
@@ -336,37 +335,28 @@ if (only.includes('profile')) {
   ];
   interface Run {
     wall: number;
-    cpu?: { user: number; sys: number; rssMb: number };
+    memory: TreeMemory | undefined;
     profile: ProfileReport;
     categories: Map<string, number>;
     cpuTotal: number;
     status: number | null;
   }
-  const runOnce = (flags: string[], env: NodeJS.ProcessEnv): Run => {
+  const runOnce = async (flags: string[], env: NodeJS.ProcessEnv): Promise<Run> => {
     const dir = mkdtempSync(join(tmpdir(), 'dlgrade-bench-profile-'));
-    const timeFile = join(dir, 'time.txt');
-    const node = [process.execPath, '--cpu-prof', `--cpu-prof-dir=${dir}`, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags];
-    const args = hasTime ? ['/usr/bin/time', '-f', '%U %S %M', '-o', timeFile, ...node] : node;
-    const start = performance.now();
-    const r = spawnSync(args[0]!, args.slice(1), { cwd: INSTALL_ROOT, env: { ...process.env, ...env, DLGRADE_PROFILE: join(dir, 'profile.json') }, stdio: 'ignore' });
-    const wall = (performance.now() - start) / 1000;
+    const args = ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags];
+    const r = await timeCommand([process.execPath, ...args], { ...env, DLGRADE_PROFILE: join(dir, 'profile.json') });
     const profile = JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')) as ProfileReport;
     const cpuFile = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     const { byCategory, totalMs } = cpuFile ? cpuProfileByCategory(join(dir, cpuFile)) : { byCategory: new Map(), totalMs: 0 };
-    let cpu: Run['cpu'];
-    if (hasTime) {
-      const [user, sys, rss] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-      cpu = { user: user!, sys: sys!, rssMb: rss! / 1024 };
-    }
     rmSync(dir, { recursive: true, force: true });
-    return { wall, ...(cpu ? { cpu } : {}), profile, categories: byCategory, cpuTotal: totalMs, status: r.status };
+    return { wall: r.seconds, memory: r.memory, profile, categories: byCategory, cpuTotal: totalMs, status: r.status };
   };
   // warm-up: fills the caches the "after" runs use (a fresh clone's first run pays them once)
-  runOnce(scenarios[0]!.flags, {});
+  await runOnce(scenarios[0]!.flags, {});
   const ms = (n: number | undefined): string => (n === undefined ? '—' : `${n.toFixed(0)} ms`);
   for (const scenario of scenarios) {
     const runs: Record<string, Run> = {};
-    for (const config of configs) runs[config.label] = runOnce(scenario.flags, config.env);
+    for (const config of configs) runs[config.label] = await runOnce(scenario.flags, config.env);
     const before = runs['before']!;
     const after = runs['after']!;
     const row = (label: string, b: number | undefined, a: number | undefined, unit = ms): void => {
@@ -375,10 +365,22 @@ if (only.includes('profile')) {
     };
     const s = (x: number): string => `${x.toFixed(2)} s`;
     row('wall', before.wall, after.wall, (n) => (n === undefined ? '—' : s(n)));
-    if (before.cpu && after.cpu) {
-      row('CPU, grader + children (user + sys)', before.cpu.user + before.cpu.sys, after.cpu.user + after.cpu.sys, (n) => (n === undefined ? '—' : s(n)));
-      row('peak memory of one process (max RSS)', before.cpu.rssMb, after.cpu.rssMb, (n) => (n === undefined ? '—' : `${n.toFixed(0)} MB`));
-    }
+    // CPU: the trusted process (all its threads), and the student processes (each read just
+    // before it ends, DLGRADE_PROFILE); how busy that kept the machine's cores
+    const trustedCpu = (r: Run): number => r.profile.cpuMs.user + r.profile.cpuMs.system;
+    const studentCpu = (r: Run): number | undefined => r.profile.spans['student processes: CPU time (10 ms ticks)']?.ms;
+    row('CPU, trusted process (all its threads)', trustedCpu(before), trustedCpu(after));
+    row('trusted main thread, on a core', before.profile.threads?.mainRunMs, after.profile.threads?.mainRunMs);
+    row('trusted main thread, ready but waiting for a core', before.profile.threads?.mainWaitMs, after.profile.threads?.mainWaitMs);
+    row("trusted process's other threads, on a core (V8 compiler, GC)", before.profile.threads?.otherRunMs, after.profile.threads?.otherRunMs);
+    row('CPU, student processes', studentCpu(before), studentCpu(after));
+    const busy = (r: Run): number | undefined => {
+      const students = studentCpu(r);
+      return students === undefined ? undefined : (trustedCpu(r) + students) / (r.wall * 1000 * availableParallelism());
+    };
+    row(`cores busy (trusted + student CPU / wall × ${availableParallelism()} cores)`, busy(before), busy(after), (n) => (n === undefined ? '—' : `${(n * 100).toFixed(0)}%`));
+    row('peak memory, largest process', before.memory?.largestMb, after.memory?.largestMb, (n) => (n === undefined ? '—' : `${n.toFixed(0)} MB`));
+    row('peak memory, the whole tree at once', before.memory?.treeMb, after.memory?.treeMb, (n) => (n === undefined ? '—' : `${n.toFixed(0)} MB`));
     // every message to a student process waits for its answer: one per call, or one per batch
     const messages = (r: Run): number => (r.profile.spans['round trip to the student process']?.count ?? 0) + (r.profile.spans['round trip to the student process (batch)']?.count ?? 0);
     row('round trips to student processes (messages)', messages(before), messages(after), (n) => (n === undefined ? '—' : String(n)));
