@@ -53,6 +53,7 @@ describe.skipIf(!existsSync('/proc/self/task'))('peak memory of a process tree (
 
   it('says it cannot tell when the root is not there', () => {
     expect(watchTreeMemory(2 ** 22 + 12_345).stop()).toBeUndefined();
+    expect(formatTreeMemory({ largestMb: 40.2, treeMb: 40.2, processes: 1 })).toBe('40 MB largest process, 40 MB whole tree at once (1 process seen)');
     expect(formatTreeMemory(undefined)).toMatch(/^—/);
   });
 });

@@ -91,5 +91,5 @@ export function watchTreeMemory(root: number, options: { everyMs?: number; exclu
 /** "102 MB largest process, 266 MB whole tree at once (11 processes seen)", or a dash where /proc cannot tell */
 export function formatTreeMemory(memory: TreeMemory | undefined): string {
   if (memory === undefined) return '— (no /proc here)';
-  return `${memory.largestMb.toFixed(0)} MB largest process, ${memory.treeMb.toFixed(0)} MB whole tree at once (${memory.processes} processes seen)`;
+  return `${memory.largestMb.toFixed(0)} MB largest process, ${memory.treeMb.toFixed(0)} MB whole tree at once (${memory.processes} ${memory.processes === 1 ? 'process' : 'processes'} seen)`;
 }
