@@ -107,6 +107,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const spares = options.prestart !== false && prestartEnabled() && sparesAllowed() ? (options.spares ?? takeEarlyPool() ?? new SparePool()) : undefined;
   const owned = spares !== undefined && spares !== options.spares;
   const begun = new Set<string>();
+  const ended = new Set<string>();
   // a kept pool: once every exercise has begun, the caller's next grading (the next student of a
   // regrade, the next save) most likely starts with the same first exercise
   const next = owned || defs.length === 0 ? [] : [sandboxLimitsOf(defs[0]!)];
@@ -119,12 +120,23 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       // only the exercises with a file to load (a guess from the folder: no file is read here)
       const present = defs.filter((d) => options.refusedFiles?.[d.id] === undefined && existsSync(join(options.submissionDir, d.chapter, d.name, d.file)));
       spares.setConcurrency(concurrency);
+      // A grading's own pool (grade, check) ends with it, so with sharing a spare started for an
+      // exercise that a process handed on (SparePool.recycle) will serve is never used: ~40 ms of
+      // a core for nothing. Such a pool starts spares only for the exercises that start before any
+      // running one ends (the free slots) and for those no handed-on process can take (another
+      // heap limit). A kept pool plans for every exercise left: what is left over serves the
+      // caller's next grading.
       spares.plan(() => {
-        const rest = present.filter((d) => !begun.has(d.id));
-        return rest.length > 0 ? rest.map(sandboxLimitsOf) : next;
+        const rest = present.filter((d) => !begun.has(d.id)).map(sandboxLimitsOf);
+        if (rest.length === 0) return next;
+        if (!owned || share === undefined) return rest;
+        const running = present.filter((d) => begun.has(d.id) && !ended.has(d.id)).map(sandboxLimitsOf);
+        const free = Math.max(0, concurrency - running.length);
+        const handedOn = [...running, ...rest.slice(0, free)];
+        return rest.filter((limits, i) => i < free || !handedOn.some((h) => h.memoryMb === limits.memoryMb));
       });
     }
-    return await gradeWith({ options, defs, sandbox, concurrency, started, lang, audience, seed, begun, ...(spares ? { spares } : {}), ...(share ? { share } : {}) });
+    return await gradeWith({ options, defs, sandbox, concurrency, started, lang, audience, seed, begun, ended, ...(spares ? { spares } : {}), ...(share ? { share } : {}) });
   } finally {
     // the reference answers this grading learned, one pack per module (reference-cache/store.ts),
     // written just after this returns (or at exit)
@@ -171,13 +183,15 @@ interface Grading {
   seed: number;
   /** ids of the exercises whose grading has begun (the spare pool plans for the others) */
   begun: Set<string>;
+  /** ids of the exercises whose grading is done (its process ended or handed on) */
+  ended: Set<string>;
   spares?: SparePool;
   /** see RunExerciseOptions.share */
   share?: object;
 }
 
 async function gradeWith(grading: Grading): Promise<GradeResult> {
-  const { options, defs, sandbox, concurrency, started, lang, audience, seed, begun, spares, share } = grading;
+  const { options, defs, sandbox, concurrency, started, lang, audience, seed, begun, ended, spares, share } = grading;
   const backend = await startReferenceBackend(options.backend);
   const prefix = options.displayPrefix ?? 'exercises';
   const commandPrefix = options.commandPrefix ?? 'npx dlgrade check';
@@ -225,6 +239,7 @@ async function gradeWith(grading: Grading): Promise<GradeResult> {
     defs.map((def) =>
       limit(async () => {
         const result = await gradeOne(def);
+        ended.add(def.id);
         options.onExercise?.(result, done++, defs.length);
         return result;
       }),

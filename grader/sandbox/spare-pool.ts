@@ -32,6 +32,12 @@ export function sharingEnabled(): boolean {
   return process.env['DLGRADE_SHARE'] !== '0';
 }
 
+/** spares started by every pool of this process (tests: a grading's own pool is not reachable from outside) */
+let startedInAll = 0;
+export function sparesStarted(): number {
+  return startedInAll;
+}
+
 /**
  * Student processes started ahead, while the trusted side prepares (the catalog, the specs and
  * references, TensorFlow.js) and while other exercises are graded (grader/engine/grade.ts, the
@@ -103,6 +109,7 @@ export class SparePool {
       try {
         this.#spares.push(StudentProcess.spare(limits));
         this.started++;
+        startedInAll++;
       } catch {
         return; // no spare: the start spawns as usual (and reports why it cannot)
       }

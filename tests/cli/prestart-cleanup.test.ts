@@ -69,10 +69,10 @@ const until = async (condition: () => boolean, tries = 600): Promise<boolean> =>
   return condition();
 };
 
-function grade(tmp: string, ids: string[]) {
+function grade(tmp: string, ids: string[], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, ['bin/dlgrade.js', 'grade', dir, '--quiet', '--runs', '3', ...ids.flatMap((id) => ['--exercise', id])], {
     cwd: INSTALL_ROOT,
-    env: { ...process.env, TMPDIR: tmp },
+    env: { ...process.env, TMPDIR: tmp, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -93,7 +93,9 @@ describe.skipIf(!sparesAllowed())('no student process outlives dlgrade grade', (
 
   it('SIGINT in the middle of a grading ends every student process, the spares too, and removes their folders', async () => {
     const tmp = tmpFor('sigint');
-    const { child, exited } = grade(tmp, IDS);
+    // no process handed on (DLGRADE_SHARE=0): a grading's own pool then starts a spare for the
+    // exercise after the running ones (with sharing it does not: the process handed on serves it)
+    const { child, exited } = grade(tmp, IDS, { DLGRADE_SHARE: '0' });
     try {
       // dice-loss hangs: wait until more processes are alive than exercises graded at once
       // (a spare is waiting beside them)

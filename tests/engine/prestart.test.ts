@@ -17,7 +17,7 @@ import type { ExerciseDef } from '../../grader/catalog/types.ts';
 import { gradeSubmission, type GradeOptions } from '../../grader/engine/grade.ts';
 import type { GradeResult } from '../../grader/engine/result.ts';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
-import { PRESTART_EXTRA, SparePool, sparesAllowed, startEarlySpare, takeEarlyPool } from '../../grader/sandbox/spare-pool.ts';
+import { PRESTART_EXTRA, SparePool, sparesAllowed, sparesStarted, startEarlySpare, takeEarlyPool } from '../../grader/sandbox/spare-pool.ts';
 import { runShutdown } from '../../grader/shutdown.ts';
 import { liveStudentProcesses, mostLiveStudentProcesses, resetMostLive } from '../../grader/sandbox/student-process.ts';
 
@@ -74,7 +74,9 @@ describe.skipIf(!sparesAllowed())('student processes started ahead', () => {
   it('give the same results as none, within concurrency + PRESTART_EXTRA live processes, none left after', async () => {
     const off = await graded({ prestart: false });
     expect(liveStudentProcesses()).toBe(0);
+    const startedBefore = sparesStarted();
     const own = await graded({});
+    const ownStarted = sparesStarted() - startedBefore;
     expect(liveStudentProcesses()).toBe(0);
     const kept = new SparePool();
     const withKept = await graded({ spares: kept });
@@ -97,12 +99,50 @@ describe.skipIf(!sparesAllowed())('student processes started ahead', () => {
     expect(comparable(withKept.result)).toEqual(comparable(off.result));
 
     // counted, not timed: without spares one process per exercise slot; with them a few more,
-    // never above the bound (the first spares start before any exercise, so the pool is used)
+    // never above the bound (the first spares start before any exercise, so the pool is used; a
+    // grading's own pool starts none that a process handed on would serve, so it may stay at the
+    // concurrency, a kept pool plans for every exercise left)
     expect(off.most).toBeLessThanOrEqual(CONCURRENCY);
-    expect(own.most).toBeGreaterThan(CONCURRENCY);
+    expect(ownStarted).toBeGreaterThanOrEqual(CONCURRENCY);
     expect(own.most).toBeLessThanOrEqual(CONCURRENCY + PRESTART_EXTRA);
+    expect(withKept.most).toBeGreaterThan(CONCURRENCY);
     expect(withKept.most).toBeLessThanOrEqual(CONCURRENCY + PRESTART_EXTRA);
   }, 300_000);
+
+  it("a grading's own pool starts no spare that a process handed on makes useless; a kept pool and no sharing still do", async () => {
+    const ids = ['ch01-intro-ml/confusion-matrix', 'ch01-intro-ml/regression-metrics', 'ch01-intro-ml/roc-auc', 'ch02-math/stable-softmax'];
+    const correct = join(tmp, 'correct');
+    for (const id of ids) {
+      mkdirSync(join(correct, def(id).chapter, def(id).name), { recursive: true });
+      cpSync(def(id).solutionPath, join(correct, def(id).chapter, def(id).name, def(id).file));
+    }
+    const off = await graded({ submissionDir: correct, exercises: ids, prestart: false });
+    expect(off.result.exercises.map((e) => e.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    // its own pool, sharing on: one process per slot, the third and fourth exercises take the
+    // processes the first two hand on (a spare for them would be ended unused)
+    const before = sparesStarted();
+    const own = await graded({ submissionDir: correct, exercises: ids });
+    expect(comparable(own.result)).toEqual(comparable(off.result));
+    expect(own.most).toBe(CONCURRENCY);
+    expect(sparesStarted() - before).toBe(CONCURRENCY);
+    expect(liveStudentProcesses()).toBe(0);
+    // a kept pool plans every exercise left (what is left over serves the next grading)
+    const kept = new SparePool();
+    const withKept = await graded({ submissionDir: correct, exercises: ids, spares: kept });
+    expect(comparable(withKept.result)).toEqual(comparable(off.result));
+    expect(withKept.most).toBe(CONCURRENCY + PRESTART_EXTRA);
+    await kept.dispose();
+    // no sharing: every exercise needs a fresh process, so the pool starts them ahead as before
+    process.env['DLGRADE_SHARE'] = '0';
+    try {
+      const alone = await graded({ submissionDir: correct, exercises: ids });
+      expect(comparable(alone.result)).toEqual(comparable(off.result));
+      expect(alone.most).toBe(CONCURRENCY + PRESTART_EXTRA);
+    } finally {
+      delete process.env['DLGRADE_SHARE'];
+    }
+    expect(liveStudentProcesses()).toBe(0);
+  }, 180_000);
 
   it('DLGRADE_PRESTART=0 starts no spare', async () => {
     process.env['DLGRADE_PRESTART'] = '0';
