@@ -3,12 +3,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { onProfileExit, profiling, record } from '../profile.ts';
 import { decode, encode } from './codec.ts';
 import { inheritableFds } from './inherited-fds.ts';
 import { launchEnv, probeIsolation, recheckIsolation } from './isolation.ts';
 import { runnerSource } from './runner-bundle.ts';
 import { makeSandboxDir } from './sandbox-dirs.ts';
-import { onProfileExit, profiling, record } from '../profile.ts';
 import { backstopFor, cpuMsOf, cpuReader, startCpuLimit, type CpuLimit } from './cpu-clock.ts';
 
 export interface SandboxLimits {
@@ -546,12 +546,6 @@ export class StudentProcess {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /**
-   * SIGKILL to the launcher and to every process under it, read just before: bubblewrap's own
-   * child (the namespace's init) is ended by --die-with-parent only once it has set that up, and a
-   * launcher killed in the first milliseconds of its start (a spare, on SIGINT) would leave it
-   * behind, blocked waiting for its parent, in the sandbox folder.
-   */
   /** DLGRADE_PROFILE: the CPU time this process tree used, once, read just before it ends (one that ended by itself is not counted) */
   recordCpu(tree = this.child.pid !== undefined ? processTree(this.child.pid) : []): void {
     if (!profiling || this.cpuRecorded || tree.length === 0) return;
@@ -560,6 +554,12 @@ export class StudentProcess {
     if (cpu !== undefined) record('student processes: CPU time (10 ms ticks)', cpu);
   }
 
+  /**
+   * SIGKILL to the launcher and to every process under it, read just before: bubblewrap's own
+   * child (the namespace's init) is ended by --die-with-parent only once it has set that up, and a
+   * launcher killed in the first milliseconds of its start (a spare, on SIGINT) would leave it
+   * behind, blocked waiting for its parent, in the sandbox folder.
+   */
   private killTree(pid: number): void {
     const tree = processTree(pid);
     this.recordCpu(tree);
