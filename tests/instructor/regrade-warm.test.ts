@@ -5,12 +5,13 @@
  * result file for every student, apart from timings; warm workers start fewer processes; a
  * student whose grading kills its worker costs only that student, graded again in another worker.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadCatalog } from '../../grader/catalog/load.ts';
 import { selectExercises } from '../../grader/catalog/select.ts';
+import { validTree } from '../../grader/boot/tree.mjs';
 import { INSTALL_ROOT } from '../../grader/paths.ts';
 import { regrade } from '../../grader/regrade/regrade.ts';
 import type { RegradeFile } from '../../grader/regrade/result-file.ts';
@@ -75,5 +76,33 @@ describe('warm grading workers', () => {
     expect(cold.workersStarted).toBeGreaterThanOrEqual(users.filter((u) => CLASS[u] !== 'absent').length);
     if (weak) expect(warm.workersStarted, 'with a wall missing every student gets a fresh worker').toBe(cold.workersStarted);
     else expect(warm.workersStarted).toBeLessThanOrEqual(4);
+  });
+
+  it('load the grader from the build tree when it is the build of the sources now (no module hooks), else through the hooks, with the same results', async () => {
+    const students = ['ana', 'beto', 'carla'];
+    const only = join(root, 'only');
+    students.forEach((username, i) => addStudent(only, assignment, { username, answers: { [ID]: CLASS[username]! } }, i));
+    const run = async (name: string, env: Record<string, string>): Promise<number> => {
+      const log = join(root, `${name}.hooks.log`);
+      const saved = { ...process.env };
+      // the workers get this process's environment (run-worker.ts workerEnv)
+      Object.assign(process.env, env, { DLGRADE_PRECOMPILE_LOG: log });
+      try {
+        await regrade({ collectedDir: only, resultsDir: join(root, name), manifest: assignment.manifestPath, runs: 5, catalog, concurrency: 1, jobsPerWorker: 25, allowWeakSandbox: true });
+      } finally {
+        for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+        Object.assign(process.env, saved);
+      }
+      // one line per TypeScript module a worker loaded through the hooks
+      return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
+    };
+    const tree = await validTree();
+    const fromTree = await run('tree', {});
+    const hooked = await run('hooks', { DLGRADE_TREE: '0' });
+    for (const user of students) expect(normalised(join(root, 'tree'), user), user).toEqual(normalised(join(root, 'hooks'), user));
+    expect(hooked).toBeGreaterThan(0);
+    // a checkout whose sources changed since its tree was built loads through the hooks, as it should
+    if (tree) expect(fromTree).toBe(0);
+    else expect(fromTree).toBeGreaterThan(0);
   });
 });
