@@ -11,16 +11,8 @@
 process.on('SIGUSR1', () => {});
 // The build tree (grader/boot/tree.mjs): the grader compiled once, loaded with no module hooks,
 // when it is exactly the build of the sources as they are now; else the hooks load the sources.
-const tree = await import('../grader/boot/tree.mjs');
-const built = tree.treeEnabled() ? await tree.validTree() : undefined;
-let entry = '../grader/cli/main.ts';
-if (built) {
-  entry = tree.useTree(built, 'grader/cli/main.ts');
-  performance.mark('dlgrade:from-build-tree');
-} else {
-  await import('../grader/boot/register.mjs');
-  await import('../grader/backend/tfjs-register.mjs');
-}
+const { entryUrl } = await import('../grader/boot/tree.mjs');
+const entry = await entryUrl('grader/cli/main.ts');
 // named points for DLGRADE_PROFILE (grader/profile.ts); a mark costs nothing when nobody reads it
 performance.mark('dlgrade:loader-registered');
 const { main } = await import(entry);

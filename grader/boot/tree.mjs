@@ -129,6 +129,23 @@ export function useTree(tree, entry) {
   return pathToFileURL(treePath(tree.out, entry)).href;
 }
 
+/**
+ * The URL a process's entry point imports `entry` (a source, relative to the install) by, decided
+ * once at its start (bin/dlgrade.js, the regrade worker): its module in the tree when the tree is
+ * exactly the build of the sources as they are now (useTree; `DLGRADE_PROFILE` shows a
+ * `from-build-tree` mark), else the source itself, with the module hooks registered to load it.
+ */
+export async function entryUrl(entry, root = INSTALL_ROOT) {
+  const built = treeEnabled() ? await validTree(root) : undefined;
+  if (built) {
+    performance.mark('dlgrade:from-build-tree');
+    return useTree(built, entry);
+  }
+  await import('./register.mjs');
+  await import('../backend/tfjs-register.mjs');
+  return pathToFileURL(join(root, entry)).href;
+}
+
 /** The URL of `path`'s module in `tree` (`{ root, out, sources }`), or undefined when the tree does not hold it. */
 export function heldUrl(tree, path) {
   const rel = posix(relative(tree.root, path));

@@ -5,16 +5,8 @@ process.on('SIGUSR1', () => {});
 // The grader from the build tree, as bin/dlgrade.js loads it (grader/boot/tree.mjs: compiled
 // once, no module hooks) when it is exactly the build of the sources as they are now; else
 // through the module hooks.
-const tree = await import('../boot/tree.mjs');
-const built = tree.treeEnabled() ? await tree.validTree() : undefined;
-let entry = './worker.ts';
-if (built) {
-  entry = tree.useTree(built, 'grader/regrade/worker.ts');
-} else {
-  await import('../boot/register.mjs');
-  await import('../backend/tfjs-register.mjs');
-}
-const { runWorker } = await import(entry);
+const { entryUrl } = await import('../boot/tree.mjs');
+const { runWorker } = await import(await entryUrl('grader/regrade/worker.ts'));
 await runWorker();
 // every reply was handed to the channel before runWorker returned; a lingering handle (esbuild's
 // service) must not keep a retired worker alive

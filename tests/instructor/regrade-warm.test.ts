@@ -84,14 +84,12 @@ describe('warm grading workers', () => {
     students.forEach((username, i) => addStudent(only, assignment, { username, answers: { [ID]: CLASS[username]! } }, i));
     const run = async (name: string, env: Record<string, string>): Promise<number> => {
       const log = join(root, `${name}.hooks.log`);
-      const saved = { ...process.env };
       // the workers get this process's environment (run-worker.ts workerEnv)
-      Object.assign(process.env, env, { DLGRADE_PRECOMPILE_LOG: log });
+      for (const [key, value] of Object.entries({ ...env, DLGRADE_PRECOMPILE_LOG: log })) vi.stubEnv(key, value);
       try {
         await regrade({ collectedDir: only, resultsDir: join(root, name), manifest: assignment.manifestPath, runs: 5, catalog, concurrency: 1, jobsPerWorker: 25, allowWeakSandbox: true });
       } finally {
-        for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-        Object.assign(process.env, saved);
+        vi.unstubAllEnvs();
       }
       // one line per TypeScript module a worker loaded through the hooks
       return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
