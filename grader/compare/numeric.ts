@@ -50,6 +50,40 @@ function typeName(value: unknown): string {
  * Reports the first differing index and the worst element.
  */
 export function compareValues(expected: unknown, received: unknown, tol: Tolerance = DEFAULT_TOLERANCE): Comparison {
+  // the usual case, every element within tolerance, is decided without building anything; only
+  // a value that differs is walked again to say where and how (the same answer either way:
+  // tests/compare/numeric-fast.test.ts)
+  if (allClose(expected, received, tol)) return { ok: true };
+  return compareInDetail(expected, received, tol);
+}
+
+/**
+ * Whether compareInDetail would find nothing: the same walk (the expected value's structure, its
+ * own enumerable keys, exact non-numbers, every number within tolerance), with no path, index
+ * text or message made on the way.
+ */
+function allClose(expected: unknown, received: unknown, tol: Tolerance): boolean {
+  if (typeof expected === 'number') return typeof received === 'number' && closeEnough(expected, received, tol);
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(received) || received.length !== expected.length) return false;
+    for (let i = 0; i < expected.length; i++) if (!allClose(expected[i], received[i], tol)) return false;
+    return true;
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (received === null || typeof received !== 'object' || Array.isArray(received) || received instanceof Opaque) return false;
+    const keys = Object.keys(expected);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (!Object.prototype.hasOwnProperty.call(received, key)) return false;
+      if (!allClose((expected as Record<string, unknown>)[key], (received as Record<string, unknown>)[key], tol)) return false;
+    }
+    return true;
+  }
+  return expected === received;
+}
+
+/** compareValues, always walking with paths and messages (exported for the test that holds the two to one answer) */
+export function compareInDetail(expected: unknown, received: unknown, tol: Tolerance = DEFAULT_TOLERANCE): Comparison {
   const structural = compareStructure(expected, received, [], tol);
   if (structural) return { ok: false, ...structural };
   let first: Mismatch | undefined;
