@@ -64,7 +64,10 @@ process.on('uncaughtException', (error) => {
   process.stderr.write(`uncaught exception: ${describeError(error).message}\n`);
 });
 
-const channel = new Socket({ fd: 3, readable: true, writable: true });
+// allowHalfOpen: when the grader ends its side, Node's own end-of-stream handler would otherwise
+// replace socket.write (pinned read-only below) before this process's 'end' listener runs, and
+// that assignment throws into the student's captured output; this process exits on 'end' anyway
+const channel = new Socket({ fd: 3, readable: true, writable: true, allowHalfOpen: true });
 channel.setEncoding('utf8');
 
 /**
