@@ -548,10 +548,12 @@ export class StudentProcess {
 
   /** DLGRADE_PROFILE: the CPU time this process tree used, once, read just before it ends (one that ended by itself is not counted) */
   recordCpu(tree = this.child.pid !== undefined ? processTree(this.child.pid) : []): void {
-    if (!profiling || this.cpuRecorded || tree.length === 0) return;
+    if ((!profiling && cpuTally === undefined) || this.cpuRecorded || tree.length === 0) return;
     this.cpuRecorded = true;
     const cpu = cpuMsOf(tree);
-    if (cpu !== undefined) record('student processes: CPU time (10 ms ticks)', cpu);
+    if (cpu === undefined) return;
+    if (profiling) record('student processes: CPU time (10 ms ticks)', cpu);
+    if (cpuTally !== undefined) cpuTally.ms += cpu;
   }
 
   /**
@@ -728,6 +730,19 @@ function track(proc: StudentProcess): void {
       for (const alive of live) alive.recordCpu();
     });
   }
+}
+
+/** see tallyStudentCpu */
+let cpuTally: { ms: number } | undefined;
+
+/**
+ * For benchmarks in this process (tests/bench/process-bench.ts): from now on each student process
+ * tree's CPU time, read just before it is ended (as DLGRADE_PROFILE's span does), is added to
+ * `tally.ms`; undefined stops it. A process that ended by itself is not counted. Waited-for
+ * children's rusage cannot give it: the sandbox's Node is SIGKILLed before its launcher waits.
+ */
+export function tallyStudentCpu(tally: { ms: number } | undefined): void {
+  cpuTally = tally;
 }
 
 /** student processes started by this grader process and not exited yet */

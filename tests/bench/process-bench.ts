@@ -15,29 +15,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { loadCatalog } from '../../grader/catalog/load.ts';
 import { sandboxLimitsOf } from '../../grader/engine/steps/run-exercise.ts';
 import { compileStudentFile } from '../../grader/sandbox/compile.ts';
 import { probeIsolation } from '../../grader/sandbox/isolation.ts';
 import { SparePool } from '../../grader/sandbox/spare-pool.ts';
-import { mostLiveStudentProcesses, resetMostLive, StudentProcess, type SandboxLimits } from '../../grader/sandbox/student-process.ts';
+import { mostLiveStudentProcesses, resetMostLive, StudentProcess, tallyStudentCpu, type SandboxLimits } from '../../grader/sandbox/student-process.ts';
 import { HEADLINE } from './headline.ts';
 
 type Report = (label: string, value: string) => void;
-
-/** CPU time (ms) of this process's children that have ended and been waited for (/proc/self/stat cutime + cstime) */
-function childrenCpuMs(): number {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields after "(comm)": state is [0]; cutime is field 16 of the whole line, [13] here
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
-}
 
 interface Module {
   id: string;
@@ -46,11 +34,17 @@ interface Module {
   limits: SandboxLimits;
 }
 
+/** wall time of `run`, and the CPU time of the student processes it ended (each tree read just before it ends: tallyStudentCpu) */
 async function measure(label: string, run: () => Promise<void>): Promise<{ label: string; ms: number; cpuMs: number }> {
-  const cpu0 = childrenCpuMs();
+  const tally = { ms: 0 };
+  tallyStudentCpu(tally);
   const t0 = performance.now();
-  await run();
-  return { label, ms: performance.now() - t0, cpuMs: childrenCpuMs() - cpu0 };
+  try {
+    await run();
+  } finally {
+    tallyStudentCpu(undefined);
+  }
+  return { label, ms: performance.now() - t0, cpuMs: tally.ms };
 }
 
 async function ready(options: { moduleCode: string; limits: SandboxLimits; spare?: StudentProcess | undefined }): Promise<StudentProcess> {
@@ -166,10 +160,22 @@ export async function benchProcesses(root: string, report: Report, only: (name: 
   }
 
   if (only('c')) {
-    const cli = (flags: string[], env: NodeJS.ProcessEnv): { s: number; status: number | null } => {
+    // CPU from the run's own profile (both modes profiled alike): the trusted process's, and its
+    // student processes' read just before each ended (a waited-for child's rusage misses them)
+    const profileFile = join(mkdtempSync(join(tmpdir(), 'dlgrade-bench-profile-')), 'profile.json');
+    const cli = (flags: string[], env: NodeJS.ProcessEnv): { s: number; status: number | null; cpuMs: number } => {
+      rmSync(profileFile, { force: true });
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, ['bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags], { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
-      return { s: (performance.now() - t0) / 1000, status: r.status };
+      const r = spawnSync(process.execPath, ['bin/dlgrade.js', 'grade', 'solutions', '--include-hidden', '--quiet', ...flags], { cwd: root, env: { ...process.env, ...env, DLGRADE_PROFILE: profileFile }, stdio: 'ignore' });
+      const s = (performance.now() - t0) / 1000;
+      let cpuMs = NaN;
+      try {
+        const p = JSON.parse(readFileSync(profileFile, 'utf8')) as { cpuMs: { user: number; system: number }; spans: Record<string, { ms: number }> };
+        cpuMs = p.cpuMs.user + p.cpuMs.system + (p.spans['student processes: CPU time (10 ms ticks)']?.ms ?? 0);
+      } catch {
+        // no profile written (the run failed): reported by its exit status
+      }
+      return { s, status: r.status, cpuMs };
     };
     const scenarios: [string, string[], number][] = [['five headline exercises', HEADLINE.flatMap((id) => ['--exercise', id]), Number(process.env['BENCH_PROCESSES_GRADE_ROUNDS'] ?? 3)]];
     if (process.env['BENCH_PROCESSES_COURSE'] !== '0') scenarios.push(['whole course', [], 1]);
@@ -180,9 +186,8 @@ export async function benchProcesses(root: string, report: Report, only: (name: 
       const onCpu: number[] = [];
       for (let r = 0; r < rounds; r++) {
         for (const prestart of r % 2 === 0 ? [false, true] : [true, false]) {
-          const cpu0 = childrenCpuMs();
           const run = cli(flags, prestart ? {} : { DLGRADE_PRESTART: '0' });
-          const cpu = childrenCpuMs() - cpu0;
+          const cpu = run.cpuMs;
           if (run.status !== 0) report(`10c. ${label}, prestart ${prestart ? 'on' : 'off'}`, `exit ${run.status}`);
           (prestart ? on : off).push(run.s);
           (prestart ? onCpu : offCpu).push(cpu / 1000);
@@ -190,9 +195,10 @@ export async function benchProcesses(root: string, report: Report, only: (name: 
       }
       report(
         `10c. dlgrade grade, ${label}: DLGRADE_PRESTART=0 → default`,
-        `${median(off).toFixed(2)} → ${median(on).toFixed(2)} s wall (${(median(on) / median(off)).toFixed(2)}×), CPU with children ${median(offCpu).toFixed(1)} → ${median(onCpu).toFixed(1)} s, median of ${rounds}`,
+        `${median(off).toFixed(2)} → ${median(on).toFixed(2)} s wall (${(median(on) / median(off)).toFixed(2)}×), CPU of the grader and its student processes ${median(offCpu).toFixed(2)} → ${median(onCpu).toFixed(2)} s, median of ${rounds}`,
       );
     }
+    rmSync(dirname(profileFile), { recursive: true, force: true });
   }
 
   if (only('d')) {
