@@ -323,6 +323,7 @@ if (only.includes('profile')) {
   const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { CATEGORIES, cpuProfileByCategory } = await import('./cpu-profile.ts');
+  const { STUDENT_CPU_SPAN } = await import('../../grader/sandbox/student-process.ts');
   type ProfileReport = import('../../grader/profile.ts').ProfileReport;
   const scenarios: { label: string; flags: string[] }[] = [
     { label: 'one exercise (conv2d)', flags: ['--exercise', 'ch07-convolution/conv2d'] },
@@ -368,7 +369,7 @@ if (only.includes('profile')) {
     // CPU: the trusted process (all its threads), and the student processes (each read just
     // before it ends, DLGRADE_PROFILE); how busy that kept the machine's cores
     const trustedCpu = (r: Run): number => r.profile.cpuMs.user + r.profile.cpuMs.system;
-    const studentCpu = (r: Run): number | undefined => r.profile.spans['student processes: CPU time (10 ms ticks)']?.ms;
+    const studentCpu = (r: Run): number | undefined => r.profile.spans[STUDENT_CPU_SPAN]?.ms;
     row('CPU, trusted process (all its threads)', trustedCpu(before), trustedCpu(after));
     row('trusted main thread, on a core', before.profile.threads?.mainRunMs, after.profile.threads?.mainRunMs);
     row('trusted main thread, ready but waiting for a core', before.profile.threads?.mainWaitMs, after.profile.threads?.mainWaitMs);

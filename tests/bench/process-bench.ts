@@ -22,7 +22,8 @@ import { sandboxLimitsOf } from '../../grader/engine/steps/run-exercise.ts';
 import { compileStudentFile } from '../../grader/sandbox/compile.ts';
 import { probeIsolation } from '../../grader/sandbox/isolation.ts';
 import { SparePool } from '../../grader/sandbox/spare-pool.ts';
-import { mostLiveStudentProcesses, resetMostLive, StudentProcess, tallyStudentCpu, type SandboxLimits } from '../../grader/sandbox/student-process.ts';
+import type { ProfileReport } from '../../grader/profile.ts';
+import { mostLiveStudentProcesses, resetMostLive, STUDENT_CPU_SPAN, StudentProcess, tallyStudentCpu, type SandboxLimits } from '../../grader/sandbox/student-process.ts';
 import { HEADLINE } from './headline.ts';
 
 type Report = (label: string, value: string) => void;
@@ -170,8 +171,8 @@ export async function benchProcesses(root: string, report: Report, only: (name: 
       const s = (performance.now() - t0) / 1000;
       let cpuMs = NaN;
       try {
-        const p = JSON.parse(readFileSync(profileFile, 'utf8')) as { cpuMs: { user: number; system: number }; spans: Record<string, { ms: number }> };
-        cpuMs = p.cpuMs.user + p.cpuMs.system + (p.spans['student processes: CPU time (10 ms ticks)']?.ms ?? 0);
+        const p = JSON.parse(readFileSync(profileFile, 'utf8')) as ProfileReport;
+        cpuMs = p.cpuMs.user + p.cpuMs.system + (p.spans[STUDENT_CPU_SPAN]?.ms ?? 0);
       } catch {
         // no profile written (the run failed): reported by its exit status
       }
