@@ -9,7 +9,7 @@ import { warmCompiler } from '../sandbox/compile.ts';
 import { probeIsolation } from '../sandbox/isolation.ts';
 import { scheduleReferencePacksFlush } from '../reference-cache/runtime.ts';
 import { prestartEnabled, SparePool, sharingEnabled, sparesAllowed, takeEarlyPool } from '../sandbox/spare-pool.ts';
-import { endAllStudentProcesses } from '../sandbox/student-process.ts';
+import { endAllStudentProcesses, sameHeapLimit } from '../sandbox/student-process.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { engineMessages } from './messages.ts';
@@ -133,7 +133,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
         const running = present.filter((d) => begun.has(d.id) && !ended.has(d.id)).map(sandboxLimitsOf);
         const free = Math.max(0, concurrency - running.length);
         const handedOn = [...running, ...rest.slice(0, free)];
-        return rest.filter((limits, i) => i < free || !handedOn.some((h) => h.memoryMb === limits.memoryMb));
+        return rest.filter((limits, i) => i < free || !handedOn.some((h) => sameHeapLimit(h, limits)));
       });
     }
     return await gradeWith({ options, defs, sandbox, concurrency, started, lang, audience, seed, begun, ended, ...(spares ? { spares } : {}), ...(share ? { share } : {}) });

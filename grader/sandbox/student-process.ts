@@ -407,7 +407,7 @@ export class StudentProcess {
       !this.dead &&
       this.child.exitCode === null &&
       this.child.signalCode === null &&
-      this.limits.memoryMb === limits.memoryMb &&
+      sameHeapLimit(this.limits, limits) &&
       this.mechanism === probeIsolation().mechanism
     );
   }
@@ -730,6 +730,14 @@ function track(proc: StudentProcess): void {
       for (const alive of live) alive.recordCpu();
     });
   }
+}
+
+/**
+ * Node's heap limit is set when a process is spawned: a process started with limits `a` (a spare,
+ * or one handed on by the exercise it served) can take only an exercise whose limit is the same.
+ */
+export function sameHeapLimit(a: SandboxLimits, b: SandboxLimits): boolean {
+  return a.memoryMb === b.memoryMb;
 }
 
 /** the DLGRADE_PROFILE span of the student processes' CPU time (recordCpu), as the benchmarks read it */
