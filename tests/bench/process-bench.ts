@@ -25,6 +25,7 @@ import { SparePool } from '../../grader/sandbox/spare-pool.ts';
 import type { ProfileReport } from '../../grader/profile.ts';
 import { mostLiveStudentProcesses, resetMostLive, STUDENT_CPU_SPAN, StudentProcess, tallyStudentCpu, type SandboxLimits } from '../../grader/sandbox/student-process.ts';
 import { HEADLINE } from './headline.ts';
+import { watchTreeMemory } from './tree-memory.ts';
 
 type Report = (label: string, value: string) => void;
 
@@ -139,25 +140,10 @@ export async function benchProcesses(root: string, report: Report, only: (name: 
     const spare = StudentProcess.spare(modules[0]!.limits);
     await new Promise((r) => setTimeout(r, 1500)); // started and idle
     const pid = (spare as unknown as { child: { pid: number } }).child.pid;
-    const tree = [pid];
-    for (let i = 0; i < tree.length && tree.length < 8; i++) {
-      try {
-        const children = readFileSync(`/proc/${tree[i]}/task/${tree[i]}/children`, 'utf8').trim();
-        if (children) tree.push(...children.split(/\s+/).map(Number));
-      } catch {
-        /* gone */
-      }
-    }
-    let kb = 0;
-    for (const p of tree) {
-      try {
-        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-      } catch {
-        /* gone */
-      }
-    }
+    // its whole tree (bubblewrap, its init, Node) at one reading (tree-memory.ts)
+    const memory = watchTreeMemory(pid).stop();
     await spare.dispose();
-    report(`10b. an idle spare's resident set (${isolation.mechanism}: ${tree.length} processes)`, `${(kb / 1024).toFixed(0)} MB`);
+    report(`10b. an idle spare's resident set (${isolation.mechanism}: ${memory?.processes ?? '?'} processes)`, memory === undefined ? '— (no /proc here)' : `${memory.treeMb.toFixed(0)} MB`);
   }
 
   if (only('c')) {
