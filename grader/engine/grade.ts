@@ -24,6 +24,11 @@ import { runExercise, sandboxLimitsOf } from './steps/run-exercise.ts';
 import { round, scoreExercise } from './steps/score.ts';
 import { warmBoundedTypecheck } from '../typecheck/bounded.ts';
 
+/** exercises graded at once when the caller sets none: the cores this process may use, at most 4 */
+export function defaultConcurrency(): number {
+  return Math.min(4, availableParallelism());
+}
+
 export interface GradeOptions {
   /** folder mirroring exercises/: `<dir>/<chapter>/<exercise>/<exercise>.ts` */
   submissionDir: string;
@@ -101,7 +106,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   // the sandbox is probed once, before anything is graded: a forced mechanism that cannot start
   // stops here with its fix, instead of failing every exercise
   const sandbox = timed('isolation probe', () => probeIsolation().info);
-  const concurrency = Math.max(1, options.concurrency ?? Math.min(4, availableParallelism()));
+  const concurrency = Math.max(1, options.concurrency ?? defaultConcurrency());
   // the first exercises' student processes start now, while TensorFlow.js, the specs and the
   // references load; then, as each exercise takes its process, the next one's starts
   const spares = options.prestart !== false && prestartEnabled() && sparesAllowed() ? (options.spares ?? takeEarlyPool() ?? new SparePool()) : undefined;
