@@ -67,11 +67,16 @@ function trustedSourceFile(typescript: typeof TS, fileName: string, text: string
   return file;
 }
 
+/**
+ * TypeScript, loaded with `require`: typescript.js is one ~9 MB CommonJS file, and imported as an
+ * ES module Node would first scan all of it for its export names (cjs-module-lexer), ~0.5 s of
+ * CPU at every start of the checker's thread for an object `require` gives as it is.
+ */
 async function compiler(): Promise<typeof TS> {
   if (ts === undefined) {
-    const mod = (await import('typescript')) as unknown as { default?: typeof TS };
-    ts = mod.default ?? (mod as unknown as typeof TS);
-    libDir = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.es2023.d.ts'));
+    const requireHere = createRequire(import.meta.url);
+    ts = requireHere('typescript') as typeof TS;
+    libDir = dirname(requireHere.resolve('typescript/lib/lib.es2023.d.ts'));
   }
   return ts!;
 }
