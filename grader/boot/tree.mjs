@@ -129,6 +129,11 @@ export function useTree(tree, entry) {
   return pathToFileURL(treePath(tree.out, entry)).href;
 }
 
+/** The tree this process loads from (useTree), or undefined: for a worker thread, which loads from the same one (grader/typecheck/bounded.ts). */
+export function currentTree() {
+  return globalThis[TREE];
+}
+
 /**
  * The URL a process's entry point imports `entry` (a source, relative to the install) by, decided
  * once at its start (bin/dlgrade.js, the regrade worker): its module in the tree when the tree is

@@ -54,11 +54,11 @@ interface Graded {
   result: unknown;
 }
 
-function grade(name: string, env: NodeJS.ProcessEnv = {}): Graded {
+function grade(name: string, env: NodeJS.ProcessEnv = {}, { submission = 'submission', typecheck = false } = {}): Graded {
   const json = join(scratch, `${name}.json`);
   const profile = join(scratch, `${name}.profile.json`);
   const log = join(scratch, `${name}.log`);
-  const args = ['bin/dlgrade.js', 'grade', join(scratch, 'submission'), '--json', json, '-q', '--no-typecheck', ...EXERCISES.flatMap((e) => ['-e', e])];
+  const args = ['bin/dlgrade.js', 'grade', join(scratch, submission), '--json', json, '-q', ...(typecheck ? [] : ['--no-typecheck']), ...EXERCISES.flatMap((e) => ['-e', e])];
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, DLGRADE_CACHE_DIR: join(scratch, 'cache'), DLGRADE_PROFILE: profile, DLGRADE_PRECOMPILE_LOG: log, ...env } });
   expect(r.status, r.stderr).toBe(0); // grade exits 0 with a result, failures included
   let hookLines = 0;
@@ -97,6 +97,23 @@ describe('the build tree', () => {
     const conv = (tree.result as { exercises: { id: string; status: string; properties: { status: string }[] }[] }).exercises.find((e) => e.id === 'ch07-convolution/conv2d')!;
     expect(conv.properties.some((p) => p.status === 'fail')).toBe(true);
     expect(conv.properties.every((p) => p.status !== 'error')).toBe(true);
+  }, 300_000);
+
+  it("loads the type checker's thread from the same tree: no TypeScript through the hooks there either, the same findings", () => {
+    // focal loss solved, with a type error the checker must find (its findings are not cached here)
+    const typed = join(scratch, 'typed');
+    cpSync(join(scratch, 'submission'), typed, { recursive: true });
+    const file = join(typed, 'ch15-losses', 'focal-loss', 'focal-loss.ts');
+    writeFileSync(file, readFileSync(file, 'utf8') + "\nconst wrongType: number = 'not a number';\n");
+    const env = { DLGRADE_TYPECHECK_CACHE: '0' };
+    const viaHooks = grade('typed-hooks', { ...env, DLGRADE_TREE: '0' }, { submission: 'typed', typecheck: true });
+    const fromTree = grade('typed-tree', env, { submission: 'typed', typecheck: true });
+    expect(viaHooks.hookLines).toBeGreaterThan(50);
+    expect(fromTree.fromTree).toBe(true);
+    expect(fromTree.hookLines).toBe(0);
+    expect(fromTree.result).toEqual(viaHooks.result);
+    const focal = (fromTree.result as { exercises: { id: string; typeErrors?: { code: number }[] }[] }).exercises.find((e) => e.id === 'ch15-losses/focal-loss')!;
+    expect(focal.typeErrors?.map((e) => e.code)).toEqual([2322]);
   }, 300_000);
 
   it('folds the message catalogs into the i18n index: one module, the same texts, stack traces on the .ts files', async () => {
