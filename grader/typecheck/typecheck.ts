@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type * as TS from 'typescript';
 import type { Lang, TypeDiagnostic } from '../engine/result.ts';
 import { t } from '../i18n/index.ts';
+import { loadCompiler } from './compiler-cache.ts';
 
 /**
  * Step 2b: type-checks ONE student file with the TypeScript compiler API, in the trusted process,
@@ -38,6 +39,8 @@ export const TYPECHECK_OPTIONS = {
 } as const;
 
 let ts: typeof TS | undefined;
+/** keeps V8's code cache of the compiler, once its first check has run (compiler-cache.ts) */
+let storeCodeCache: (() => void) | undefined;
 let libDir = '';
 /** parsed lib files, shared by every program (they never change) */
 const libCache = new Map<string, TS.SourceFile>();
@@ -68,15 +71,17 @@ function trustedSourceFile(typescript: typeof TS, fileName: string, text: string
 }
 
 /**
- * TypeScript, loaded with `require`: typescript.js is one ~9 MB CommonJS file, and imported as an
- * ES module Node would first scan all of it for its export names (cjs-module-lexer), ~0.5 s of
- * CPU at every start of the checker's thread for an object `require` gives as it is.
+ * TypeScript, loaded as CommonJS (compiler-cache.ts: with V8's code cache of it where there is
+ * one): typescript.js is one ~9 MB CommonJS file, and imported as an ES module Node would first
+ * scan all of it for its export names (cjs-module-lexer), ~0.5 s of CPU at every start of the
+ * checker's thread for the object `require` gives as it is.
  */
 async function compiler(): Promise<typeof TS> {
   if (ts === undefined) {
-    const requireHere = createRequire(import.meta.url);
-    ts = requireHere('typescript') as typeof TS;
-    libDir = dirname(requireHere.resolve('typescript/lib/lib.es2023.d.ts'));
+    const loaded = loadCompiler(import.meta.url);
+    ts = loaded.ts;
+    storeCodeCache = loaded.store;
+    libDir = dirname(createRequire(import.meta.url).resolve('typescript/lib/lib.es2023.d.ts'));
   }
   return ts!;
 }
@@ -233,7 +238,11 @@ export async function typecheckStudentFile(input: TypecheckInput): Promise<Typec
       }
     }
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-    return { ok: true, diagnostics: diagnostics.slice(0, MAX_TYPE_ERRORS), durationMs: Math.round(performance.now() - started) };
+    const outcome: TypecheckOutcome = { ok: true, diagnostics: diagnostics.slice(0, MAX_TYPE_ERRORS), durationMs: Math.round(performance.now() - started) };
+    // the compiler has run a whole check: its code cache now holds what a check compiles
+    storeCodeCache?.();
+    storeCodeCache = undefined;
+    return outcome;
   } catch (error: unknown) {
     return { ok: false, message: m.checkerFailed(error instanceof Error ? error.message : String(error)) };
   }
