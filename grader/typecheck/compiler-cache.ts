@@ -18,8 +18,8 @@ import { cacheDir } from '../catalog/cache.ts';
  * A code cache is code the trusted process runs, so it lives where the precompiled grader lives
  * (never a submission's or a sandbox's folder) and is used only when it is exactly for this
  * compiler on this Node: the key is a SHA-256 of the format, Node's version, the architecture,
- * V8's version, Node's flags, typescript.js's path and a SHA-256 of its bytes (V8's own check
- * compares the source's length, not its bytes). An entry's first line names its key and a
+ * V8's version, typescript.js's path and a SHA-256 of its bytes (V8's own check compares the
+ * source's length, not its bytes, and its own hash of the V8 flags). An entry's first line names its key and a
  * SHA-256 of the cached data after it; one that does not verify whole (torn, truncated, another
  * key) is never handed to V8, and one V8 refuses (`cachedDataRejected`) only costs a compile.
  * Either way the entry is written again, atomically, after the first check, and entries of
@@ -68,7 +68,9 @@ export function loadCompiler(requireFrom: string | URL): LoadedCompiler {
   if (!codeCacheEnabled() || dir === undefined) return { ts: requireHere('typescript') as typeof TS, fromCache: false, store: () => undefined };
   const file = requireHere.resolve('typescript');
   const source = readFileSync(file, 'utf8');
-  const key = sha256([FORMAT, process.version, process.arch, process.versions.v8, process.execArgv.join(' '), file, sha256(source)].join('\0'));
+  // not Node's flags: V8 refuses a cache made under other V8 flags itself (its flag hash), and
+  // processes started with other Node flags (a regrade's workers) would otherwise evict each other
+  const key = sha256([FORMAT, process.version, process.arch, process.versions.v8, file, sha256(source)].join('\0'));
   const folder = join(dir, FOLDER);
   const entry = join(folder, `${key}.bin`);
   const cachedData = readEntry(entry, key);
