@@ -1,4 +1,3 @@
-import { watch } from 'chokidar';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadCatalog } from '../catalog/load.ts';
@@ -111,6 +110,8 @@ export async function watchAndGrade(options: WatchOptions): Promise<void> {
   // watch is being re-established is missed; a folder's watch sees every later version of the
   // file (the folder's other files, an editor's .swp, are filtered out by byFile)
   const folders = [...new Set([...byFile.keys()].map((f) => dirname(f)))];
+  // loaded here, not with the module: every `check` imports this file, and only a watcher needs it
+  const { watch } = await import('chokidar');
   const watcher = watch(folders, { ignoreInitial: true, atomic: true, depth: 0 });
   watcher.on('change', onChange).on('add', onChange);
   // watching before the first grading says «Vigilando…»: a file saved right after that line (or
