@@ -9,6 +9,7 @@ import { DlgradeError } from '../errors.ts';
 import { text } from '../i18n/index.ts';
 import { INSTALL_ROOT, toolVersion } from '../paths.ts';
 import { runnerSource } from '../sandbox/runner-bundle.ts';
+import { BUNDLED_WORKER_FLAG } from '../typecheck/bounded.ts';
 import { stripHiddenProperties } from './strip-hidden.ts';
 
 /**
@@ -28,6 +29,9 @@ export const BUNDLE_EXTERNALS = [
   'chokidar',
 ] as const;
 
+/** The bundle's grader/boot/register.mjs: never imported there (no TypeScript source to load), and says so if it is. */
+const NO_MODULE_HOOKS = `throw new Error('dlgrade: an assignment bundle loads no TypeScript sources (grader/boot/register.mjs is not part of it)');\n`;
+
 /** The module of tfjs-core that tfjs-lean.cjs bundles: the chained ops (ES modules, not in its Node build). */
 const TFJS_CORE_REGISTRATIONS = /^@tensorflow\/tfjs-core\/dist\/public\/chained_ops\/register_all_chained_ops$/;
 
@@ -35,14 +39,15 @@ const TFJS_CORE_REGISTRATIONS = /^@tensorflow\/tfjs-core\/dist\/public\/chained_
 const TFJS_PACKAGE_MODULE = `export function requireTfjs() { return require('@tensorflow/tfjs'); }\n`;
 /**
  * The install loads commander, picocolors and esbuild with require (grader/cli/commander.ts,
- * grader/report/picocolors.ts, grader/esbuild.ts: a cheaper start); the bundle imports them, so
- * that commander and picocolors are bundled in and esbuild stays an import of the assignment's own
- * dependency, as before.
+ * grader/report/picocolors.ts, grader/esbuild.ts: a cheaper start); the bundle imports commander
+ * and picocolors, so that they are bundled in, and requires esbuild, the assignment's own
+ * dependency (the banner's `require`): imported, it would be scanned for its export names at
+ * every start of each thread, the type checker's too (~30 ms each).
  */
 const REQUIRED_PACKAGE_STAND_INS: readonly (readonly [string, string])[] = [
   [join('grader', 'cli', 'commander.ts'), `export { Command, CommanderError, Help, Option, InvalidArgumentError } from 'commander';\n`],
   [join('grader', 'report', 'picocolors.ts'), `import pc from 'picocolors';\nexport { pc };\n`],
-  [join('grader', 'esbuild.ts'), `import * as esbuild from 'esbuild';\nexport { esbuild };\n`],
+  [join('grader', 'esbuild.ts'), `export const esbuild = require('esbuild');\n`],
 ];
 
 export interface BundleOptions {
@@ -104,6 +109,9 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
       b.onResolve({ filter: /^@tensorflow\/tfjs$/ }, () => ({ path: resolve(INSTALL_ROOT, 'grader', 'assign', 'tfjs-lean.cjs') }));
       // tfjs-core's chained ops are bundled (the package itself stays external)
       b.onResolve({ filter: TFJS_CORE_REGISTRATIONS }, (args) => ({ path: installRequire.resolve(args.path) }));
+      // the module hooks (and tsx with them) load TypeScript sources, which a bundle never has: its
+      // specs and references are embedded. Bundled, tsx would import esbuild at every start.
+      b.onLoad({ filter: /[\\/]grader[\\/]boot[\\/]register\.mjs$/ }, () => ({ contents: NO_MODULE_HOOKS, loader: 'js' }));
       b.onLoad({ filter: /\.ts$/ }, (args) => {
         const file = resolve(args.path);
         if (file === pathsFile) return { contents: pathsModule(toolVersion()), loader: 'ts', resolveDir: join(INSTALL_ROOT, 'grader') };
@@ -119,22 +127,28 @@ export async function buildGraderBundle(options: BundleOptions): Promise<string>
       });
     },
   };
-  const imports: string[] = [];
+  // Everything the command needs is imported dynamically, after the thread is known: this file is
+  // also the type checker's thread (registerBundledTypecheckWorker), which needs only the checker,
+  // and esbuild evaluates a module imported only dynamically when it is imported (its static
+  // imports would run first in both threads: every spec, reference and TensorFlow.js)
+  const loads: string[] = [];
   const entries: string[] = [];
   options.exercises.forEach((def, i) => {
-    imports.push(`import spec${i} from ${JSON.stringify(resolve(def.specPath))};`, `import * as reference${i} from ${JSON.stringify(resolve(def.referencePath))};`);
-    entries.push(`{ ...${JSON.stringify(embeddedEntry(def))}, spec: spec${i}, reference: reference${i} }`);
+    loads.push(`import(${JSON.stringify(resolve(def.specPath))}).then((m) => m.default)`, `import(${JSON.stringify(resolve(def.referencePath))})`);
+    entries.push(`{ ...${JSON.stringify(embeddedEntry(def))}, spec: loaded[${2 * i}], reference: loaded[${2 * i + 1}] }`);
   });
-  const entry = `${imports.join('\n')}
-import { isMainThread, workerData } from 'node:worker_threads';
-import { catalogFromEmbedded, registerEmbeddedCatalog } from './grader/catalog/load.ts';
-import { runBundledCli } from './grader/assign/bundle-cli.ts';
-import { BUNDLED_WORKER_FLAG, registerBundledTypecheckWorker } from './grader/typecheck/bounded.ts';
-import { serveTypecheckWorker } from './grader/typecheck/serve-worker.ts';
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.[BUNDLED_WORKER_FLAG] === true) {
+  const entry = `import { isMainThread, workerData } from 'node:worker_threads';
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[${JSON.stringify(BUNDLED_WORKER_FLAG)}] === true) {
   // this file started as the type checker's thread: the check is bounded here as in an install
+  const { serveTypecheckWorker } = await import('./grader/typecheck/serve-worker.ts');
   await serveTypecheckWorker();
 } else {
+  const [{ catalogFromEmbedded, registerEmbeddedCatalog }, { runBundledCli }, { registerBundledTypecheckWorker }] = await Promise.all([
+    import('./grader/catalog/load.ts'),
+    import('./grader/assign/bundle-cli.ts'),
+    import('./grader/typecheck/bounded.ts'),
+  ]);
+  const loaded: unknown[] = await Promise.all([${loads.join(', ')}]);
   registerBundledTypecheckWorker(import.meta.url);
   registerEmbeddedCatalog(catalogFromEmbedded({ chapters: ${JSON.stringify(options.chapters)}, exercises: [${entries.join(',\n')}] }));
   process.exitCode = await runBundledCli(process.argv);

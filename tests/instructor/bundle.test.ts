@@ -52,7 +52,22 @@ describe('the self-contained grader bundle', () => {
     expect(bundle).not.toMatch(/^\/\/ solutions\//m);
   });
 
-  it('bounds the type check like an install: a type bomb stops the check, not the grading', () => {
+  it('starts cheaply in each of its threads: no tsx, esbuild required, chokidar and the exercises imported only when needed', () => {
+    // tsx and the module hooks load TypeScript sources, which a bundle never has
+    expect(bundle).not.toMatch(/^\/\/ node_modules\/tsx\//m);
+    // a static import of esbuild (CommonJS) would be scanned for its names at every start of each thread
+    expect(bundle).not.toMatch(/^import[^;]*from\s*"esbuild"/m);
+    expect(bundle).toContain('__require("esbuild")');
+    // chokidar only for a watcher
+    expect(bundle).not.toMatch(/^import[^;]*from\s*"chokidar"/m);
+    expect(bundle).toContain('import("chokidar")');
+    // the entry decides the thread before it loads anything: the type checker's thread takes the checker only
+    const entry = bundle.slice(bundle.indexOf('// dlgrade-assignment-entry.ts'));
+    expect(entry).toMatch(/^\/\/ dlgrade-assignment-entry\.ts\nimport \{ isMainThread, workerData \} from "node:worker_threads";\nif \(!isMainThread/);
+    expect(entry.slice(0, entry.indexOf('} else {'))).not.toMatch(/init_spec|init_bundle_cli|init_load\b/);
+  });
+
+  it('type-checks like an install: an ordinary type error reported, a type bomb stops the check, not the grading', () => {
     // beside the install, so that the bundle's externals (TensorFlow.js's parts) resolve
     const dir = mkdtempSync(join(INSTALL_ROOT, '.bundle-typecheck-'));
     try {
@@ -60,8 +75,11 @@ describe('the self-contained grader bundle', () => {
       writeFileSync(join(dir, '.dlgrade', 'grader.mjs'), bundle);
       mkdirSync(join(dir, 'exercises', 'ch15-losses', 'dice-loss'), { recursive: true });
       copyFileSync(join(INSTALL_ROOT, 'tests/fixtures/hostile/typecheck/type-bomb.ts'), join(dir, 'exercises', 'ch15-losses', 'dice-loss', 'dice-loss.ts'));
+      // and a file with an ordinary type error, which the checker's thread (the bundle itself) reports
+      mkdirSync(join(dir, 'exercises', 'ch07-convolution', 'conv2d'), { recursive: true });
+      writeFileSync(join(dir, 'exercises', 'ch07-convolution', 'conv2d', 'conv2d.ts'), `${readFileSync(join(INSTALL_ROOT, 'solutions/ch07-convolution/conv2d/conv2d.ts'), 'utf8')}\nconst wrongType: number = 'not a number';\n`);
       // unbounded, tsc would take the better part of an hour on this file
-      const r = spawnSync(process.execPath, ['.dlgrade/grader.mjs', 'check', 'ch15-losses/dice-loss'], {
+      const r = spawnSync(process.execPath, ['.dlgrade/grader.mjs', 'check', 'ch15-losses/dice-loss', 'ch07-convolution/conv2d'], {
         cwd: dir,
         encoding: 'utf8',
         timeout: 240_000,
@@ -71,6 +89,8 @@ describe('the self-contained grader bundle', () => {
       expect(r.status, output).toBe(0);
       expect(output).toMatch(/la comprobación de tipos se detuvo: llevaba \d+ s( de CPU)? sin terminar/);
       expect(output).toMatch(/dice-loss — .* (\d+)\/\1\b/);
+      expect(output).toMatch(/conv2d — .* (\d+)\/\1\b/);
+      expect(output).toMatch(/conv2d\.ts:\d+:7 {2}TypeScript dice \(TS2322\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
