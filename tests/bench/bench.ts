@@ -13,7 +13,8 @@
  *      called and ended, and the five headline exercises graded with the CLI
  *   7. `npm run bench mutation` (only when named): every exercise's mutation score and survivors
  *   9. `npm run bench watch`: a warm `check --watch` re-run of conv2d (goal ≤ 0.3 s), alternated
- *      with a cold `check` and with a watcher that starts no sandbox ahead (watch-bench.ts)
+ *      with a cold `check` (of the file unchanged, after an edit, and in an assignment repository)
+ *      and with a watcher that starts no sandbox ahead (watch-bench.ts)
  *  10. `npm run bench processes` (only when named): student processes started fresh, started ahead
  *      (the spare pool) and one per submission, one call each for the course's solutions; an idle
  *      spare's memory; grade and regrade with DLGRADE_PRESTART=0 against the default (process-bench.ts)
