@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -13,7 +13,8 @@ import { cacheDir } from '../catalog/cache.ts';
  * runs (~0.1–0.2 s of CPU together, on the path of every check of an edited file). Node 20
  * caches no compiled code of its own, so the thread compiles it with `vm.Script` and, once the
  * first check is done, keeps V8's code cache of it (`createCachedData`: the functions compiled
- * so far included) in the trusted cache folder, `cacheDir()/typescript-code-v1/<key>.bin`.
+ * so far included) in the trusted cache folder, `cacheDir()/typescript-code-v1/<key>.bin`
+ * (written by the thread after it has answered its first check: keepCompilerCodeCache).
  *
  * A code cache is code the trusted process runs, so it lives where the precompiled grader lives
  * (never a submission's or a sandbox's folder) and is used only when it is exactly for this
@@ -23,13 +24,16 @@ import { cacheDir } from '../catalog/cache.ts';
  * SHA-256 of the cached data after it; one that does not verify whole (torn, truncated, another
  * key) is never handed to V8, and one V8 refuses (`cachedDataRejected`) only costs a compile.
  * Either way the entry is written again, atomically, after the first check, and entries of
- * other keys (another TypeScript, another Node) are removed then. DLGRADE_CODE_CACHE=0 turns it
+ * other keys (another TypeScript, another Node) and temporary files left by a writer that was
+ * ended before its rename are removed then. DLGRADE_CODE_CACHE=0 turns it
  * off: TypeScript is then `require`d as it is.
  */
 
 export const FOLDER = 'typescript-code-v1';
 const FORMAT = 1;
 const HEADER = 'dlgrade-code-cache';
+/** a temporary file this old was left by a writer that was ended (a write takes milliseconds) */
+const STALE_TEMPORARY_MS = 10 * 60_000;
 
 export function codeCacheEnabled(): boolean {
   return process.env['DLGRADE_CODE_CACHE'] !== '0';
@@ -39,7 +43,7 @@ export interface LoadedCompiler {
   ts: typeof TS;
   /** the code cache was found and V8 took it */
   fromCache: boolean;
-  /** stores the code cache when none was taken (once): call it after the compiler's first check */
+  /** stores the code cache when none was taken (once): call it after the compiler's first checks */
   store(): void;
 }
 
@@ -90,11 +94,17 @@ export function loadCompiler(requireFrom: string | URL): LoadedCompiler {
       const data = script.createCachedData();
       if (data.length === 0) return;
       if (!writeFileAtomic(entry, Buffer.concat([Buffer.from(`${HEADER} ${key} ${sha256(data)}\n`, 'latin1'), data]))) return;
-      // one compiler, one Node: entries of other keys are never used again
+      // one compiler, one Node: entries of other keys are never used again; and a temporary file
+      // older than a writer takes is one a process ended before it was renamed (the grader exits
+      // as soon as it has its results, whatever this thread is writing)
       try {
-        for (const name of readdirSync(folder)) if (name !== `${key}.bin` && name.endsWith('.bin')) rmSync(join(folder, name), { force: true });
+        const now = Date.now();
+        for (const name of readdirSync(folder)) {
+          const path = join(folder, name);
+          if (name.endsWith('.bin') ? name !== `${key}.bin` : name.endsWith('.tmp') && now - statSync(path).mtimeMs > STALE_TEMPORARY_MS) rmSync(path, { force: true });
+        }
       } catch {
-        // the folder is gone: nothing to remove
+        // the folder or a file is gone: nothing to remove
       }
     },
   };

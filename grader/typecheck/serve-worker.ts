@@ -1,6 +1,6 @@
 import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { typecheckStudentFile, type TypecheckInput } from './typecheck.ts';
+import { keepCompilerCodeCache, typecheckStudentFile, type TypecheckInput } from './typecheck.ts';
 
 /**
  * The type checker's thread (grader/typecheck/bounded.ts): loads the checker once, then checks
@@ -26,6 +26,8 @@ export async function serveTypecheckWorker(): Promise<void> {
     const lines = new Map(job.exportLines);
     const outcome = await typecheckStudentFile({ ...job.input, exportLine: (name) => lines.get(name) });
     port.postMessage({ id: job.id, outcome });
+    // after the answer, not before it (once: the first time only)
+    setImmediate(keepCompilerCodeCache);
   });
   port.postMessage({ ready: true, tid: Number.isFinite(tid) ? tid : undefined });
 }

@@ -143,6 +143,17 @@ function flatten(message: string | TS.DiagnosticMessageChain, typescript: typeof
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Keeps V8's code cache of the compiler, once, when it was loaded without one (compiler-cache.ts):
+ * the checker's thread calls this after it has answered its first student's check, so that the
+ * cache holds what a check compiles and writing it (~3 MB) is on no check's path.
+ */
+export function keepCompilerCodeCache(): void {
+  const store = storeCodeCache;
+  storeCodeCache = undefined;
+  store?.();
+}
+
 /** Starts loading the compiler (hundreds of ms) while other work goes on. */
 export function warmTypecheck(): void {
   void compiler().then(libClosure, () => undefined);
@@ -255,11 +266,7 @@ export async function typecheckStudentFile(input: TypecheckInput): Promise<Typec
       }
     }
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-    const outcome: TypecheckOutcome = { ok: true, diagnostics: diagnostics.slice(0, MAX_TYPE_ERRORS), durationMs: Math.round(performance.now() - started) };
-    // the compiler has run a whole check: its code cache now holds what a check compiles
-    storeCodeCache?.();
-    storeCodeCache = undefined;
-    return outcome;
+    return { ok: true, diagnostics: diagnostics.slice(0, MAX_TYPE_ERRORS), durationMs: Math.round(performance.now() - started) };
   } catch (error: unknown) {
     return { ok: false, message: m.checkerFailed(error instanceof Error ? error.message : String(error)) };
   }

@@ -2,17 +2,17 @@
  * TypeScript with V8's code cache (grader/typecheck/compiler-cache.ts): the cache is written once
  * the compiler has checked a file and taken by the next load; an entry that does not verify whole
  * (one byte of its data changed, truncated, another key in its header) is never handed to V8 and
- * is written again; entries of other keys go; DLGRADE_CODE_CACHE=0 reads and writes nothing. The
+ * is written again; entries of other keys and old temporary files go; DLGRADE_CODE_CACHE=0 reads and writes nothing. The
  * compiler from the cache is TypeScript itself: the same version, the same output and diagnostics.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as TS from 'typescript';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FOLDER, loadCompiler } from '../../grader/typecheck/compiler-cache.ts';
-import { typecheckStudentFile } from '../../grader/typecheck/typecheck.ts';
+import { typecheckBounded } from '../../grader/typecheck/bounded.ts';
 
 const HERE = import.meta.url;
 const plain = createRequire(HERE)('typescript') as typeof TS;
@@ -83,15 +83,24 @@ describe("the compiler's code cache", () => {
     forged(Buffer.concat([Buffer.from(`${header} ${'0'.repeat(key!.length)} ${digest}\n`), good.subarray(newline + 1)]));
   }, 120_000);
 
-  it("removes other keys' entries when it writes its own", () => {
+  it("removes other keys' entries and temporary files left by ended writers when it writes its own", () => {
     loadAndStore();
     const mine = entries()[0]!;
     rmSync(join(folder(), mine));
     writeFileSync(join(folder(), `${'a'.repeat(64)}.bin`), 'an entry of another TypeScript');
     writeFileSync(join(folder(), 'notes.txt'), 'not an entry');
+    // a writer ended before its rename left its temporary file; another one is writing now
+    const left = join(folder(), `${mine}.123.abc.tmp`);
+    const writing = join(folder(), `${mine}.456.def.tmp`);
+    writeFileSync(left, 'half an entry');
+    writeFileSync(writing, 'half an entry');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(left, hourAgo, hourAgo);
     loadAndStore();
     expect(entries()).toEqual([mine]);
     expect(existsSync(join(folder(), 'notes.txt'))).toBe(true);
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(writing)).toBe(true);
   }, 60_000);
 
   it('DLGRADE_CODE_CACHE=0: TypeScript as require gives it, nothing read or written', () => {
@@ -102,8 +111,8 @@ describe("the compiler's code cache", () => {
     expect(entries()).toEqual([]);
   });
 
-  it("is kept by the checker after its first check, whose findings are tsc's", async () => {
-    const outcome = await typecheckStudentFile({
+  it("is kept by the checker's thread once it has answered its first check, whose findings are tsc's", async () => {
+    const outcome = await typecheckBounded({
       source: "export function double(x: number): number {\n  const y: string = x;\n  return x * 2;\n}\n",
       stubSource: 'export function double(x: number): number {\n  throw new Error("todo");\n}\n',
       fileName: 'double.ts',
@@ -113,6 +122,9 @@ describe("the compiler's code cache", () => {
       lang: 'en',
     });
     expect(outcome.ok && outcome.diagnostics.map((d) => [d.line, d.code])).toEqual([[2, 2322]]);
+    // written after the answer: it appears shortly after
+    for (let i = 0; i < 200 && entries().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(entries()).toHaveLength(1);
+    expect(loadCompiler(HERE).fromCache).toBe(true);
   }, 60_000);
 });
