@@ -3,7 +3,9 @@
 // TypeScript module the trusted process imports (grader/, the specs, the references) into the
 // cache that grader/boot/precompiled-hooks.mjs reads, and removes the entries no current file
 // has. Without it the cache fills itself on first use, module by module; with it or without it,
-// an entry is used only for the exact bytes it was made from. Never fails an install: any problem
+// an entry is used only for the exact bytes it was made from. Then it builds the module tree
+// (tree.mjs) and fills the caches a first run would (grader/cli/warm-caches.ts: the catalog's
+// JSON, the sandbox runner's bundle). Never fails an install: any problem
 // is reported and it exits 0 (`--strict` exits 1 instead).
 import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -60,6 +62,16 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathS
       process.stdout.write(`${m.treeBuilt(t, relative(process.cwd(), t.dir) || t.dir)}\n`);
     } catch (error) {
       process.stderr.write(`${m.treeSkipped(error instanceof Error ? error.message : String(error))}\n`);
+      if (strict) process.exitCode = 1;
+    }
+    // the caches the first run would fill (the catalog's JSON, the runner's bundle), from the
+    // tree just built (or through the hooks without one): grader/cli/warm-caches.ts
+    try {
+      const { entryUrl } = await import('./tree.mjs');
+      const { warmCaches } = await import(await entryUrl('grader/cli/warm-caches.ts'));
+      process.stdout.write(`${m.cachesWarmed(warmCaches())}\n`);
+    } catch (error) {
+      process.stderr.write(`${m.warmSkipped(error instanceof Error ? error.message : String(error))}\n`);
       if (strict) process.exitCode = 1;
     }
   } catch (error) {

@@ -7,6 +7,8 @@ const es = {
   precompileSkipped: (why) => `dlgrade precompile: omitido (${why}); el TypeScript se transpilará la primera vez que se use`,
   treeBuilt: (t, where) => (t.modules > 0 ? `dlgrade precompile: árbol de módulos ${t.id} construido (${t.modules} módulos, ${where})` : `dlgrade precompile: árbol de módulos ${t.id} ya al día (${where})`),
   treeSkipped: (why) => `dlgrade precompile: árbol de módulos no construido (${why}); el grader cargará el TypeScript con los hooks de módulos`,
+  cachesWarmed: (names) => `dlgrade precompile: cachés preparadas (${names.map((n) => ({ catalog: 'catálogo', runner: 'runner del sandbox' })[n] ?? n).join(', ')})`,
+  warmSkipped: (why) => `dlgrade precompile: cachés no preparadas (${why}); la primera ejecución las llenará`,
 };
 
 const en = {
@@ -14,6 +16,8 @@ const en = {
   precompileSkipped: (why) => `dlgrade precompile: skipped (${why}); TypeScript will be transpiled on first use`,
   treeBuilt: (t, where) => (t.modules > 0 ? `dlgrade precompile: module tree ${t.id} built (${t.modules} modules, ${where})` : `dlgrade precompile: module tree ${t.id} already fresh (${where})`),
   treeSkipped: (why) => `dlgrade precompile: module tree not built (${why}); the grader will load its TypeScript through module hooks`,
+  cachesWarmed: (names) => `dlgrade precompile: caches prepared (${names.map((n) => ({ catalog: 'catalog', runner: 'sandbox runner' })[n] ?? n).join(', ')})`,
+  warmSkipped: (why) => `dlgrade precompile: caches not prepared (${why}); the first run will fill them`,
 };
 
 export function bootMessages(argv = process.argv, env = process.env) {

@@ -8,7 +8,7 @@
  * (one module), with the same texts, only while each of them is pure data.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,6 +97,27 @@ describe('the build tree', () => {
     const conv = (tree.result as { exercises: { id: string; status: string; properties: { status: string }[] }[] }).exercises.find((e) => e.id === 'ch07-convolution/conv2d')!;
     expect(conv.properties.some((p) => p.status === 'fail')).toBe(true);
     expect(conv.properties.every((p) => p.status !== 'error')).toBe(true);
+  }, 300_000);
+
+  it("fills the caches a first run would fill: that run parses no YAML and bundles no runner", () => {
+    const cache = join(scratch, 'install-cache');
+    const r = spawnSync(process.execPath, ['grader/boot/precompile.mjs', '--strict'], { cwd: root, encoding: 'utf8', env: { ...process.env, DLGRADE_LANG: 'en', DLGRADE_CACHE_DIR: cache } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('dlgrade precompile: caches prepared (catalog, sandbox runner)');
+    const names = readdirSync(cache);
+    const runner = names.find((n) => /^runner-[0-9a-f]+\.json$/.test(n));
+    expect(names.some((n) => /^catalog-[0-9a-f]+\.json$/.test(n))).toBe(true);
+    expect(runner).toBeDefined();
+    const before = statSync(join(cache, runner!));
+    const profile = join(scratch, 'first-run.profile.json');
+    const first = spawnSync(process.execPath, ['bin/dlgrade.js', 'grade', join(scratch, 'submission'), '-q', '--no-typecheck', '-e', EXERCISES[1]!], { cwd: root, encoding: 'utf8', env: { ...process.env, DLGRADE_CACHE_DIR: cache, DLGRADE_PROFILE: profile } });
+    expect(first.status, first.stderr).toBe(0);
+    const spans = Object.keys((JSON.parse(readFileSync(profile, 'utf8')) as ProfileReport).spans);
+    expect(spans).toContain('catalog load');
+    expect(spans).not.toContain('catalog: YAML parse + validation');
+    // the runner's entry was read, not written again
+    const after = statSync(join(cache, runner!));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
   }, 300_000);
 
   it("loads the type checker's thread from the same tree: no TypeScript through the hooks there either, the same findings", () => {
