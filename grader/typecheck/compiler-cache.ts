@@ -11,22 +11,22 @@ import { cacheDir } from '../catalog/cache.ts';
  * TypeScript's compiler with a V8 code cache. typescript.js is one ~9 MB CommonJS file: V8
  * compiles it at every start of the checker's thread, and again each function the first check
  * runs (~0.1–0.2 s of CPU together, on the path of every check of an edited file). Node 20
- * caches no compiled code of its own, so the thread compiles it with `vm.Script` and, once the
- * first check is done, keeps V8's code cache of it (`createCachedData`: the functions compiled
- * so far included) in the trusted cache folder, `cacheDir()/typescript-code-v1/<key>.bin`
- * (written by the thread after it has answered its first check: keepCompilerCodeCache).
+ * caches no compiled code of its own, so the thread compiles it with `vm.Script` and keeps V8's
+ * code cache of it (`createCachedData`: the functions compiled so far included) in the trusted
+ * cache folder, `cacheDir()/typescript-code-v1/<key>.bin`, written after the thread has answered
+ * its first check (keepCompilerCodeCache, typecheck.ts).
  *
  * A code cache is code the trusted process runs, so it lives where the precompiled grader lives
  * (never a submission's or a sandbox's folder) and is used only when it is exactly for this
  * compiler on this Node: the key is a SHA-256 of the format, Node's version, the architecture,
  * V8's version, typescript.js's path and a SHA-256 of its bytes (V8's own check compares the
- * source's length, not its bytes, and its own hash of the V8 flags). An entry's first line names its key and a
- * SHA-256 of the cached data after it; one that does not verify whole (torn, truncated, another
- * key) is never handed to V8, and one V8 refuses (`cachedDataRejected`) only costs a compile.
- * Either way the entry is written again, atomically, after the first check, and entries of
- * other keys (another TypeScript, another Node) and temporary files left by a writer that was
- * ended before its rename are removed then. DLGRADE_CODE_CACHE=0 turns it
- * off: TypeScript is then `require`d as it is.
+ * source's length, not its bytes, and its own hash of the V8 flags). An entry's first line names
+ * its key and a SHA-256 of the cached data after it; one that does not verify whole (torn,
+ * truncated, another key) is never handed to V8, and one V8 refuses (`cachedDataRejected`) only
+ * costs a compile. Either way the entry is written again, atomically, and entries of other keys
+ * (another TypeScript, another Node) and temporary files left by a writer that was ended before
+ * its rename are removed then. DLGRADE_CODE_CACHE=0 turns it off: TypeScript is then `require`d
+ * as it is.
  */
 
 export const FOLDER = 'typescript-code-v1';
