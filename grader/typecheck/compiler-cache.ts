@@ -43,7 +43,7 @@ export interface LoadedCompiler {
   ts: typeof TS;
   /** the code cache was found and V8 took it */
   fromCache: boolean;
-  /** stores the code cache when none was taken (once): call it after the compiler's first checks */
+  /** stores the code cache when none was taken; only the first call does anything: call it after the compiler's first check */
   store(): void;
 }
 
@@ -71,10 +71,12 @@ export function loadCompiler(requireFrom: string | URL): LoadedCompiler {
   const dir = cacheDir();
   if (!codeCacheEnabled() || dir === undefined) return { ts: requireHere('typescript') as typeof TS, fromCache: false, store: () => undefined };
   const file = requireHere.resolve('typescript');
-  const source = readFileSync(file, 'utf8');
+  // read once: its bytes are hashed as they are, its text is compiled
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
   // not Node's flags: V8 refuses a cache made under other V8 flags itself (its flag hash), and
   // processes started with other Node flags (a regrade's workers) would otherwise evict each other
-  const key = sha256([FORMAT, process.version, process.arch, process.versions.v8, file, sha256(source)].join('\0'));
+  const key = sha256([FORMAT, process.version, process.arch, process.versions.v8, file, sha256(bytes)].join('\0'));
   const folder = join(dir, FOLDER);
   const entry = join(folder, `${key}.bin`);
   const cachedData = readEntry(entry, key);

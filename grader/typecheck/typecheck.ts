@@ -149,9 +149,7 @@ function flatten(message: string | TS.DiagnosticMessageChain, typescript: typeof
  * cache holds what a check compiles and writing it (~3 MB) is on no check's path.
  */
 export function keepCompilerCodeCache(): void {
-  const store = storeCodeCache;
-  storeCodeCache = undefined;
-  store?.();
+  storeCodeCache?.();
 }
 
 /** Starts loading the compiler (hundreds of ms) while other work goes on. */
