@@ -5,7 +5,7 @@ import { DlgradeError } from '../errors.ts';
 import { text } from '../i18n/index.ts';
 import type { BackendName } from '../engine/result.ts';
 import { mark, timed } from '../profile.ts';
-import { requireTfjs } from './tfjs-package.ts';
+import { requireTfjs, TFJS_PACKAGE } from './tfjs-package.ts';
 
 type Tfjs = typeof import('@tensorflow/tfjs');
 
@@ -86,7 +86,7 @@ const resolves = (pkg: string): boolean => {
 export function predictBackend(requested?: string): BackendName | undefined {
   if (selected || pending) return undefined;
   const wanted = requested ?? process.env['DLGRADE_BACKEND'] ?? undefined;
-  if (!resolves('@tensorflow/tfjs')) return undefined;
+  if (!resolves(TFJS_PACKAGE)) return undefined;
   const available = (name: BackendName): boolean =>
     name === 'tensorflow' ? tensorflowPackages().some(resolves) : name === 'wasm' ? resolves('@tensorflow/tfjs-backend-wasm') : true;
   if (wanted !== undefined) return BACKENDS.includes(wanted as BackendName) && available(wanted as BackendName) ? (wanted as BackendName) : undefined;

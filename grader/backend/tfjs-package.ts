@@ -13,3 +13,10 @@ const require = createRequire(import.meta.url);
 export function requireTfjs(): Tfjs {
   return require('@tensorflow/tfjs') as Tfjs;
 }
+
+/**
+ * The package that, when it resolves, says requireTfjs() can load (the backend's prediction,
+ * grader/backend/select.ts). The bundle's stand-in names the lean TensorFlow.js's core, which an
+ * assignment installs instead of the full package.
+ */
+export const TFJS_PACKAGE = '@tensorflow/tfjs';

@@ -153,7 +153,7 @@ function prune(dir: string): void {
 
 /** Whether a catalog survives JSON unchanged (the embedded bundles' specs, for one, do not). */
 function serialisable(catalog: Catalog): boolean {
-  return catalog.exercises.every((e) => e.spec === undefined);
+  return catalog.exercises.every((e) => e.loadSpec === undefined && e.loadReference === undefined);
 }
 
 /**

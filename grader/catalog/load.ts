@@ -59,12 +59,12 @@ function readYaml(path: string, issues: CatalogIssue[], rel: string): unknown {
 
 let embedded: Catalog | undefined;
 
-/** An exercise as a self-contained grader embeds it: the catalog entry without paths, its spec loaded. */
-export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'spec' | 'reference' | 'edgeCases' | 'equivalentMutants' | 'book'> & { spec: unknown; reference?: unknown; book?: ExerciseDef['book']; edgeCases?: ExerciseDef['edgeCases']; equivalentMutants?: ExerciseDef['equivalentMutants'] };
+/** An exercise as a self-contained grader embeds it: the catalog entry without paths, how to load its spec and reference. */
+export type EmbeddedExercise = Omit<ExerciseDef, 'dir' | 'specPath' | 'referencePath' | 'solutionPath' | 'statementPaths' | 'loadSpec' | 'loadReference' | 'edgeCases' | 'equivalentMutants' | 'book'> & { loadSpec: NonNullable<ExerciseDef['loadSpec']>; loadReference?: ExerciseDef['loadReference']; book?: ExerciseDef['book']; edgeCases?: ExerciseDef['edgeCases']; equivalentMutants?: ExerciseDef['equivalentMutants'] };
 
 /**
- * A catalog from embedded entries (no files: the specs are already loaded). Paths are placeholders
- * under `<embedded>/`, for messages only.
+ * A catalog from embedded entries (no files: the specs and references are modules of the bundle,
+ * loaded when graded). Paths are placeholders under `<embedded>/`, for messages only.
  */
 export function catalogFromEmbedded(data: { chapters: ChapterDef[]; exercises: EmbeddedExercise[] }): Catalog {
   const root = '<embedded>';

@@ -102,12 +102,13 @@ export interface ExerciseDef {
   /** the stub's text, where the stub file is not on disk (a grader bundle embeds it) */
   stubSource?: string;
   /**
-   * The spec's properties, already loaded (a self-contained grader bundle embeds them). When set,
-   * the engine uses it instead of importing specPath.
+   * How to load the spec's module (a self-contained grader bundle embeds it: its own `import()`,
+   * run only when the exercise is graded). When set, the engine uses it instead of importing
+   * specPath.
    */
-  spec?: unknown;
-  /** The reference module, already loaded (embedded in a grader bundle beside the spec). */
-  reference?: unknown;
+  loadSpec?: () => Promise<{ default?: unknown }>;
+  /** How to load the reference module (embedded in a grader bundle beside the spec). */
+  loadReference?: () => Promise<Record<string, unknown>>;
 }
 
 export interface ChapterDef {

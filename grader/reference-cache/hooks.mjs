@@ -8,6 +8,7 @@
 // the real module, and so does everything when DLGRADE_REFERENCE_CACHE=0 (registered by
 // grader/backend/tfjs-register.mjs, after tsx, in bin/dlgrade.js and the regrade worker). Any
 // problem building the facade falls back to a plain re-export: the module, uncached.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,25 +56,38 @@ export async function load(url, context, next) {
 /**
  * The facade module's source for the reference `real` (the URL the facade imports it by) imported
  * by `exercise`'s spec. `file`: the reference's source file (default: real's path); `runtime`: the
- * URL of runtime.ts's module (the build tree, grader/boot/tree.mjs, gives its own).
+ * URL of runtime.ts's module (the build tree, grader/boot/tree.mjs, gives its own). `embedded`: the
+ * facade is bundled into an assignment's grader (grader/assign/bundle.ts), whose references are
+ * not on disk when it runs: `{ root, salt }`, the install it is built from and the digest of what
+ * else the bundle's answers depend on (its TensorFlow.js entry); the sources are digested now and
+ * the key names the file by its path in that install.
  */
-export function facade(real, exercise, { file = fileURLToPath(real), runtime = RUNTIME } = {}) {
+export function facade(real, exercise, { file = fileURLToPath(real), runtime = RUNTIME, embedded } = {}) {
   const source = readFileSync(file, 'utf8');
   // read before the module loads; the runtime reads it again after, and caches nothing if they differ
-  const { digest } = referenceSources(file, INSTALL_ROOT);
+  const sources = referenceSources(file, embedded?.root ?? INSTALL_ROOT);
+  const base = embedded === undefined
+    ? { exercise, file, digest: sources.digest }
+    : {
+        exercise,
+        file: relative(embedded.root, file).split(sep).join('/'),
+        digest: createHash('sha256').update(`${sources.digest}\0${embedded.salt}`).digest('hex'),
+        embedded: true,
+        ...(sources.uncacheable !== undefined ? { uncacheable: sources.uncacheable } : {}),
+      };
   const lazy = lazyExports(source);
   if (lazy !== undefined) {
     // every export a function or a literal constant: the module is imported by the runtime only
     // when an answer is missing; a constant is its literal, as the module itself would bind it
-    const info = { exercise, file, digest, names: lazy.names };
-    const lines = [`import { lazyModule } from ${JSON.stringify(runtime)};`, `const facade = await lazyModule(${JSON.stringify(real)}, ${JSON.stringify(info)});`];
+    const info = { ...base, names: lazy.names };
+    const lines = [`import { lazyModule } from ${JSON.stringify(runtime)};`, `const facade = await lazyModule(() => import(${JSON.stringify(real)}), ${JSON.stringify(info)});`];
     lazy.names.forEach((name, i) => lines.push(`const v${i} = facade[${JSON.stringify(name)}];`));
     if (lazy.names.length > 0) lines.push(`export { ${lazy.names.map((name, i) => `v${i} as ${JSON.stringify(name)}`).join(', ')} };`);
     for (const c of lazy.constants) lines.push(`export const ${c.name} = ${c.literal};`);
     return lines.join('\n') + '\n';
   }
   const names = exportedNames(source);
-  const info = { exercise, file, digest, names };
+  const info = { ...base, names };
   const lines = [
     `import * as real from ${JSON.stringify(real)};`,
     `import { memoiseModule } from ${JSON.stringify(runtime)};`,

@@ -24,7 +24,7 @@ let deferred: Deferred | undefined;
 let loading: Promise<void> | undefined;
 let loaded = false;
 let actual: string | undefined;
-const lazyModules: { url: string; target: { real?: Record<string, unknown> } }[] = [];
+const lazyModules: { load: () => Promise<Record<string, unknown>>; target: { real?: Record<string, unknown> } }[] = [];
 const aborted = new Set<string>();
 const predictedHits = new Set<string>();
 
@@ -61,16 +61,16 @@ export function loadDeferredReferences(): Promise<void> {
   const { load } = deferred;
   loading ??= (async () => {
     actual = await load();
-    for (const m of lazyModules) m.target.real ??= (await import(m.url)) as Record<string, unknown>;
+    for (const m of lazyModules) m.target.real ??= await m.load();
     loaded = true;
   })();
   return loading;
 }
 
-/** A lazy module's slot, filled by loadDeferredReferences. */
-export function registerLazyModule(url: string): { real?: Record<string, unknown> } {
+/** A lazy module's slot, filled by loadDeferredReferences with what `load` (its import) gives. */
+export function registerLazyModule(load: () => Promise<Record<string, unknown>>): { real?: Record<string, unknown> } {
   const target: { real?: Record<string, unknown> } = {};
-  lazyModules.push({ url, target });
+  lazyModules.push({ load, target });
   return target;
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { cacheDir } from '../catalog/cache.ts';
+import { requireTfjs } from '../backend/tfjs-package.ts';
 import { INSTALL_ROOT } from '../paths.ts';
 import { record } from '../profile.ts';
 import { decodeCanonical, encodeCanonical } from './encode.ts';
@@ -211,9 +212,8 @@ function backendName(): string | undefined {
   const predicted = predictedBackend();
   if (predicted !== undefined) return predicted;
   try {
-    const require = createRequire(join(INSTALL_ROOT, 'package.json'));
-    const tf = require('@tensorflow/tfjs') as { getBackend(): string | undefined };
-    return tf.getBackend() ?? undefined;
+    // the grader's own TensorFlow.js (an assignment's bundle has its lean one)
+    return requireTfjs().getBackend() ?? undefined;
   } catch {
     return undefined;
   }
@@ -222,14 +222,26 @@ function backendName(): string | undefined {
 export interface FacadeInfo {
   /** the exercise whose spec imported the module ("ch07-convolution/conv2d") */
   exercise: string;
-  /** the reference module's absolute path */
+  /** the reference module's absolute path; embedded: its path relative to the install it was bundled from */
   file: string;
-  /** its source digest as the module hook read it before the module loaded */
+  /** its source digest as the module hook read it before the module loaded (embedded: when the bundle was built) */
   digest: string;
   /** the names it exports, read from its source */
   names: string[];
   /** the install whose reference/ it is (tests use another) */
   root?: string;
+  /**
+   * The module is embedded in an assignment's bundle (grader/assign/bundle.ts): its sources are
+   * not on disk, `digest` covers them and the bundle's own TensorFlow.js entry as they were
+   * bundled, and `uncacheable` says why it must not be cached when the build found it so.
+   */
+  embedded?: true;
+  uncacheable?: string;
+}
+
+/** The module's path relative to its install, for the key and the stats. */
+function moduleLabel(info: FacadeInfo): string {
+  return info.embedded === true ? info.file : relative(info.root ?? INSTALL_ROOT, info.file);
 }
 
 type Fn = (...args: unknown[]) => unknown;
@@ -246,12 +258,12 @@ export function memoiseModule(real: Record<string, unknown>, info: FacadeInfo): 
   const moduleMeta = cacheableMeta(info);
   if (moduleMeta === undefined) return out;
   if (real['dlgradeReferenceCache'] === false) {
-    stats.refused[relative(info.root ?? INSTALL_ROOT, info.file)] = 'declared dlgradeReferenceCache = false';
+    stats.refused[moduleLabel(info)] = 'declared dlgradeReferenceCache = false';
     return out;
   }
   for (const name of info.names) {
     const fn = real[name];
-    if (typeof fn === 'function') out[name] = memoise(() => fn as Fn, name, moduleMeta, `${relative(info.root ?? INSTALL_ROOT, info.file)}#${name}`, info.exercise);
+    if (typeof fn === 'function') out[name] = memoise(() => fn as Fn, name, moduleMeta, `${moduleLabel(info)}#${name}`, info.exercise);
   }
   return out;
 }
@@ -260,7 +272,15 @@ export function memoiseModule(real: Record<string, unknown>, info: FacadeInfo): 
 function cacheableMeta(info: FacadeInfo): string | undefined {
   if (!referenceCacheEnabled()) return undefined;
   const root = info.root ?? INSTALL_ROOT;
-  const rel = relative(root, info.file);
+  const rel = moduleLabel(info);
+  if (info.embedded === true) {
+    // bundled: its sources are part of the bundle, read and judged when it was built
+    if (info.uncacheable !== undefined) {
+      stats.refused[rel] = info.uncacheable;
+      return undefined;
+    }
+    return JSON.stringify({ exercise: info.exercise, file: rel, embedded: info.digest, environment: environmentDigest(root) });
+  }
   // read again now that the module (and its imports) have loaded: a file that changed in between
   // may have loaded as either version, so nothing of it is cached
   const sources = referenceSources(info.file, root);
@@ -278,16 +298,17 @@ function cacheableMeta(info: FacadeInfo): string | undefined {
  * its source): while TensorFlow.js is deferred, the module is not imported, and each name is a
  * memoised function that answers hits and defers misses (lazy.ts); otherwise
  * (not deferred, already loaded, or a module that cannot be cached) the module is imported —
- * after the backend is selected — and wrapped as memoiseModule does.
+ * after the backend is selected — and wrapped as memoiseModule does. `load`: the facade's own
+ * `import()` of the module (a literal one, which a bundler can follow).
  */
-export async function lazyModule(url: string, info: FacadeInfo): Promise<Record<string, unknown>> {
+export async function lazyModule(load: () => Promise<Record<string, unknown>>, info: FacadeInfo): Promise<Record<string, unknown>> {
   const moduleMeta = referenceDeferred() ? cacheableMeta(info) : undefined;
   if (moduleMeta === undefined) {
     await loadDeferredReferences();
-    return memoiseModule((await import(url)) as Record<string, unknown>, info);
+    return memoiseModule(await load(), info);
   }
-  const target = registerLazyModule(url);
-  const rel = relative(info.root ?? INSTALL_ROOT, info.file);
+  const target = registerLazyModule(load);
+  const rel = moduleLabel(info);
   const out: Record<string, unknown> = {};
   for (const name of info.names) {
     out[name] = memoise(() => {

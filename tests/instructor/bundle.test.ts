@@ -1,6 +1,6 @@
 /** The grader bundle, built directly (fast; the end-to-end test installs and runs one). */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGraderBundle } from '../../grader/assign/bundle.ts';
@@ -91,6 +91,58 @@ describe('the self-contained grader bundle', () => {
       expect(output).toMatch(/dice-loss — .* (\d+)\/\1\b/);
       expect(output).toMatch(/conv2d — .* (\d+)\/\1\b/);
       expect(output).toMatch(/conv2d\.ts:\d+:7 {2}TypeScript dice \(TS2322\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it("answers from its own reference cache: a later check loads no TensorFlow.js, and every result is the cache's off", () => {
+    // beside the install, so that the bundle's externals (TensorFlow.js's parts) resolve
+    const dir = mkdtempSync(join(INSTALL_ROOT, '.bundle-refcache-'));
+    try {
+      mkdirSync(join(dir, '.dlgrade'));
+      writeFileSync(join(dir, '.dlgrade', 'grader.mjs'), bundle);
+      const put = (id: string, file: string, from: string): void => {
+        mkdirSync(join(dir, 'exercises', id), { recursive: true });
+        copyFileSync(join(INSTALL_ROOT, from), join(dir, 'exercises', id, file));
+      };
+      put('ch07-convolution/conv2d', 'conv2d.ts', 'solutions/ch07-convolution/conv2d/conv2d.ts');
+      put('ch23-computer-vision/box-iou', 'box-iou.ts', 'solutions/ch23-computer-vision/box-iou/box-iou.ts');
+      const check = (env: Record<string, string> = {}): { output: string; profile: string } => {
+        const r = spawnSync(process.execPath, ['.dlgrade/grader.mjs', 'check', 'ch07-convolution/conv2d', 'ch23-computer-vision/box-iou', 'ch15-losses/dice-loss'], {
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: 240_000,
+          env: { ...process.env, DLGRADE_PROFILE: '1', DLGRADE_LANG: '', NO_COLOR: '1', ...env },
+        });
+        expect(r.status, `${r.stdout}${r.stderr}`).toBe(1); // dice-loss is wrong
+        // the report without its timing (the profile goes to stderr)
+        return { output: r.stdout.replace(/corregido en [\d.]+ m?s/g, 'corregido en …'), profile: r.stderr };
+      };
+      // dice-loss with a bug its properties find: its shrinking asks the reference for new inputs
+      put('ch15-losses/dice-loss', 'dice-loss.ts', 'tests/fixtures/buggy/ch15-losses/dice-loss/squared-denominator.ts');
+      const off = check({ DLGRADE_REFERENCE_CACHE: '0' });
+      expect(off.output).toMatch(/dice-loss — /);
+      expect(off.profile).not.toMatch(/reference cache: hit/);
+      const cold = check();
+      // the cache is the repository's own, in its node_modules (where an install keeps tools' caches)
+      const store = join(dir, 'node_modules', '.cache', 'dlgrade', 'reference-v1');
+      expect(existsSync(store) && readdirSync(store).length > 0).toBe(true);
+      expect(cold.output).toBe(off.output);
+      expect(cold.profile).toMatch(/reference cache: miss/);
+      // the same files again: every answer from the cache but the buggy one's shrinking, found there too now
+      const warm = check();
+      expect(warm.output).toBe(off.output);
+      expect(warm.profile).toMatch(/reference cache: hit/);
+      expect(warm.profile).toMatch(/graded without tfjs in the process/);
+      expect(warm.profile).not.toMatch(/reference cache: miss/);
+      // a new bug in dice-loss: new inputs to shrink, so TensorFlow.js loads at the first miss, and the result is still the cache's off
+      put('ch15-losses/dice-loss', 'dice-loss.ts', 'tests/fixtures/buggy/ch15-losses/dice-loss/per-pixel-mean.ts');
+      const changedOff = check({ DLGRADE_REFERENCE_CACHE: '0' });
+      const changed = check();
+      expect(changed.output).toBe(changedOff.output);
+      expect(changed.output).not.toBe(off.output);
+      expect(changed.profile).toMatch(/reference: tfjs loaded at a miss/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

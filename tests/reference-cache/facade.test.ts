@@ -4,9 +4,9 @@
  * the facade can give each name without loading the module (and TensorFlow.js). Anything else
  * gets the eager facade, which imports the module.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { facade } from '../../grader/reference-cache/hooks.mjs';
@@ -80,5 +80,38 @@ describe('the facade module', () => {
     expect(text).toMatch(/import \* as real/);
     expect(text).toContain('memoiseModule');
     expect(text).not.toContain('lazyModule');
+  });
+});
+
+describe("the facade bundled into an assignment's grader", () => {
+  const install = join(scratch, 'install');
+  const write = (rel: string, source: string): string => {
+    const file = join(install, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, source);
+    return file;
+  };
+  const infoOf = (text: string): Record<string, unknown> => JSON.parse(/lazyModule\(\(\) => import\("[^"]+"\), (\{.*\})\);/.exec(text)![1]!) as Record<string, unknown>;
+
+  it('names the file by its path in the install, imports it by a literal import(), and digests its sources with the salt', () => {
+    write('reference/ch99/helper.ts', 'export const K = 3;\n');
+    const file = write('reference/ch99/x.ts', "import { K } from './helper.ts';\nexport function f(x: number): number { return x * K; }\n");
+    const text = facade(file, 'ch99/x', { file, runtime: '/r/runtime.ts', embedded: { root: install, salt: 's1' } });
+    expect(text).toContain(`lazyModule(() => import(${JSON.stringify(file)})`);
+    const info = infoOf(text);
+    expect(info).toMatchObject({ exercise: 'ch99/x', file: 'reference/ch99/x.ts', embedded: true, names: ['f'] });
+    expect(info['uncacheable']).toBeUndefined();
+    const digest = info['digest'];
+    // the same sources and salt: the same digest; another salt, or a byte of an imported module: another
+    expect(infoOf(facade(file, 'ch99/x', { file, runtime: '/r/runtime.ts', embedded: { root: install, salt: 's1' } }))['digest']).toBe(digest);
+    expect(infoOf(facade(file, 'ch99/x', { file, runtime: '/r/runtime.ts', embedded: { root: install, salt: 's2' } }))['digest']).not.toBe(digest);
+    write('reference/ch99/helper.ts', 'export const K = 4;\n');
+    expect(infoOf(facade(file, 'ch99/x', { file, runtime: '/r/runtime.ts', embedded: { root: install, salt: 's1' } }))['digest']).not.toBe(digest);
+  });
+
+  it('records why a module cannot be cached, as the build read it', () => {
+    const file = write('reference/ch99/random.ts', 'export function f(x: number): number { return x * Math.random(); }\n');
+    const info = infoOf(facade(file, 'ch99/random', { file, embedded: { root: install, salt: 's' } }));
+    expect(info['uncacheable']).toMatch(/Math\.random/);
   });
 });

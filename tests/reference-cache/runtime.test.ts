@@ -369,3 +369,38 @@ describe('async references and the disk layer', () => {
     expect(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe("a reference embedded in an assignment's bundle (its sources not on disk)", () => {
+  const embedded = (fns: Fns, digest: string, extra: Record<string, unknown> = {}, exercise = 'ch99-test/x'): Fns =>
+    memoiseModule(fns, { exercise, file: 'reference/ch99-test/bundled.ts', digest, names: Object.keys(fns), root, embedded: true, ...extra });
+
+  it('is cached by the digest made when the bundle was built: the same digest hits across processes, another never does', () => {
+    const ref = counted(doubled);
+    const f = embedded({ double: ref.fn }, 'a'.repeat(64))['double'] as typeof doubled;
+    expect(f([4])).toEqual([8]);
+    const calls = ref.calls();
+    expect(calls).toBeGreaterThan(0);
+    // a new process of the same bundle: answered from disk, nothing computed
+    clearMemoryCache();
+    const again = embedded({ double: ref.fn }, 'a'.repeat(64))['double'] as typeof doubled;
+    expect(again([4])).toEqual([8]);
+    expect(ref.calls()).toBe(calls);
+    // a bundle of another reference (or of another TensorFlow.js entry): computed
+    const other = embedded({ double: ref.fn }, 'b'.repeat(64))['double'] as typeof doubled;
+    expect(other([4])).toEqual([8]);
+    expect(ref.calls()).toBeGreaterThan(calls);
+    // the same digest from another exercise: computed too
+    const n = ref.calls();
+    expect((embedded({ double: ref.fn }, 'a'.repeat(64), {}, 'ch99-test/y')['double'] as typeof doubled)([4])).toEqual([8]);
+    expect(ref.calls()).toBeGreaterThan(n);
+  });
+
+  it('a module the build found uncacheable is never cached, and says why', () => {
+    const ref = counted(doubled);
+    const f = embedded({ double: ref.fn }, 'c'.repeat(64), { uncacheable: 'reference/ch99-test/bundled.ts: Math.random' })['double'] as typeof doubled;
+    f([1]);
+    f([1]);
+    expect(ref.calls()).toBe(2);
+    expect(referenceCacheStats().refused['reference/ch99-test/bundled.ts']).toBe('reference/ch99-test/bundled.ts: Math.random');
+  });
+});

@@ -21,8 +21,7 @@ export type LoadedSpec =
 
 /** The exercise's reference module, when it can be loaded (embedded in a bundle, or from its file). */
 async function loadReference(def: ExerciseDef): Promise<Record<string, unknown> | (() => Promise<Record<string, unknown> | undefined>) | undefined> {
-  if (def.reference !== undefined) return def.reference as Record<string, unknown>;
-  if (def.spec !== undefined) return undefined;
+  if (def.loadSpec !== undefined && def.loadReference === undefined) return undefined;
   if (referenceDeferred()) {
     let loaded: Promise<Record<string, unknown> | undefined> | undefined;
     return () => (loaded ??= loadDeferredReferences().then(() => importReference(def)));
@@ -32,6 +31,7 @@ async function loadReference(def: ExerciseDef): Promise<Record<string, unknown> 
 
 async function importReference(def: ExerciseDef): Promise<Record<string, unknown> | undefined> {
   try {
+    if (def.loadReference !== undefined) return await def.loadReference(); // embedded (self-contained grader bundle)
     return (await import(await moduleUrl(def.referencePath))) as Record<string, unknown>;
   } catch {
     return undefined; // the spec imports it too: a broken reference shows up there
@@ -56,14 +56,12 @@ export async function loadSpec(def: ExerciseDef, lang: Lang): Promise<LoadedSpec
   let mod: { default?: unknown };
   // the npm package ships spec.ts only for exercises without hidden properties; the others come
   // as spec.public.ts (grader/assign/public-specs.ts), whose hidden properties are not available
-  const publicOnly = def.spec === undefined && !existsSync(def.specPath) && existsSync(publicSpecPath(def.specPath));
-  if (def.spec !== undefined) mod = { default: def.spec }; // embedded (self-contained grader bundle)
-  else {
-    try {
-      mod = (await import(await moduleUrl(publicOnly ? publicSpecPath(def.specPath) : def.specPath))) as { default?: unknown };
-    } catch (error: unknown) {
-      return { ok: false, message: m.importFailed(def.specPath, (error as Error).message) };
-    }
+  const publicOnly = def.loadSpec === undefined && !existsSync(def.specPath) && existsSync(publicSpecPath(def.specPath));
+  try {
+    // embedded (self-contained grader bundle): its own import() of the spec
+    mod = def.loadSpec !== undefined ? await def.loadSpec() : ((await import(await moduleUrl(publicOnly ? publicSpecPath(def.specPath) : def.specPath))) as { default?: unknown });
+  } catch (error: unknown) {
+    return { ok: false, message: m.importFailed(def.specPath, (error as Error).message) };
   }
   const spec = mod.default;
   if (!spec || typeof spec !== 'object') return { ok: false, message: m.noDefault(def.specPath) };
