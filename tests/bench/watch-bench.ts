@@ -120,7 +120,7 @@ export async function benchWatch(root: string, report: (label: string, value: st
       const edited = spawnSync(process.execPath, [join(root, 'bin/dlgrade.js'), 'check', EXERCISE], { cwd: editedDir, env: { ...process.env, DLGRADE_LANG: '', NO_COLOR: '1' }, stdio: 'ignore' });
       figures.edited.push(performance.now() - t1);
       if (edited.status !== 0) report('9. cold check of conv2d after an edit', `exit ${edited.status}`);
-      // the same two in an assignment repository (its one-file grader, no reference cache there)
+      // the same two in an assignment repository (its one-file grader, with its own reference cache)
       for (const [key, text] of [['assignment', solution], ['assignmentEdited', `${solution}\n// edit ${process.pid} ${i}\n`]] as const) {
         writeFileSync(assignment.file, text);
         const t2 = performance.now();
