@@ -4,6 +4,7 @@
 // before any TypeScript loads; the grader's TypeScript imports it too (atomic-write.d.mts).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -24,6 +25,34 @@ export function writeFileAtomic(file, data, { dirMode, fileMode } = {}) {
     } catch {
       // nothing was written
     }
+    return false;
+  }
+}
+
+/** folders writeFileAtomicInBackground created or found in this process (no mkdir for each file) */
+const madeFolders = new Set();
+
+/**
+ * writeFileAtomic on libuv's thread pool: the caller's thread only issues the requests, the
+ * folder is created once per process. Resolves to false when it cannot write. A process that
+ * exits before the rename leaves at most a temporary file beside the entry (never a torn entry),
+ * which the cache's pruner removes once it is old (grader/reference-cache/prune.ts).
+ */
+export async function writeFileAtomicInBackground(file, data, { dirMode, fileMode } = {}) {
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const folder = dirname(file);
+    if (!madeFolders.has(folder)) {
+      await mkdir(folder, dirMode === undefined ? { recursive: true } : { recursive: true, mode: dirMode });
+      madeFolders.add(folder);
+    }
+    await writeFile(tmp, data, fileMode === undefined ? undefined : { mode: fileMode });
+    await rename(tmp, file);
+    return true;
+  } catch {
+    // a folder removed since (a pruner, a test): created again next time
+    madeFolders.delete(dirname(file));
+    await rm(tmp, { force: true }).catch(() => undefined);
     return false;
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -8,7 +9,7 @@ import { INSTALL_ROOT } from '../paths.ts';
 import { record } from '../profile.ts';
 import { decodeCanonical, encodeCanonical } from './encode.ts';
 import { referenceSources } from './sources.mjs';
-import { entryKey, entryPath, type Entry, packKey, packPath, type PackEntry, readEntry, readPack, writeEntry, writePack } from './store.ts';
+import { entryKey, entryPath, type Entry, packKey, packPath, type PackEntry, readEntry, readPack, writeEntryInBackground, writePack } from './store.ts';
 import { PRUNE_EVERY_WRITES, pruneIfDue, touchEntry } from './prune.ts';
 import { loadDeferredReferences, markAborted, notePredictedHit, predictedBackend, referenceDeferred, registerLazyModule } from './lazy.ts';
 
@@ -162,6 +163,43 @@ export function flushReferencePacks(): void {
 export function clearMemoryCache(): void {
   answers.clear();
   held = 0;
+}
+
+/**
+ * Entry files (one per answer) are what another process grading at the same time reads before
+ * this one's packs are written: a regrade's other workers (grader/regrade/worker.ts turns them on).
+ * Any other process writes packs only (flushReferencePacks, after each grading and at exit), which
+ * every later process reads first: its entry files would be written for nobody, an open, a write,
+ * a rename and a mkdir for each answer (a cold `check` of the five headline exercises: 616 files,
+ * 0.3–1.1 s of its wall time). Entries found on disk are read either way.
+ */
+let entryFiles = false;
+
+/** Whether this process writes entry files as it computes answers (off unless turned on). */
+export function writeEntryFiles(on: boolean): void {
+  entryFiles = on;
+}
+
+/**
+ * When on, entry files are written on libuv's thread pool, two at a time, off the reference's
+ * call; what a process ends before writing is in its packs.
+ */
+const entryWrites = pLimit(2);
+const pendingWrites = new Set<Promise<void>>();
+
+function writeInBackground(dir: string, meta: string, input: string, entry: Entry): void {
+  if (!entryFiles) return;
+  const done: Promise<void> = entryWrites(async () => {
+    if (await writeEntryInBackground(dir, meta, input, entry, entryKey(meta, input))) wrote(dir);
+  })
+    .catch(() => undefined)
+    .finally(() => pendingWrites.delete(done));
+  pendingWrites.add(done);
+}
+
+/** Resolves when every entry file queued so far is written (or could not be): tests, and a caller about to read the store from another process. */
+export async function settleEntryWrites(): Promise<void> {
+  while (pendingWrites.size > 0) await Promise.all([...pendingWrites]);
 }
 
 let disk: string | null | undefined;
@@ -362,7 +400,7 @@ function memoise(target: () => Fn | undefined, name: string, moduleMeta: string,
     const entry: Entry = { result, async, ms };
     remember(state, `${name}\0${input}`, { name, input, entry });
     const dir = diskDir();
-    if (dir !== null && writeEntry(dir, meta, input, entry, entryKey(meta, input))) wrote(dir);
+    if (dir !== null) writeInBackground(dir, meta, input, entry);
   };
 
   /** the function, or (a miss before TensorFlow.js is loaded) the exercise aborted */

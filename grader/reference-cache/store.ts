@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../boot/atomic-write.mjs';
+import { writeFileAtomic, writeFileAtomicInBackground } from '../boot/atomic-write.mjs';
 
 /**
  * Where the reference cache keeps its answers on disk: one file per entry in the trusted side's
@@ -72,10 +72,19 @@ export function readEntry(dir: string, meta: string, input: string, key = entryK
   }
 }
 
+function storedText(meta: string, input: string, entry: Entry): string {
+  const stored: StoredEntry = { format: FORMAT, meta, input, result: entry.result, async: entry.async, ms: entry.ms, sha256: checksum(meta, input, entry.result, entry.async, entry.ms) };
+  return JSON.stringify(stored);
+}
+
 /** Writes the entry atomically (temporary file + rename); a cache that cannot be written only costs a recompute. */
 export function writeEntry(dir: string, meta: string, input: string, entry: Entry, key = entryKey(meta, input)): boolean {
-  const stored: StoredEntry = { format: FORMAT, meta, input, result: entry.result, async: entry.async, ms: entry.ms, sha256: checksum(meta, input, entry.result, entry.async, entry.ms) };
-  return writeFileAtomic(entryPath(dir, key), JSON.stringify(stored), { dirMode: 0o755, fileMode: 0o644 });
+  return writeFileAtomic(entryPath(dir, key), storedText(meta, input, entry), { dirMode: 0o755, fileMode: 0o644 });
+}
+
+/** writeEntry on the thread pool (the same file, as atomically): false when it cannot write. */
+export function writeEntryInBackground(dir: string, meta: string, input: string, entry: Entry, key = entryKey(meta, input)): Promise<boolean> {
+  return writeFileAtomicInBackground(entryPath(dir, key), storedText(meta, input, entry), { dirMode: 0o755, fileMode: 0o644 });
 }
 
 /**

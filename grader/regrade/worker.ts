@@ -4,6 +4,7 @@ import { gradeSubmission, type GradeOptions } from '../engine/grade.ts';
 import type { GradeResult } from '../engine/result.ts';
 import { INSTALL_ROOT } from '../paths.ts';
 import { describeThrown } from '../errors.ts';
+import { writeEntryFiles } from '../reference-cache/runtime.ts';
 import { SparePool } from '../sandbox/spare-pool.ts';
 
 /** What the regrade sends its worker: one student's clean tree and the grading settings. */
@@ -31,6 +32,9 @@ export type WorkerReply = { kind: 'result'; result: GradeResult } | { kind: 'fai
  * pool says so or the channel closes.
  */
 export async function runWorker(): Promise<void> {
+  // the other workers grade the same inputs at the same time: each answer this one computes is
+  // written as its own entry file at once, for them, not only in its packs after each student
+  writeEntryFiles(true);
   const catalogs = new Map<string, Catalog>();
   const catalogFor = (root: string): Catalog => {
     let catalog = catalogs.get(root);

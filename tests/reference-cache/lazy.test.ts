@@ -14,9 +14,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 const scratch = mkdtempSync(join(tmpdir(), 'dlgrade-refcache-lazy-'));
 process.env['DLGRADE_CACHE_DIR'] = join(scratch, 'cache');
 const root = join(scratch, 'install');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// the entry files still being written in the background first
+afterAll(async () => {
+  await runtime.settleEntryWrites();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const runtime = { ...(await import('../../grader/reference-cache/runtime.ts')), ...(await import('../../grader/reference-cache/lazy.ts')) };
+// entries as files (a regrade worker's layer), so that what is stored can be read back here
+runtime.writeEntryFiles(true);
 const { referenceSources } = await import('../../grader/reference-cache/sources.mjs');
 const { writeEntry } = await import('../../grader/reference-cache/store.ts');
 const { encodeCanonical } = await import('../../grader/reference-cache/encode.ts');
@@ -30,7 +36,8 @@ const dir = join(scratch, 'cache', runtime.DISK_FOLDER);
 /** every stored entry: its backend and its result */
 function stored(): { backend: string; input: string; result: string }[] {
   const out: { backend: string; input: string; result: string }[] = [];
-  for (const sub of readdirSync(dir)) {
+  // the entries' two-hex folders (not the packs, nor the pruner's stamp)
+  for (const sub of readdirSync(dir).filter((name) => /^[0-9a-f]{2}$/.test(name))) {
     for (const name of readdirSync(join(dir, sub))) {
       const e = JSON.parse(readFileSync(join(dir, sub, name), 'utf8')) as { meta: string; input: string; result: string };
       out.push({ backend: (JSON.parse(e.meta.split('\0').at(-1)!) as { backend: string }).backend, input: e.input, result: e.result });
@@ -63,6 +70,7 @@ describe('lazy TensorFlow.js and the backend in the key', () => {
     expect(runtime.isAborted('ch99-test/lazy')).toBe(true);
     expect(runtime.takeAborted('ch99-test/lazy')).toBe(true);
     expect(runtime.tfjsLoaded()).toBe(false);
+    await runtime.settleEntryWrites();
     expect(stored()).toHaveLength(1);
 
     await runtime.loadDeferredReferences();
@@ -82,6 +90,7 @@ describe('lazy TensorFlow.js and the backend in the key', () => {
     expect(double([6])).toEqual([12]);
     expect(runtime.referenceCacheStats().misses).toBe(misses + 2);
     expect(runtime.takeUsedPrediction('ch99-test/lazy')).toBe(false);
+    await runtime.settleEntryWrites();
     const entries = stored();
     expect(entries.filter((e) => e.backend === 'tensorflow')).toEqual([{ backend: 'tensorflow', input: encodeCanonical([[5]]), result: encodeCanonical([555]) }]);
     expect(entries.filter((e) => e.backend === 'cpu').map((e) => e.result).sort()).toEqual([encodeCanonical([10]), encodeCanonical([12])].sort());

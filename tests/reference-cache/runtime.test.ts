@@ -13,12 +13,18 @@ const scratch = mkdtempSync(join(tmpdir(), 'dlgrade-refcache-runtime-'));
 process.env['DLGRADE_CACHE_DIR'] = join(scratch, 'cache');
 const root = join(scratch, 'install');
 
-const { clearMemoryCache, DISK_FOLDER, memoiseModule, referenceCacheStats } = await import('../../grader/reference-cache/runtime.ts');
+const { clearMemoryCache, DISK_FOLDER, flushReferencePacks, memoiseModule, referenceCacheStats, settleEntryWrites, writeEntryFiles } = await import('../../grader/reference-cache/runtime.ts');
+// the entry files' layer, as a regrade's workers write it (other processes write packs only: the last test)
+writeEntryFiles(true);
 const { referenceSources } = await import('../../grader/reference-cache/sources.mjs');
 const { selectBackend } = await import('../../grader/backend/select.ts');
 const { INSTALL_ROOT } = await import('../../grader/paths.ts');
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// the entry files still being written in the background first
+afterAll(async () => {
+  await settleEntryWrites();
+  rmSync(scratch, { recursive: true, force: true });
+});
 beforeAll(async () => {
   await selectBackend('cpu');
 });
@@ -321,16 +327,19 @@ describe('async references and the disk layer', () => {
     expect(ref.calls()).toBe(calls);
   });
 
-  it('a new process (memory cleared) is answered from disk; corrupt, truncated, forged or stale entries are refused and rewritten', () => {
+  it('a new process (memory cleared) is answered from disk; corrupt, truncated, forged or stale entries are refused and rewritten', async () => {
     const file = writeRef('disk');
     const ref = counted(doubled);
     const f = facade({ f: ref.fn }, file)['f'] as typeof doubled;
     f([7, 8]);
+    // entry files are written in the background, off the call
+    await settleEntryWrites();
     let calls = ref.calls();
     const dir = join(scratch, 'cache', DISK_FOLDER);
     const entries = (): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.json')).map((p) => join(dir, p));
     const before = new Set(entries());
     f([9]);
+    await settleEntryWrites();
     calls = ref.calls();
     const entry = entries().find((p) => !before.has(p))!;
     expect(entry).toBeDefined();
@@ -358,6 +367,7 @@ describe('async references and the disk layer', () => {
       expect(f([9]), what).toEqual([18]);
       expect(ref.calls(), what).toBe(calls + 1);
       calls = ref.calls();
+      await settleEntryWrites();
       // rewritten: the same entry again (its timing aside), read back by the next process
       const { ms: _a, sha256: _b, ...rewritten } = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, unknown>;
       const { ms: _c, sha256: _d, ...original } = JSON.parse(good) as Record<string, unknown>;
@@ -374,12 +384,13 @@ describe("a reference embedded in an assignment's bundle (its sources not on dis
   const embedded = (fns: Fns, digest: string, extra: Record<string, unknown> = {}, exercise = 'ch99-test/x'): Fns =>
     memoiseModule(fns, { exercise, file: 'reference/ch99-test/bundled.ts', digest, names: Object.keys(fns), root, embedded: true, ...extra });
 
-  it('is cached by the digest made when the bundle was built: the same digest hits across processes, another never does', () => {
+  it('is cached by the digest made when the bundle was built: the same digest hits across processes, another never does', async () => {
     const ref = counted(doubled);
     const f = embedded({ double: ref.fn }, 'a'.repeat(64))['double'] as typeof doubled;
     expect(f([4])).toEqual([8]);
     const calls = ref.calls();
     expect(calls).toBeGreaterThan(0);
+    await settleEntryWrites();
     // a new process of the same bundle: answered from disk, nothing computed
     clearMemoryCache();
     const again = embedded({ double: ref.fn }, 'a'.repeat(64))['double'] as typeof doubled;
@@ -402,5 +413,37 @@ describe("a reference embedded in an assignment's bundle (its sources not on dis
     f([1]);
     expect(ref.calls()).toBe(2);
     expect(referenceCacheStats().refused['reference/ch99-test/bundled.ts']).toBe('reference/ch99-test/bundled.ts: Math.random');
+  });
+});
+
+describe('a process that does not write entry files (all but a regrade worker)', () => {
+  it('writes none as it computes, and its packs answer the next process from disk', async () => {
+    // what the tests before queued
+    await settleEntryWrites();
+    writeEntryFiles(false);
+    try {
+      const file = writeRef('packs-only');
+      const ref = counted(doubled);
+      const f = facade({ f: ref.fn }, file, 'ch99-test/packs-only')['f'] as typeof doubled;
+      const dir = join(scratch, 'cache', DISK_FOLDER);
+      const files = (): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.json') || p.endsWith('.tmp')).sort();
+      const before = files();
+      expect(f([21])).toEqual([42]);
+      await settleEntryWrites();
+      expect(files().filter((p) => !before.includes(p))).toEqual([]);
+      const calls = ref.calls();
+      // a grading's end (or the process's exit) writes the packs (this module's, and the earlier tests' modules'), no entry file
+      flushReferencePacks();
+      const added = files().filter((p) => !before.includes(p));
+      expect(added.length).toBeGreaterThan(0);
+      for (const p of added) expect(p).toMatch(/^packs\/[0-9a-f]{64}\.json$/);
+      clearMemoryCache();
+      const diskHits = referenceCacheStats().diskHits;
+      expect((facade({ f: ref.fn }, file, 'ch99-test/packs-only')['f'] as typeof doubled)([21])).toEqual([42]);
+      expect(ref.calls()).toBe(calls);
+      expect(referenceCacheStats().diskHits).toBe(diskHits + 1);
+    } finally {
+      writeEntryFiles(true);
+    }
   });
 });
