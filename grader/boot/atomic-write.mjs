@@ -7,16 +7,21 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
+/** the temporary name beside `file` a writer uses (this process's pid and a random tag: two writers never share one) */
+const temporaryName = (file) => `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+const folderOptions = (dirMode) => (dirMode === undefined ? { recursive: true } : { recursive: true, mode: dirMode });
+const fileOptions = (fileMode) => (fileMode === undefined ? undefined : { mode: fileMode });
+
 /**
  * Writes `data` to `file` atomically, creating its folder; false when it cannot (the temporary
  * file, if any, is removed: a cache that cannot be written only costs the next run its work).
  * `dirMode` / `fileMode`: the modes of a folder created and of the file.
  */
 export function writeFileAtomic(file, data, { dirMode, fileMode } = {}) {
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = temporaryName(file);
   try {
-    mkdirSync(dirname(file), dirMode === undefined ? { recursive: true } : { recursive: true, mode: dirMode });
-    writeFileSync(tmp, data, fileMode === undefined ? undefined : { mode: fileMode });
+    mkdirSync(dirname(file), folderOptions(dirMode));
+    writeFileSync(tmp, data, fileOptions(fileMode));
     renameSync(tmp, file);
     return true;
   } catch {
@@ -39,14 +44,14 @@ const madeFolders = new Set();
  * which the cache's pruner removes once it is old (grader/reference-cache/prune.ts).
  */
 export async function writeFileAtomicInBackground(file, data, { dirMode, fileMode } = {}) {
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = temporaryName(file);
   try {
     const folder = dirname(file);
     if (!madeFolders.has(folder)) {
-      await mkdir(folder, dirMode === undefined ? { recursive: true } : { recursive: true, mode: dirMode });
+      await mkdir(folder, folderOptions(dirMode));
       madeFolders.add(folder);
     }
-    await writeFile(tmp, data, fileMode === undefined ? undefined : { mode: fileMode });
+    await writeFile(tmp, data, fileOptions(fileMode));
     await rename(tmp, file);
     return true;
   } catch {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import pLimit from 'p-limit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import pLimit from 'p-limit';
 import { cacheDir } from '../catalog/cache.ts';
 import { requireTfjs } from '../backend/tfjs-package.ts';
 import { INSTALL_ROOT } from '../paths.ts';
